@@ -1,0 +1,220 @@
+"""Command line, QApplication set-up, opening the store and showing the window."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import logging.handlers
+import sys
+import traceback
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+
+from secondopinion_desktop import __version__
+from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.paths import (
+    default_data_dir,
+    default_log_dir,
+    demo_data_dir,
+    prepare_data_dir,
+    resources_root,
+    settings_path,
+)
+
+log = logging.getLogger("secondopinion_desktop")
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+SCREENSHOT_SIZE = (1280, 840)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="secondopinion-desktop",
+        description="Second Opinion: a calm, offline helper for getting a second medical opinion.",
+    )
+    parser.add_argument("--data-dir", type=Path, help="use this folder for data (created if missing)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a realistic sample case (in a throw-away folder unless --data-dir is given)",
+    )
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="FILE", help="render the window to a PNG and exit"
+    )
+    parser.add_argument(
+        "--step",
+        type=int,
+        choices=range(1, 8),
+        metavar="N",
+        help="with --screenshot: show step N (1-6) or 7 for the outcome page",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def setup_logging(folder: Path | None = None) -> None:
+    """Log to a file: gui-scripts have no console on Windows."""
+    log.setLevel(logging.INFO)
+    target = folder or default_log_dir()
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            target / "secondopinion.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.handlers[:] = [handler]
+
+
+def report_error(message: str, detail: str, interactive: bool) -> None:
+    """Tell the person (a message box when a window may open) and stderr; log the detail."""
+    log.error("%s (%s)", message.replace("\n", " "), detail)
+    print(f"secondopinion-desktop: {message}", file=sys.stderr)
+    if interactive:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.critical(None, "Second Opinion", message)
+
+
+def install_excepthook(interactive: bool) -> None:
+    """A bug is logged in full; the person sees a calm message, never a traceback."""
+
+    def hook(
+        kind: type[BaseException], value: BaseException, tb: TracebackType | None
+    ) -> None:
+        if isinstance(value, KnownError):
+            report_error(value.message, value.detail, interactive)
+            return
+        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        report_error(
+            "Something went wrong inside Second Opinion. What you typed before this has "
+            "been saved.\n\nIf it happens again, please restart the program.",
+            f"{kind.__name__}: {value}",
+            interactive,
+        )
+
+    sys.excepthook = hook
+
+
+def load_icon() -> object:
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    icons = resources_root() / "icons"
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        item = icons / f"secondopinion-{size}.png"
+        if item.is_file():
+            with resources.as_file(item) as path:
+                icon.addFile(str(path))
+    if icon.isNull():
+        svg = icons / "secondopinion.svg"
+        if svg.is_file():
+            with resources.as_file(svg) as path:
+                icon.addFile(str(path))
+    return icon
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    interactive = args.screenshot is None
+
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtWidgets import QApplication
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Second Opinion")
+    app.setApplicationDisplayName("Second Opinion")
+    app.setOrganizationName("SecondOpinion")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("secondopinion-desktop")
+    icon = load_icon()
+    assert isinstance(icon, QIcon)
+    app.setWindowIcon(icon)
+
+    try:
+        if args.data_dir is not None:
+            folder = prepare_data_dir(args.data_dir)
+        elif args.demo:
+            folder = prepare_data_dir(demo_data_dir())
+        else:
+            folder = prepare_data_dir(default_data_dir())
+    except KnownError as exc:
+        setup_logging()
+        report_error(exc.message, exc.detail, interactive)
+        return EXIT_ERROR
+    setup_logging()
+    install_excepthook(interactive)
+    log.info("Starting Second Opinion %s on %s", __version__, folder)
+
+    from secondopinion_desktop.demo import DEMO_TITLE, build_demo
+    from secondopinion_desktop.store.database import open_database
+    from secondopinion_desktop.store.repository import Repository
+    from secondopinion_desktop.ui.main_window import MainWindow
+    from secondopinion_desktop.ui.style import apply_style
+
+    try:
+        db = open_database(folder)
+    except KnownError as exc:
+        report_error(exc.message, exc.detail, interactive)
+        return EXIT_ERROR
+    repo = Repository(db)
+    settings = QSettings(str(settings_path(folder)), QSettings.Format.IniFormat)
+    if args.demo:
+        demo = next((c for c in repo.list_cases() if c.title == DEMO_TITLE), None)
+        if demo is None:
+            demo = build_demo(repo, dt.date.today())
+        settings.setValue("last_case_id", demo.id)
+
+    point_size = settings.value("view/point_size")
+    apply_style(app, int(str(point_size)) if str(point_size).isdigit() else 12)
+    window = MainWindow(repo, settings)
+    window.setWindowIcon(icon)
+
+    if args.screenshot is not None:
+        return take_screenshot(window, args.screenshot, args.step)
+    window.show()
+    code = app.exec()
+    db.close()
+    return int(code)
+
+
+def take_screenshot(window: object, target: Path, step: int | None) -> int:
+    """Render the window at a fixed size to a PNG, without opening any dialog."""
+    from PySide6.QtWidgets import QApplication
+
+    from secondopinion_desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.resize(*SCREENSHOT_SIZE)
+    if step is not None:
+        window.show_page(step)
+    window.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    pixmap = window.grab()
+    target = target.expanduser()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        report_error(f"Could not create the folder for {target}.", str(exc), False)
+        return EXIT_ERROR
+    if not pixmap.save(str(target), "PNG"):
+        report_error(f"Could not write the screenshot to {target}.", "QPixmap.save failed", False)
+        return EXIT_ERROR
+    window.close()
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

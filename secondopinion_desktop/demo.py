@@ -1,0 +1,169 @@
+"""A realistic, made-up sample case for --demo, screenshots and trying the app safely.
+
+Every name, number and address here is invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Source, Status
+from secondopinion_desktop.store.repository import Repository
+
+DEMO_TITLE = "Mum's second opinion"
+
+
+def _at(day: dt.date, hour: int, minute: int = 0) -> str:
+    local = dt.datetime.now().astimezone().tzinfo
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=local).isoformat()
+
+
+def build_demo(repo: Repository, today: dt.date) -> Case:
+    """Create the sample case as it would look two weeks into the search."""
+    case = repo.create_case(
+        DEMO_TITLE,
+        patient_name="Margaret Ellis",
+        date_of_birth=dt.date(1956, 4, 12),
+        diagnosis="Invasive ductal carcinoma, left breast, stage IIA (core biopsy)",
+        recommended_treatment="Lumpectomy, then radiation therapy",
+        insurance_plan="Bluebrook Health PPO",
+        insurance_member_id="BBH-4471-0923",
+        organiser_name="Sarah Ellis (daughter)",
+        organiser_phone="(555) 201-7745",
+        notes="Mum prefers morning appointments. Sarah drives.",
+    )
+    cid = case.id
+    repo.add_doctor(
+        Doctor(
+            id=0,
+            case_id=cid,
+            name="Dr. Ruth Adler",
+            role=Role.PRIMARY_CARE,
+            specialty="Family medicine",
+            practice="Maple Street Family Practice",
+            address="112 Maple Street, Springfield",
+            phone="(555) 310-2200",
+            fax="(555) 310-2201",
+        )
+    )
+    repo.add_doctor(
+        Doctor(
+            id=0,
+            case_id=cid,
+            name="Dr. Samuel Okafor",
+            role=Role.TREATING,
+            specialty="Breast surgeon",
+            practice="Springfield General Hospital",
+            address="400 Hospital Drive, Springfield",
+            phone="(555) 480-1000",
+            fax="(555) 480-1009",
+        )
+    )
+    raman = repo.add_doctor(
+        Doctor(
+            id=0,
+            case_id=cid,
+            name="Dr. Priya Raman",
+            specialty="Surgical oncology (breast)",
+            practice="Lakeside Cancer Center",
+            address="2500 Lakeshore Boulevard, Suite 300, Lakeside",
+            phone="(555) 622-4100",
+            fax="(555) 622-4190",
+            source=Source.REFERRAL,
+            source_detail="Suggested by Dr. Okafor",
+            board_certified=Answer.YES,
+            board_checked_on=(today - dt.timedelta(days=9)).isoformat(),
+            accepting_new_patients=Answer.YES,
+            wait_days=9,
+            accepts_insurance=Answer.YES,
+            referral_required=Answer.YES,
+            status=Status.CONTACTED,
+            notes="Runs a multidisciplinary breast clinic on Tuesdays.",
+        )
+    )
+    whitfield = repo.add_doctor(
+        Doctor(
+            id=0,
+            case_id=cid,
+            name="Dr. Thomas Whitfield",
+            specialty="Medical oncology",
+            practice="University Medical Center",
+            address="1 University Plaza, Riverton",
+            phone="(555) 730-5500",
+            source=Source.BOARD_DIRECTORY,
+            board_certified=Answer.YES,
+            board_checked_on=(today - dt.timedelta(days=9)).isoformat(),
+            accepting_new_patients=Answer.NO,
+            accepts_insurance=Answer.YES,
+            status=Status.RULED_OUT,
+            notes="Not taking new patients until spring.",
+        )
+    )
+    marsh = repo.add_doctor(
+        Doctor(
+            id=0,
+            case_id=cid,
+            name="Dr. Elena Marsh",
+            specialty="Breast surgeon",
+            practice="Riverside Women's Health",
+            address="88 River Road, Riverton",
+            phone="(555) 415-3300",
+            source=Source.FRIENDS_FAMILY,
+            source_detail="Aunt Jo's surgeon in 2022",
+            accepts_insurance=Answer.UNKNOWN,
+            status=Status.CONTACTED,
+        )
+    )
+    repo.add_doctor(
+        Doctor(
+            id=0,
+            case_id=cid,
+            name="Dr. James Chen",
+            specialty="Surgical oncology",
+            practice="Bluebrook Network Oncology",
+            address="17 Commerce Way, Springfield",
+            phone="(555) 290-8800",
+            source=Source.INSURANCE_LIST,
+            source_detail="Bluebrook in-network list, 2026",
+        )
+    )
+    repo.add_call(
+        Call(
+            id=0,
+            doctor_id=raman.id,
+            called_at=_at(today - dt.timedelta(days=3), 9, 40),
+            answered_by="Denise, new-patient coordinator",
+            learned="Taking new patients. First visit in about 9 days. Takes Bluebrook PPO. "
+            "Needs a referral from the primary-care doctor.",
+        )
+    )
+    repo.add_call(
+        Call(
+            id=0,
+            doctor_id=whitfield.id,
+            called_at=_at(today - dt.timedelta(days=3), 10, 15),
+            answered_by="Front desk",
+            learned="Not taking new patients until March.",
+        )
+    )
+    repo.add_call(
+        Call(
+            id=0,
+            doctor_id=marsh.id,
+            called_at=_at(today - dt.timedelta(days=2), 14, 5),
+            answered_by="Voicemail",
+            learned="Left a message with Sarah's number.",
+            call_back_on=(today + dt.timedelta(days=1)).isoformat(),
+        )
+    )
+    repo.set_step_done(cid, 1, True)
+    repo.set_step_notes(
+        cid,
+        1,
+        "Told Dr. Okafor on the phone. He was kind about it and will send his notes to "
+        "whoever we choose. Asked him for a referral: he suggested Dr. Raman.",
+    )
+    repo.set_step_done(cid, 2, True)
+    repo.set_step_notes(cid, 3, "Call Dr. Marsh's office back tomorrow morning.")
+    return repo.get_case(cid)

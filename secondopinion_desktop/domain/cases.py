@@ -1,0 +1,61 @@
+"""A case: one person's search for a second opinion."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+MAX_TITLE_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Case:
+    """What the app knows about the patient and their diagnosis."""
+
+    id: int
+    title: str
+    patient_name: str = ""
+    date_of_birth: dt.date | None = None
+    diagnosis: str = ""
+    recommended_treatment: str = ""
+    insurance_plan: str = ""
+    insurance_member_id: str = ""
+    organiser_name: str = ""
+    organiser_phone: str = ""
+    notes: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """What the case is called in menus and the title bar."""
+        return self.title or self.patient_name or "Untitled case"
+
+
+@dataclass(frozen=True)
+class StepProgress:
+    """Whether one step of a case is done, and the person's own notes on it."""
+
+    step: int
+    done_at: str | None = None
+    notes: str = ""
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+
+def clean_title(text: str) -> str:
+    """A case title as typed, tidied; raises ValueError with words for the person if unusable."""
+    cleaned = " ".join("".join(ch for ch in text if ch.isprintable()).split())
+    if not cleaned:
+        raise ValueError("Please give the case a name, for example the patient's name.")
+    if len(cleaned) > MAX_TITLE_LENGTH:
+        raise ValueError(f"Please keep the name under {MAX_TITLE_LENGTH} letters.")
+    return cleaned
+
+
+def suggested_title(patient_name: str) -> str:
+    """The default case name for a patient."""
+    name = " ".join(patient_name.split())
+    return f"Second opinion for {name}" if name else "My second opinion"

@@ -1,0 +1,148 @@
+"""The six steps of getting a second opinion, in our own plain words.
+
+All guidance text for a step lives here, so there is one place to edit and later translate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the journey: what it is called, what to do, and when it counts as done."""
+
+    number: int
+    key: str
+    title: str
+    summary: str
+    guidance: tuple[str, ...]
+    done_means: str
+
+
+STEPS: tuple[Step, ...] = (
+    Step(
+        number=1,
+        key="tell_doctor",
+        title="Tell your doctor",
+        summary="Let your current doctor know you want a second opinion.",
+        guidance=(
+            "Asking for a second opinion is normal. Good doctors expect it and will not be upset.",
+            "Tell the doctor who is treating you now, in person or by phone. Ask how they would "
+            "like to hear what the second doctor says.",
+            "If you would like to see another specialist, ask your doctor for a referral.",
+        ),
+        done_means="Your doctor knows, and you have noted whether you asked for a referral.",
+    ),
+    Step(
+        number=2,
+        key="find_candidates",
+        title="Find doctors to ask",
+        summary="Write down doctors who could give the second opinion.",
+        guidance=(
+            "Good places to look: a name from your current doctor, people you trust who have "
+            "been through the same thing, and your insurance company's list of doctors it covers.",
+            "Check that each specialist is board-certified in the right field. Your insurer or "
+            "the medical board can tell you.",
+            "Write down where each name came from. It helps you compare them later.",
+        ),
+        done_means="You have a short list of doctors, each with where the name came from.",
+    ),
+    Step(
+        number=3,
+        key="narrow_by_phone",
+        title="Call and choose",
+        summary="Phone each office, then book the doctor who fits best.",
+        guidance=(
+            "Call each office and ask four things: Are you taking new patients? How long is the "
+            "wait for a first appointment? Do you accept my insurance? Do I need a referral?",
+            "Then book with the doctor who fits best.",
+            "If that doctor only sees patients with a referral, ask your primary-care doctor to "
+            "write one. Their front desk can phone and fax the form over to save time.",
+        ),
+        done_means="You have booked an appointment with the second doctor.",
+    ),
+    Step(
+        number=4,
+        key="gather_records",
+        title="Gather your records",
+        summary="Get your records and test results to the new doctor a week ahead.",
+        guidance=(
+            "Ask your primary-care doctor, your specialist and any other doctor treating you for "
+            "your medical records and copies of all test results.",
+            "Taking them to the new doctor yourself is the surest way. Try to have them arrive "
+            "about a week before the visit, so the doctor has time to study them.",
+            "If you fax them, phone afterwards to check they arrived. A fax machine's 'sent' "
+            "report does not prove the right person has them.",
+        ),
+        done_means="Every record has arrived, and someone at the new office confirmed it.",
+    ),
+    Step(
+        number=5,
+        key="slides_and_imaging",
+        title="Slides and scans",
+        summary="Arrange the pathology slides, mammograms and other scans.",
+        guidance=(
+            "The new doctor will want your mammograms and any other x-rays or scans. They often "
+            "have their own pathology department look again at the actual slides.",
+            "Ask the new doctor's office whether these should be sent ahead or brought to the "
+            "visit.",
+            "Slides and films are usually lent to you. Keep a note of where they are, so they "
+            "can be returned.",
+        ),
+        done_means="The slides and scans are at the new office, or packed to bring.",
+    ),
+    Step(
+        number=6,
+        key="consultation",
+        title="The visit",
+        summary="Prepare your questions and go to the appointment.",
+        guidance=(
+            "Treat it like any important appointment. Bring your questions about the diagnosis "
+            "and the treatment that was recommended.",
+            "Ask the doctor to walk you through your records and results. They may order new or "
+            "extra tests; that is common.",
+            "Sometimes several specialists see you on the same day. This is called a "
+            "multidisciplinary visit.",
+        ),
+        done_means="You have been to the visit and written down what the doctor said.",
+    ),
+)
+
+OUTCOME_TITLE = "After the second opinion"
+OUTCOME_SHORT_TITLE = "The outcome"
+OUTCOME_SUMMARY = "Write down what the second doctor said, and decide what comes next."
+OUTCOME_GUIDANCE: tuple[str, ...] = (
+    "One of three things usually happens. The second doctor agrees with the diagnosis and the "
+    "treatment plan. Or they agree with the diagnosis but suggest a different treatment. Or they "
+    "see the diagnosis differently.",
+    "If the treatment advice differs, laying the two opinions side by side can help you choose.",
+    "If the diagnosis differs, you may want a third opinion, or to ask the two doctors to talk "
+    "to each other about your case.",
+)
+
+STEP_COUNT = len(STEPS)
+OUTCOME_PAGE = STEP_COUNT + 1
+
+
+def step(number: int) -> Step:
+    """The step with this number (1 to 6)."""
+    if not 1 <= number <= STEP_COUNT:
+        raise ValueError(f"There is no step {number}.")
+    return STEPS[number - 1]
+
+
+def next_open_step(done: set[int]) -> int:
+    """The first step not yet done, or the outcome page when all are done."""
+    for s in STEPS:
+        if s.number not in done:
+            return s.number
+    return OUTCOME_PAGE
+
+
+def progress_text(done: set[int]) -> str:
+    """A short sentence for the status bar, e.g. '2 of 6 steps done'."""
+    count = len(done & {s.number for s in STEPS})
+    if count == STEP_COUNT:
+        return "All six steps done"
+    return f"{count} of {STEP_COUNT} steps done"

@@ -1,0 +1,128 @@
+"""Numbered schema steps, applied in order with sqlite-utils' Migrations.
+
+A landed migration is never edited: a new table or column is a new migration at the end.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from secondopinion_desktop.errors import NewerDatabaseError
+
+MIGRATION_SET = "secondopinion"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_cases_steps_doctors_calls")
+def m0001_cases_steps_doctors_calls(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            patient_name TEXT NOT NULL DEFAULT '',
+            date_of_birth TEXT,
+            diagnosis TEXT NOT NULL DEFAULT '',
+            recommended_treatment TEXT NOT NULL DEFAULT '',
+            insurance_plan TEXT NOT NULL DEFAULT '',
+            insurance_member_id TEXT NOT NULL DEFAULT '',
+            organiser_name TEXT NOT NULL DEFAULT '',
+            organiser_phone TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE step_progress (
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            step INTEGER NOT NULL CHECK (step BETWEEN 1 AND 6),
+            done_at TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (case_id, step)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE doctors (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            role TEXT NOT NULL DEFAULT 'candidate'
+                CHECK (role IN ('treating', 'primary_care', 'candidate')),
+            name TEXT NOT NULL,
+            specialty TEXT NOT NULL DEFAULT '',
+            practice TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            fax TEXT NOT NULL DEFAULT '',
+            source TEXT CHECK (source IN
+                ('referral', 'friends_family', 'insurance_list', 'board_directory', 'other')),
+            source_detail TEXT NOT NULL DEFAULT '',
+            board_certified TEXT NOT NULL DEFAULT 'unknown'
+                CHECK (board_certified IN ('yes', 'no', 'unknown')),
+            board_checked_on TEXT,
+            accepting_new_patients TEXT NOT NULL DEFAULT 'unknown'
+                CHECK (accepting_new_patients IN ('yes', 'no', 'unknown')),
+            wait_days INTEGER CHECK (wait_days IS NULL OR wait_days >= 0),
+            accepts_insurance TEXT NOT NULL DEFAULT 'unknown'
+                CHECK (accepts_insurance IN ('yes', 'no', 'unknown')),
+            referral_required TEXT NOT NULL DEFAULT 'unknown'
+                CHECK (referral_required IN ('yes', 'no', 'unknown')),
+            status TEXT NOT NULL DEFAULT 'candidate'
+                CHECK (status IN ('candidate', 'contacted', 'booked', 'ruled_out')),
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX doctors_case ON doctors(case_id, role)")
+    db.execute(
+        """
+        CREATE TABLE calls (
+            id INTEGER PRIMARY KEY,
+            doctor_id INTEGER NOT NULL REFERENCES doctors(id) ON DELETE CASCADE,
+            called_at TEXT NOT NULL,
+            answered_by TEXT NOT NULL DEFAULT '',
+            learned TEXT NOT NULL DEFAULT '',
+            call_back_on TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX calls_doctor ON calls(doctor_id, called_at)")
+
+
+def known_names() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+def unknown_applied(db: Database) -> list[str]:
+    """Migrations recorded in the file that this version of the app does not know."""
+    known = set(known_names())
+    return [m.name for m in migrations.applied(db) if m.name not in known]
+
+
+def check_not_newer(db: Database) -> None:
+    """Refuse a database written by a newer app: never downgrade it or write to it."""
+    unknown = unknown_applied(db)
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if unknown or version > len(known_names()):
+        raise NewerDatabaseError(
+            "This data was saved by a newer version of Second Opinion.\n\n"
+            "Please install the newer version to open it. Nothing has been changed.",
+            f"unknown migrations: {unknown}; user_version {version}",
+        )
+
+
+def apply(db: Database) -> list[str]:
+    """Bring the schema up to date; returns the names of the migrations applied now."""
+    check_not_newer(db)
+    pending = [m.name for m in migrations.pending(db)]
+    if pending:
+        migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {len(known_names())}")
+    return pending

@@ -1,0 +1,243 @@
+"""Create a case or edit its details: the patient, the diagnosis, the insurance, and you."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.cases import Case, clean_title, suggested_title
+from secondopinion_desktop.domain.validation import ValidationError, normalize_phone, parse_date
+from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.style import attention_color
+
+MAX_FIELD = 2_000
+MAX_NOTES = 20_000
+
+
+@dataclass(frozen=True)
+class CaseDetails:
+    """What the dialog collected, ready for the repository."""
+
+    title: str
+    patient_name: str
+    date_of_birth: dt.date | None
+    diagnosis: str
+    recommended_treatment: str
+    insurance_plan: str
+    insurance_member_id: str
+    organiser_name: str
+    organiser_phone: str
+    notes: str
+
+    def as_dict(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+    def applied_to(self, case: Case) -> Case:
+        return replace(case, **self.__dict__)
+
+
+def _line(name: str, placeholder: str = "", max_length: int = MAX_FIELD) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setMaxLength(max_length)
+    edit.setClearButtonEnabled(True)
+    return edit
+
+
+class CaseDialog(QDialog):
+    """Asks before throwing away anything typed when cancelled."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        case: Case | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._result: CaseDetails | None = None
+        self.setWindowTitle("Case details" if case else "New case")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Only the patient's name is needed now. You can add the rest whenever you like."
+            if case is None
+            else "Change whatever you need. It is saved when you press Save."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setVerticalSpacing(10)
+        self.patient_name = _line("Patient's name", "For example: Margaret Ellis")
+        self.title_edit = _line("Name of this case", "For example: Mum's second opinion", 200)
+        self.date_of_birth = _line("Patient's date of birth", "For example: 12 April 1956", 40)
+        self.diagnosis = _line("Diagnosis", "In the words of the doctor's report")
+        self.treatment = _line("Recommended treatment", "What your doctor suggested")
+        self.insurance_plan = _line("Insurance plan")
+        self.member_id = _line("Insurance member number", max_length=100)
+        self.organiser_name = _line("Your name", "The person organising this, if not the patient")
+        self.organiser_phone = _line("Your phone number", "For offices to call back", 60)
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName("Notes about this case")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(90)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setAccessibleName("Problem with what was typed")
+        self.error_label.setStyleSheet(f"color: {attention_color(self.palette()).name()};")
+        self.error_label.hide()
+
+        form.addRow("Patient's &name:", self.patient_name)
+        form.addRow("&Case name:", self.title_edit)
+        form.addRow("Date of &birth:", self.date_of_birth)
+        form.addRow("&Diagnosis:", self.diagnosis)
+        form.addRow("Recommended &treatment:", self.treatment)
+        form.addRow("&Insurance plan:", self.insurance_plan)
+        form.addRow("&Member number:", self.member_id)
+        form.addRow("&Your name:", self.organiser_name)
+        form.addRow("Your &phone:", self.organiser_phone)
+        form.addRow("N&otes:", self.notes)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Create case" if case is None else "Save")
+        save.setObjectName("primary")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.buttons = buttons
+
+        if case is not None:
+            self.patient_name.setText(case.patient_name)
+            self.title_edit.setText(case.title)
+            if case.date_of_birth:
+                d = case.date_of_birth
+                self.date_of_birth.setText(f"{d.day} {d:%B %Y}")
+            self.diagnosis.setText(case.diagnosis)
+            self.treatment.setText(case.recommended_treatment)
+            self.insurance_plan.setText(case.insurance_plan)
+            self.member_id.setText(case.insurance_member_id)
+            self.organiser_name.setText(case.organiser_name)
+            self.organiser_phone.setText(case.organiser_phone)
+            self.notes.setPlainText(case.notes)
+        self._initial = self._snapshot()
+        self.patient_name.setFocus()
+
+    def _snapshot(self) -> tuple[str, ...]:
+        edits = (
+            self.patient_name,
+            self.title_edit,
+            self.date_of_birth,
+            self.diagnosis,
+            self.treatment,
+            self.insurance_plan,
+            self.member_id,
+            self.organiser_name,
+            self.organiser_phone,
+        )
+        return (*(e.text() for e in edits), self.notes.toPlainText())
+
+    def is_modified(self) -> bool:
+        return self._snapshot() != self._initial
+
+    def details(self) -> CaseDetails | None:
+        """What was saved, once the dialog was accepted."""
+        return self._result
+
+    def _fail(self, message: str, widget: QWidget) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        widget.setFocus()
+
+    def validate(self) -> CaseDetails | None:
+        """Check every field; show the first problem next to the form and keep all typing."""
+        patient = " ".join(self.patient_name.text().split())
+        title_text = self.title_edit.text().strip() or suggested_title(patient)
+        if not patient and not self.title_edit.text().strip():
+            self._fail("Please type the patient's name, so you can find this case again.",
+                       self.patient_name)
+            return None
+        try:
+            title = clean_title(title_text)
+        except ValueError as exc:
+            self._fail(str(exc), self.title_edit)
+            return None
+        try:
+            dob = parse_date(self.date_of_birth.text(), today=self._today())
+        except ValidationError as exc:
+            self._fail(f"Date of birth: {exc}", self.date_of_birth)
+            return None
+        if dob is not None and dob > self._today():
+            self._fail("The date of birth is in the future. Please check it.", self.date_of_birth)
+            return None
+        try:
+            phone = normalize_phone(self.organiser_phone.text())
+        except ValidationError as exc:
+            self._fail(f"Your phone: {exc}", self.organiser_phone)
+            return None
+        self.error_label.hide()
+        return CaseDetails(
+            title=title,
+            patient_name=patient,
+            date_of_birth=dob,
+            diagnosis=self.diagnosis.text().strip(),
+            recommended_treatment=self.treatment.text().strip(),
+            insurance_plan=self.insurance_plan.text().strip(),
+            insurance_member_id=self.member_id.text().strip(),
+            organiser_name=self.organiser_name.text().strip(),
+            organiser_phone=phone,
+            notes=self.notes.toPlainText()[:MAX_NOTES],
+        )
+
+    def accept(self) -> None:
+        details = self.validate()
+        if details is None:
+            return
+        self._result = details
+        super().accept()
+
+    def reject(self) -> None:
+        if self.is_modified() and not messages.ask_yes_no(
+            self,
+            "Discard changes?",
+            "You have typed something in this form. Close it and lose what you typed?",
+            yes="Discard",
+            no="Keep editing",
+        ):
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_modified() and self.result() != QDialog.DialogCode.Accepted:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)

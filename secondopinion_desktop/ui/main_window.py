@@ -1,0 +1,593 @@
+"""The main window: menus, the case switcher, the step sidebar, one page per step, status bar.
+
+The window talks to the data only through the Repository; it never runs SQL.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop import __version__
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import Status
+from secondopinion_desktop.domain.steps import OUTCOME_PAGE, STEPS, next_open_step, progress_text
+from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.dialogs.case_dialog import CaseDetails, CaseDialog
+from secondopinion_desktop.ui.models.cases_model import CasesModel
+from secondopinion_desktop.ui.models.steps_model import StepsModel
+from secondopinion_desktop.ui.pages.outcome_page import OutcomePage
+from secondopinion_desktop.ui.pages.step_page import StepPage
+from secondopinion_desktop.ui.pages.welcome_page import WelcomePage
+from secondopinion_desktop.ui.sidebar import Sidebar
+from secondopinion_desktop.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "Second Opinion"
+WELCOME_INDEX = 0
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+class MarkStepCommand(QUndoCommand):
+    """Marking a step done (or not done), undoable from the Edit menu."""
+
+    def __init__(self, window: MainWindow, case_id: int, step: int, done: bool) -> None:
+        super().__init__(f"mark step {step} {'done' if done else 'not done'}")
+        self._window = window
+        self._case_id = case_id
+        self._step = step
+        self._done = done
+
+    def redo(self) -> None:
+        self._window.apply_step_done(self._case_id, self._step, self._done)
+
+    def undo(self) -> None:
+        self._window.apply_step_done(self._case_id, self._step, not self._done)
+
+
+class EditCaseCommand(QUndoCommand):
+    """Changing a case's details or name, undoable from the Edit menu."""
+
+    def __init__(self, window: MainWindow, before: Case, after: Case, text: str) -> None:
+        super().__init__(text)
+        self._window = window
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        self._window.apply_case(self._after)
+
+    def undo(self) -> None:
+        self._window.apply_case(self._before)
+
+
+class MainWindow(QMainWindow):
+    """One case at a time, shown as six steps and an outcome page."""
+
+    def __init__(
+        self,
+        repo: Repository,
+        settings: QSettings,
+        case_dialog_factory: Callable[..., CaseDialog] = CaseDialog,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.settings = settings
+        self._case_dialog_factory = case_dialog_factory
+        self.case: Case | None = None
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(APP_TITLE)
+        self.setObjectName("mainWindow")
+
+        self.steps_model = StepsModel(self)
+        self.cases_model = CasesModel(self)
+        self._build_central()
+        self._build_actions()
+        self._build_menus()
+        self.status = self.statusBar()
+        self.progress_label = QLabel()
+        self.progress_label.setAccessibleName("Progress")
+        self.status.addPermanentWidget(self.progress_label)
+        self._restore_window_state()
+        self.reload_cases(self._initial_case_id())
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        header = QFrame()
+        header.setObjectName("caseBar")
+        bar = QHBoxLayout(header)
+        bar.setContentsMargins(20, 10, 20, 10)
+        bar.setSpacing(12)
+        label = QLabel("&Case:")
+        self.case_combo = QComboBox()
+        self.case_combo.setModel(self.cases_model)
+        self.case_combo.setAccessibleName("Current case")
+        self.case_combo.setMinimumContentsLength(24)
+        self.case_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        label.setBuddy(self.case_combo)
+        self.case_combo.activated.connect(self._on_case_chosen)
+        self.patient_label = QLabel()
+        self.patient_label.setObjectName("patientLine")
+        self.patient_label.setAccessibleName("Patient and diagnosis")
+        self.details_button = QPushButton("Case details\u2026")
+        self.details_button.setAccessibleName("Case details")
+        self.details_button.clicked.connect(self.edit_case_details)
+        self.new_case_button = QPushButton("New case\u2026")
+        self.new_case_button.setAccessibleName("New case")
+        self.new_case_button.clicked.connect(self.new_case)
+        bar.addWidget(label)
+        bar.addWidget(self.case_combo)
+        bar.addWidget(self.patient_label, 1)
+        bar.addWidget(self.details_button)
+        bar.addWidget(self.new_case_button)
+        outer.addWidget(header)
+
+        self.sidebar = Sidebar(self.steps_model)
+        self.sidebar.page_requested.connect(self.show_page)
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName("Step page")
+        self.welcome = WelcomePage()
+        self.welcome.new_case_requested.connect(self.new_case)
+        self.stack.addWidget(self.welcome)
+        self.step_pages: list[StepPage] = []
+        for step in STEPS:
+            page = StepPage(step)
+            page.done_toggled.connect(self.request_step_done)
+            page.notes_edited.connect(self._save_step_notes)
+            self.step_pages.append(page)
+            self.stack.addWidget(page)
+        self.outcome_page = OutcomePage()
+        self.stack.addWidget(self.outcome_page)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([290, 900])
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_case_action = self._action(
+            "&New Case\u2026", self.new_case, key.New, "Start a new case"
+        )
+        self.details_action = self._action(
+            "Case &Details\u2026", self.edit_case_details, "Ctrl+I", "Change the case's details"
+        )
+        self.rename_action = self._action(
+            "&Rename Case\u2026", self.edit_case_details, "F2", "Give the case another name"
+        )
+        self.delete_action = self._action(
+            "&Delete Case\u2026", self.delete_case, None, "Delete this case and all it holds"
+        )
+        self.quit_action = self._action("&Quit", self.close, key.Quit, "Close Second Opinion")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(key.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence(key.Redo))
+        self.mark_done_action = self._action(
+            "&Mark Step Done / Not Done", self._toggle_current_step, "Ctrl+D"
+        )
+        self.prev_action = self._action(
+            "&Previous Step", lambda: self._move_page(-1), "Ctrl+PgUp"
+        )
+        self.next_action = self._action("&Next Step", lambda: self._move_page(1), "Ctrl+PgDown")
+        self.first_open_action = self._action(
+            "Go to the Step to Do &Now", self.show_next_open_step, "Ctrl+J"
+        )
+        self.larger_action = self._action(
+            "&Larger Text", lambda: self.change_text_size(1), key.ZoomIn
+        )
+        self.smaller_action = self._action(
+            "&Smaller Text", lambda: self.change_text_size(-1), key.ZoomOut
+        )
+        self.normal_size_action = self._action(
+            "&Normal Text Size", lambda: self.set_text_size(DEFAULT_POINT_SIZE), "Ctrl+0"
+        )
+        self.help_action = self._action(
+            "&How Second Opinion Works", self.show_help, key.HelpContents
+        )
+        self.about_action = self._action("&About Second Opinion", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.addAction(self.new_case_action)
+        self.switch_menu = file_menu.addMenu("&Switch To Case")
+        self.switch_menu.aboutToShow.connect(self._fill_switch_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.details_action)
+        file_menu.addAction(self.rename_action)
+        file_menu.addAction(self.delete_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.mark_done_action)
+        view_menu = menu_bar.addMenu("&View")
+        view_menu.addAction(self.prev_action)
+        view_menu.addAction(self.next_action)
+        view_menu.addAction(self.first_open_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.larger_action)
+        view_menu.addAction(self.smaller_action)
+        view_menu.addAction(self.normal_size_action)
+        help_menu = menu_bar.addMenu("&Help")
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
+
+    def _fill_switch_menu(self) -> None:
+        self.switch_menu.clear()
+        for row in range(self.cases_model.rowCount()):
+            case = self.cases_model.case_at(row)
+            action = self.switch_menu.addAction(case.display_name)
+            action.setCheckable(True)
+            action.setChecked(self.case is not None and case.id == self.case.id)
+            action.triggered.connect(lambda _checked=False, cid=case.id: self.open_case(cid))
+        if not self.cases_model.rowCount():
+            empty = self.switch_menu.addAction("No cases yet")
+            empty.setEnabled(False)
+
+    # --- window state --------------------------------------------------------------------
+
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(QSize(1200, 800))
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def _initial_case_id(self) -> int | None:
+        value = self.settings.value("last_case_id")
+        try:
+            return int(str(value)) if value is not None else None
+        except ValueError:
+            return None
+
+    def save_window_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self.case is not None:
+            self.settings.setValue("last_case_id", self.case.id)
+            self.settings.setValue(f"case/{self.case.id}/page", self.current_page())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_edits()
+        self.save_window_state()
+        super().closeEvent(event)
+
+    # --- cases ---------------------------------------------------------------------------
+
+    def reload_cases(self, select_id: int | None = None) -> None:
+        """Refresh the case list and open `select_id` (or the first case, or the welcome)."""
+        cases = self.repo.list_cases()
+        self.cases_model.set_cases(cases)
+        ids = [c.id for c in cases]
+        if select_id not in ids:
+            select_id = ids[0] if ids else None
+        if select_id is None:
+            self._show_no_case()
+        else:
+            self.open_case(select_id)
+
+    def _show_no_case(self) -> None:
+        self.case = None
+        self.undo_stack.clear()
+        self.steps_model.set_done(set())
+        self.stack.setCurrentIndex(WELCOME_INDEX)
+        self.sidebar.setEnabled(False)
+        for widget in (self.details_button, self.case_combo):
+            widget.setEnabled(False)
+        for action in (
+            self.details_action,
+            self.rename_action,
+            self.delete_action,
+            self.mark_done_action,
+            self.prev_action,
+            self.next_action,
+            self.first_open_action,
+        ):
+            action.setEnabled(False)
+        self.patient_label.setText("No case yet")
+        self.progress_label.setText("")
+        self.setWindowTitle(APP_TITLE)
+
+    def open_case(self, case_id: int) -> None:
+        """Switch to a case and show the page the person was last on (or the next step)."""
+        self.flush_edits()
+        if self.case is not None and self.case.id != case_id:
+            self.settings.setValue(f"case/{self.case.id}/page", self.current_page())
+        try:
+            case = self.repo.get_case(case_id)
+        except NotFoundError:
+            self.reload_cases()
+            return
+        changed = self.case is None or self.case.id != case.id
+        self.case = case
+        if changed:
+            self.undo_stack.clear()
+        self.sidebar.setEnabled(True)
+        for widget in (self.details_button, self.case_combo):
+            widget.setEnabled(True)
+        for action in (
+            self.details_action,
+            self.rename_action,
+            self.delete_action,
+            self.mark_done_action,
+            self.prev_action,
+            self.next_action,
+            self.first_open_action,
+        ):
+            action.setEnabled(True)
+        self.case_combo.setCurrentIndex(self.cases_model.row_of(case.id))
+        self.settings.setValue("last_case_id", case.id)
+        self._show_case_header()
+        self.refresh_progress()
+        if changed:
+            page = self.settings.value(f"case/{case.id}/page")
+            try:
+                start = int(str(page)) if page is not None else 0
+            except ValueError:
+                start = 0
+            if not 1 <= start <= OUTCOME_PAGE:
+                start = next_open_step(self.steps_model.done_steps())
+            self.show_page(start)
+
+    def _show_case_header(self) -> None:
+        if self.case is None:
+            return
+        parts = [p for p in (self.case.patient_name, self.case.diagnosis) if p]
+        self.patient_label.setText(" \u2014 ".join(parts))
+        self.patient_label.setToolTip(self.patient_label.text())
+        self.setWindowTitle(f"{self.case.display_name} \u2014 {APP_TITLE}")
+
+    def _on_case_chosen(self, row: int) -> None:
+        if 0 <= row < self.cases_model.rowCount():
+            self.open_case(self.cases_model.case_at(row).id)
+
+    def new_case(self) -> None:
+        dialog = self._case_dialog_factory(self)
+        if dialog.exec() != CaseDialog.DialogCode.Accepted:
+            return
+        details = dialog.details()
+        if details is None:
+            return
+        case = self.repo.create_case(**details.as_dict())
+        self.reload_cases(case.id)
+        self.show_page(1)
+        self.status.showMessage(f"Started \u201c{case.display_name}\u201d.", 6000)
+
+    def edit_case_details(self) -> None:
+        if self.case is None:
+            return
+        dialog = self._case_dialog_factory(self, self.case)
+        if dialog.exec() != CaseDialog.DialogCode.Accepted:
+            return
+        details: CaseDetails | None = dialog.details()
+        if details is None:
+            return
+        after = details.applied_to(self.case)
+        if after == self.case:
+            return
+        self.undo_stack.push(EditCaseCommand(self, self.case, after, "change the case details"))
+        self.status.showMessage("Case details saved.", 5000)
+
+    def apply_case(self, case: Case) -> None:
+        """Save a case's details (used by edit, undo and redo) and refresh what shows it."""
+        saved = self.repo.update_case(case)
+        self.cases_model.set_cases(self.repo.list_cases())
+        self.case = saved
+        self.case_combo.setCurrentIndex(self.cases_model.row_of(saved.id))
+        self._show_case_header()
+
+    def delete_case(self) -> None:
+        if self.case is None:
+            return
+        name = self.case.display_name
+        if not messages.ask_yes_no(
+            self,
+            "Delete this case?",
+            f"Delete \u201c{name}\u201d and everything in it: doctors, calls and notes?\n\n"
+            "This cannot be undone.",
+            yes="Delete case",
+            no="Keep it",
+        ):
+            return
+        self.repo.delete_case(self.case.id)
+        self.settings.remove(f"case/{self.case.id}")
+        self.case = None
+        self.reload_cases()
+        self.status.showMessage(f"Deleted \u201c{name}\u201d.", 6000)
+
+    # --- steps ---------------------------------------------------------------------------
+
+    def current_page(self) -> int:
+        index = self.stack.currentIndex()
+        return index if index != WELCOME_INDEX else 0
+
+    def show_page(self, page: int) -> None:
+        """Show step 1-6 or the outcome page (7)."""
+        if self.case is None or not 1 <= page <= OUTCOME_PAGE:
+            return
+        self.flush_edits()
+        self.stack.setCurrentIndex(page)
+        self.sidebar.select_page(page)
+        if page <= len(self.step_pages):
+            self._load_step_page(page)
+
+    def _load_step_page(self, page: int) -> None:
+        if self.case is None:
+            return
+        progress = self.repo.step_progress(self.case.id)[page]
+        self.step_pages[page - 1].load(progress, self._situation(page))
+
+    def _situation(self, page: int) -> str:
+        """A sentence on where the case stands for this step, from what is recorded."""
+        if self.case is None:
+            return ""
+        counts = self.repo.case_counts(self.case.id)
+        if page == 2 and counts["candidates"]:
+            return "So far: " + plural(counts["candidates"], "doctor") + " on your list."
+        if page == 3 and counts["candidates"]:
+            booked = [
+                d.name
+                for d in self.repo.list_doctors(self.case.id)
+                if d.status is Status.BOOKED
+            ]
+            text = f"So far: {plural(counts['calls'], 'call')} logged"
+            if counts["ruled_out"]:
+                text += f", {counts['ruled_out']} ruled out"
+            text += "."
+            if booked:
+                text += " Booked with " + ", ".join(booked) + "."
+            return text
+        return ""
+
+    def _move_page(self, delta: int) -> None:
+        page = self.current_page() or 1
+        self.show_page(max(1, min(OUTCOME_PAGE, page + delta)))
+
+    def show_next_open_step(self) -> None:
+        self.show_page(next_open_step(self.steps_model.done_steps()))
+
+    def request_step_done(self, step: int, done: bool) -> None:
+        if self.case is None:
+            return
+        self.undo_stack.push(MarkStepCommand(self, self.case.id, step, done))
+        if done:
+            self.status.showMessage(f"Step {step} marked as done. Well done.", 6000)
+        else:
+            self.status.showMessage(f"Step {step} marked as not done.", 6000)
+
+    def apply_step_done(self, case_id: int, step: int, done: bool) -> None:
+        """Save a step's state (used by the page, undo and redo) and refresh the sidebar."""
+        self.repo.set_step_done(case_id, step, done)
+        if self.case is not None and self.case.id == case_id:
+            self.refresh_progress()
+            if self.current_page() == step:
+                self._load_step_page(step)
+
+    def _toggle_current_step(self) -> None:
+        page = self.current_page()
+        if 1 <= page <= len(self.step_pages):
+            self.request_step_done(page, not self.step_pages[page - 1].is_done)
+
+    def refresh_progress(self) -> None:
+        if self.case is None:
+            return
+        done = self.repo.done_steps(self.case.id)
+        self.steps_model.set_done(done)
+        self.progress_label.setText(progress_text(done))
+
+    def _save_step_notes(self, step: int, notes: str) -> None:
+        if self.case is None:
+            return
+        self.repo.set_step_notes(self.case.id, step, notes)
+        self.status.showMessage("Notes saved.", 3000)
+
+    def flush_edits(self) -> None:
+        """Save anything typed but not yet saved (before switching, closing, quitting)."""
+        for page in self.step_pages:
+            page.flush_notes()
+
+    # --- view and help -------------------------------------------------------------------
+
+    def text_size(self) -> int:
+        value = self.settings.value("view/point_size", DEFAULT_POINT_SIZE)
+        try:
+            return int(str(value))
+        except ValueError:
+            return DEFAULT_POINT_SIZE
+
+    def set_text_size(self, size: int) -> None:
+        from secondopinion_desktop.ui.style import apply_style
+
+        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+        self.settings.setValue("view/point_size", size)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_style(app, size)
+        self.status.showMessage(f"Text size {size}.", 3000)
+
+    def change_text_size(self, delta: int) -> None:
+        self.set_text_size(self.text_size() + delta)
+
+    def show_help(self) -> None:
+        steps = "\n".join(f"{s.number}. {s.title} \u2014 {s.summary}" for s in STEPS)
+        messages.show_info(
+            self,
+            "How Second Opinion works",
+            "Second Opinion walks you through six steps:\n\n"
+            f"{steps}\n\n"
+            "Choose a step on the left to see what to do. Mark it as done when it is done. "
+            "Everything you type is saved at once, on this computer only.\n\n"
+            "This program organises your search. It does not give medical advice.",
+        )
+
+    def show_about(self) -> None:
+        messages.show_info(
+            self,
+            "About Second Opinion",
+            f"Second Opinion {__version__}\n\n"
+            "A calm helper for getting a second medical opinion: telling your doctor, finding "
+            "and calling other doctors, gathering records, and preparing the visit.\n\n"
+            "It works offline. Your information stays on this computer.\n"
+            "It does not give medical advice.",
+        )

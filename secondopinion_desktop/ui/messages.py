@@ -1,0 +1,28 @@
+"""Every modal question and message goes through these few functions, so tests can patch them.
+
+A real `exec()` never runs in a test: tests replace these functions with stubs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
+    """Ask a question whose buttons say what they do; the safe answer is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)

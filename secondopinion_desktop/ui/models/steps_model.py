@@ -1,0 +1,76 @@
+"""The sidebar's list: the six steps plus the outcome page, each with whether it is done."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from secondopinion_desktop.domain.steps import (
+    OUTCOME_PAGE,
+    OUTCOME_SUMMARY,
+    OUTCOME_SHORT_TITLE,
+    STEPS,
+    next_open_step,
+)
+
+NumberRole = Qt.ItemDataRole.UserRole + 1
+DoneRole = Qt.ItemDataRole.UserRole + 2
+StatusTextRole = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class StepsModel(QAbstractListModel):
+    """Rows 0-5 are steps 1-6; row 6 is the outcome page."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._done: set[int] = set()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else OUTCOME_PAGE
+
+    def set_done(self, done: set[int]) -> None:
+        """Show a new set of done steps (after a change or a switch of case)."""
+        self._done = set(done)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
+
+    def done_steps(self) -> set[int]:
+        return set(self._done)
+
+    def status_text(self, number: int) -> str:
+        if number == OUTCOME_PAGE:
+            return "After the visit"
+        if number in self._done:
+            return "Done"
+        if number == next_open_step(self._done):
+            return "Next"
+        return "Not done yet"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        number = index.row() + 1
+        is_outcome = number == OUTCOME_PAGE
+        title = OUTCOME_SHORT_TITLE if is_outcome else STEPS[index.row()].title
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title
+        if role == NumberRole:
+            return number
+        if role == DoneRole:
+            return number in self._done
+        if role == StatusTextRole:
+            return self.status_text(number)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return OUTCOME_SUMMARY if is_outcome else STEPS[index.row()].summary
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            prefix = "" if is_outcome else f"Step {number}: "
+            return f"{prefix}{title}. {self.status_text(number)}."
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

@@ -1,0 +1,198 @@
+"""One page per step: what to do in plain words, the person's notes, and 'mark as done'."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.cases import StepProgress
+from secondopinion_desktop.domain.steps import STEP_COUNT, Step
+from secondopinion_desktop.ui.style import done_color, muted_color
+
+NOTES_SAVE_DELAY_MS = 600
+MAX_NOTES_LENGTH = 100_000
+
+
+def done_on_text(done_at: str) -> str:
+    """'Done on 20 November 2026' from a stored ISO timestamp."""
+    try:
+        when = dt.datetime.fromisoformat(done_at)
+    except ValueError:
+        return "Done"
+    return f"Done on {when.day} {when:%B %Y}"
+
+
+class PageFrame(QScrollArea):
+    """A scrolling page with a title block; subclasses add their own sections."""
+
+    def __init__(self, kicker: str, title: str, summary: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        inner.setObjectName("page")
+        self.body = QVBoxLayout(inner)
+        self.body.setContentsMargins(36, 28, 36, 28)
+        self.body.setSpacing(18)
+        self.kicker = QLabel(kicker)
+        self.kicker.setObjectName("kicker")
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("pageTitle")
+        self.title_label.setWordWrap(True)
+        self.summary_label = QLabel(summary)
+        self.summary_label.setObjectName("pageSummary")
+        self.summary_label.setWordWrap(True)
+        for label in (self.kicker, self.title_label, self.summary_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        heading = QVBoxLayout()
+        heading.setSpacing(4)
+        heading.addWidget(self.kicker)
+        heading.addWidget(self.title_label)
+        heading.addWidget(self.summary_label)
+        self.body.addLayout(heading)
+        self.setWidget(inner)
+
+    def add_section(self, title: str) -> QVBoxLayout:
+        """A titled card on the page; returns the layout to fill."""
+        card = QFrame()
+        card.setObjectName("card")
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(22, 18, 22, 20)
+        layout.setSpacing(10)
+        heading = QLabel(title)
+        heading.setObjectName("cardTitle")
+        layout.addWidget(heading)
+        self.body.addWidget(card)
+        return layout
+
+    @staticmethod
+    def paragraph(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        return label
+
+
+class StepPage(PageFrame):
+    """The page for one step.
+
+    Signals:
+        done_toggled(int, bool): the person marked this step done (True) or not done.
+        notes_edited(int, str): the notes changed; emitted shortly after typing stops.
+    """
+
+    done_toggled = Signal(int, bool)
+    notes_edited = Signal(int, str)
+
+    def __init__(self, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(f"Step {step.number} of {STEP_COUNT}", step.title, step.summary, parent)
+        self.step = step
+        self._loading = False
+        self._done = False
+
+        todo = self.add_section("What to do")
+        for text in step.guidance:
+            todo.addWidget(self.paragraph(text))
+        self.situation = self.paragraph("")
+        self.situation.setObjectName("situation")
+        self.situation.hide()
+        todo.addWidget(self.situation)
+
+        self.tools = QVBoxLayout()
+        self.tools.setSpacing(18)
+        self.body.addLayout(self.tools)
+
+        finish = self.add_section("When is this step done?")
+        finish.addWidget(self.paragraph(step.done_means))
+        row = QHBoxLayout()
+        self.state_label = QLabel()
+        self.state_label.setObjectName("stepState")
+        self.done_button = QPushButton()
+        self.done_button.setObjectName("primary")
+        self.done_button.setAutoDefault(True)
+        self.done_button.clicked.connect(self._on_done_clicked)
+        row.addWidget(self.state_label, 1)
+        row.addWidget(self.done_button)
+        finish.addLayout(row)
+        notes = self.add_section("Your notes for this step")
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setPlaceholderText(
+            "Anything worth remembering: who you spoke to, what they said, what to do next."
+        )
+        self.notes_edit.setAccessibleName(f"Notes for step {step.number}, {step.title}")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMinimumHeight(90)
+        notes.addWidget(self.notes_edit)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(NOTES_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush_notes)
+        self.notes_edit.textChanged.connect(self._on_notes_changed)
+
+        self.body.addStretch(1)
+        self._show_state(None)
+
+    def load(self, progress: StepProgress, situation: str = "") -> None:
+        """Show stored progress without emitting edits."""
+        self._loading = True
+        try:
+            if self.notes_edit.toPlainText() != progress.notes:
+                self.notes_edit.setPlainText(progress.notes)
+        finally:
+            self._loading = False
+        self._save_timer.stop()
+        self._show_state(progress.done_at)
+        self.situation.setText(situation)
+        self.situation.setVisible(bool(situation))
+
+    def _show_state(self, done_at: str | None) -> None:
+        self._done = done_at is not None
+        palette = self.palette()
+        if self._done and done_at is not None:
+            self.state_label.setText("\u2713 " + done_on_text(done_at))
+            self.state_label.setStyleSheet(f"color: {done_color(palette).name()};")
+            self.done_button.setText("Mark as not done")
+            self.done_button.setObjectName("secondary")
+        else:
+            self.state_label.setText("Not done yet")
+            self.state_label.setStyleSheet(f"color: {muted_color(palette).name()};")
+            self.done_button.setText("Mark this step as done")
+            self.done_button.setObjectName("primary")
+        self.done_button.setAccessibleName(self.done_button.text())
+        self.done_button.style().unpolish(self.done_button)
+        self.done_button.style().polish(self.done_button)
+
+    @property
+    def is_done(self) -> bool:
+        return self._done
+
+    def _on_done_clicked(self) -> None:
+        self.flush_notes()
+        self.done_toggled.emit(self.step.number, not self._done)
+
+    def _on_notes_changed(self) -> None:
+        if not self._loading:
+            self._save_timer.start()
+
+    def flush_notes(self) -> None:
+        """Save typed notes now (on leaving the page, closing, or after a pause in typing)."""
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            text = self.notes_edit.toPlainText()[:MAX_NOTES_LENGTH]
+            self.notes_edited.emit(self.step.number, text)
+
+    def has_unsaved_notes(self) -> bool:
+        return self._save_timer.isActive()

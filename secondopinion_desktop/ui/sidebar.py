@@ -1,0 +1,155 @@
+"""The six steps down the left side, each with its number (or a tick) and its state in words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.steps import OUTCOME_PAGE
+from secondopinion_desktop.ui.models.steps_model import (
+    DoneRole,
+    NumberRole,
+    StatusTextRole,
+    StepsModel,
+)
+from secondopinion_desktop.ui.style import attention_color, done_color, muted_color
+
+
+class StepDelegate(QStyledItemDelegate):
+    """Draws a step as a numbered circle, the title, and a second line saying its state."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        height = option.fontMetrics.height()  # type: ignore[attr-defined]
+        return QSize(260, int(height * 3.4))
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        painter.save()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        rect: QRect = opt.rect  # type: ignore[attr-defined]
+        palette: QPalette = opt.palette  # type: ignore[attr-defined]
+        state = opt.state  # type: ignore[attr-defined]
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = rect.adjusted(6, 2, -6, -2)
+        if selected:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(card, 8, 8)
+        elif state & QStyle.StateFlag.State_MouseOver:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Midlight))
+            painter.drawRoundedRect(card, 8, 8)
+        if state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(card.adjusted(1, 1, -1, -1), 8, 8)
+        text_color = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        number = int(index.data(NumberRole))
+        done = bool(index.data(DoneRole))
+        status = str(index.data(StatusTextRole))
+        metrics = opt.fontMetrics  # type: ignore[attr-defined]
+        line = metrics.height()
+        diameter = int(line * 1.9)
+        margin = int(line * 0.7)
+        circle = QRect(rect.left() + margin, rect.center().y() - diameter // 2, diameter, diameter)
+        accent = text_color if selected else (done_color(palette) if done else text_color)
+        painter.setPen(QPen(accent, 2))
+        if done:
+            painter.setBrush(accent)
+        else:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(circle)
+        mark_font = QFont(opt.font)  # type: ignore[attr-defined]
+        mark_font.setBold(True)
+        painter.setFont(mark_font)
+        if done:
+            painter.setPen(
+                palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
+            )
+            mark = "\u2713"
+        else:
+            painter.setPen(text_color)
+            mark = "\u2605" if number == OUTCOME_PAGE else str(number)
+        painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, mark)
+
+        text_left = circle.right() + margin
+        text_rect = QRect(text_left, rect.top(), rect.right() - text_left - margin, rect.height())
+        title_font = QFont(opt.font)  # type: ignore[attr-defined]
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(text_color)
+        title_rect = QRect(text_rect.left(), rect.center().y() - line, text_rect.width(), line)
+        painter.drawText(
+            title_rect,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(str(index.data()), Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
+        status_font = QFont(opt.font)  # type: ignore[attr-defined]
+        painter.setFont(status_font)
+        if selected:
+            painter.setPen(text_color)
+        elif done:
+            painter.setPen(done_color(palette))
+        elif status == "Next":
+            painter.setPen(attention_color(palette))
+        else:
+            painter.setPen(muted_color(palette))
+        status_rect = QRect(text_rect.left(), rect.center().y() + 2, text_rect.width(), line)
+        painter.drawText(status_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), status)
+        painter.restore()
+
+
+class Sidebar(QListView):
+    """The step list; selecting a row asks the window to show that page.
+
+    Signals:
+        page_requested(int): the person chose page 1-6 (a step) or 7 (the outcome).
+    """
+
+    page_requested = Signal(int)
+
+    def __init__(self, model: StepsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setModel(model)
+        self.setItemDelegate(StepDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setUniformItemSizes(True)
+        self.setAccessibleName("Steps")
+        self.setAccessibleDescription("The six steps to a second opinion. Choose one to open it.")
+        self.setMinimumWidth(250)
+        self.selectionModel().currentChanged.connect(self._on_current_changed)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.page_requested.emit(current.row() + 1)
+
+    def select_page(self, page: int) -> None:
+        index = self.model().index(page - 1, 0)
+        if index.isValid() and self.currentIndex() != index:
+            self.setCurrentIndex(index)
+
+    def current_page(self) -> int:
+        index = self.currentIndex()
+        return index.row() + 1 if index.isValid() else 1
