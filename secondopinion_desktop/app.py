@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="secondopinion-desktop",
         description="Second Opinion: a calm, offline helper for getting a second medical opinion.",
     )
-    parser.add_argument("--data-dir", type=Path, help="use this folder for data (created if missing)")
+    parser.add_argument(
+        "--data-dir", type=Path, help="use this folder for data (created if missing)"
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -85,9 +87,7 @@ def report_error(message: str, detail: str, interactive: bool) -> None:
 def install_excepthook(interactive: bool) -> None:
     """A bug is logged in full; the person sees a calm message, never a traceback."""
 
-    def hook(
-        kind: type[BaseException], value: BaseException, tb: TracebackType | None
-    ) -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if isinstance(value, KnownError):
             report_error(value.message, value.detail, interactive)
             return

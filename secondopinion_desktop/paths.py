@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from importlib.resources import files
@@ -53,10 +54,9 @@ def prepare_data_dir(folder: Path) -> Path:
             "Please check the folder's permissions, or choose another place with --data-dir.",
         )
     if os.name == "posix":
-        try:
+        # a folder we may write to but not chmod (e.g. a shared drive) still works
+        with contextlib.suppress(OSError):
             folder.chmod(0o700)
-        except OSError:
-            pass  # a folder we may write to but not chmod (e.g. a shared drive) still works
     return folder
 
 

@@ -139,7 +139,7 @@ def normalize_phone(text: str) -> str:
         )
     if len(extension) > _EXTENSION_MAX_DIGITS:
         raise ValidationError(
-            "That extension is longer than we expected. Please check the number after 'ext.'",
+            "That extension is longer than we expected. Please check the extension number.",
             code="too_long",
         )
 

@@ -135,7 +135,7 @@ class Repository:
         unknown = set(details) - set(CASE_FIELDS)
         if unknown:
             raise TypeError(f"unknown case fields: {sorted(unknown)}")
-        values = {name: "" for name in CASE_FIELDS}
+        values: dict[str, Any] = dict.fromkeys(CASE_FIELDS, "")
         values["date_of_birth"] = None
         values.update(details)
         values["title"] = clean_title(title)
@@ -220,9 +220,7 @@ class Repository:
 
     def list_doctors(self, case_id: int, role: Role | None = None) -> list[Doctor]:
         if role is None:
-            rows = self.db.query(
-                "SELECT * FROM doctors WHERE case_id = ? ORDER BY id", [case_id]
-            )
+            rows = self.db.query("SELECT * FROM doctors WHERE case_id = ? ORDER BY id", [case_id])
         else:
             rows = self.db.query(
                 "SELECT * FROM doctors WHERE case_id = ? AND role = ? ORDER BY id",

@@ -217,9 +217,7 @@ class MainWindow(QMainWindow):
         self.mark_done_action = self._action(
             "&Mark Step Done / Not Done", self._toggle_current_step, "Ctrl+D"
         )
-        self.prev_action = self._action(
-            "&Previous Step", lambda: self._move_page(-1), "Ctrl+PgUp"
-        )
+        self.prev_action = self._action("&Previous Step", lambda: self._move_page(-1), "Ctrl+PgUp")
         self.next_action = self._action("&Next Step", lambda: self._move_page(1), "Ctrl+PgDown")
         self.first_open_action = self._action(
             "Go to the Step to Do &Now", self.show_next_open_step, "Ctrl+J"
@@ -487,9 +485,7 @@ class MainWindow(QMainWindow):
             return "So far: " + plural(counts["candidates"], "doctor") + " on your list."
         if page == 3 and counts["candidates"]:
             booked = [
-                d.name
-                for d in self.repo.list_doctors(self.case.id)
-                if d.status is Status.BOOKED
+                d.name for d in self.repo.list_doctors(self.case.id) if d.status is Status.BOOKED
             ]
             text = f"So far: {plural(counts['calls'], 'call')} logged"
             if counts["ruled_out"]:

@@ -114,7 +114,9 @@ class StepDelegate(QStyledItemDelegate):
         else:
             painter.setPen(muted_color(palette))
         status_rect = QRect(text_rect.left(), rect.center().y() + 2, text_rect.width(), line)
-        painter.drawText(status_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), status)
+        painter.drawText(
+            status_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), status
+        )
         painter.restore()
 
 

@@ -176,8 +176,10 @@ class CaseDialog(QDialog):
         patient = " ".join(self.patient_name.text().split())
         title_text = self.title_edit.text().strip() or suggested_title(patient)
         if not patient and not self.title_edit.text().strip():
-            self._fail("Please type the patient's name, so you can find this case again.",
-                       self.patient_name)
+            self._fail(
+                "Please type the patient's name, so you can find this case again.",
+                self.patient_name,
+            )
             return None
         try:
             title = clean_title(title_text)

@@ -8,8 +8,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from secondopinion_desktop.domain.steps import (
     OUTCOME_PAGE,
-    OUTCOME_SUMMARY,
     OUTCOME_SHORT_TITLE,
+    OUTCOME_SUMMARY,
     STEPS,
     next_open_step,
 )
@@ -73,4 +73,8 @@ class StepsModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )

@@ -37,7 +37,9 @@ def done_on_text(done_at: str) -> str:
 class PageFrame(QScrollArea):
     """A scrolling page with a title block; subclasses add their own sections."""
 
-    def __init__(self, kicker: str, title: str, summary: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, kicker: str, title: str, summary: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)

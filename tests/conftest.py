@@ -1,0 +1,64 @@
+"""Shared fixtures: a private data folder per test, offscreen Qt, a fixed clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from secondopinion_desktop.store.database import memory_database, open_database
+from secondopinion_desktop.store.repository import Repository
+
+FIXED_NOW = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+
+
+class FakeClock:
+    """A clock tests move by hand."""
+
+    def __init__(self, now: dt.datetime = FIXED_NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += dt.timedelta(**kwargs)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark tests that use Qt fixtures as `gui` (select them with -m gui or -m 'not gui')."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if {"qtbot", "qapp", "qtmodeltester"} & set(fixtures):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def repo(clock: FakeClock) -> Iterator[Repository]:
+    db = memory_database()
+    yield Repository(db, clock)
+    db.close()
+
+
+@pytest.fixture
+def file_repo(data_dir: Path, clock: FakeClock) -> Iterator[Repository]:
+    db = open_database(data_dir)
+    yield Repository(db, clock)
+    db.close()

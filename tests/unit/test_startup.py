@@ -1,0 +1,106 @@
+"""The command line as a contract: version, screenshot, and clear start-up errors (exit 2)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from secondopinion_desktop import __version__
+from secondopinion_desktop.paths import database_path
+from secondopinion_desktop.store.database import open_database
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def run_app(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "secondopinion_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        check=False,
+    )
+
+
+def test_version() -> None:
+    result = run_app("--version")
+    assert result.returncode == 0
+    assert __version__ in result.stdout
+
+
+def test_demo_screenshot_writes_a_png(tmp_path: Path) -> None:
+    target = tmp_path / "shot.png"
+    result = run_app(
+        "--demo", "--data-dir", str(tmp_path / "d"), "--screenshot", str(target), "--step", "3"
+    )
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes()[:8] == PNG_MAGIC
+    assert "Traceback" not in result.stderr
+
+
+def test_demo_is_not_duplicated_on_second_run(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    for _ in range(2):
+        assert (
+            run_app(
+                "--demo", "--data-dir", str(folder), "--screenshot", str(tmp_path / "s.png")
+            ).returncode
+            == 0
+        )
+    db = open_database(folder)
+    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
+    db.close()
+
+
+def test_bad_step_number_is_refused() -> None:
+    result = run_app("--screenshot", "x.png", "--step", "9")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+
+
+def test_damaged_database_exits_2_with_message_and_keeps_file(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    path = database_path(folder)
+    path.write_bytes(b"garbage" * 1000)
+    result = run_app("--data-dir", str(folder), "--screenshot", str(tmp_path / "s.png"))
+    assert result.returncode == 2
+    assert "damaged" in result.stderr and "Traceback" not in result.stderr
+    assert path.read_bytes() == b"garbage" * 1000
+    assert not (tmp_path / "s.png").exists()
+
+
+def test_newer_database_exits_2(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    open_database(folder).close()
+    conn = sqlite3.connect(database_path(folder))
+    conn.execute("PRAGMA user_version = 500")
+    conn.close()
+    result = run_app("--data-dir", str(folder), "--screenshot", str(tmp_path / "s.png"))
+    assert result.returncode == 2
+    assert "newer version" in result.stderr
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
+def test_unwritable_folder_exits_2(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    result = run_app("--data-dir", str(locked / "data"), "--screenshot", str(tmp_path / "s.png"))
+    assert result.returncode == 2
+    assert "could not create" in result.stderr.lower()
+
+
+def test_data_dir_that_is_a_file_exits_2(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("hello")
+    result = run_app("--data-dir", str(not_a_folder), "--screenshot", str(tmp_path / "s.png"))
+    assert result.returncode == 2
+    assert "Second Opinion" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,65 @@
+"""The six steps: numbered, worded plainly, and the progress helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+from secondopinion_desktop.domain.cases import clean_title, suggested_title
+from secondopinion_desktop.domain.steps import (
+    OUTCOME_PAGE,
+    STEPS,
+    next_open_step,
+    progress_text,
+    step,
+)
+
+
+def test_six_steps_numbered_in_order_with_unique_keys() -> None:
+    assert [s.number for s in STEPS] == [1, 2, 3, 4, 5, 6]
+    assert len({s.key for s in STEPS}) == 6
+
+
+def test_every_step_has_plain_guidance() -> None:
+    for s in STEPS:
+        assert s.title and s.summary and s.done_means
+        assert 2 <= len(s.guidance) <= 4
+        for paragraph in s.guidance:
+            # plain words: short sentences, no medical advice words like "you should take"
+            sentences = [x for x in paragraph.replace("?", ".").split(".") if x.strip()]
+            assert all(len(x.split()) <= 32 for x in sentences), paragraph
+            assert "you should take" not in paragraph.lower()
+
+
+def test_step_lookup_and_bounds() -> None:
+    assert step(4).key == "gather_records"
+    with pytest.raises(ValueError):
+        step(0)
+    with pytest.raises(ValueError):
+        step(7)
+
+
+def test_next_open_step() -> None:
+    assert next_open_step(set()) == 1
+    assert next_open_step({1, 2}) == 3
+    assert next_open_step({1, 3}) == 2
+    assert next_open_step({1, 2, 3, 4, 5, 6}) == OUTCOME_PAGE
+
+
+def test_progress_text() -> None:
+    assert progress_text(set()) == "0 of 6 steps done"
+    assert progress_text({1, 2}) == "2 of 6 steps done"
+    assert progress_text({1, 2, 3, 4, 5, 6}) == "All six steps done"
+
+
+def test_clean_title() -> None:
+    assert clean_title("  Mum's \t case \n") == "Mum's case"
+    assert clean_title("a\x07b") == "ab"
+    with pytest.raises(ValueError):
+        clean_title("\x00\x01  ")
+    with pytest.raises(ValueError):
+        clean_title("x" * 500)
+
+
+def test_suggested_title() -> None:
+    assert suggested_title(" Margaret  Ellis ") == "Second opinion for Margaret Ellis"
+    assert suggested_title("") == "My second opinion"
