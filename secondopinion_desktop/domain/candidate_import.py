@@ -859,8 +859,8 @@ def _read_cell(
     value = clean_text(_unwrap_excel_text(row[column]))
     if len(value) > MAX_CELL_CHARS:
         notes.append(
-            f"The {FIELD_LABELS[key].lower()} was very long, so only the first "
-            f"{MAX_CELL_CHARS} characters were kept."
+            f"The text in the {FIELD_LABELS[key].lower()} column was very long, "
+            f"so only the first {MAX_CELL_CHARS} characters were kept."
         )
         value = value[:MAX_CELL_CHARS].rstrip()
     return value

@@ -31,6 +31,7 @@ from secondopinion_desktop.domain.steps import OUTCOME_PAGE, STEPS, next_open_st
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs.case_dialog import CaseDetails, CaseDialog
+from secondopinion_desktop.ui.elided_label import ElidedLabel
 from secondopinion_desktop.ui.models.cases_model import CasesModel
 from secondopinion_desktop.ui.models.steps_model import StepsModel
 from secondopinion_desktop.ui.pages.outcome_page import OutcomePage
@@ -136,7 +137,7 @@ class MainWindow(QMainWindow):
         )
         label.setBuddy(self.case_combo)
         self.case_combo.activated.connect(self._on_case_chosen)
-        self.patient_label = QLabel()
+        self.patient_label = ElidedLabel()
         self.patient_label.setObjectName("patientLine")
         self.patient_label.setAccessibleName("Patient and diagnosis")
         self.details_button = QPushButton("Case details\u2026")
@@ -393,7 +394,6 @@ class MainWindow(QMainWindow):
             return
         parts = [p for p in (self.case.patient_name, self.case.diagnosis) if p]
         self.patient_label.setText(" \u2014 ".join(parts))
-        self.patient_label.setToolTip(self.patient_label.text())
         self.setWindowTitle(f"{self.case.display_name} \u2014 {APP_TITLE}")
 
     def _on_case_chosen(self, row: int) -> None:

@@ -107,6 +107,8 @@ class StepDelegate(QStyledItemDelegate):
         painter.setFont(status_font)
         if selected:
             painter.setPen(text_color)
+        elif not state & QStyle.StateFlag.State_Enabled:
+            painter.setPen(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         elif done:
             painter.setPen(done_color(palette))
         elif status == "Next":
