@@ -35,6 +35,7 @@ from secondopinion_desktop.ui.elided_label import ElidedLabel
 from secondopinion_desktop.ui.models.cases_model import CasesModel
 from secondopinion_desktop.ui.models.steps_model import StepsModel
 from secondopinion_desktop.ui.pages.outcome_page import OutcomePage
+from secondopinion_desktop.ui.pages.panels import build_panels
 from secondopinion_desktop.ui.pages.step_page import StepPage
 from secondopinion_desktop.ui.pages.welcome_page import WelcomePage
 from secondopinion_desktop.ui.sidebar import Sidebar
@@ -169,6 +170,18 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.outcome_page = OutcomePage()
         self.stack.addWidget(self.outcome_page)
+        self.panels = build_panels(self.repo, self)
+        for page_number, panels in self.panels.items():
+            host = (
+                self.step_pages[page_number - 1].tools
+                if page_number <= len(self.step_pages)
+                else self.outcome_page.tools
+            )
+            for panel in panels:
+                host.addWidget(panel)
+                panel.changed.connect(self._on_panel_changed)
+                panel.status_message.connect(lambda text: self.status.showMessage(text, 5000))
+                panel.open_page.connect(self.show_page)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -469,12 +482,22 @@ class MainWindow(QMainWindow):
         self.sidebar.select_page(page)
         if page <= len(self.step_pages):
             self._load_step_page(page)
+        for panel in self.panels.get(page, []):
+            panel.load(self.case)
 
     def _load_step_page(self, page: int) -> None:
         if self.case is None:
             return
         progress = self.repo.step_progress(self.case.id)[page]
         self.step_pages[page - 1].load(progress, self._situation(page))
+
+    def _on_panel_changed(self) -> None:
+        """A panel saved something: refresh the progress marks and the page's summary line."""
+        self.refresh_progress()
+        page = self.current_page()
+        if 1 <= page <= len(self.step_pages) and self.case is not None:
+            progress = self.repo.step_progress(self.case.id)[page]
+            self.step_pages[page - 1].load(progress, self._situation(page))
 
     def _situation(self, page: int) -> str:
         """A sentence on where the case stands for this step, from what is recorded."""
@@ -542,6 +565,9 @@ class MainWindow(QMainWindow):
         """Save anything typed but not yet saved (before switching, closing, quitting)."""
         for page in self.step_pages:
             page.flush_notes()
+        for panels in self.panels.values():
+            for panel in panels:
+                panel.flush()
 
     # --- view and help -------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ page explains what comes next so the person is never left on an empty screen.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.steps import OUTCOME_GUIDANCE, OUTCOME_SUMMARY, OUTCOME_TITLE
 from secondopinion_desktop.ui.pages.step_page import PageFrame
@@ -18,5 +18,7 @@ class OutcomePage(PageFrame):
         section = self.add_section("What usually happens")
         for text in OUTCOME_GUIDANCE:
             section.addWidget(self.paragraph(text))
-        self.tools = self.body
+        self.tools = QVBoxLayout()
+        self.tools.setSpacing(18)
+        self.body.addLayout(self.tools)
         self.body.addStretch(1)
