@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from secondopinion_desktop.domain.doctors import Answer
+
 MAX_TITLE_LENGTH = 200
 
 
@@ -25,6 +27,13 @@ class Case:
     notes: str = ""
     created_at: str = ""
     updated_at: str = ""
+    # Step 1: telling the current doctor
+    told_doctor_id: int | None = None
+    told_on: dt.date | None = None
+    hear_back: str = ""
+    referral_asked: Answer = Answer.UNKNOWN
+    referral_given: Answer = Answer.UNKNOWN
+    referral_to: str = ""
 
     @property
     def display_name(self) -> str:

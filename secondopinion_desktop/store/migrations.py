@@ -96,6 +96,54 @@ def m0001_cases_steps_doctors_calls(db: Database) -> None:
     db.execute("CREATE INDEX calls_doctor ON calls(doctor_id, called_at)")
 
 
+@migrations(name="0002_step1_appointments_todos")
+def m0002_step1_appointments_todos(db: Database) -> None:
+    for column in (
+        "told_doctor_id INTEGER REFERENCES doctors(id) ON DELETE SET NULL",
+        "told_on TEXT",
+        "hear_back TEXT NOT NULL DEFAULT ''",
+        "referral_asked TEXT NOT NULL DEFAULT 'unknown' "
+        "CHECK (referral_asked IN ('yes', 'no', 'unknown'))",
+        "referral_given TEXT NOT NULL DEFAULT 'unknown' "
+        "CHECK (referral_given IN ('yes', 'no', 'unknown'))",
+        "referral_to TEXT NOT NULL DEFAULT ''",
+    ):
+        db.execute(f"ALTER TABLE cases ADD COLUMN {column}")
+    db.execute(
+        """
+        CREATE TABLE appointments (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            doctor_id INTEGER REFERENCES doctors(id) ON DELETE SET NULL,
+            round INTEGER NOT NULL DEFAULT 2 CHECK (round >= 1),
+            starts_at TEXT NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'second_opinion'
+                CHECK (kind IN ('second_opinion', 'multidisciplinary', 'other')),
+            team_members TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX appointments_case ON appointments(case_id, starts_at)")
+    db.execute(
+        """
+        CREATE TABLE todos (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            title TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            done_at TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (case_id, key)
+        )
+        """
+    )
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

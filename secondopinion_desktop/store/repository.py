@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields, replace
+from enum import StrEnum
 from typing import Any
 
 from sqlite_utils import Database
 
+from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind, Todo
 from secondopinion_desktop.domain.cases import Case, StepProgress, clean_title
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Source, Status
 from secondopinion_desktop.domain.steps import STEP_COUNT
@@ -39,6 +41,12 @@ CASE_FIELDS = (
     "organiser_name",
     "organiser_phone",
     "notes",
+    "told_doctor_id",
+    "told_on",
+    "hear_back",
+    "referral_asked",
+    "referral_given",
+    "referral_to",
 )
 
 DOCTOR_FIELDS = tuple(f.name for f in fields(Doctor) if f.name not in ("id", "case_id"))
@@ -60,7 +68,22 @@ def _case_from_row(row: Mapping[str, Any]) -> Case:
         notes=row["notes"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        told_doctor_id=row["told_doctor_id"],
+        told_on=dt.date.fromisoformat(row["told_on"]) if row["told_on"] else None,
+        hear_back=row["hear_back"],
+        referral_asked=Answer(row["referral_asked"]),
+        referral_given=Answer(row["referral_given"]),
+        referral_to=row["referral_to"],
     )
+
+
+def _storable(value: Any) -> Any:
+    """Dates as ISO text, enums as their value; everything else as it is."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, StrEnum):
+        return value.value
+    return value
 
 
 def _doctor_from_row(row: Mapping[str, Any]) -> Doctor:
@@ -90,8 +113,7 @@ def _doctor_from_row(row: Mapping[str, Any]) -> Doctor:
 def _doctor_values(doctor: Doctor) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name in DOCTOR_FIELDS:
-        value = getattr(doctor, name)
-        values[name] = value.value if isinstance(value, Role | Source | Answer | Status) else value
+        values[name] = _storable(getattr(doctor, name))
     return values
 
 
@@ -103,6 +125,43 @@ def _call_from_row(row: Mapping[str, Any]) -> Call:
         answered_by=row["answered_by"],
         learned=row["learned"],
         call_back_on=row["call_back_on"],
+    )
+
+
+def _appointment_values(appointment: Appointment) -> dict[str, Any]:
+    return {
+        "doctor_id": appointment.doctor_id,
+        "round": appointment.round,
+        "starts_at": appointment.starts_at.isoformat(),
+        "place": appointment.place,
+        "kind": appointment.kind.value,
+        "team_members": "\n".join(appointment.team_members),
+        "notes": appointment.notes,
+    }
+
+
+def _appointment_from_row(row: Mapping[str, Any]) -> Appointment:
+    return Appointment(
+        id=row["id"],
+        case_id=row["case_id"],
+        doctor_id=row["doctor_id"],
+        round=row["round"],
+        starts_at=dt.datetime.fromisoformat(row["starts_at"]),
+        place=row["place"],
+        kind=AppointmentKind(row["kind"]),
+        team_members=tuple(m for m in row["team_members"].split("\n") if m),
+        notes=row["notes"],
+    )
+
+
+def _todo_from_row(row: Mapping[str, Any]) -> Todo:
+    return Todo(
+        id=row["id"],
+        case_id=row["case_id"],
+        key=row["key"],
+        title=row["title"],
+        detail=row["detail"],
+        done_at=row["done_at"],
     )
 
 
@@ -135,12 +194,11 @@ class Repository:
         unknown = set(details) - set(CASE_FIELDS)
         if unknown:
             raise TypeError(f"unknown case fields: {sorted(unknown)}")
-        values: dict[str, Any] = dict.fromkeys(CASE_FIELDS, "")
-        values["date_of_birth"] = None
+        defaults = Case(id=0, title=title)
+        values: dict[str, Any] = {name: getattr(defaults, name) for name in CASE_FIELDS}
         values.update(details)
         values["title"] = clean_title(title)
-        dob = values["date_of_birth"]
-        values["date_of_birth"] = dob.isoformat() if isinstance(dob, dt.date) else dob
+        values = {name: _storable(value) for name, value in values.items()}
         now = self._now()
         columns = [*CASE_FIELDS, "created_at", "updated_at"]
         params = [values[c] for c in CASE_FIELDS] + [now, now]
@@ -156,10 +214,8 @@ class Repository:
 
     def update_case(self, case: Case) -> Case:
         """Save every detail of the case; returns it as stored."""
-        values = {name: getattr(case, name) for name in CASE_FIELDS}
+        values = {name: _storable(getattr(case, name)) for name in CASE_FIELDS}
         values["title"] = clean_title(case.title)
-        dob = values["date_of_birth"]
-        values["date_of_birth"] = dob.isoformat() if dob else None
         assignments = ", ".join(f"{name} = ?" for name in CASE_FIELDS)
         with self.db.atomic():
             cursor = self.db.execute(
@@ -284,6 +340,90 @@ class Repository:
     def delete_call(self, call_id: int) -> None:
         with self.db.atomic():
             self.db.execute("DELETE FROM calls WHERE id = ?", [call_id])
+
+    # --- appointments --------------------------------------------------------------------
+
+    def add_appointment(self, appointment: Appointment) -> Appointment:
+        values = _appointment_values(appointment)
+        now = self._now()
+        columns = ["case_id", *values, "created_at", "updated_at"]
+        with self.db.atomic():
+            cursor = self.db.execute(
+                f"INSERT INTO appointments ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)})",
+                [appointment.case_id, *values.values(), now, now],
+            )
+            appointment_id = cursor.lastrowid
+        assert appointment_id is not None
+        return self.get_appointment(appointment_id)
+
+    def get_appointment(self, appointment_id: int) -> Appointment:
+        row = self._one("SELECT * FROM appointments WHERE id = ?", [appointment_id])
+        return _appointment_from_row(row)
+
+    def update_appointment(self, appointment: Appointment) -> Appointment:
+        values = _appointment_values(appointment)
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        with self.db.atomic():
+            cursor = self.db.execute(
+                f"UPDATE appointments SET {assignments}, updated_at = ? WHERE id = ?",
+                [*values.values(), self._now(), appointment.id],
+            )
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"appointment {appointment.id}")
+        return self.get_appointment(appointment.id)
+
+    def delete_appointment(self, appointment_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM appointments WHERE id = ?", [appointment_id])
+
+    def list_appointments(self, case_id: int) -> list[Appointment]:
+        rows = self.db.query(
+            "SELECT * FROM appointments WHERE case_id = ? ORDER BY starts_at, id", [case_id]
+        )
+        return [_appointment_from_row(r) for r in rows]
+
+    def opinion_appointment(self, case_id: int, round_: int = 2) -> Appointment | None:
+        """The visit for this round (the latest one booked), if any."""
+        rows = list(
+            self.db.query(
+                "SELECT * FROM appointments WHERE case_id = ? AND round = ? "
+                "AND kind != 'other' ORDER BY id DESC LIMIT 1",
+                [case_id, round_],
+            )
+        )
+        return _appointment_from_row(rows[0]) if rows else None
+
+    # --- to-dos --------------------------------------------------------------------------
+
+    def ensure_todo(self, case_id: int, key: str, title: str, detail: str = "") -> Todo:
+        """Add the to-do once; if it exists, refresh its wording but keep whether it is done."""
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO todos (case_id, key, title, detail, created_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_id, key) DO UPDATE SET "
+                "title = excluded.title, detail = excluded.detail",
+                [case_id, key, title, detail, self._now()],
+            )
+        row = self._one("SELECT * FROM todos WHERE case_id = ? AND key = ?", [case_id, key])
+        return _todo_from_row(row)
+
+    def list_todos(self, case_id: int) -> list[Todo]:
+        rows = self.db.query(
+            "SELECT * FROM todos WHERE case_id = ? ORDER BY done_at IS NOT NULL, id", [case_id]
+        )
+        return [_todo_from_row(r) for r in rows]
+
+    def set_todo_done(self, todo_id: int, done: bool) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE todos SET done_at = ? WHERE id = ?",
+                [self._now() if done else None, todo_id],
+            )
+
+    def delete_todo(self, todo_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM todos WHERE id = ?", [todo_id])
 
     # --- summaries -----------------------------------------------------------------------
 

@@ -214,3 +214,59 @@ def test_any_date_of_birth_round_trips(day: dt.date) -> None:
     case = repo.create_case("Dates", date_of_birth=day)
     assert repo.get_case(case.id).date_of_birth == day
     db.close()
+
+
+def test_step_one_fields_round_trip(repo: Repository) -> None:
+    case = repo.create_case("Told")
+    doctor = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. O", role=Role.TREATING))
+    told = replace(
+        case,
+        told_doctor_id=doctor.id,
+        told_on=dt.date(2026, 11, 12),
+        hear_back="Send a letter",
+        referral_asked=Answer.YES,
+        referral_given=Answer.NO,
+        referral_to="Dr. Raman",
+    )
+    saved = repo.update_case(told)
+    assert saved == replace(told, updated_at=saved.updated_at)
+    repo.delete_doctor(doctor.id)
+    assert repo.get_case(case.id).told_doctor_id is None
+
+
+def test_appointments_round_trip_and_latest_for_round(repo: Repository) -> None:
+    from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
+
+    case = repo.create_case("Visit")
+    doctor = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. R"))
+    when = dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    first = repo.add_appointment(
+        Appointment(
+            id=0,
+            case_id=case.id,
+            starts_at=when,
+            doctor_id=doctor.id,
+            place="Lakeside",
+            kind=AppointmentKind.MULTIDISCIPLINARY,
+            team_members=("Surgeon", "Radiation oncologist"),
+        )
+    )
+    assert first.team_members == ("Surgeon", "Radiation oncologist")
+    assert first.records_due == dt.date(2026, 11, 26)
+    assert repo.opinion_appointment(case.id) == first
+    moved = repo.update_appointment(replace(first, starts_at=when + dt.timedelta(days=1)))
+    assert repo.list_appointments(case.id) == [moved]
+    assert repo.opinion_appointment(case.id, 3) is None
+    repo.delete_appointment(first.id)
+    assert repo.opinion_appointment(case.id) is None
+
+
+def test_todos_are_keyed_and_never_duplicated(repo: Repository) -> None:
+    case = repo.create_case("Todo")
+    first = repo.ensure_todo(case.id, "referral:5", "Ask for a referral")
+    repo.set_todo_done(first.id, True)
+    again = repo.ensure_todo(case.id, "referral:5", "Ask Dr. Adler for a referral")
+    assert again.id == first.id and again.done and again.title.startswith("Ask Dr. Adler")
+    assert len(repo.list_todos(case.id)) == 1
+    repo.delete_todo(first.id)
+    assert repo.list_todos(case.id) == []

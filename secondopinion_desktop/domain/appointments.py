@@ -1,0 +1,64 @@
+"""Appointments with doctors, and the to-dos the app adds for the person."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class AppointmentKind(StrEnum):
+    SECOND_OPINION = "second_opinion"
+    MULTIDISCIPLINARY = "multidisciplinary"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            AppointmentKind.SECOND_OPINION: "Second-opinion visit",
+            AppointmentKind.MULTIDISCIPLINARY: "Multidisciplinary visit (several specialists)",
+            AppointmentKind.OTHER: "Other appointment",
+        }[self]
+
+
+@dataclass(frozen=True)
+class Appointment:
+    """A visit: when, where, with whom. `round` 2 is the second opinion, 3 a third."""
+
+    id: int
+    case_id: int
+    starts_at: dt.datetime
+    doctor_id: int | None = None
+    round: int = 2
+    place: str = ""
+    kind: AppointmentKind = AppointmentKind.SECOND_OPINION
+    team_members: tuple[str, ...] = ()
+    notes: str = ""
+
+    @property
+    def records_due(self) -> dt.date:
+        """Records should arrive about a week before the visit."""
+        return self.starts_at.date() - dt.timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Todo:
+    """Something the person should do, added by the app (keyed, so it is never duplicated)."""
+
+    id: int
+    case_id: int
+    key: str
+    title: str
+    detail: str = ""
+    done_at: str | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+
+def format_when(when: dt.datetime) -> str:
+    """'Thursday 3 December 2026 at 9:30 am' - unambiguous for any reader."""
+    hour = when.hour % 12 or 12
+    suffix = "am" if when.hour < 12 else "pm"
+    return f"{when:%A} {when.day} {when:%B %Y} at {hour}:{when.minute:02d} {suffix}"
