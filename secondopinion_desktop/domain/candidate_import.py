@@ -136,8 +136,9 @@ class Table:
     """The cells of a CSV file: column titles, then the non-blank rows below them.
 
     ``row_numbers[i]`` is the spreadsheet row number of ``rows[i]`` (the title row is usually
-    row 1), so notes about a row match what the person sees in Excel. Every row has exactly
-    ``len(headers)`` cells when made by :func:`read_table`.
+    row 1), so notes about a row match what the person sees in Excel. When made by
+    :func:`read_table`, every cell has been through :func:`clean_text` (so line breaks inside a
+    cell are spaces) and every row has exactly ``len(headers)`` cells.
     """
 
     headers: list[str]
@@ -713,6 +714,11 @@ def _phone_digits(phone: str) -> str:
     """The digits that identify a phone line (no extension, no leading US "1")."""
     with contextlib.suppress(ValidationError):
         phone = normalize_phone(phone)
+    return _line_digits(phone)
+
+
+def _line_digits(phone: str) -> str:
+    """Digits of an already tidied phone number, without extension or leading US "1"."""
     main = re.split(r"(?i)ext|x|#", phone, maxsplit=1)[0]
     digits = "".join(ch for ch in main if "0" <= ch <= "9")
     if len(digits) == 11 and digits.startswith("1"):
@@ -801,7 +807,7 @@ def build_candidates(
         phone = _checked_phone(cell("phone"), "phone number", row_warnings)
         fax = _checked_phone(cell("fax"), "fax number", row_warnings)
         key = name_key(name)
-        digits = _phone_digits(phone) if phone else ""
+        digits = _line_digits(phone)
 
         repeat = _find_repeat(known.get(key, []), digits)
         if repeat is not None:
