@@ -27,3 +27,19 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def choose_open_path(parent: QWidget | None, title: str, file_filter: str) -> str:
+    """Ask for a file to open; '' when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _selected = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    return path
+
+
+def choose_save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str:
+    """Ask where to save a file; '' when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return path
