@@ -6,6 +6,7 @@ Every name, number and address here is invented.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Source, Status
@@ -47,7 +48,7 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
             fax="(555) 310-2201",
         )
     )
-    repo.add_doctor(
+    okafor = repo.add_doctor(
         Doctor(
             id=0,
             case_id=cid,
@@ -155,6 +156,17 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
             answered_by="Voicemail",
             learned="Left a message with Sarah's number.",
             call_back_on=(today + dt.timedelta(days=1)).isoformat(),
+        )
+    )
+    repo.update_case(
+        replace(
+            repo.get_case(cid),
+            told_doctor_id=okafor.id,
+            told_on=today - dt.timedelta(days=12),
+            hear_back="A copy of the second doctor's letter, by fax",
+            referral_asked=Answer.YES,
+            referral_given=Answer.YES,
+            referral_to="Dr. Priya Raman",
         )
     )
     repo.set_step_done(cid, 1, True)

@@ -105,3 +105,77 @@ class Call:
     answered_by: str = ""
     learned: str = ""
     call_back_on: str | None = None
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How well a candidate fits, with the reasons in words (never a bare score)."""
+
+    doctor: Doctor
+    score: int
+    reasons: tuple[str, ...]
+    blockers: tuple[str, ...]
+
+    @property
+    def explanation(self) -> str:
+        """e.g. 'accepts your insurance, taking new patients, 9-day wait'."""
+        parts = list(self.blockers) + list(self.reasons)
+        return ", ".join(parts) if parts else "nothing asked yet"
+
+    @property
+    def possible(self) -> bool:
+        return not self.blockers
+
+
+def _wait_phrase(days: int) -> str:
+    if days == 0:
+        return "seen the same day"
+    return f"{days}-day wait"
+
+
+def assess(doctor: Doctor) -> Fit:
+    """Weigh what was learned on the phone. Unknowns count a little, never as a yes."""
+    score = 0
+    reasons: list[str] = []
+    blockers: list[str] = []
+    if doctor.status is Status.RULED_OUT:
+        blockers.append("ruled out")
+    if doctor.accepts_insurance is Answer.YES:
+        score += 40
+        reasons.append("accepts your insurance")
+    elif doctor.accepts_insurance is Answer.NO:
+        blockers.append("does not take your insurance")
+    else:
+        score += 10
+        reasons.append("insurance not asked yet")
+    if doctor.accepting_new_patients is Answer.YES:
+        score += 40
+        reasons.append("taking new patients")
+    elif doctor.accepting_new_patients is Answer.NO:
+        blockers.append("not taking new patients")
+    else:
+        score += 10
+        reasons.append("new patients not asked yet")
+    if doctor.wait_days is not None:
+        score += max(0, 30 - doctor.wait_days)
+        reasons.append(_wait_phrase(doctor.wait_days))
+    else:
+        reasons.append("wait not asked yet")
+    if doctor.board_certified is Answer.YES:
+        score += 15
+        reasons.append("board-certified")
+    elif doctor.board_certified is Answer.NO:
+        score -= 20
+        reasons.append("not board-certified in this field")
+    if doctor.referral_required is Answer.YES:
+        score -= 5
+        reasons.append("needs a referral")
+    elif doctor.referral_required is Answer.NO:
+        reasons.append("no referral needed")
+    return Fit(doctor, score, tuple(reasons), tuple(blockers))
+
+
+def rank_candidates(doctors: list[Doctor]) -> list[Fit]:
+    """Candidates best first: possible ones before blocked ones, then by score, then name."""
+    fits = [assess(d) for d in doctors if d.role is Role.CANDIDATE]
+    return sorted(fits, key=lambda f: (not f.possible, -f.score, f.doctor.name.casefold()))

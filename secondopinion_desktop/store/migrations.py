@@ -144,6 +144,59 @@ def m0002_step1_appointments_todos(db: Database) -> None:
     )
 
 
+@migrations(name="0003_records_attachments")
+def m0003_records_attachments(db: Database) -> None:
+    # when the usual records were suggested for a case (once: removed items do not come back)
+    db.execute("ALTER TABLE cases ADD COLUMN records_suggested_at TEXT")
+    db.execute(
+        """
+        CREATE TABLE records (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'other'
+                CHECK (kind IN ('medical_records', 'test_results', 'pathology_report',
+                    'pathology_slides', 'mammograms', 'other_imaging', 'referral_form',
+                    'insurance_card', 'photo_id', 'other')),
+            position INTEGER NOT NULL DEFAULT 0,
+            holder_doctor_id INTEGER REFERENCES doctors(id) ON DELETE SET NULL,
+            holder_text TEXT NOT NULL DEFAULT '',
+            recipient_doctor_id INTEGER REFERENCES doctors(id) ON DELETE SET NULL,
+            recipient_text TEXT NOT NULL DEFAULT '',
+            delivery TEXT CHECK (delivery IS NULL
+                OR delivery IN ('hand_deliver', 'fax', 'mail', 'bring')),
+            timing TEXT NOT NULL DEFAULT 'ask'
+                CHECK (timing IN ('ask', 'send_ahead', 'bring_along')),
+            pages INTEGER CHECK (pages IS NULL OR pages >= 0),
+            requested_on TEXT,
+            received_on TEXT,
+            sent_on TEXT,
+            confirmed_on TEXT,
+            confirmed_by TEXT NOT NULL DEFAULT '',
+            returned_on TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX records_case ON records(case_id, position)")
+    db.execute(
+        """
+        CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+            file_name TEXT NOT NULL UNIQUE,
+            original_name TEXT NOT NULL,
+            size INTEGER NOT NULL CHECK (size >= 0),
+            sha256 TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX attachments_record ON attachments(record_id)")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

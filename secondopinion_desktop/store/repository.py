@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields, replace
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -17,6 +18,14 @@ from sqlite_utils import Database
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind, Todo
 from secondopinion_desktop.domain.cases import Case, StepProgress, clean_title
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Source, Status
+from secondopinion_desktop.domain.records import (
+    Attachment,
+    Delivery,
+    RecordItem,
+    RecordKind,
+    Timing,
+    suggested_records,
+)
 from secondopinion_desktop.domain.steps import STEP_COUNT
 
 Clock = Callable[[], dt.datetime]
@@ -162,6 +171,53 @@ def _todo_from_row(row: Mapping[str, Any]) -> Todo:
         title=row["title"],
         detail=row["detail"],
         done_at=row["done_at"],
+    )
+
+
+RECORD_FIELDS = tuple(f.name for f in fields(RecordItem) if f.name not in ("id", "case_id"))
+
+
+def _date_or_none(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _record_from_row(row: Mapping[str, Any]) -> RecordItem:
+    return RecordItem(
+        id=row["id"],
+        case_id=row["case_id"],
+        title=row["title"],
+        kind=RecordKind(row["kind"]),
+        position=row["position"],
+        holder_doctor_id=row["holder_doctor_id"],
+        holder_text=row["holder_text"],
+        recipient_doctor_id=row["recipient_doctor_id"],
+        recipient_text=row["recipient_text"],
+        delivery=Delivery(row["delivery"]) if row["delivery"] else None,
+        timing=Timing(row["timing"]),
+        pages=row["pages"],
+        requested_on=_date_or_none(row["requested_on"]),
+        received_on=_date_or_none(row["received_on"]),
+        sent_on=_date_or_none(row["sent_on"]),
+        confirmed_on=_date_or_none(row["confirmed_on"]),
+        confirmed_by=row["confirmed_by"],
+        returned_on=_date_or_none(row["returned_on"]),
+        notes=row["notes"],
+    )
+
+
+def _record_values(item: RecordItem) -> dict[str, Any]:
+    return {name: _storable(getattr(item, name)) for name in RECORD_FIELDS}
+
+
+def _attachment_from_row(row: Mapping[str, Any]) -> Attachment:
+    return Attachment(
+        id=row["id"],
+        record_id=row["record_id"],
+        file_name=row["file_name"],
+        original_name=row["original_name"],
+        size=row["size"],
+        sha256=row["sha256"],
+        added_at=row["added_at"],
     )
 
 
@@ -314,6 +370,24 @@ class Repository:
             raise NotFoundError(f"doctor {doctor.id}")
         return self.get_doctor(doctor.id)
 
+    def add_doctors(self, doctors: Iterable[Doctor]) -> int:
+        """Insert many doctors in one transaction (an import); returns how many."""
+        now = self._now()
+        rows = [
+            {"case_id": d.case_id, **_doctor_values(d), "created_at": now, "updated_at": now}
+            for d in doctors
+        ]
+        if not rows:
+            return 0
+        columns = list(rows[0])
+        with self.db.atomic():
+            self.db.conn.executemany(
+                f"INSERT INTO doctors ({', '.join(columns)}) "
+                f"VALUES ({', '.join(':' + c for c in columns)})",
+                rows,
+            )
+        return len(rows)
+
     def delete_doctor(self, doctor_id: int) -> None:
         with self.db.atomic():
             self.db.execute("DELETE FROM doctors WHERE id = ?", [doctor_id])
@@ -448,3 +522,178 @@ class Repository:
             )
         )
         return {k: int(v) for k, v in rows[0].items()}
+
+    # --- records -------------------------------------------------------------------------
+
+    def today(self) -> dt.date:
+        """Today by the repository's clock (tests set it), for due dates and date checks."""
+        return self._clock().date()
+
+    def data_folder(self) -> Path | None:
+        """The folder holding the database file (attachments live beside it); None in memory."""
+        for row in self.db.execute("PRAGMA database_list").fetchall():
+            if row[1] == "main" and row[2]:
+                return Path(row[2]).parent
+        return None
+
+    def list_records(self, case_id: int) -> list[RecordItem]:
+        rows = self.db.query(
+            "SELECT * FROM records WHERE case_id = ? ORDER BY position, id", [case_id]
+        )
+        return [_record_from_row(r) for r in rows]
+
+    def get_record(self, record_id: int) -> RecordItem:
+        return _record_from_row(self._one("SELECT * FROM records WHERE id = ?", [record_id]))
+
+    def _insert_record(self, item: RecordItem, keep_id: bool) -> int:
+        values = _record_values(item)
+        if values["position"] <= 0:
+            values["position"] = self.db.execute(
+                "SELECT coalesce(max(position), 0) + 1 FROM records WHERE case_id = ?",
+                [item.case_id],
+            ).fetchone()[0]
+        now = self._now()
+        columns = ["case_id", *values, "created_at", "updated_at"]
+        params = [item.case_id, *values.values(), now, now]
+        if keep_id:
+            columns.insert(0, "id")
+            params.insert(0, item.id)
+        cursor = self.db.execute(
+            f"INSERT INTO records ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})",
+            params,
+        )
+        record_id = cursor.lastrowid
+        assert record_id is not None
+        return record_id
+
+    def add_record(self, item: RecordItem) -> RecordItem:
+        """Insert the item (its id is ignored; position 0 puts it last) and return it."""
+        with self.db.atomic():
+            record_id = self._insert_record(item, keep_id=False)
+            self._touch_case(item.case_id)
+        return self.get_record(record_id)
+
+    def restore_record(self, item: RecordItem, attachments: Iterable[Attachment] = ()) -> None:
+        """Put back a removed item under its old id, with its attachment rows (for undo)."""
+        with self.db.atomic():
+            self._insert_record(item, keep_id=True)
+            for attachment in attachments:
+                self.db.execute(
+                    "INSERT INTO attachments (id, record_id, file_name, original_name, size, "
+                    "sha256, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        attachment.id,
+                        item.id,
+                        attachment.file_name,
+                        attachment.original_name,
+                        attachment.size,
+                        attachment.sha256,
+                        attachment.added_at,
+                    ],
+                )
+            self._touch_case(item.case_id)
+
+    def update_record(self, item: RecordItem) -> RecordItem:
+        values = _record_values(item)
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        with self.db.atomic():
+            cursor = self.db.execute(
+                f"UPDATE records SET {assignments}, updated_at = ? WHERE id = ?",
+                [*values.values(), self._now(), item.id],
+            )
+            if cursor.rowcount:
+                self._touch_case(item.case_id)
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"record {item.id}")
+        return self.get_record(item.id)
+
+    def delete_record(self, record_id: int) -> list[Attachment]:
+        """Delete the item; returns its attachment rows (now gone) so their copies can go too."""
+        with self.db.atomic():
+            attachments = self.list_attachments(record_id)
+            self.db.execute("DELETE FROM records WHERE id = ?", [record_id])
+        return attachments
+
+    def ensure_default_records(self, case_id: int) -> list[RecordItem]:
+        """Suggest the usual items once per case, the first time its checklist is shown.
+
+        Only a case with no items gets them; the case remembers that it was offered them, so
+        items the person removed do not come back.
+        """
+        with self.db.atomic():
+            row = self._one("SELECT records_suggested_at FROM cases WHERE id = ?", [case_id])
+            if row["records_suggested_at"] is None:
+                has_items = self.db.execute(
+                    "SELECT count(*) FROM records WHERE case_id = ?", [case_id]
+                ).fetchone()[0]
+                if not has_items:
+                    for item in suggested_records(case_id, self.list_doctors(case_id)):
+                        self._insert_record(item, keep_id=False)
+                self.db.execute(
+                    "UPDATE cases SET records_suggested_at = ? WHERE id = ?",
+                    [self._now(), case_id],
+                )
+        return self.list_records(case_id)
+
+    def booked_doctor(self, case_id: int) -> Doctor | None:
+        """The second-opinion doctor: the one the visit is booked with, else one marked booked."""
+        appointment = self.opinion_appointment(case_id)
+        if appointment is not None and appointment.doctor_id is not None:
+            try:
+                return self.get_doctor(appointment.doctor_id)
+            except NotFoundError:
+                pass
+        rows = list(
+            self.db.query(
+                "SELECT * FROM doctors WHERE case_id = ? AND status = 'booked' "
+                "ORDER BY updated_at DESC, id DESC LIMIT 1",
+                [case_id],
+            )
+        )
+        return _doctor_from_row(rows[0]) if rows else None
+
+    # --- attachments ---------------------------------------------------------------------
+
+    def add_attachment(self, attachment: Attachment) -> Attachment:
+        """Record a copied scan for an item (the copy is already in the attachments folder)."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "INSERT INTO attachments (record_id, file_name, original_name, size, sha256, "
+                "added_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    attachment.record_id,
+                    attachment.file_name,
+                    attachment.original_name,
+                    attachment.size,
+                    attachment.sha256,
+                    attachment.added_at or self._now(),
+                ],
+            )
+            attachment_id = cursor.lastrowid
+        assert attachment_id is not None
+        return self.get_attachment(attachment_id)
+
+    def get_attachment(self, attachment_id: int) -> Attachment:
+        row = self._one("SELECT * FROM attachments WHERE id = ?", [attachment_id])
+        return _attachment_from_row(row)
+
+    def list_attachments(self, record_id: int) -> list[Attachment]:
+        rows = self.db.query(
+            "SELECT * FROM attachments WHERE record_id = ? ORDER BY added_at, id", [record_id]
+        )
+        return [_attachment_from_row(r) for r in rows]
+
+    def attachment_counts(self, case_id: int) -> dict[int, int]:
+        """How many scans each of the case's items has (items without any are left out)."""
+        rows = self.db.query(
+            "SELECT attachments.record_id AS record_id, count(*) AS n FROM attachments "
+            "JOIN records ON records.id = attachments.record_id WHERE records.case_id = ? "
+            "GROUP BY attachments.record_id",
+            [case_id],
+        )
+        return {int(r["record_id"]): int(r["n"]) for r in rows}
+
+    def delete_attachment(self, attachment_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM attachments WHERE id = ?", [attachment_id])

@@ -6,8 +6,8 @@ shown and refreshes its progress when they report a change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.store.repository import Repository
@@ -37,3 +37,24 @@ class StepPanel(QWidget):
 
     def flush(self) -> None:
         """Save anything typed but not yet saved (before switching page or closing)."""
+
+
+def card(title: str, parent_layout: QVBoxLayout) -> QVBoxLayout:
+    """A titled card like the page's own sections; returns the layout to fill."""
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(22, 18, 22, 20)
+    layout.setSpacing(10)
+    heading = QLabel(title)
+    heading.setObjectName("cardTitle")
+    layout.addWidget(heading)
+    parent_layout.addWidget(frame)
+    return layout
+
+
+def paragraph(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

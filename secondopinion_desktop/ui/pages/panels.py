@@ -5,10 +5,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui.pages.candidates_panel import CandidatesPanel
+from secondopinion_desktop.ui.pages.compare_panel import ComparePanel
 from secondopinion_desktop.ui.pages.panel import StepPanel
+from secondopinion_desktop.ui.pages.tell_doctor_panel import TellDoctorPanel
 
 
 def build_panels(repo: Repository, parent: QWidget | None = None) -> dict[int, list[StepPanel]]:
     """Panels per page number (1-6 steps, 7 the outcome), in the order they appear."""
     panels: dict[int, list[StepPanel]] = {}
+    panels[1] = [TellDoctorPanel(repo, parent)]
+    panels[2] = [CandidatesPanel(repo, parent)]
+    panels[3] = [ComparePanel(repo, parent)]
     return panels

@@ -1,0 +1,181 @@
+"""Copies of scanned records in the data folder's `attachments/`, with a SHA-256 checksum.
+
+The person's original file is only ever opened for reading: it is never moved or changed. A copy
+is written to a private temporary file beside its final place, flushed to disk, and then renamed,
+so a half-written copy never appears under its real name. Copies are private (0600).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from secondopinion_desktop.domain.records import ATTACHMENT_SUFFIXES, MAX_ATTACHMENT_BYTES
+from secondopinion_desktop.errors import KnownError
+
+ATTACHMENTS_DIR = "attachments"
+CHUNK = 1024 * 1024
+
+
+class AttachmentError(KnownError):
+    """A scan could not be attached, found or read; the message is for the person."""
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    file_name: str
+    original_name: str
+    size: int
+    sha256: str
+
+
+def attachments_dir(data_folder: Path) -> Path:
+    return data_folder / ATTACHMENTS_DIR
+
+
+def _private_dir(folder: Path) -> Path:
+    target = attachments_dir(folder)
+    try:
+        target.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AttachmentError(
+            "Second Opinion could not make its folder for scans.\n\n"
+            "Please check that the drive has free space.",
+            str(exc),
+        ) from exc
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            target.chmod(0o700)
+    return target
+
+
+def copy_in(data_folder: Path, source: Path) -> StoredFile:
+    """Copy a scan into the data folder; returns the copy's name, size and checksum."""
+    name = source.name
+    suffix = source.suffix.lower()
+    if suffix not in ATTACHMENT_SUFFIXES:
+        raise AttachmentError(
+            f"\u201c{name}\u201d is not a scan Second Opinion can keep.\n\n"
+            "Please choose a PDF or a picture (for example .pdf, .jpg or .png).",
+            f"suffix {suffix!r}",
+        )
+    if source.is_dir():
+        raise AttachmentError(f"\u201c{name}\u201d is a folder. Please choose a file.")
+    try:
+        size = source.stat().st_size
+        handle = source.open("rb")
+    except FileNotFoundError as exc:
+        raise AttachmentError(
+            f"\u201c{name}\u201d could not be found. It may have been moved or deleted.",
+            str(exc),
+        ) from exc
+    except OSError as exc:
+        raise AttachmentError(
+            f"\u201c{name}\u201d could not be read.\n\n"
+            "If it is on a USB stick or a network drive, please check that it is connected.",
+            str(exc),
+        ) from exc
+    with handle:
+        if size > MAX_ATTACHMENT_BYTES:
+            raise AttachmentError(
+                f"\u201c{name}\u201d is very large ({size // (1024 * 1024)} MB). "
+                f"Please scan it again at a lower resolution, under "
+                f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB.",
+            )
+        folder = _private_dir(data_folder)
+        digest = hashlib.sha256()
+        try:
+            # mkstemp makes the file readable and writable by this user only (0600)
+            fd, temp_name = tempfile.mkstemp(dir=folder, prefix=".incoming-", suffix=suffix)
+        except OSError as exc:
+            raise AttachmentError(
+                "Second Opinion could not save a copy of the scan.\n\n"
+                "Please check that the drive has free space.",
+                str(exc),
+            ) from exc
+        temp = Path(temp_name)
+        written = 0
+        try:
+            with os.fdopen(fd, "wb") as out:
+                while chunk := handle.read(CHUNK):
+                    digest.update(chunk)
+                    out.write(chunk)
+                    written += len(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            checksum = digest.hexdigest()
+            final_name = f"{checksum[:16]}-{uuid.uuid4().hex[:8]}{suffix}"
+            os.replace(temp, folder / final_name)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise AttachmentError(
+                f"Second Opinion could not save a copy of \u201c{name}\u201d.\n\n"
+                "Please check that the drive has free space, then try again.",
+                str(exc),
+            ) from exc
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            (folder / final_name).chmod(0o600)
+    return StoredFile(final_name, name, written, checksum)
+
+
+def stored_path(data_folder: Path, file_name: str) -> Path:
+    """Where a copy lives; refuses names that would point outside the attachments folder."""
+    if not file_name or Path(file_name).name != file_name or file_name.startswith("."):
+        raise AttachmentError("This scan's record is damaged.", f"bad name {file_name!r}")
+    return attachments_dir(data_folder) / file_name
+
+
+def checksum(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def check_copy(data_folder: Path, file_name: str, expected_sha256: str, shown_name: str) -> Path:
+    """The copy's path if it is there, readable and unchanged; else AttachmentError."""
+    path = stored_path(data_folder, file_name)
+    try:
+        actual = checksum(path)
+    except FileNotFoundError as exc:
+        raise AttachmentError(
+            f"The copy of \u201c{shown_name}\u201d is missing from Second Opinion's folder.\n\n"
+            "You can remove it from the list and attach the scan again.",
+            str(exc),
+        ) from exc
+    except OSError as exc:
+        raise AttachmentError(
+            f"The copy of \u201c{shown_name}\u201d could not be read.\n\n"
+            "Please check the data folder's permissions, or attach the scan again.",
+            str(exc),
+        ) from exc
+    if actual != expected_sha256:
+        raise AttachmentError(
+            f"The copy of \u201c{shown_name}\u201d has changed since it was attached, so it "
+            "may be damaged.\n\nPlease attach the scan again from the original.",
+            f"sha256 {actual} != {expected_sha256}",
+        )
+    return path
+
+
+def remove_copy(data_folder: Path, file_name: str) -> None:
+    """Delete a copy (a copy that is already gone is fine)."""
+    path = stored_path(data_folder, file_name)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise AttachmentError(
+            "Second Opinion could not delete its copy of the scan.\n\n"
+            "Please check the data folder's permissions.",
+            str(exc),
+        ) from exc

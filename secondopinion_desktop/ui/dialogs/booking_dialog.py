@@ -1,0 +1,152 @@
+"""Book the chosen doctor: the date, time and place of the second-opinion visit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
+from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.validation import ValidationError, parse_date
+from secondopinion_desktop.ui.forms import GuardedDialog, error_label, line_edit, text_edit
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().astimezone()
+
+
+class BookingDialog(GuardedDialog):
+    """After accept(): `appointment()` is the visit to save."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        doctor: Doctor,
+        existing: Appointment | None = None,
+        round_: int = 2,
+        now: Callable[[], dt.datetime] = _now,
+    ) -> None:
+        super().__init__(parent)
+        self._doctor = doctor
+        self._existing = existing
+        self._round = round_
+        self._now = now
+        self._result: Appointment | None = None
+        self.setWindowTitle(f"Book {doctor.name}")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            f"When and where will you see {doctor.name}? "
+            "If you do not have a date yet, cancel and come back when you do."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        when_row = QHBoxLayout()
+        self.day = line_edit("Day of the visit", "For example: 3 December 2026", 40)
+        self.time = QTimeEdit(QTime(9, 0))
+        self.time.setDisplayFormat("h:mm AP")
+        self.time.setAccessibleName("Time of the visit")
+        when_row.addWidget(self.day, 1)
+        when_row.addWidget(QLabel("at"))
+        when_row.addWidget(self.time)
+        place = ", ".join(p for p in (doctor.practice, doctor.address) if p)
+        self.place = line_edit("Where the visit is", "Address of the office", 500)
+        self.place.setText(place)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of visit")
+        for kind in (AppointmentKind.SECOND_OPINION, AppointmentKind.MULTIDISCIPLINARY):
+            self.kind.addItem(kind.label, kind.value)
+        self.team = line_edit(
+            "Specialists you will see", "For example: surgeon, radiation oncologist", 500
+        )
+        self.notes = text_edit("Notes about the visit", "Parking, what to bring, who drives", 70)
+        form.addRow("&Day:", when_row)
+        form.addRow("&Where:", self.place)
+        form.addRow("&Kind of visit:", self.kind)
+        form.addRow("&Specialists:", self.team)
+        form.addRow("N&otes:", self.notes)
+        layout.addLayout(form)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Book this visit")
+        save.setObjectName("primary")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if existing is not None:
+            local = existing.starts_at
+            self.day.setText(f"{local.day} {local:%B %Y}")
+            self.time.setTime(QTime(local.hour, local.minute))
+            self.place.setText(existing.place)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(existing.kind.value)))
+            self.team.setText(", ".join(existing.team_members))
+            self.notes.setPlainText(existing.notes)
+        self.mark_clean()
+        self.day.setFocus()
+
+    def snapshot(self) -> object:
+        return (
+            self.day.text(),
+            self.time.time().toString(),
+            self.place.text(),
+            self.kind.currentIndex(),
+            self.team.text(),
+            self.notes.toPlainText(),
+        )
+
+    def appointment(self) -> Appointment | None:
+        return self._result
+
+    def accept(self) -> None:
+        now = self._now()
+        try:
+            day = parse_date(self.day.text(), today=now.date())
+        except ValidationError as exc:
+            self._fail(f"Day: {exc}")
+            return
+        if day is None:
+            self._fail("Please type the day of the visit.")
+            return
+        if day < now.date():
+            self._fail("That day has already passed. Please check the date.")
+            return
+        starts = dt.datetime.combine(
+            day, dt.time(self.time.time().hour(), self.time.time().minute()), tzinfo=now.tzinfo
+        )
+        team = tuple(
+            " ".join(m.split()) for m in self.team.text().replace(";", ",").split(",") if m.strip()
+        )
+        self._result = Appointment(
+            id=self._existing.id if self._existing else 0,
+            case_id=self._doctor.case_id,
+            starts_at=starts,
+            doctor_id=self._doctor.id,
+            round=self._existing.round if self._existing else self._round,
+            place=self.place.text().strip(),
+            kind=AppointmentKind(self.kind.currentData()),
+            team_members=team,
+            notes=self.notes.toPlainText().strip(),
+        )
+        super().accept()
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.day.setFocus()

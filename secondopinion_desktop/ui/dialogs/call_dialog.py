@@ -1,0 +1,190 @@
+"""Log a phone call to an office: who answered, what you learned, when to call back.
+
+The answers update the doctor's row in the comparison table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.doctors import Call, Doctor, Status
+from secondopinion_desktop.domain.validation import (
+    ValidationError,
+    format_wait,
+    parse_date,
+    parse_wait_days,
+)
+from secondopinion_desktop.ui.forms import (
+    GuardedDialog,
+    answer_combo,
+    error_label,
+    get_answer,
+    line_edit,
+    set_answer,
+    text_edit,
+)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().astimezone()
+
+
+class CallDialog(GuardedDialog):
+    """After accept(): `call()` is the call to save and `updated_doctor()` the doctor's new row."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        doctor: Doctor,
+        now: Callable[[], dt.datetime] = _now,
+    ) -> None:
+        super().__init__(parent)
+        self._doctor = doctor
+        self._now = now
+        self._call: Call | None = None
+        self._updated: Doctor | None = None
+        self.setWindowTitle(f"Log a call to {doctor.name}")
+        self.setMinimumWidth(580)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            f"Calling {doctor.name}"
+            + (f" on {doctor.phone}" if doctor.phone else "")
+            + ". Write down what you learned; the table is updated for you."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        current = now()
+        when_row = QHBoxLayout()
+        self.day = line_edit("Day of the call", "today", 40)
+        self.day.setText("today")
+        self.time = QTimeEdit(QTime(current.hour, current.minute))
+        self.time.setDisplayFormat("h:mm AP")
+        self.time.setAccessibleName("Time of the call")
+        when_row.addWidget(self.day, 1)
+        when_row.addWidget(QLabel("at"))
+        when_row.addWidget(self.time)
+        self.answered_by = line_edit("Who answered", "For example: Denise at the front desk", 200)
+        self.learned = text_edit("What you learned", "What did they tell you?", 100)
+        self.call_back = line_edit("Call back on", "Leave empty if no call back is needed", 40)
+        form.addRow("&When:", when_row)
+        form.addRow("Who &answered:", self.answered_by)
+        form.addRow("What you &learned:", self.learned)
+        form.addRow("Call &back on:", self.call_back)
+        layout.addLayout(form)
+
+        answers_box = QGroupBox("The four questions")
+        answers = QFormLayout(answers_box)
+        self.accepting = answer_combo("Taking new patients")
+        self.wait = line_edit("Wait for a first appointment", "For example: 9 days, 2 weeks", 40)
+        self.insurance = answer_combo("Accepts your insurance")
+        self.referral = answer_combo("Referral needed")
+        set_answer(self.accepting, doctor.accepting_new_patients)
+        set_answer(self.insurance, doctor.accepts_insurance)
+        set_answer(self.referral, doctor.referral_required)
+        if doctor.wait_days is not None:
+            self.wait.setText(format_wait(doctor.wait_days))
+        answers.addRow("Taking &new patients?", self.accepting)
+        answers.addRow("&Wait for a first visit:", self.wait)
+        answers.addRow("Takes your &insurance?", self.insurance)
+        answers.addRow("&Referral needed?", self.referral)
+        layout.addWidget(answers_box)
+
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Save call")
+        save.setObjectName("primary")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.mark_clean()
+        self.answered_by.setFocus()
+
+    def snapshot(self) -> object:
+        return (
+            self.day.text(),
+            self.time.time().toString(),
+            self.answered_by.text(),
+            self.learned.toPlainText(),
+            self.call_back.text(),
+            self.accepting.currentIndex(),
+            self.wait.text(),
+            self.insurance.currentIndex(),
+            self.referral.currentIndex(),
+        )
+
+    def call(self) -> Call | None:
+        return self._call
+
+    def updated_doctor(self) -> Doctor | None:
+        return self._updated
+
+    def _fail(self, message: str, widget: QWidget) -> None:
+        self.error.setText(message)
+        self.error.show()
+        widget.setFocus()
+
+    def accept(self) -> None:
+        now = self._now()
+        today = now.date()
+        try:
+            day = parse_date(self.day.text(), today=today) or today
+        except ValidationError as exc:
+            self._fail(f"When: {exc}", self.day)
+            return
+        when = dt.datetime.combine(
+            day, dt.time(self.time.time().hour(), self.time.time().minute()), tzinfo=now.tzinfo
+        )
+        if when > now + dt.timedelta(minutes=5):
+            self._fail("That call is in the future. Please check the day and time.", self.day)
+            return
+        try:
+            call_back = parse_date(self.call_back.text(), today=today)
+        except ValidationError as exc:
+            self._fail(f"Call back: {exc}", self.call_back)
+            return
+        try:
+            wait = parse_wait_days(self.wait.text())
+        except ValidationError as exc:
+            self._fail(f"Wait: {exc}", self.wait)
+            return
+        self.error.hide()
+        status = self._doctor.status
+        if status is Status.CANDIDATE:
+            status = Status.CONTACTED
+        self._call = Call(
+            id=0,
+            doctor_id=self._doctor.id,
+            called_at=when.isoformat(timespec="minutes"),
+            answered_by=self.answered_by.text().strip(),
+            learned=self.learned.toPlainText().strip()[:20_000],
+            call_back_on=call_back.isoformat() if call_back else None,
+        )
+        self._updated = replace(
+            self._doctor,
+            accepting_new_patients=get_answer(self.accepting),
+            wait_days=wait,
+            accepts_insurance=get_answer(self.insurance),
+            referral_required=get_answer(self.referral),
+            status=status,
+        )
+        super().accept()

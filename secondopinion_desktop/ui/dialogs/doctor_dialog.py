@@ -1,0 +1,275 @@
+"""Add or edit a doctor: who they are, how to reach them, where the name came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.doctors import Doctor, Role, Source, Status
+from secondopinion_desktop.domain.validation import (
+    ValidationError,
+    format_wait,
+    normalize_phone,
+    parse_date,
+    parse_wait_days,
+)
+from secondopinion_desktop.ui.forms import (
+    GuardedDialog,
+    answer_combo,
+    error_label,
+    get_answer,
+    line_edit,
+    set_answer,
+    text_edit,
+)
+
+ROLE_LABELS = {
+    Role.CANDIDATE: "A doctor who might give the second opinion",
+    Role.TREATING: "A doctor treating the patient now",
+    Role.PRIMARY_CARE: "The primary-care (family) doctor",
+}
+
+
+def _date_text(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
+
+
+class DoctorDialog(GuardedDialog):
+    """Returns a Doctor through `doctor()` once accepted; the caller saves it."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        case_id: int,
+        doctor: Doctor | None = None,
+        role: Role = Role.CANDIDATE,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._original = doctor or Doctor(id=0, case_id=case_id, name="", role=role)
+        self._result: Doctor | None = None
+        self.setWindowTitle("Edit doctor" if doctor else "Add a doctor")
+        self.setMinimumWidth(620)
+        layout = QVBoxLayout(self)
+
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        self.role = QComboBox()
+        self.role.setAccessibleName("Kind of doctor")
+        for value, label in ROLE_LABELS.items():
+            self.role.addItem(label, value.value)
+        self.name = line_edit("Doctor's name", "For example: Dr. Priya Raman", 300)
+        self.specialty = line_edit("Specialty", "For example: Breast surgeon", 300)
+        self.practice = line_edit("Practice or hospital", max_length=300)
+        self.address = line_edit("Address", max_length=500)
+        self.phone = line_edit("Phone number", "For example: (555) 622-4100", 60)
+        self.fax = line_edit("Fax number", max_length=60)
+        form.addRow("&Kind:", self.role)
+        form.addRow("&Name:", self.name)
+        form.addRow("&Specialty:", self.specialty)
+        form.addRow("&Practice:", self.practice)
+        form.addRow("&Address:", self.address)
+        form.addRow("P&hone:", self.phone)
+        form.addRow("&Fax:", self.fax)
+        layout.addLayout(form)
+
+        self.source_box = QGroupBox("Where the name came from")
+        source_form = QFormLayout(self.source_box)
+        self.source = QComboBox()
+        self.source.setAccessibleName("Where the name came from")
+        self.source.addItem("Not noted", "")
+        for source in Source:
+            self.source.addItem(source.label, source.value)
+        self.source_detail = line_edit(
+            "Details of where the name came from", "For example: suggested by Dr. Okafor", 300
+        )
+        source_form.addRow("S&ource:", self.source)
+        source_form.addRow("De&tails:", self.source_detail)
+        board_row = QHBoxLayout()
+        self.board = answer_combo("Board-certified", "Not checked yet")
+        self.board_checked = line_edit("Date board certification was checked", "Date checked", 40)
+        board_row.addWidget(self.board)
+        board_row.addWidget(QLabel("checked on"))
+        board_row.addWidget(self.board_checked, 1)
+        source_form.addRow("&Board-certified:", board_row)
+        layout.addWidget(self.source_box)
+
+        self.answers_box = QGroupBox("What the office told you")
+        answers = QFormLayout(self.answers_box)
+        self.accepting = answer_combo("Taking new patients")
+        self.wait = line_edit("Wait for a first appointment", "For example: 9 days, 2 weeks", 40)
+        self.insurance = answer_combo("Accepts your insurance")
+        self.referral = answer_combo("Referral needed")
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        for status in Status:
+            self.status.addItem(status.label, status.value)
+        answers.addRow("Taking &new patients?", self.accepting)
+        answers.addRow("&Wait for a first visit:", self.wait)
+        answers.addRow("Takes your &insurance?", self.insurance)
+        answers.addRow("&Referral needed?", self.referral)
+        answers.addRow("Stat&us:", self.status)
+        layout.addWidget(self.answers_box)
+
+        self.notes = text_edit("Notes about this doctor", height=70)
+        notes_form = QFormLayout()
+        notes_form.addRow("N&otes:", self.notes)
+        layout.addLayout(notes_form)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Save" if doctor else "Add doctor")
+        save.setObjectName("primary")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self._fill(self._original)
+        self.role.currentIndexChanged.connect(self._show_role_parts)
+        self._show_role_parts()
+        self.mark_clean()
+        self.name.setFocus()
+
+    def _fill(self, d: Doctor) -> None:
+        self.role.setCurrentIndex(max(0, self.role.findData(d.role.value)))
+        self.name.setText(d.name)
+        self.specialty.setText(d.specialty)
+        self.practice.setText(d.practice)
+        self.address.setText(d.address)
+        self.phone.setText(d.phone)
+        self.fax.setText(d.fax)
+        self.source.setCurrentIndex(
+            max(0, self.source.findData(d.source.value if d.source else ""))
+        )
+        self.source_detail.setText(d.source_detail)
+        set_answer(self.board, d.board_certified)
+        self.board_checked.setText(_date_text(d.board_checked_on))
+        set_answer(self.accepting, d.accepting_new_patients)
+        self.wait.setText("" if d.wait_days is None else format_wait(d.wait_days))
+        set_answer(self.insurance, d.accepts_insurance)
+        set_answer(self.referral, d.referral_required)
+        self.status.setCurrentIndex(max(0, self.status.findData(d.status.value)))
+        self.notes.setPlainText(d.notes)
+
+    def _show_role_parts(self) -> None:
+        candidate = self.role.currentData() == Role.CANDIDATE.value
+        self.source_box.setVisible(candidate)
+        self.answers_box.setVisible(candidate)
+        self.adjustSize()
+
+    def snapshot(self) -> object:
+        combos = (
+            self.role,
+            self.source,
+            self.board,
+            self.accepting,
+            self.insurance,
+            self.referral,
+            self.status,
+        )
+        edits = (
+            self.name,
+            self.specialty,
+            self.practice,
+            self.address,
+            self.phone,
+            self.fax,
+            self.source_detail,
+            self.board_checked,
+            self.wait,
+        )
+        return (
+            tuple(c.currentIndex() for c in combos),
+            tuple(e.text() for e in edits),
+            self.notes.toPlainText(),
+        )
+
+    def doctor(self) -> Doctor | None:
+        return self._result
+
+    def _fail(self, message: str, widget: QWidget) -> None:
+        self.error.setText(message)
+        self.error.show()
+        widget.setFocus()
+
+    def validate(self) -> Doctor | None:
+        """Check every field; show the first problem in words and keep everything typed."""
+        name = " ".join(self.name.text().split())
+        if not name:
+            self._fail("Please type the doctor's name.", self.name)
+            return None
+        try:
+            phone = normalize_phone(self.phone.text())
+        except ValidationError as exc:
+            self._fail(f"Phone: {exc}", self.phone)
+            return None
+        try:
+            fax = normalize_phone(self.fax.text())
+        except ValidationError as exc:
+            self._fail(f"Fax: {exc}", self.fax)
+            return None
+        try:
+            checked = parse_date(self.board_checked.text(), today=self._today())
+        except ValidationError as exc:
+            self._fail(f"Date checked: {exc}", self.board_checked)
+            return None
+        if checked is not None and checked > self._today():
+            self._fail("The date checked is in the future. Please check it.", self.board_checked)
+            return None
+        try:
+            wait = parse_wait_days(self.wait.text())
+        except ValidationError as exc:
+            self._fail(f"Wait: {exc}", self.wait)
+            return None
+        source_value = self.source.currentData()
+        self.error.hide()
+        return replace(
+            self._original,
+            role=Role(self.role.currentData()),
+            name=name,
+            specialty=self.specialty.text().strip(),
+            practice=self.practice.text().strip(),
+            address=self.address.text().strip(),
+            phone=phone,
+            fax=fax,
+            source=Source(source_value) if source_value else None,
+            source_detail=self.source_detail.text().strip(),
+            board_certified=get_answer(self.board),
+            board_checked_on=checked.isoformat() if checked else None,
+            accepting_new_patients=get_answer(self.accepting),
+            wait_days=wait,
+            accepts_insurance=get_answer(self.insurance),
+            referral_required=get_answer(self.referral),
+            status=Status(self.status.currentData()),
+            notes=self.notes.toPlainText()[:20_000],
+        )
+
+    def accept(self) -> None:
+        doctor = self.validate()
+        if doctor is None:
+            return
+        self._result = doctor
+        super().accept()

@@ -1,0 +1,51 @@
+"""A window with words to use on the phone, to keep open beside the table while calling."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.ui.printing_actions import print_text
+
+
+class ScriptDialog(QDialog):
+    """Non-modal: the person reads from it while on the phone."""
+
+    def __init__(self, parent: QWidget | None, title: str, text: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(False)
+        self.resize(620, 520)
+        layout = QVBoxLayout(self)
+        self.text = QPlainTextEdit(text)
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(title)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.setAccessibleName("Copy the script")
+        self.copy_button.clicked.connect(
+            lambda: QApplication.clipboard().setText(self.text.toPlainText())
+        )
+        self.print_button = QPushButton("Print\u2026")
+        self.print_button.setAccessibleName("Print the script")
+        self.print_button.clicked.connect(lambda: print_text(self, title, self.text.toPlainText()))
+        self.close_button = QPushButton("Close")
+        self.close_button.setAccessibleName("Close")
+        self.close_button.setDefault(True)
+        self.close_button.clicked.connect(self.close)
+        row.addWidget(self.copy_button)
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        layout.addLayout(row)
+
+    def set_text(self, text: str) -> None:
+        self.text.setPlainText(text)

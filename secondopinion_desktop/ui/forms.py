@@ -1,0 +1,101 @@
+"""Small building blocks the dialogs share: named fields, yes/no choosers, an error line,
+and a dialog that asks before throwing away what was typed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from secondopinion_desktop.domain.doctors import Answer
+from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.style import attention_color
+
+MAX_FIELD = 2_000
+
+
+def line_edit(name: str, placeholder: str = "", max_length: int = MAX_FIELD) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setMaxLength(max_length)
+    edit.setClearButtonEnabled(True)
+    return edit
+
+
+def text_edit(name: str, placeholder: str = "", height: int = 90) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
+
+
+def answer_combo(name: str, unknown_label: str = "Not asked yet") -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.addItem(unknown_label, Answer.UNKNOWN.value)
+    combo.addItem("Yes", Answer.YES.value)
+    combo.addItem("No", Answer.NO.value)
+    return combo
+
+
+def set_answer(combo: QComboBox, answer: Answer) -> None:
+    combo.setCurrentIndex(max(0, combo.findData(answer.value)))
+
+
+def get_answer(combo: QComboBox) -> Answer:
+    return Answer(combo.currentData() or Answer.UNKNOWN.value)
+
+
+def error_label(parent: QWidget) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setObjectName("fieldError")
+    label.setAccessibleName("Problem with what was typed")
+    label.setStyleSheet(f"color: {attention_color(parent.palette()).name()}; font-weight: 600;")
+    label.hide()
+    return label
+
+
+class GuardedDialog(QDialog):
+    """A dialog that asks before closing when something typed would be lost.
+
+    Subclasses implement `snapshot()` (the typed state) and call `mark_clean()` once filled in.
+    """
+
+    _initial: object = None
+
+    def snapshot(self) -> object:
+        raise NotImplementedError
+
+    def mark_clean(self) -> None:
+        self._initial = self.snapshot()
+
+    def is_modified(self) -> bool:
+        return self.snapshot() != self._initial
+
+    def reject(self) -> None:
+        if self.is_modified() and not messages.ask_yes_no(
+            self,
+            "Discard changes?",
+            "You have typed something in this form. Close it and lose what you typed?",
+            yes="Discard",
+            no="Keep editing",
+        ):
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_modified() and self.result() != QDialog.DialogCode.Accepted:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)

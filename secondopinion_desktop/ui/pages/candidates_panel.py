@@ -1,0 +1,250 @@
+"""Step 2's tools: the list of candidate doctors, adding, editing, removing and importing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import Doctor, Role
+from secondopinion_desktop.domain.scripts import BOARD_CERTIFICATION_HELP
+from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
+from secondopinion_desktop.ui.models.doctors_model import (
+    Column,
+    DoctorFilterProxy,
+    DoctorIdRole,
+    DoctorsTableModel,
+)
+from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+
+STEP2_COLUMNS = (Column.NAME, Column.SPECIALTY, Column.SOURCE, Column.BOARD, Column.PHONE)
+
+
+def doctor_table(proxy: DoctorFilterProxy, columns: tuple[Column, ...], name: str) -> QTableView:
+    """A calm, keyboard-friendly table showing only `columns`."""
+    table = QTableView()
+    table.setModel(proxy)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSortingEnabled(True)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.setTabKeyNavigation(False)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setHighlightSections(False)
+    for column in Column:
+        table.setColumnHidden(column, column not in columns)
+    table.setColumnWidth(Column.NAME, 210)
+    table.setColumnWidth(Column.SPECIALTY, 190)
+    table.setMinimumHeight(240)
+    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    return table
+
+
+class CandidatesPanel(StepPanel):
+    def __init__(
+        self,
+        repo: Repository,
+        parent: QWidget | None = None,
+        doctor_dialog: Callable[..., DoctorDialog] = DoctorDialog,
+        import_dialog: Callable[..., object] | None = None,
+    ) -> None:
+        super().__init__(repo, parent)
+        self._doctor_dialog = doctor_dialog
+        self._import_dialog = import_dialog
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(18)
+
+        section = card("Your list of doctors", layout)
+        self.empty_label = paragraph(
+            "No doctors on your list yet. Add the first name you have, for example the "
+            "specialist your doctor suggested, or import your insurance company's list."
+        )
+        section.addWidget(self.empty_label)
+        self.model = DoctorsTableModel(None, self)
+        self.proxy = DoctorFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = doctor_table(self.proxy, STEP2_COLUMNS, "Candidate doctors")
+        self.table.doubleClicked.connect(self._edit_index)
+        section.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add a doctor\u2026")
+        self.add_button.setObjectName("primary")
+        self.add_button.setAccessibleName("Add a doctor")
+        self.edit_button = QPushButton("Edit\u2026")
+        self.edit_button.setAccessibleName("Edit the chosen doctor")
+        self.remove_button = QPushButton("Remove\u2026")
+        self.remove_button.setAccessibleName("Remove the chosen doctor")
+        self.import_button = QPushButton("Import a list\u2026")
+        self.import_button.setAccessibleName("Import doctors from a spreadsheet saved as CSV")
+        self.add_button.clicked.connect(self.add_doctor)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.import_button.clicked.connect(self.import_list)
+        for button in (self.add_button, self.edit_button, self.remove_button, self.import_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        section.addLayout(buttons)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.remove_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        board = card("Checking board certification", layout)
+        board.addWidget(paragraph(BOARD_CERTIFICATION_HELP))
+        row = QHBoxLayout()
+        self.copy_help = QPushButton("Copy this text")
+        self.copy_help.setAccessibleName("Copy where to check board certification")
+        self.copy_help.clicked.connect(self._copy_help)
+        row.addWidget(self.copy_help)
+        row.addStretch(1)
+        board.addLayout(row)
+        self.board_note = QLabel()
+        self._update_buttons()
+
+    # --- loading -------------------------------------------------------------------------
+
+    def load(self, case: Case) -> None:
+        super().load(case)
+        self.model.set_doctors(self.repo.list_doctors(case.id, Role.CANDIDATE))
+        empty = self.model.rowCount() == 0
+        self.empty_label.setVisible(empty)
+        self._update_buttons()
+
+    def selected_doctor(self) -> Doctor | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().hasSelection():
+            return None
+        doctor_id = index.data(DoctorIdRole)
+        row = self.model.row_of(int(doctor_id))
+        return self.model.doctor_at(row) if row >= 0 else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected_doctor() is not None
+        self.edit_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
+
+    def _select(self, doctor_id: int) -> None:
+        row = self.model.row_of(doctor_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, Column.NAME))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    def _reload(self, select_id: int | None = None) -> None:
+        if self.case is None:
+            return
+        self.load(self.case)
+        if select_id is not None:
+            self._select(select_id)
+        self.changed.emit()
+
+    # --- actions -------------------------------------------------------------------------
+
+    def add_doctor(self) -> None:
+        if self.case is None:
+            return
+        dialog = self._doctor_dialog(self, self.case.id, None, Role.CANDIDATE)
+        if dialog.exec() != DoctorDialog.DialogCode.Accepted or dialog.doctor() is None:
+            return
+        saved = self.repo.add_doctor(dialog.doctor())
+        self._reload(saved.id)
+        self.status_message.emit(f"Added {saved.name} to your list.")
+
+    def _edit_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.edit_selected()
+
+    def edit_selected(self) -> None:
+        doctor = self.selected_doctor()
+        if doctor is None or self.case is None:
+            return
+        dialog = self._doctor_dialog(self, self.case.id, doctor)
+        if dialog.exec() != DoctorDialog.DialogCode.Accepted or dialog.doctor() is None:
+            return
+        saved = self.repo.update_doctor(dialog.doctor())
+        self._reload(saved.id)
+        self.status_message.emit(f"Saved {saved.name}.")
+
+    def remove_selected(self) -> None:
+        doctor = self.selected_doctor()
+        if doctor is None:
+            return
+        calls = len(self.repo.list_calls(doctor.id))
+        extra = f" and the {calls} call{'s' if calls != 1 else ''} you logged" if calls else ""
+        if not messages.ask_yes_no(
+            self,
+            "Remove this doctor?",
+            f"Remove {doctor.name}{extra} from your list?\n\nThis cannot be undone.",
+            yes="Remove",
+            no="Keep",
+        ):
+            return
+        self.repo.delete_doctor(doctor.id)
+        self._reload()
+        self.status_message.emit(f"Removed {doctor.name}.")
+
+    def import_list(self) -> None:
+        if self.case is None:
+            return
+        factory = self._import_dialog
+        if factory is None:
+            from secondopinion_desktop.ui.dialogs.import_dialog import ImportDialog
+
+            factory = ImportDialog
+        existing = [(d.name, d.phone) for d in self.repo.list_doctors(self.case.id)]
+        dialog = factory(self, existing)
+        if dialog.exec() != 1:  # type: ignore[attr-defined]
+            return
+        candidates = dialog.candidates()  # type: ignore[attr-defined]
+        source = dialog.source()  # type: ignore[attr-defined]
+        detail = dialog.source_detail()  # type: ignore[attr-defined]
+        if not candidates:
+            return
+        doctors = [
+            Doctor(
+                id=0,
+                case_id=self.case.id,
+                name=c.name,
+                specialty=c.specialty,
+                practice=c.practice,
+                address=c.address,
+                phone=c.phone,
+                fax=c.fax,
+                notes=c.notes,
+                source=source,
+                source_detail=detail,
+            )
+            for c in candidates
+        ]
+        added = self.repo.add_doctors(doctors)
+        self._reload()
+        self.status_message.emit(
+            f"Added {added} doctor{'s' if added != 1 else ''} "
+            f"from {Path(detail).name or 'the file'}."
+        )
+
+    def _copy_help(self) -> None:
+        QApplication.clipboard().setText(BOARD_CERTIFICATION_HELP)
+        self.status_message.emit("Copied. You can paste it into an email or a note.")

@@ -1,0 +1,499 @@
+"""Step 3's tools: the comparison table, the call log, the best fit, and booking."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.appointments import format_when
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import Answer, Doctor, Role, Status, rank_candidates
+from secondopinion_desktop.domain.scripts import calling_script
+from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.delegates import ChoiceDelegate
+from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
+from secondopinion_desktop.ui.dialogs.call_dialog import CallDialog
+from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
+from secondopinion_desktop.ui.dialogs.script_dialog import ScriptDialog
+from secondopinion_desktop.ui.forms import error_label
+from secondopinion_desktop.ui.models.calls_model import CallsModel
+from secondopinion_desktop.ui.models.doctors_model import (
+    ANSWER_FIELDS,
+    Column,
+    DoctorFilterProxy,
+    DoctorIdRole,
+    DoctorsTableModel,
+)
+from secondopinion_desktop.ui.pages.candidates_panel import doctor_table
+from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+
+COMPARE_COLUMNS = (
+    Column.NAME,
+    Column.ACCEPTING,
+    Column.WAIT,
+    Column.INSURANCE,
+    Column.REFERRAL,
+    Column.BOARD,
+    Column.SOURCE,
+    Column.STATUS,
+)
+REFERRAL_TODO_TITLE = "Ask your primary-care doctor for a referral to {name}"
+REFERRAL_TODO_DETAIL = (
+    "{name} sees patients only with a referral. Ask your primary-care doctor to write one, and "
+    "ask their front desk to phone {name}'s office and fax the referral form over. "
+    "That is usually the quickest way."
+)
+
+
+def referral_todo_key(doctor_id: int) -> str:
+    return f"referral:{doctor_id}"
+
+
+class ComparePanel(StepPanel):
+    def __init__(
+        self,
+        repo: Repository,
+        parent: QWidget | None = None,
+        call_dialog: Callable[..., CallDialog] = CallDialog,
+        booking_dialog: Callable[..., BookingDialog] = BookingDialog,
+        doctor_dialog: Callable[..., DoctorDialog] = DoctorDialog,
+    ) -> None:
+        super().__init__(repo, parent)
+        self._call_dialog = call_dialog
+        self._booking_dialog = booking_dialog
+        self._doctor_dialog = doctor_dialog
+        self._script_window: ScriptDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(18)
+
+        # --- the booked visit and the best fit --------------------------------------------
+        fit = card("Best fit so far", layout)
+        self.booked_label = paragraph("")
+        self.booked_label.setObjectName("situation")
+        fit.addWidget(self.booked_label)
+        self.fit_labels = [paragraph("") for _ in range(3)]
+        for label in self.fit_labels:
+            fit.addWidget(label)
+        fit_buttons = QHBoxLayout()
+        self.choose_button = QPushButton("Choose and book\u2026")
+        self.choose_button.setObjectName("primary")
+        self.choose_button.setAccessibleName("Choose the selected doctor and book the visit")
+        self.choose_button.clicked.connect(self.choose_selected)
+        self.change_visit_button = QPushButton("Change the visit\u2026")
+        self.change_visit_button.setAccessibleName("Change the date, time or place of the visit")
+        self.change_visit_button.clicked.connect(self.change_visit)
+        fit_buttons.addWidget(self.choose_button)
+        fit_buttons.addWidget(self.change_visit_button)
+        fit_buttons.addStretch(1)
+        fit.addLayout(fit_buttons)
+
+        # --- the comparison table ---------------------------------------------------------
+        compare = card("Compare the doctors", layout)
+        filters = QHBoxLayout()
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Type to find a doctor, specialty or phone number")
+        self.filter_edit.setAccessibleName("Find in the table")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Show doctors with this status")
+        self.status_filter.addItem("All doctors", "")
+        for status in Status:
+            self.status_filter.addItem(status.label, status.value)
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(QLabel("Show:"))
+        filters.addWidget(self.status_filter)
+        compare.addLayout(filters)
+        self.model = DoctorsTableModel(self._save_in_place, self)
+        self.proxy = DoctorFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = doctor_table(self.proxy, COMPARE_COLUMNS, "Doctor comparison table")
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        answer_choices = [
+            (a.value, a.label.capitalize() if a is not Answer.UNKNOWN else a.label)
+            for a in (Answer.YES, Answer.NO, Answer.UNKNOWN)
+        ]
+        for column in ANSWER_FIELDS:
+            self.table.setItemDelegateForColumn(
+                column, ChoiceDelegate(answer_choices, "Answer", self.table)
+            )
+        self.table.setItemDelegateForColumn(
+            Column.STATUS,
+            ChoiceDelegate([(s.value, s.label) for s in Status], "Status", self.table),
+        )
+        for column in (Column.ACCEPTING, Column.INSURANCE, Column.REFERRAL, Column.BOARD):
+            self.table.setColumnWidth(column, 125)
+        self.table.setColumnWidth(Column.WAIT, 100)
+        compare.addWidget(self.table)
+        self.table_message = error_label(self)
+        compare.addWidget(self.table_message)
+        hint = paragraph(
+            "Double-click a box, or press F2, to change an answer. Answers from a logged call "
+            "are filled in for you."
+        )
+        compare.addWidget(hint)
+        buttons = QHBoxLayout()
+        self.call_button = QPushButton("Log a call\u2026")
+        self.call_button.setAccessibleName("Log a call to the selected doctor")
+        self.call_button.clicked.connect(self.log_call)
+        self.script_button = QPushButton("Calling script")
+        self.script_button.setAccessibleName("Show what to ask on the phone")
+        self.script_button.clicked.connect(self.show_calling_script)
+        self.edit_button = QPushButton("Edit\u2026")
+        self.edit_button.setAccessibleName("Edit the selected doctor")
+        self.edit_button.clicked.connect(self.edit_selected)
+        for button in (self.call_button, self.script_button, self.edit_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        compare.addLayout(buttons)
+
+        # --- the call log -----------------------------------------------------------------
+        calls = card("Calls", layout)
+        self.calls_title = paragraph("Choose a doctor in the table to see the calls you made.")
+        calls.addWidget(self.calls_title)
+        self.calls_model = CallsModel(self)
+        self.calls_table = QTableView()
+        self.calls_table.setModel(self.calls_model)
+        self.calls_table.setAccessibleName("Calls to the selected doctor")
+        self.calls_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.calls_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.calls_table.verticalHeader().setVisible(False)
+        self.calls_table.horizontalHeader().setStretchLastSection(False)
+        self.calls_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.calls_table.setColumnWidth(0, 210)
+        self.calls_table.setColumnWidth(1, 200)
+        self.calls_table.setColumnWidth(3, 140)
+        self.calls_table.setWordWrap(True)
+        self.calls_table.setMinimumHeight(150)
+        calls.addWidget(self.calls_table)
+        call_buttons = QHBoxLayout()
+        self.delete_call_button = QPushButton("Delete call\u2026")
+        self.delete_call_button.setAccessibleName("Delete the selected call")
+        self.delete_call_button.clicked.connect(self.delete_selected_call)
+        call_buttons.addWidget(self.delete_call_button)
+        call_buttons.addStretch(1)
+        calls.addLayout(call_buttons)
+
+        # --- to-dos -----------------------------------------------------------------------
+        todo = card("To do", layout)
+        self.todo_list = QListWidget()
+        self.todo_list.setAccessibleName("Things to do")
+        self.todo_list.setWordWrap(True)
+        self.todo_list.setMinimumHeight(80)
+        self.todo_list.itemChanged.connect(self._todo_toggled)
+        self.todo_empty = paragraph("Nothing to do here yet.")
+        todo.addWidget(self.todo_empty)
+        todo.addWidget(self.todo_list)
+
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.status_filter.currentIndexChanged.connect(self._status_filter_changed)
+        self.model.edit_rejected.connect(self._show_table_message)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.calls_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.filter_edit.setFocus)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.log_call)
+        self._update_buttons()
+
+    # --- loading -------------------------------------------------------------------------
+
+    def load(self, case: Case) -> None:
+        keep = self.selected_doctor()
+        super().load(case)
+        self.model.set_doctors(self.repo.list_doctors(case.id, Role.CANDIDATE))
+        self.table_message.hide()
+        if keep is not None:
+            self._select(keep.id)
+        self._show_fit()
+        self._show_calls()
+        self._show_todos()
+        self._update_buttons()
+
+    def _refresh(self, select_id: int | None = None) -> None:
+        if self.case is None:
+            return
+        self.load(self.repo.get_case(self.case.id))
+        if select_id is not None:
+            self._select(select_id)
+        self.changed.emit()
+
+    def _select(self, doctor_id: int) -> None:
+        row = self.model.row_of(doctor_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, Column.NAME))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    def selected_doctor(self) -> Doctor | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.model.row_of(int(index.data(DoctorIdRole)))
+        return self.model.doctor_at(row) if row >= 0 else None
+
+    def _selection_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_calls()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.selected_doctor() is not None
+        for button in (self.call_button, self.edit_button):
+            button.setEnabled(has)
+        self.choose_button.setEnabled(
+            has or any(f.possible for f in rank_candidates(self.model.doctors()))
+        )
+        self.delete_call_button.setEnabled(self.calls_table.selectionModel().hasSelection())
+        booked = self._booked_visit()
+        self.change_visit_button.setVisible(booked is not None)
+
+    def _status_filter_changed(self) -> None:
+        value = self.status_filter.currentData()
+        self.proxy.set_status(Status(value) if value else None)
+
+    def _show_table_message(self, text: str) -> None:
+        self.table_message.setText(text)
+        self.table_message.show()
+
+    def _save_in_place(self, doctor: Doctor) -> Doctor:
+        saved = self.repo.update_doctor(doctor)
+        self.table_message.hide()
+        self.status_message.emit(f"Saved {saved.name}.")
+        self._show_fit()
+        self.changed.emit()
+        return saved
+
+    # --- best fit and the booked visit ----------------------------------------------------
+
+    def _booked_visit(self) -> tuple[Doctor, object] | None:
+        if self.case is None:
+            return None
+        visit = self.repo.opinion_appointment(self.case.id)
+        if visit is None or visit.doctor_id is None:
+            return None
+        row = self.model.row_of(visit.doctor_id)
+        if row < 0:
+            return None
+        return self.model.doctor_at(row), visit
+
+    def _show_fit(self) -> None:
+        booked = self._booked_visit()
+        if booked is not None:
+            doctor, visit = booked
+            when = format_when(visit.starts_at)  # type: ignore[attr-defined]
+            place = visit.place  # type: ignore[attr-defined]
+            self.booked_label.setText(
+                f"Booked: {doctor.name}, {when}" + (f", at {place}" if place else "") + "."
+            )
+            self.booked_label.show()
+        else:
+            self.booked_label.hide()
+        fits = [f for f in rank_candidates(self.model.doctors()) if f.possible][:3]
+        for label, fit in zip(self.fit_labels, fits, strict=False):
+            label.setText(f"{fits.index(fit) + 1}. {fit.doctor.name}: {fit.explanation}.")
+            label.show()
+        for label in self.fit_labels[len(fits) :]:
+            label.hide()
+        if not fits:
+            self.fit_labels[0].setText(
+                "Add doctors in step 2, then call their offices. The best fit shows here."
+                if not self.model.rowCount()
+                else "None of the doctors fits yet. Check the answers in the table."
+            )
+            self.fit_labels[0].show()
+
+    # --- calls ---------------------------------------------------------------------------
+
+    def _show_calls(self) -> None:
+        doctor = self.selected_doctor()
+        if doctor is None:
+            self.calls_model.set_calls([])
+            self.calls_title.setText("Choose a doctor in the table to see the calls you made.")
+        else:
+            calls = self.repo.list_calls(doctor.id)
+            self.calls_model.set_calls(calls)
+            self.calls_title.setText(
+                f"Calls to {doctor.name}: {len(calls)}."
+                if calls
+                else f"No calls to {doctor.name} yet. Press \u201cLog a call\u201d after you phone."
+            )
+            self.calls_table.resizeRowsToContents()
+        self._update_buttons()
+
+    def log_call(self) -> None:
+        doctor = self.selected_doctor()
+        if doctor is None:
+            return
+        dialog = self._call_dialog(self, doctor)
+        if dialog.exec() != CallDialog.DialogCode.Accepted:
+            return
+        call, updated = dialog.call(), dialog.updated_doctor()
+        if call is None or updated is None:
+            return
+        self.repo.add_call(call)
+        if updated != doctor:
+            self.repo.update_doctor(updated)
+        self._refresh(doctor.id)
+        self.status_message.emit(f"Call to {doctor.name} saved.")
+
+    def delete_selected_call(self) -> None:
+        rows = self.calls_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        call = self.calls_model.call_at(rows[0].row())
+        if not messages.ask_yes_no(
+            self, "Delete this call?", "Delete this call from the log?", yes="Delete", no="Keep"
+        ):
+            return
+        self.repo.delete_call(call.id)
+        selected = self.selected_doctor()
+        self._refresh(selected.id if selected else None)
+
+    def show_calling_script(self) -> None:
+        if self.case is None:
+            return
+        text = calling_script(self.case, self.selected_doctor())
+        if self._script_window is None:
+            self._script_window = ScriptDialog(self, "What to ask on the phone", text)
+        else:
+            self._script_window.set_text(text)
+        self._script_window.show()
+        self._script_window.raise_()
+
+    def edit_selected(self) -> None:
+        doctor = self.selected_doctor()
+        if doctor is None or self.case is None:
+            return
+        dialog = self._doctor_dialog(self, self.case.id, doctor)
+        if dialog.exec() != DoctorDialog.DialogCode.Accepted or dialog.doctor() is None:
+            return
+        saved = self.repo.update_doctor(dialog.doctor())
+        self._refresh(saved.id)
+
+    # --- choosing and booking -------------------------------------------------------------
+
+    def choose_selected(self) -> None:
+        """Book the doctor chosen in the table, or else the best fit."""
+        doctor = self.selected_doctor()
+        if doctor is None:
+            fits = [f for f in rank_candidates(self.model.doctors()) if f.possible]
+            doctor = fits[0].doctor if fits else None
+        if doctor is None or self.case is None:
+            return
+        if doctor.status is Status.RULED_OUT and not messages.ask_yes_no(
+            self,
+            "This doctor was ruled out",
+            f"You marked {doctor.name} as ruled out. Book them anyway?",
+            yes="Book anyway",
+            no="Cancel",
+        ):
+            return
+        existing = self.repo.opinion_appointment(self.case.id)
+        if existing is not None and existing.doctor_id not in (None, doctor.id):
+            other = self.repo.get_doctor(existing.doctor_id)  # type: ignore[arg-type]
+            if not messages.ask_yes_no(
+                self,
+                "Replace the booked visit?",
+                f"You already booked {other.name} for {format_when(existing.starts_at)}.\n\n"
+                f"Book {doctor.name} instead? Remember to cancel the other visit by phone.",
+                yes="Book instead",
+                no="Keep the first",
+            ):
+                return
+        same = existing if existing is not None and existing.doctor_id == doctor.id else None
+        dialog = self._booking_dialog(self, doctor, same)
+        if dialog.exec() != BookingDialog.DialogCode.Accepted:
+            return
+        visit = dialog.appointment()
+        if visit is None:
+            return
+        self._save_booking(doctor, visit, existing)
+
+    def _save_booking(self, doctor: Doctor, visit: object, existing: object) -> None:
+        from secondopinion_desktop.domain.appointments import Appointment
+
+        assert isinstance(visit, Appointment) and self.case is not None
+        if isinstance(existing, Appointment):
+            visit = self.repo.update_appointment(replace(visit, id=existing.id))
+            if existing.doctor_id not in (None, doctor.id):
+                previous = self.repo.get_doctor(existing.doctor_id)  # type: ignore[arg-type]
+                self.repo.update_doctor(replace(previous, status=Status.CONTACTED))
+        else:
+            visit = self.repo.add_appointment(visit)
+        self.repo.update_doctor(replace(self.repo.get_doctor(doctor.id), status=Status.BOOKED))
+        self.repo.set_step_done(self.case.id, 3, True)
+        message = f"Booked {doctor.name} for {format_when(visit.starts_at)}."
+        if doctor.referral_required is Answer.YES:
+            self.repo.ensure_todo(
+                self.case.id,
+                referral_todo_key(doctor.id),
+                REFERRAL_TODO_TITLE.format(name=doctor.name),
+                REFERRAL_TODO_DETAIL.format(name=doctor.name),
+            )
+            messages.show_info(
+                self,
+                "A referral is needed",
+                f"{doctor.name} sees patients only with a referral.\n\n"
+                "Ask your primary-care doctor to write one. Ask their front desk to phone "
+                f"{doctor.name}'s office and fax the referral form over; that is usually the "
+                "quickest way.\n\nThis is on your to-do list now.",
+            )
+        self._refresh(doctor.id)
+        self.status_message.emit(message)
+
+    def change_visit(self) -> None:
+        booked = self._booked_visit()
+        if booked is None:
+            return
+        doctor, visit = booked
+        dialog = self._booking_dialog(self, doctor, visit)
+        if dialog.exec() != BookingDialog.DialogCode.Accepted or dialog.appointment() is None:
+            return
+        self.repo.update_appointment(dialog.appointment())
+        self._refresh(doctor.id)
+        self.status_message.emit("The visit is changed.")
+
+    # --- to-dos --------------------------------------------------------------------------
+
+    def _show_todos(self) -> None:
+        self.todo_list.blockSignals(True)
+        self.todo_list.clear()
+        todos = self.repo.list_todos(self.case.id) if self.case else []
+        for todo in todos:
+            item = QListWidgetItem(f"{todo.title}\n{todo.detail}" if todo.detail else todo.title)
+            item.setData(Qt.ItemDataRole.UserRole, todo.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if todo.done else Qt.CheckState.Unchecked)
+            self.todo_list.addItem(item)
+        self.todo_list.blockSignals(False)
+        self.todo_list.setVisible(bool(todos))
+        self.todo_empty.setVisible(not todos)
+
+    def _todo_toggled(self, item: QListWidgetItem) -> None:
+        todo_id = item.data(Qt.ItemDataRole.UserRole)
+        done = item.checkState() == Qt.CheckState.Checked
+        self.repo.set_todo_done(int(todo_id), done)
+        self.status_message.emit("Well done." if done else "Marked as not done.")
+        self.changed.emit()

@@ -1,0 +1,205 @@
+"""Step 1's tools: a polite script for the current doctor, and a note of what was agreed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import Doctor, Role
+from secondopinion_desktop.domain.scripts import tell_doctor_script
+from secondopinion_desktop.domain.validation import ValidationError, parse_date
+from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
+from secondopinion_desktop.ui.forms import (
+    answer_combo,
+    error_label,
+    get_answer,
+    line_edit,
+    set_answer,
+)
+from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+from secondopinion_desktop.ui.printing_actions import print_text
+
+
+class TellDoctorPanel(StepPanel):
+    def __init__(
+        self,
+        repo: Repository,
+        parent: QWidget | None = None,
+        doctor_dialog: Callable[..., DoctorDialog] = DoctorDialog,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(repo, parent)
+        self._doctor_dialog = doctor_dialog
+        self._today = today
+        self._loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(18)
+
+        script = card("What to say to your doctor", layout)
+        pick = QHBoxLayout()
+        self.doctor_combo = QComboBox()
+        self.doctor_combo.setAccessibleName("The doctor you are telling")
+        self.doctor_combo.setMinimumContentsLength(24)
+        self.add_doctor_button = QPushButton("Add your doctor\u2026")
+        self.add_doctor_button.setAccessibleName("Add your current doctor")
+        self.add_doctor_button.clicked.connect(self.add_treating_doctor)
+        pick.addWidget(self.doctor_combo, 1)
+        pick.addWidget(self.add_doctor_button)
+        script.addLayout(pick)
+        self.script = QPlainTextEdit()
+        self.script.setReadOnly(True)
+        self.script.setAccessibleName("Script to say or read to your doctor")
+        self.script.setMinimumHeight(230)
+        script.addWidget(self.script)
+        buttons = QHBoxLayout()
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.setAccessibleName("Copy the script")
+        self.copy_button.clicked.connect(self.copy_script)
+        self.print_button = QPushButton("Print\u2026")
+        self.print_button.setAccessibleName("Print the script")
+        self.print_button.clicked.connect(self.print_script)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        script.addLayout(buttons)
+
+        record = card("What happened", layout)
+        record.addWidget(paragraph("Saved as you type. Come back and fill it in after the talk."))
+        form = QFormLayout()
+        self.told_on = line_edit("Day you told your doctor", "For example: today, 12 November", 40)
+        self.hear_back = line_edit(
+            "How your doctor wants to hear back", "For example: a letter from the new doctor", 500
+        )
+        self.referral_asked = answer_combo("Did you ask for a referral", "Not yet")
+        self.referral_given = answer_combo("Was a referral given", "Not yet")
+        self.referral_to = line_edit("Referral to whom", "Name of the specialist", 300)
+        form.addRow("&Told on:", self.told_on)
+        form.addRow("&Hear back by:", self.hear_back)
+        form.addRow("Asked for a &referral?", self.referral_asked)
+        form.addRow("Referral &given?", self.referral_given)
+        form.addRow("Referral &to:", self.referral_to)
+        record.addLayout(form)
+        self.error = error_label(self)
+        record.addWidget(self.error)
+
+        self.doctor_combo.currentIndexChanged.connect(self._on_doctor_changed)
+        for edit in (self.told_on, self.hear_back, self.referral_to):
+            edit.editingFinished.connect(self.save)
+        for combo in (self.referral_asked, self.referral_given):
+            combo.currentIndexChanged.connect(self.save)
+
+    def _doctors(self) -> list[Doctor]:
+        if self.case is None:
+            return []
+        return [d for d in self.repo.list_doctors(self.case.id) if d.role is not Role.CANDIDATE]
+
+    def load(self, case: Case) -> None:
+        super().load(case)
+        self._loading = True
+        try:
+            self.doctor_combo.clear()
+            doctors = self._doctors()
+            for doctor in doctors:
+                label = doctor.name + (f" ({doctor.specialty})" if doctor.specialty else "")
+                self.doctor_combo.addItem(label, doctor.id)
+            if not doctors:
+                self.doctor_combo.addItem("Add your doctor first", None)
+            chosen = self.doctor_combo.findData(case.told_doctor_id)
+            if chosen < 0:
+                treating = [i for i, d in enumerate(doctors) if d.role is Role.TREATING]
+                chosen = treating[0] if treating else 0
+            self.doctor_combo.setCurrentIndex(chosen)
+            self.told_on.setText(f"{case.told_on.day} {case.told_on:%B %Y}" if case.told_on else "")
+            self.hear_back.setText(case.hear_back)
+            set_answer(self.referral_asked, case.referral_asked)
+            set_answer(self.referral_given, case.referral_given)
+            self.referral_to.setText(case.referral_to)
+            self.error.hide()
+        finally:
+            self._loading = False
+        self._show_script()
+
+    def _chosen_doctor(self) -> Doctor | None:
+        doctor_id = self.doctor_combo.currentData()
+        return next((d for d in self._doctors() if d.id == doctor_id), None)
+
+    def _show_script(self) -> None:
+        if self.case is not None:
+            self.script.setPlainText(tell_doctor_script(self.case, self._chosen_doctor()))
+
+    def _on_doctor_changed(self) -> None:
+        if self._loading:
+            return
+        self._show_script()
+        self.save()
+
+    def save(self) -> None:
+        """Save the step-1 record; a date that cannot be read is explained and not saved."""
+        if self._loading or self.case is None:
+            return
+        try:
+            told_on = parse_date(self.told_on.text(), today=self._today())
+        except ValidationError as exc:
+            self.error.setText(f"Told on: {exc}")
+            self.error.show()
+            return
+        if told_on is not None and told_on > self._today():
+            self.error.setText("Told on: that day is in the future. Please check it.")
+            self.error.show()
+            return
+        self.error.hide()
+        updated = replace(
+            self.repo.get_case(self.case.id),
+            told_doctor_id=self.doctor_combo.currentData(),
+            told_on=told_on,
+            hear_back=self.hear_back.text().strip(),
+            referral_asked=get_answer(self.referral_asked),
+            referral_given=get_answer(self.referral_given),
+            referral_to=self.referral_to.text().strip(),
+        )
+        if updated != self.case:
+            self.case = self.repo.update_case(updated)
+            self.status_message.emit("Saved.")
+            self.changed.emit()
+
+    def flush(self) -> None:
+        if self.told_on.hasFocus() or self.hear_back.hasFocus() or self.referral_to.hasFocus():
+            self.save()
+
+    def copy_script(self) -> None:
+        clipboard = QApplication.clipboard()
+        clipboard.setText(self.script.toPlainText())
+        self.status_message.emit("The script is copied. You can paste it anywhere.")
+
+    def print_script(self) -> None:
+        print_text(self, "What to say to your doctor", self.script.toPlainText())
+
+    def add_treating_doctor(self) -> None:
+        if self.case is None:
+            return
+        dialog = self._doctor_dialog(self, self.case.id, None, Role.TREATING)
+        if dialog.exec() != DoctorDialog.DialogCode.Accepted:
+            return
+        doctor = dialog.doctor()
+        if doctor is None:
+            return
+        saved = self.repo.add_doctor(doctor)
+        self.load(self.repo.get_case(self.case.id))
+        self.doctor_combo.setCurrentIndex(max(0, self.doctor_combo.findData(saved.id)))
+        self.status_message.emit(f"Added {saved.name}.")
+        self.changed.emit()
