@@ -5,6 +5,8 @@ Written in our own plain words. They organise a conversation; they give no medic
 
 from __future__ import annotations
 
+import re
+
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
 
@@ -38,23 +40,21 @@ def tell_doctor_script(case: Case, doctor: Doctor | None) -> str:
     """A short, polite script to say or read to the current doctor."""
     doctor_name = _name(doctor.name if doctor else "", "Doctor")
     patient = _name(case.patient_name, "")
-    speaker = _name(case.organiser_name, "")
-    diagnosis = _name(case.diagnosis, "")
+    speaker = _name(re.sub(r"\([^)]*\)", "", case.organiser_name), "")
     if speaker and patient and speaker.split()[0] != patient.split()[0]:
         opening = (
-            f"{doctor_name}, my name is {speaker}. I help {patient} with their care. "
+            f"{doctor_name}, my name is {speaker}. I am helping {patient} arrange things. "
             "Thank you for everything you are doing."
         )
         whose = f"{patient}'s"
     else:
         opening = f"{doctor_name}, thank you for everything you are doing for me."
         whose = "my"
-    about = f" ({diagnosis})" if diagnosis else ""
     lines = [
         opening,
         "",
         f"Before we decide on treatment, we would like a second opinion about {whose} "
-        f"diagnosis{about}. We trust you. This is an important decision, and we want to be sure.",
+        "diagnosis. We trust you. This is an important decision, and we want to be sure.",
         "",
         "How would you like to hear what the second doctor says?",
         "",

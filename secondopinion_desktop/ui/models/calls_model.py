@@ -20,7 +20,7 @@ def when_text(iso: str) -> str:
         return iso
     hour = when.hour % 12 or 12
     suffix = "am" if when.hour < 12 else "pm"
-    return f"{when:%a} {when.day} {when:%b %Y}, {hour}:{when.minute:02d} {suffix}"
+    return f"{when:%a} {when.day} {when:%b}, {hour}:{when.minute:02d} {suffix}"
 
 
 def day_text(iso: str | None) -> str:

@@ -39,8 +39,8 @@ class Column(IntEnum):
     INSURANCE = 4
     REFERRAL = 5
     BOARD = 6
-    SOURCE = 7
-    STATUS = 8
+    STATUS = 7
+    SOURCE = 8
     PHONE = 9
 
 
@@ -226,7 +226,7 @@ class DoctorsTableModel(QAbstractTableModel):
         if column in ANSWER_FIELDS:
             answer: Answer = getattr(doctor, ANSWER_FIELDS[column])
             if column == Column.BOARD and answer is Answer.UNKNOWN:
-                return "not checked yet"
+                return "not checked"
             return answer.label.capitalize() if answer is not Answer.UNKNOWN else answer.label
         if column == Column.WAIT:
             return format_wait(doctor.wait_days)

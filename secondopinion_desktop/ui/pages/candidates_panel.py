@@ -33,11 +33,19 @@ from secondopinion_desktop.ui.models.doctors_model import (
 )
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
 
-STEP2_COLUMNS = (Column.NAME, Column.SPECIALTY, Column.SOURCE, Column.BOARD, Column.PHONE)
+STEP2_COLUMNS = {
+    Column.NAME: 220,
+    Column.SPECIALTY: 230,
+    Column.BOARD: 115,
+    Column.SOURCE: 200,
+    Column.PHONE: 140,
+}
 
 
-def doctor_table(proxy: DoctorFilterProxy, columns: tuple[Column, ...], name: str) -> QTableView:
-    """A calm, keyboard-friendly table showing only `columns`."""
+def doctor_table(
+    proxy: DoctorFilterProxy, columns: dict[Column, int], name: str
+) -> QTableView:
+    """A calm, keyboard-friendly table showing only `columns`, at these widths."""
     table = QTableView()
     table.setModel(proxy)
     table.setAccessibleName(name)
@@ -54,8 +62,10 @@ def doctor_table(proxy: DoctorFilterProxy, columns: tuple[Column, ...], name: st
     header.setHighlightSections(False)
     for column in Column:
         table.setColumnHidden(column, column not in columns)
-    table.setColumnWidth(Column.NAME, 210)
-    table.setColumnWidth(Column.SPECIALTY, 190)
+        if column in columns:
+            table.setColumnWidth(column, columns[column])
+    last = max(columns)
+    header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
     table.setMinimumHeight(240)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     return table

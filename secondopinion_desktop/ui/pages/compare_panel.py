@@ -34,7 +34,7 @@ from secondopinion_desktop.ui.dialogs.call_dialog import CallDialog
 from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
 from secondopinion_desktop.ui.dialogs.script_dialog import ScriptDialog
 from secondopinion_desktop.ui.forms import error_label
-from secondopinion_desktop.ui.models.calls_model import CallsModel
+from secondopinion_desktop.ui.models.calls_model import CallsModel, day_text, when_text
 from secondopinion_desktop.ui.models.doctors_model import (
     ANSWER_FIELDS,
     Column,
@@ -45,16 +45,15 @@ from secondopinion_desktop.ui.models.doctors_model import (
 from secondopinion_desktop.ui.pages.candidates_panel import doctor_table
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
 
-COMPARE_COLUMNS = (
-    Column.NAME,
-    Column.ACCEPTING,
-    Column.WAIT,
-    Column.INSURANCE,
-    Column.REFERRAL,
-    Column.BOARD,
-    Column.SOURCE,
-    Column.STATUS,
-)
+COMPARE_COLUMNS = {
+    Column.NAME: 175,
+    Column.ACCEPTING: 115,
+    Column.WAIT: 112,
+    Column.INSURANCE: 112,
+    Column.REFERRAL: 112,
+    Column.BOARD: 112,
+    Column.STATUS: 100,
+}
 REFERRAL_TODO_TITLE = "Ask your primary-care doctor for a referral to {name}"
 REFERRAL_TODO_DETAIL = (
     "{name} sees patients only with a referral. Ask your primary-care doctor to write one, and "
@@ -143,15 +142,12 @@ class ComparePanel(StepPanel):
             Column.STATUS,
             ChoiceDelegate([(s.value, s.label) for s in Status], "Status", self.table),
         )
-        for column in (Column.ACCEPTING, Column.INSURANCE, Column.REFERRAL, Column.BOARD):
-            self.table.setColumnWidth(column, 125)
-        self.table.setColumnWidth(Column.WAIT, 100)
         compare.addWidget(self.table)
         self.table_message = error_label(self)
         compare.addWidget(self.table_message)
         hint = paragraph(
-            "Double-click a box, or press F2, to change an answer. Answers from a logged call "
-            "are filled in for you."
+            "Double-click an answer, or press F2, to change it. Logging a call fills them in "
+            "for you."
         )
         compare.addWidget(hint)
         buttons = QHBoxLayout()
@@ -182,10 +178,11 @@ class ComparePanel(StepPanel):
         self.calls_table.verticalHeader().setVisible(False)
         self.calls_table.horizontalHeader().setStretchLastSection(False)
         self.calls_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.calls_table.setColumnWidth(0, 210)
-        self.calls_table.setColumnWidth(1, 200)
-        self.calls_table.setColumnWidth(3, 140)
-        self.calls_table.setWordWrap(True)
+        self.calls_table.setColumnWidth(0, 190)
+        self.calls_table.setColumnWidth(1, 180)
+        self.calls_table.setColumnWidth(3, 130)
+        self.calls_table.setWordWrap(False)
+        self.calls_table.doubleClicked.connect(self._show_call)
         self.calls_table.setMinimumHeight(150)
         calls.addWidget(self.calls_table)
         call_buttons = QHBoxLayout()
@@ -225,6 +222,8 @@ class ComparePanel(StepPanel):
         self.table_message.hide()
         if keep is not None:
             self._select(keep.id)
+        elif self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, Column.NAME))
         self._show_fit()
         self._show_calls()
         self._show_todos()
@@ -339,8 +338,22 @@ class ComparePanel(StepPanel):
                 if calls
                 else f"No calls to {doctor.name} yet. Press \u201cLog a call\u201d after you phone."
             )
-            self.calls_table.resizeRowsToContents()
         self._update_buttons()
+
+    def _show_call(self, index: QModelIndex) -> None:
+        """Show the whole of a call's notes (the table shows one line of each)."""
+        if not index.isValid():
+            return
+        call = self.calls_model.call_at(index.row())
+        lines = [
+            f"When: {when_text(call.called_at)}",
+            f"Who answered: {call.answered_by or 'not noted'}",
+            "",
+            call.learned or "(nothing written)",
+        ]
+        if call.call_back_on:
+            lines += ["", f"Call back on {day_text(call.call_back_on)}."]
+        messages.show_info(self, "A call", "\n".join(lines))
 
     def log_call(self) -> None:
         doctor = self.selected_doctor()

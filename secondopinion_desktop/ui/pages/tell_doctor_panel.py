@@ -64,7 +64,7 @@ class TellDoctorPanel(StepPanel):
         self.script = QPlainTextEdit()
         self.script.setReadOnly(True)
         self.script.setAccessibleName("Script to say or read to your doctor")
-        self.script.setMinimumHeight(230)
+        self.script.setMinimumHeight(330)
         script.addWidget(self.script)
         buttons = QHBoxLayout()
         self.copy_button = QPushButton("Copy")

@@ -1,0 +1,152 @@
+"""Rendering printables: one function paints a page for the preview, the printer and PDF.
+
+The document is laid out for the device it is painted on (not for the screen), with the page
+size set explicitly: Letter in the US and Canada, A4 elsewhere, unless the person chose another
+in the settings. Laying out for the device avoids QTextDocument's known high-DPI pitfall of text
+scaled wrongly on paper.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QIODevice, QLocale, QMarginsF, QRectF, QSaveFile, QSettings, QSizeF
+from PySide6.QtGui import (
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPagedPaintDevice,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.printing.cover_sheet import FONT_FAMILY, CoverSheet, cover_sheet_html
+from secondopinion_desktop.printing.fonts import register_fonts
+
+PAGE_SIZE_KEY = "printing/page_size"
+PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
+    "Letter": QPageSize.PageSizeId.Letter,
+    "A4": QPageSize.PageSizeId.A4,
+}
+LETTER_TERRITORIES = (QLocale.Territory.UnitedStates, QLocale.Territory.Canada)
+MARGINS_MM = QMarginsF(18, 15, 18, 15)
+PDF_RESOLUTION = 600
+# shrink the type step by step until a long list fits on the one page
+FIT_SCALES = (1.0, 0.92, 0.85, 0.78, 0.7, 0.62, 0.55)
+
+
+class PrintError(KnownError):
+    """A printable could not be written; the message is for the person."""
+
+
+def locale_page_size(locale: QLocale | None = None) -> str:
+    """'Letter' in the US and Canada, else 'A4'."""
+    territory = (locale or QLocale()).territory()
+    return "Letter" if territory in LETTER_TERRITORIES else "A4"
+
+
+def chosen_page_size(settings: QSettings | None = None, locale: QLocale | None = None) -> str:
+    """The page size from the settings (if the person chose one), else from the locale."""
+    if settings is not None:
+        value = settings.value(PAGE_SIZE_KEY)
+        if isinstance(value, str) and value in PAGE_SIZES:
+            return value
+    return locale_page_size(locale)
+
+
+def page_layout(size_name: str) -> QPageLayout:
+    size = QPageSize(PAGE_SIZES.get(size_name, QPageSize.PageSizeId.A4))
+    return QPageLayout(
+        size, QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter
+    )
+
+
+def set_page(device: QPagedPaintDevice, size_name: str) -> None:
+    """Set the page size and margins on a printer or PDF writer, explicitly."""
+    device.setPageLayout(page_layout(size_name))
+
+
+def _document(html: str, device: QPagedPaintDevice) -> QTextDocument:
+    doc = QTextDocument()
+    layout = doc.documentLayout()
+    layout.setPaintDevice(device)
+    doc.setDefaultFont(QFont(FONT_FAMILY, 12))
+    doc.setDocumentMargin(0)
+    doc.setHtml(html)
+    rect = device.pageLayout().paintRectPixels(_resolution(device))
+    doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    return doc
+
+
+def _resolution(device: QPagedPaintDevice) -> int:
+    return int(device.logicalDpiY())
+
+
+def render_cover_sheet(sheet: CoverSheet, device: QPagedPaintDevice) -> int:
+    """Paint the cover sheet on the device (preview, printer or PDF); returns the page count.
+
+    The page size must already be set on the device. The type is shrunk, if needed, so the
+    sheet stays on one page.
+    """
+    register_fonts()
+    doc = _document(cover_sheet_html(sheet), device)
+    for scale in FIT_SCALES[1:]:
+        if doc.pageCount() <= 1:
+            break
+        doc = _document(cover_sheet_html(sheet, scale), device)
+    return paint_document(doc, device)
+
+
+def paint_document(doc: QTextDocument, device: QPagedPaintDevice) -> int:
+    """Paint a laid-out document page by page; returns the number of pages painted."""
+    page = doc.pageSize()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise PrintError(
+            "The page could not be prepared for printing.\n\n"
+            "Please check the printer, or save it as a PDF instead.",
+            "QPainter.begin failed",
+        )
+    pages = max(1, doc.pageCount())
+    try:
+        for number in range(pages):
+            if number:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -number * page.height())
+            doc.drawContents(painter, QRectF(0, number * page.height(), page.width(), page.height()))
+            painter.restore()
+    finally:
+        painter.end()
+    return pages
+
+
+def write_cover_sheet_pdf(sheet: CoverSheet, target: Path, size_name: str) -> int:
+    """Write the cover sheet as a PDF, atomically (QSaveFile); returns the page count."""
+    saver = QSaveFile(str(target))
+    if not saver.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise PrintError(
+            f"Second Opinion could not write the PDF:\n{target}\n\n"
+            "Please choose another folder, or check that the disk is not full.",
+            saver.errorString(),
+        )
+    writer = QPdfWriter(saver)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setTitle("Medical records cover sheet")
+    writer.setCreator("Second Opinion")
+    set_page(writer, size_name)
+    try:
+        pages = render_cover_sheet(sheet, writer)
+    except BaseException:
+        saver.cancelWriting()
+        raise
+    del writer
+    if not saver.commit():
+        raise PrintError(
+            f"Second Opinion could not finish writing the PDF:\n{target}\n\n"
+            "Please check that the disk is not full, then try again.",
+            saver.errorString(),
+        )
+    return pages
