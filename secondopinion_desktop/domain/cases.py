@@ -67,4 +67,9 @@ def clean_title(text: str) -> str:
 def suggested_title(patient_name: str) -> str:
     """The default case name for a patient."""
     name = " ".join(patient_name.split())
-    return f"Second opinion for {name}" if name else "My second opinion"
+    if not name:
+        return "My second opinion"
+    title = f"Second opinion for {name}"
+    if len(title) > MAX_TITLE_LENGTH:
+        title = title[: MAX_TITLE_LENGTH - 1].rstrip() + "\u2026"
+    return title

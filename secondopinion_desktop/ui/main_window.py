@@ -71,7 +71,9 @@ class MarkStepCommand(QUndoCommand):
 class EditCaseCommand(QUndoCommand):
     """Changing a case's details or name, undoable from the Edit menu."""
 
-    def __init__(self, window: MainWindow, before: Case, after: Case, text: str) -> None:
+    def __init__(
+        self, window: MainWindow, before: CaseDetails, after: CaseDetails, text: str
+    ) -> None:
         super().__init__(text)
         self._window = window
         self._before = before
@@ -434,15 +436,21 @@ class MainWindow(QMainWindow):
         details: CaseDetails | None = dialog.details()
         if details is None:
             return
-        after = details.applied_to(self.case)
-        if after == self.case:
+        current = self.repo.get_case(self.case.id)
+        before = CaseDetails.from_case(current)
+        if details == before:
             return
-        self.undo_stack.push(EditCaseCommand(self, self.case, after, "change the case details"))
+        self.undo_stack.push(EditCaseCommand(self, before, details, "change the case details"))
         self.status.showMessage("Case details saved.", 5000)
 
-    def apply_case(self, case: Case) -> None:
-        """Save a case's details (used by edit, undo and redo) and refresh what shows it."""
-        saved = self.repo.update_case(case)
+    def apply_case(self, details: CaseDetails) -> None:
+        """Save a case's details (used by edit, undo and redo) and refresh what shows it.
+
+        Applied to the case as stored now, so what panels saved meanwhile is kept.
+        """
+        if self.case is None:
+            return
+        saved = self.repo.update_case(details.applied_to(self.repo.get_case(self.case.id)))
         self.cases_model.set_cases(self.repo.list_cases())
         self.case = saved
         self.case_combo.setCurrentIndex(self.cases_model.row_of(saved.id))
@@ -493,6 +501,9 @@ class MainWindow(QMainWindow):
 
     def _on_panel_changed(self) -> None:
         """A panel saved something: refresh the progress marks and the page's summary line."""
+        if self.case is not None:
+            self.case = self.repo.get_case(self.case.id)
+            self._show_case_header()
         self.refresh_progress()
         page = self.current_page()
         if 1 <= page <= len(self.step_pages) and self.case is not None:

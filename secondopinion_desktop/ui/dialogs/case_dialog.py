@@ -43,6 +43,10 @@ class CaseDetails:
     organiser_phone: str
     notes: str
 
+    @classmethod
+    def from_case(cls, case: Case) -> CaseDetails:
+        return cls(**{f: getattr(case, f) for f in cls.__dataclass_fields__})
+
     def as_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
 

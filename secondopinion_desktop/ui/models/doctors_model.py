@@ -321,13 +321,15 @@ class DoctorFilterProxy(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         words = text.casefold().split()
         if words != self._words:
+            self.beginFilterChange()
             self._words = words
-            self.invalidateRowsFilter()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_status(self, status: Status | None) -> None:
         if status != self._status:
+            self.beginFilterChange()
             self._status = status
-            self.invalidateRowsFilter()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

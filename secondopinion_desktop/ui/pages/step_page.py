@@ -103,6 +103,7 @@ class StepPage(PageFrame):
         super().__init__(f"Step {step.number} of {STEP_COUNT}", step.title, step.summary, parent)
         self.step = step
         self._loading = False
+        self._dirty = False
         self._done = False
 
         todo = self.add_section("What to do")
@@ -156,6 +157,7 @@ class StepPage(PageFrame):
         finally:
             self._loading = False
         self._save_timer.stop()
+        self._dirty = False
         self._show_state(progress.done_at)
         self.situation.setText(situation)
         self.situation.setVisible(bool(situation))
@@ -187,14 +189,16 @@ class StepPage(PageFrame):
 
     def _on_notes_changed(self) -> None:
         if not self._loading:
+            self._dirty = True
             self._save_timer.start()
 
     def flush_notes(self) -> None:
         """Save typed notes now (on leaving the page, closing, or after a pause in typing)."""
-        if self._save_timer.isActive():
-            self._save_timer.stop()
+        self._save_timer.stop()
+        if self._dirty:
+            self._dirty = False
             text = self.notes_edit.toPlainText()[:MAX_NOTES_LENGTH]
             self.notes_edited.emit(self.step.number, text)
 
     def has_unsaved_notes(self) -> bool:
-        return self._save_timer.isActive()
+        return self._dirty
