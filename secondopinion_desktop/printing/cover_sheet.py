@@ -29,6 +29,7 @@ from secondopinion_desktop.domain.records import (
 FONT_FAMILY = "Atkinson Hyperlegible"
 FALLBACK_FAMILIES = "'Atkinson Hyperlegible', 'DejaVu Sans', Arial, sans-serif"
 TITLE = "Medical records for a second-opinion visit"
+COMPACT_BELOW = 0.85
 
 
 @dataclass(frozen=True)
@@ -113,15 +114,10 @@ def _text(value: str, blank: str = "") -> str:
 BLANK = "_______________________"
 
 
-def _pages_word(count: int) -> str:
-    return "page" if count == 1 else "pages"
-
-
 def page_count_text(sheet: CoverSheet) -> str:
-    """'23 pages, including this one' (or 'at least ...' when some were not counted)."""
-    total = sheet.total_with_cover
+    """'23 (including this one)', or 'at least 23 ...' when some items were not counted."""
     prefix = "at least " if sheet.uncounted else ""
-    return f"{prefix}{total} {_pages_word(total)}, including this one"
+    return f"{prefix}{sheet.total_with_cover} (including this one)"
 
 
 def cover_sheet_html(sheet: CoverSheet, scale: float = 1.0) -> str:
@@ -130,14 +126,16 @@ def cover_sheet_html(sheet: CoverSheet, scale: float = 1.0) -> str:
     def pt(size: float) -> str:
         return f"{size * scale:.1f}pt"
 
-    label = f"font-size:{pt(9.5)}; font-weight:bold; letter-spacing:1px;"
-    to_lines = [f'<div style="font-size:{pt(18)}; font-weight:bold;">{_text(sheet.to_name, BLANK)}</div>']
+    label = f"font-size:{pt(10)}; font-weight:bold; letter-spacing:1px;"
+    to_lines = [
+        f'<div style="font-size:{pt(20)}; font-weight:bold;">{_text(sheet.to_name, BLANK)}</div>'
+    ]
     if sheet.to_office.strip() or not sheet.to_name.strip():
         to_lines.append(f"<div>{_text(sheet.to_office, BLANK)}</div>")
     to_lines.append(f"<div>Fax: <b>{_text(sheet.to_fax, BLANK)}</b></div>")
     to_lines.append(f"<div>Phone: {_text(sheet.to_phone, BLANK)}</div>")
     from_lines = [
-        f'<div style="font-size:{pt(14)}; font-weight:bold;">{_text(sheet.from_name, BLANK)}</div>',
+        f'<div style="font-size:{pt(15)}; font-weight:bold;">{_text(sheet.from_name, BLANK)}</div>',
         f"<div>Phone: <b>{_text(sheet.from_phone, BLANK)}</b></div>",
     ]
 
@@ -152,41 +150,46 @@ def cover_sheet_html(sheet: CoverSheet, scale: float = 1.0) -> str:
     rows: list[str] = []
     for number, item in enumerate(sheet.items, start=1):
         pages = str(item.pages) if item.pages is not None else "&nbsp;"
-        source = f"<br><span style=\"font-size:{pt(10)};\">from {escape(item.source)}</span>" if item.source else ""
+        source = ""
+        if item.source:
+            # a long list is set smaller and one line per item, so it stays on one page
+            joint = "<br>" if scale >= COMPACT_BELOW else " \u2014 "
+            source = f'{joint}<span style="font-size:{pt(11)};">from {escape(item.source)}</span>'
         rows.append(
             "<tr>"
             f'<td align="right" valign="top">{number}</td>'
-            f'<td valign="top"><b>{escape(item.title)}</b>{source}</td>'
-            f'<td align="right" valign="top" style="font-size:{pt(13)};">{pages}</td>'
+            f'<td valign="top" style="font-size:{pt(14)};"><b>{escape(item.title)}</b>{source}</td>'
+            f'<td align="right" valign="top" style="font-size:{pt(14)};">{pages}</td>'
             "</tr>"
         )
     if not rows:
         rows.append('<tr><td></td><td colspan="2">(nothing listed)</td></tr>')
     counted = sheet.pages_counted
+    total_note = f"{counted}+" if sheet.uncounted else str(counted)
+    uncounted_note = ""
     if sheet.uncounted:
-        total_note = (
-            f"{counted}+ <span style=\"font-size:{pt(9.5)};\">"
-            f"({sheet.uncounted} not counted)</span>"
+        items_word = "item was" if sheet.uncounted == 1 else "items were"
+        uncounted_note = (
+            f'<p style="font-size:{pt(10.5)};">+ {sheet.uncounted} {items_word} not counted, '
+            "so there may be more pages.</p>"
         )
-    else:
-        total_note = str(counted)
     rows.append(
         "<tr>"
         '<td></td><td align="right"><b>Total pages enclosed</b></td>'
-        f'<td align="right" style="font-size:{pt(13)};"><b>{total_note}</b></td>'
+        f'<td align="right" style="font-size:{pt(14)};"><b>{total_note}</b></td>'
         "</tr>"
     )
 
     confirm_name = _text(sheet.from_name, "us")
     confirm_phone = _text(sheet.from_phone, BLANK)
     return f"""<html><head><meta charset="utf-8"><title>{escape(TITLE)}</title></head>
-<body style="font-family:{FALLBACK_FAMILIES}; font-size:{pt(12)}; color:#000000;">
+<body style="font-family:{FALLBACK_FAMILIES}; font-size:{pt(13)}; color:#000000;">
 <table width="100%" cellspacing="0" cellpadding="0"><tr>
-<td valign="bottom"><div style="font-size:{pt(22)}; font-weight:bold;">Medical records</div>
-<div style="font-size:{pt(13)};">for a second-opinion visit</div></td>
+<td valign="bottom"><div style="font-size:{pt(24)}; font-weight:bold;">Medical records</div>
+<div style="font-size:{pt(14)};">for a second-opinion visit</div></td>
 <td align="right" valign="bottom">
 <div>Date sent: <b>{escape(long_date(sheet.prepared_on))}</b></div>
-<div>Pages: <b>{escape(page_count_text(sheet))}</b></div></td>
+<div>Total pages: <b>{escape(page_count_text(sheet))}</b></div></td>
 </tr></table>
 <hr>
 <table width="100%" cellspacing="0" cellpadding="4"><tr>
@@ -197,12 +200,13 @@ def cover_sheet_html(sheet: CoverSheet, scale: float = 1.0) -> str:
 <table width="100%" border="1" cellspacing="0" cellpadding="8"
  style="border-collapse:collapse; border-color:#000000; border-style:solid;"><tr>
 <td width="55%" valign="top"><div style="{label}">PATIENT</div>
-<div style="font-size:{pt(15)}; font-weight:bold;">{_text(sheet.patient_name, BLANK)}</div>
+<div style="font-size:{pt(17)}; font-weight:bold;">{_text(sheet.patient_name, BLANK)}</div>
 <div>Date of birth: <b>{escape(dob) if dob else BLANK}</b></div></td>
 <td width="45%" valign="top"><div style="{label}">APPOINTMENT</div>
 <div><b>{visit}</b></div></td>
 </tr></table>
-<p style="{label} margin-top:{pt(14)}; margin-bottom:{pt(4)};">ENCLOSED</p>
+<p></p>
+<p style="{label} margin-bottom:{pt(4)};">ENCLOSED</p>
 <table width="100%" border="1" cellspacing="0" cellpadding="6"
  style="border-collapse:collapse; border-color:#000000; border-style:solid;">
 <thead><tr>
@@ -211,15 +215,17 @@ def cover_sheet_html(sheet: CoverSheet, scale: float = 1.0) -> str:
 </tr></thead>
 {"".join(rows)}
 </table>
-<p></p>
+{uncounted_note}<p></p>
 <table width="100%" border="3" cellspacing="0" cellpadding="12"
  style="border-collapse:collapse; border-color:#000000; border-style:solid;"><tr><td>
-<div style="font-size:{pt(15)}; font-weight:bold;">Please phone to confirm these records arrived.</div>
-<div style="font-size:{pt(12.5)};">Call {confirm_name} at <b>{confirm_phone}</b> when they reach
+<div style="font-size:{pt(17)}; font-weight:bold;">
+Please phone to confirm these records arrived.</div>
+<div style="font-size:{pt(13.5)};">Call {confirm_name} at <b>{confirm_phone}</b> when they reach
 {_text(sheet.to_name, "the doctor")}'s office. A fax machine's report does not tell us that the
 right person has them. Thank you.</div>
 </td></tr></table>
-<p style="font-size:{pt(9.5)}; margin-top:{pt(14)};">Confidential: this contains private medical
+<p></p>
+<p style="font-size:{pt(10)};">Confidential: this contains private medical
 information for the doctor named above. If it reached you by mistake, please phone the number
 above and destroy it.</p>
 </body></html>

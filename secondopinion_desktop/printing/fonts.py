@@ -7,13 +7,15 @@ every computer, whatever fonts the system has.
 from __future__ import annotations
 
 import logging
+
 from PySide6.QtGui import QFontDatabase
 
 from secondopinion_desktop.paths import resources_root
+from secondopinion_desktop.printing.cover_sheet import FONT_FAMILY
 
 log = logging.getLogger(__name__)
 
-PRINT_FONT_FAMILY = "Atkinson Hyperlegible"
+PRINT_FONT_FAMILY = FONT_FAMILY
 FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
 
 _registered: list[str] = []
@@ -22,8 +24,9 @@ _registered: list[str] = []
 def register_fonts() -> list[str]:
     """Register the shipped fonts (once); returns the families Qt now knows from them.
 
-    Needs a QGuiApplication. The files are read as bytes (`addApplicationFontFromData`, the
-    in-memory form of `addApplicationFont`), so this works from a wheel or a zip as well. A missing or unreadable file is logged and skipped: printing then
+    Needs a QGuiApplication. The files are read as bytes and given to
+    `addApplicationFontFromData` (the in-memory form of `addApplicationFont`), so this works from
+    a wheel or a zip as well. A missing or unreadable file is logged and skipped: printing then
     falls back to the system's sans-serif font, which is plainer but still works.
     """
     if _registered:

@@ -13,9 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QIODevice, QLocale, QMarginsF, QRectF, QSaveFile, QSettings, QSizeF
 from PySide6.QtGui import (
     QFont,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QPdfWriter,
     QTextDocument,
@@ -30,11 +30,11 @@ PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
     "Letter": QPageSize.PageSizeId.Letter,
     "A4": QPageSize.PageSizeId.A4,
 }
-LETTER_TERRITORIES = (QLocale.Territory.UnitedStates, QLocale.Territory.Canada)
+LETTER_TERRITORIES = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
 MARGINS_MM = QMarginsF(18, 15, 18, 15)
 PDF_RESOLUTION = 600
 # shrink the type step by step until a long list fits on the one page
-FIT_SCALES = (1.0, 0.92, 0.85, 0.78, 0.7, 0.62, 0.55)
+FIT_SCALES = (1.0, 0.9, 0.84, 0.76, 0.68, 0.6, 0.52, 0.45)
 
 
 class PrintError(KnownError):
@@ -116,7 +116,9 @@ def paint_document(doc: QTextDocument, device: QPagedPaintDevice) -> int:
                 device.newPage()
             painter.save()
             painter.translate(0, -number * page.height())
-            doc.drawContents(painter, QRectF(0, number * page.height(), page.width(), page.height()))
+            doc.drawContents(
+                painter, QRectF(0, number * page.height(), page.width(), page.height())
+            )
             painter.restore()
     finally:
         painter.end()
