@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from secondopinion_desktop.errors import DamagedDatabaseError, DataFolderError, KnownError
 from secondopinion_desktop.paths import database_path
 from secondopinion_desktop.store import migrations
+from secondopinion_desktop.store.backups import make_backup
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
@@ -97,6 +98,8 @@ def open_database(folder: Path) -> Database:
             _check_is_ours(db, path)
             migrations.check_not_newer(db)
             db.enable_wal()
+            if migrations.migrations.pending(db) and "cases" in db.table_names():
+                make_backup(db.conn, folder, "before-upgrade")
             migrations.apply(db)
         except BaseException:
             db.close()

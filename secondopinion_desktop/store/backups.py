@@ -1,0 +1,196 @@
+"""Rotating backups of the database, made with SQLite's online backup API.
+
+A copy made with the backup API is always consistent, even while the app is writing; a plain
+file copy of a database in WAL mode is not. Backups live in the data folder's `backups/`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from secondopinion_desktop.errors import DataFolderError, KnownError
+
+BACKUP_DIR = "backups"
+PREFIX = "secondopinion-"
+SUFFIX = ".db"
+DEFAULT_KEEP = 10
+DAILY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    made_at: dt.datetime
+    reason: str
+
+    @property
+    def label(self) -> str:
+        """'Tuesday 24 November 2026, 9:30 am (daily)' for the restore list."""
+        when = self.made_at.astimezone()
+        hour = when.hour % 12 or 12
+        suffix = "am" if when.hour < 12 else "pm"
+        text = f"{when:%A} {when.day} {when:%B %Y}, {hour}:{when.minute:02d} {suffix}"
+        return f"{text} ({self.reason})" if self.reason else text
+
+
+def backup_dir(folder: Path) -> Path:
+    return folder / BACKUP_DIR
+
+
+def _name(made_at: dt.datetime, reason: str) -> str:
+    stamp = made_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    safe_reason = "".join(ch for ch in reason if ch.isalnum() or ch == "-")[:30]
+    return f"{PREFIX}{stamp}-{safe_reason}{SUFFIX}" if safe_reason else f"{PREFIX}{stamp}{SUFFIX}"
+
+
+def _parse(path: Path) -> Backup | None:
+    name = path.name
+    if not (name.startswith(PREFIX) and name.endswith(SUFFIX)):
+        return None
+    core = name[len(PREFIX) : -len(SUFFIX)]
+    stamp, _, reason = core.partition("-")
+    try:
+        made_at = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
+    except ValueError:
+        return None
+    return Backup(path, made_at, reason.replace("-", " "))
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """Backups in the folder, newest first."""
+    directory = backup_dir(folder)
+    if not directory.is_dir():
+        return []
+    found = [b for p in directory.iterdir() if p.is_file() and (b := _parse(p))]
+    return sorted(found, key=lambda b: b.made_at, reverse=True)
+
+
+def make_backup(
+    conn: sqlite3.Connection,
+    folder: Path,
+    reason: str = "",
+    keep: int = DEFAULT_KEEP,
+    now: dt.datetime | None = None,
+) -> Backup:
+    """Copy the live database into backups/ and drop the oldest beyond `keep`."""
+    made_at = now or dt.datetime.now(dt.UTC)
+    directory = backup_dir(folder)
+    try:
+        directory.mkdir(mode=0o700, exist_ok=True)
+    except OSError as exc:
+        raise DataFolderError(
+            "Second Opinion could not make its backup folder. Please check the disk.", str(exc)
+        ) from exc
+    target = directory / _name(made_at, reason)
+    partial = target.with_suffix(".partial")
+    old_umask = os.umask(0o077) if os.name == "posix" else None
+    try:
+        destination = sqlite3.connect(str(partial))
+        try:
+            conn.backup(destination)
+        finally:
+            destination.close()
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        full = "full" in str(exc).lower() or getattr(exc, "errno", None) == 28
+        raise KnownError(
+            "The backup could not be made because the disk is full. Your data is safe; "
+            "please free some space."
+            if full
+            else "The backup could not be made. Your data is safe; please check the disk.",
+            str(exc),
+        ) from exc
+    finally:
+        if old_umask is not None:
+            os.umask(old_umask)
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            target.chmod(0o600)
+    for old in list_backups(folder)[max(1, keep) :]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+    made = _parse(target)
+    assert made is not None
+    return made
+
+
+def backup_if_due(
+    conn: sqlite3.Connection, folder: Path, keep: int = DEFAULT_KEEP, now: dt.datetime | None = None
+) -> Backup | None:
+    """The daily backup: made at start when the newest is older than a day (or none exists)."""
+    current = now or dt.datetime.now(dt.UTC)
+    backups = list_backups(folder)
+    if backups and current - backups[0].made_at < DAILY:
+        return None
+    return make_backup(conn, folder, "daily", keep, current)
+
+
+def is_good(path: Path) -> bool:
+    """Whether a backup opens and passes SQLite's integrity check (read-only)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def newest_good_backup(folder: Path) -> Backup | None:
+    return next((b for b in list_backups(folder) if is_good(b.path)), None)
+
+
+def restore_into(backup: Backup, conn: sqlite3.Connection) -> None:
+    """Replace the live database's contents with the backup's, in one step (backup API)."""
+    if not is_good(backup.path):
+        raise KnownError("That backup is damaged and cannot be restored. Please choose another.")
+    source = sqlite3.connect(f"file:{backup.path}?mode=ro", uri=True)
+    try:
+        source.backup(conn)
+    finally:
+        source.close()
+
+
+def set_aside_damaged(db_path: Path, now: dt.datetime | None = None) -> Path:
+    """Rename a damaged database (and its -wal/-shm) so a backup can take its place.
+
+    The damaged file's bytes are never changed: it is kept beside, for a helper to look at.
+    """
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S")
+    kept = db_path.with_name(f"{db_path.stem}.damaged-{stamp}{db_path.suffix}")
+    os.replace(db_path, kept)
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{db_path}{suffix}")
+        if side.exists():
+            os.replace(side, Path(f"{kept}{suffix}"))
+    return kept
+
+
+def restore_file(backup: Backup, db_path: Path) -> None:
+    """Put a backup in place of a (set-aside) database file, when no connection is open."""
+    if not is_good(backup.path):
+        raise KnownError("That backup is damaged and cannot be restored. Please choose another.")
+    partial = db_path.with_suffix(".restoring")
+    source = sqlite3.connect(f"file:{backup.path}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(str(partial))
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    os.replace(partial, db_path)
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            db_path.chmod(0o600)

@@ -1,0 +1,132 @@
+"""Backups: made with the backup API, rotated, checked, restored; damaged files kept aside."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.paths import database_path
+from secondopinion_desktop.store import backups, migrations
+from secondopinion_desktop.store.database import connect, open_database
+from secondopinion_desktop.store.repository import Repository
+from tests.conftest import FakeClock
+
+T0 = dt.datetime(2026, 11, 20, 14, 0, tzinfo=dt.UTC)
+
+
+def titles(repo: Repository) -> list[str]:
+    return [c.title for c in repo.list_cases()]
+
+
+def test_backup_copies_the_live_database(file_repo: Repository, data_dir: Path) -> None:
+    file_repo.create_case("Before backup")
+    made = backups.make_backup(file_repo.db.conn, data_dir, "manual", now=T0)
+    assert made.path.parent == data_dir / "backups"
+    assert made.reason == "manual"
+    assert backups.is_good(made.path)
+    if os.name == "posix":
+        assert stat.S_IMODE(made.path.stat().st_mode) == 0o600
+    copy = Repository(connect(made.path), FakeClock())
+    assert titles(copy) == ["Before backup"]
+    copy.db.close()
+
+
+def test_rotation_keeps_the_newest(file_repo: Repository, data_dir: Path) -> None:
+    for i in range(6):
+        backups.make_backup(file_repo.db.conn, data_dir, keep=3, now=T0 + dt.timedelta(hours=i))
+    kept = backups.list_backups(data_dir)
+    assert len(kept) == 3
+    assert [b.made_at for b in kept] == [T0 + dt.timedelta(hours=h) for h in (5, 4, 3)]
+
+
+def test_daily_backup_only_when_the_last_is_a_day_old(
+    file_repo: Repository, data_dir: Path
+) -> None:
+    assert backups.backup_if_due(file_repo.db.conn, data_dir, now=T0) is not None
+    assert (
+        backups.backup_if_due(file_repo.db.conn, data_dir, now=T0 + dt.timedelta(hours=23)) is None
+    )
+    assert backups.backup_if_due(file_repo.db.conn, data_dir, now=T0 + dt.timedelta(days=1))
+
+
+def test_restore_into_the_live_connection(file_repo: Repository, data_dir: Path) -> None:
+    file_repo.create_case("Keep me")
+    saved = backups.make_backup(file_repo.db.conn, data_dir, now=T0)
+    file_repo.delete_case(file_repo.list_cases()[0].id)
+    file_repo.create_case("Mistake")
+    backups.restore_into(saved, file_repo.db.conn)
+    assert titles(file_repo) == ["Keep me"]
+    assert file_repo.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_restore_end_to_end_survives_reopening(data_dir: Path) -> None:
+    repo = Repository(open_database(data_dir), FakeClock())
+    case = repo.create_case("Original")
+    repo.set_step_done(case.id, 1, True)
+    saved = backups.make_backup(repo.db.conn, data_dir, now=T0)
+    repo.rename_case(case.id, "Changed later")
+    backups.restore_into(saved, repo.db.conn)
+    repo.db.close()
+    again = Repository(open_database(data_dir), FakeClock())
+    assert titles(again) == ["Original"]
+    assert again.done_steps(case.id) == {1}
+    again.db.close()
+
+
+def test_damaged_backups_are_skipped(file_repo: Repository, data_dir: Path) -> None:
+    good = backups.make_backup(file_repo.db.conn, data_dir, now=T0)
+    bad = backups.make_backup(file_repo.db.conn, data_dir, now=T0 + dt.timedelta(hours=1))
+    bad.path.write_bytes(b"not a database at all" * 100)
+    assert not backups.is_good(bad.path)
+    assert backups.newest_good_backup(data_dir) == good
+    with pytest.raises(KnownError):
+        backups.restore_into(bad, file_repo.db.conn)
+
+
+def test_set_aside_keeps_damaged_bytes_and_restore_file(data_dir: Path) -> None:
+    repo = Repository(open_database(data_dir), FakeClock())
+    repo.create_case("Safe")
+    saved = backups.make_backup(repo.db.conn, data_dir, now=T0)
+    repo.db.close()
+    path = database_path(data_dir)
+    path.write_bytes(b"garbage" * 512)
+    kept = backups.set_aside_damaged(path, now=T0)
+    assert kept.read_bytes() == b"garbage" * 512
+    assert not path.exists()
+    backups.restore_file(saved, path)
+    again = Repository(open_database(data_dir), FakeClock())
+    assert titles(again) == ["Safe"]
+    again.db.close()
+
+
+def test_a_backup_is_made_before_every_migration(data_dir: Path) -> None:
+    db = connect(database_path(data_dir))
+    names = migrations.known_names()
+    migrations.migrations.apply(db, stop_before=names[1])
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO cases (title, created_at, updated_at) VALUES ('old data', 'n', 'n')")
+    db.close()
+    open_database(data_dir).close()
+    made = backups.list_backups(data_dir)
+    assert [b.reason for b in made] == ["before upgrade"]
+    old = connect(made[0].path)
+    assert [r["name"] for r in old.query("SELECT name FROM _sqlite_migrations")] == names[:1]
+    old.close()
+
+
+def test_no_backup_for_a_brand_new_database(data_dir: Path) -> None:
+    open_database(data_dir).close()
+    assert backups.list_backups(data_dir) == []
+
+
+def test_foreign_files_in_the_backup_folder_are_ignored(data_dir: Path) -> None:
+    folder = data_dir / "backups"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("hello")
+    (folder / "secondopinion-garbage.db").write_text("x")
+    assert backups.list_backups(data_dir) == []
