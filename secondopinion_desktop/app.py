@@ -12,10 +12,12 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from secondopinion_desktop import __version__
-from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.errors import DamagedDatabaseError, KnownError
 from secondopinion_desktop.paths import (
+    database_path,
     default_data_dir,
     default_log_dir,
     demo_data_dir,
@@ -158,16 +160,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("Starting Second Opinion %s on %s", __version__, folder)
 
     from secondopinion_desktop.demo import DEMO_TITLE, build_demo
-    from secondopinion_desktop.store.database import open_database
+    from secondopinion_desktop.store.backups import backup_if_due
     from secondopinion_desktop.store.repository import Repository
     from secondopinion_desktop.ui.main_window import MainWindow
     from secondopinion_desktop.ui.style import apply_style
 
-    try:
-        db = open_database(folder)
-    except KnownError as exc:
-        report_error(exc.message, exc.detail, interactive)
+    opened = open_store(folder, interactive)
+    if opened is None:
         return EXIT_ERROR
+    if isinstance(opened, int):
+        return opened
+    folder, db, instance = opened
+    if interactive:
+        try:
+            backup_if_due(db.conn, folder)
+        except KnownError as exc:
+            log.warning("Daily backup not made: %s (%s)", exc.message, exc.detail)
     repo = Repository(db)
     settings = QSettings(str(settings_path(folder)), QSettings.Format.IniFormat)
     if args.demo:
@@ -180,13 +188,72 @@ def main(argv: Sequence[str] | None = None) -> int:
     apply_style(app, int(str(point_size)) if str(point_size).isdigit() else 12)
     window = MainWindow(repo, settings)
     window.setWindowIcon(icon)
+    instance.activated.connect(window.bring_forward)
 
     if args.screenshot is not None:
         return take_screenshot(window, args.screenshot, args.step)
     window.show()
     code = app.exec()
     db.close()
+    instance.release()
     return int(code)
+
+
+def open_store(folder: Path, interactive: bool) -> tuple[Path, Any, Any] | int | None:
+    """Take the data folder (one running copy each) and open its database.
+
+    A damaged database offers to restore the newest good backup (the damaged file is kept,
+    renamed) or to open another folder. Returns (folder, db, instance), an exit code when
+    another copy was asked to come forward, or None after an error was reported.
+    """
+    from secondopinion_desktop.store import backups
+    from secondopinion_desktop.store.database import open_database
+    from secondopinion_desktop.ui import messages
+    from secondopinion_desktop.ui.single_instance import SingleInstance
+
+    while True:
+        instance = SingleInstance(folder)
+        if not instance.acquire():
+            if interactive and instance.ask_running_copy_to_show():
+                log.info("Another copy is open on %s; asked it to come forward.", folder)
+                return EXIT_OK
+            report_error(
+                "Second Opinion is already open with this data in another window.\n\n"
+                "Please use that window, or close it and try again.",
+                f"lock held on {folder}",
+                interactive,
+            )
+            return None
+        try:
+            return folder, open_database(folder), instance
+        except DamagedDatabaseError as exc:
+            if not interactive:
+                instance.release()
+                report_error(exc.message, exc.detail, interactive)
+                return None
+            log.error("Damaged database: %s (%s)", exc.message, exc.detail)
+            good = backups.newest_good_backup(folder)
+            choice = messages.choose_recovery(None, exc.message, good is not None)
+            instance.release()
+            try:
+                if choice == messages.RESTORE and good is not None:
+                    kept = backups.set_aside_damaged(database_path(folder))
+                    backups.restore_file(good, database_path(folder))
+                    log.info("Restored %s; damaged file kept as %s", good.path, kept)
+                    continue
+                if choice == messages.OTHER_FOLDER:
+                    chosen = messages.choose_folder(None, "Choose a folder for Second Opinion")
+                    if chosen:
+                        folder = prepare_data_dir(Path(chosen))
+                        continue
+            except (KnownError, OSError) as inner:
+                message = getattr(inner, "message", "The backup could not be restored.")
+                report_error(message, str(inner), interactive)
+            return None
+        except KnownError as exc:
+            instance.release()
+            report_error(exc.message, exc.detail, interactive)
+            return None
 
 
 def take_screenshot(window: object, target: Path, step: int | None) -> int:

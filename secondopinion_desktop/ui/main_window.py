@@ -322,6 +322,14 @@ class MainWindow(QMainWindow):
             self.settings.setValue(f"case/{self.case.id}/page", self.current_page())
         self.settings.sync()
 
+    def bring_forward(self) -> None:
+        """Another launch asked for this window: show it, raised and active."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_edits()
         self.save_window_state()

@@ -43,3 +43,41 @@ def choose_save_path(parent: QWidget | None, title: str, suggested: str, file_fi
 
     path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return path
+
+
+RESTORE = "restore"
+OTHER_FOLDER = "other"
+QUIT = "quit"
+
+
+def choose_recovery(parent: QWidget | None, text: str, can_restore: bool) -> str:
+    """The data file is damaged: restore the newest good backup, open another folder, or quit."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Second Opinion",
+        text,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    restore = None
+    if can_restore:
+        restore = box.addButton("Restore the newest backup", QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText("The damaged file will be kept, renamed, so nothing is thrown away.")
+    other = box.addButton("Open another folder\u2026", QMessageBox.ButtonRole.ActionRole)
+    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore or other)
+    box.setEscapeButton(quit_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if restore is not None and clicked is restore:
+        return RESTORE
+    if clicked is other:
+        return OTHER_FOLDER
+    return QUIT
+
+
+def choose_folder(parent: QWidget | None, title: str) -> str:
+    """Ask for a folder; '' when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getExistingDirectory(parent, title)
