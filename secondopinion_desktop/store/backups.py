@@ -44,7 +44,7 @@ def backup_dir(folder: Path) -> Path:
 
 def _name(made_at: dt.datetime, reason: str) -> str:
     stamp = made_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    safe_reason = "".join(ch for ch in reason if ch.isalnum() or ch == "-")[:30]
+    safe_reason = "".join(ch for ch in reason.replace(" ", "-") if ch.isalnum() or ch == "-")[:30]
     return f"{PREFIX}{stamp}-{safe_reason}{SUFFIX}" if safe_reason else f"{PREFIX}{stamp}{SUFFIX}"
 
 

@@ -28,6 +28,8 @@ from secondopinion_desktop import __version__
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Status
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE, STEPS, next_open_step, progress_text
+from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.store import backups
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs.case_dialog import CaseDetails, CaseDialog
@@ -224,6 +226,12 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(
             "&Delete Case\u2026", self.delete_case, None, "Delete this case and all it holds"
         )
+        self.backup_action = self._action(
+            "&Back Up Now", self.back_up_now, "Ctrl+Shift+B", "Make a copy of all your data now"
+        )
+        self.restore_action = self._action(
+            "Restore From &Backup\u2026", self.restore_backup, None, "Go back to an earlier copy"
+        )
         self.quit_action = self._action("&Quit", self.close, key.Quit, "Close Second Opinion")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -263,6 +271,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.details_action)
         file_menu.addAction(self.rename_action)
         file_menu.addAction(self.delete_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu_bar.addMenu("&Edit")
@@ -587,6 +598,66 @@ class MainWindow(QMainWindow):
         for panels in self.panels.values():
             for panel in panels:
                 panel.flush()
+
+    # --- backups -------------------------------------------------------------------------
+
+    def back_up_now(self) -> None:
+        folder = self.repo.data_folder()
+        if folder is None:
+            return
+        self.flush_edits()
+        try:
+            made = backups.make_backup(self.repo.db.conn, folder, "by hand")
+        except KnownError as exc:
+            messages.show_error(self, "Backup not made", exc.message)
+            return
+        self.status.showMessage(f"Backup made: {made.label}.", 8000)
+
+    def restore_backup(self) -> None:
+        """Go back to an earlier copy; the present state is backed up first, so it can return."""
+        folder = self.repo.data_folder()
+        if folder is None:
+            return
+        self.flush_edits()
+        found = backups.list_backups(folder)
+        if not found:
+            messages.show_info(
+                self,
+                "No backups yet",
+                "There are no backups to restore yet. Second Opinion makes one every day it "
+                "is opened, and you can make one any time with File, Back Up Now.",
+            )
+            return
+        index = messages.choose_item(
+            self,
+            "Restore from a backup",
+            "Go back to how your data was at:",
+            [b.label for b in found],
+        )
+        if index < 0:
+            return
+        chosen = found[index]
+        if not messages.ask_yes_no(
+            self,
+            "Restore this backup?",
+            f"Go back to your data as it was on {chosen.label}?\n\n"
+            "Anything typed since then will be replaced. A copy of your data as it is now is "
+            "kept first, so you can come back to it.",
+            yes="Restore",
+            no="Cancel",
+        ):
+            return
+        try:
+            backups.make_backup(self.repo.db.conn, folder, "before restore")
+            backups.restore_into(chosen, self.repo.db.conn)
+        except KnownError as exc:
+            messages.show_error(self, "Not restored", exc.message)
+            return
+        self.undo_stack.clear()
+        current = self.case.id if self.case else None
+        self.case = None
+        self.reload_cases(current)
+        self.status.showMessage(f"Restored the backup from {chosen.label}.", 8000)
 
     # --- view and help -------------------------------------------------------------------
 

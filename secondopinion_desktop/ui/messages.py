@@ -81,3 +81,13 @@ def choose_folder(parent: QWidget | None, title: str) -> str:
     from PySide6.QtWidgets import QFileDialog
 
     return QFileDialog.getExistingDirectory(parent, title)
+
+
+def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> int:
+    """Pick one of `items`; returns its index, or -1 when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    if not items:
+        return -1
+    text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return items.index(text) if ok and text in items else -1
