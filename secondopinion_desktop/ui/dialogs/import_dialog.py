@@ -1,0 +1,629 @@
+"""Bring candidate doctors in from an insurer's list saved as a CSV file.
+
+One window, read from top to bottom: choose the file, check which column is which, see what
+will be added and what will be skipped (and why), say where the names came from, then Add.
+The reading and checking is done by :mod:`secondopinion_desktop.domain.candidate_import`; this
+dialog only shows it. A file that can't be imported gets a message in words inside the window,
+and nothing is added.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import html
+import os
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.candidate_import import (
+    FIELD_LABELS,
+    MAX_FILE_BYTES,
+    ColumnMapping,
+    ImportedCandidate,
+    ImportFileError,
+    ImportResult,
+    Table,
+    build_candidates,
+    guess_mapping,
+    mapping_problems,
+    read_table,
+)
+from secondopinion_desktop.domain.doctors import Source
+from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.models.import_preview_model import (
+    PREVIEW_ROWS,
+    Column,
+    ImportPreviewModel,
+    preview_rows,
+)
+from secondopinion_desktop.ui.style import attention_color, muted_color
+
+FILE_FILTER = "Spreadsheets saved as CSV (*.csv *.txt *.tsv);;All files (*)"
+NOT_IN_FILE = "Not in this file"
+#: Above this many rows (or bytes), say "Reading the file…" and show a busy cursor.
+BUSY_ROWS = 5_000
+BUSY_BYTES = 512 * 1024
+#: The list of skipped rows stops after this many lines (with a line saying how many more).
+MAX_NOTES_LISTED = 1_000
+MAX_SOURCE_DETAIL = 200
+
+# The mapping form in two columns: who the doctor is, and where the office is.
+WHO_FIELDS = ("name", "first_name", "last_name", "specialty", "practice", "phone", "fax")
+WHERE_FIELDS = ("address", "address_line_2", "city", "state", "zip", "notes")
+
+
+def read_file_bytes(path: str) -> bytes:
+    """The file's bytes, at most one byte more than the importer accepts (so it can say
+    "too big" without reading a huge file). Raises OSError, or ImportFileError for things
+    that are not ordinary files."""
+    info = os.stat(path)
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportFileError("This is not an ordinary file. Please choose a CSV file.")
+    with open(path, "rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def describe_os_error(error: OSError) -> str:
+    """Words for the person about a file that could not be opened at all."""
+    if isinstance(error, FileNotFoundError):
+        return (
+            "We couldn't find this file. It may have been moved, renamed or deleted. "
+            "Please choose it again."
+        )
+    if isinstance(error, IsADirectoryError):
+        return "This is a folder, not a file. Please open the folder and choose the CSV file."
+    if isinstance(error, PermissionError):
+        return (
+            "This computer won't let the app open this file. It may be open in another "
+            "program, or belong to another user. Close it there, or copy it to your "
+            "Documents folder, and try again."
+        )
+    reason = f" ({error.strerror})" if error.strerror else ""
+    return f"We couldn't open this file{reason}. Please check it and try again."
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column letters: 0 -> "A", 25 -> "Z", 26 -> "AA"."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def _example(table: Table, column: int) -> str:
+    for row in table.rows[:PREVIEW_ROWS]:
+        if column < len(row) and row[column]:
+            return row[column]
+    return ""
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def _heading(text: str) -> QLabel:
+    """A section title a little larger than the text, whatever size the person chose."""
+    label = QLabel(text)
+    label.setAccessibleName(text)
+    font = QFont(QApplication.font())
+    font.setPointSizeF(font.pointSizeF() * 1.12)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _paragraph(text: str = "", muted: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if muted:
+        label.setStyleSheet(f"color: {muted_color(label.palette()).name()};")
+    return label
+
+
+class ImportDialog(QDialog):
+    """Preview and import a CSV list of doctors.
+
+    After ``exec()`` returns Accepted, :meth:`candidates`, :meth:`source`,
+    :meth:`source_detail` and :meth:`import_result` say what to add; the dialog itself never
+    touches the database. It has no signals of its own.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        existing: Sequence[tuple[str, str]],
+        path: str = "",
+        read_bytes: Callable[[str], bytes] = read_file_bytes,
+    ) -> None:
+        super().__init__(parent)
+        self._existing = list(existing)
+        self._read_bytes = read_bytes
+        self._path = ""
+        self._auto_detail = ""
+        self._table: Table | None = None
+        self._result: ImportResult | None = None
+        self._problems: list[str] = []
+        self._accepted: ImportResult | None = None
+
+        self.setWindowTitle("Import doctors from a list")
+        self.setAccessibleName("Import doctors from a list")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+
+        intro = _paragraph(
+            "Bring in the doctors from a list your insurance company gave you, so you don't "
+            "have to type them one by one. The list must be saved as a CSV file: in your "
+            "spreadsheet program, choose Save As and pick CSV."
+        )
+        intro.setAccessibleName("What this window does")
+        layout.addWidget(intro)
+
+        file_row = QHBoxLayout()
+        file_row.setSpacing(14)
+        self.choose_button = QPushButton("&Choose file\u2026")
+        self.choose_button.setAccessibleName("Choose the CSV file to import")
+        self.choose_button.setObjectName("secondary")
+        self.choose_button.clicked.connect(self.choose_file)
+        file_row.addWidget(self.choose_button)
+        self.file_label = QLabel("No file chosen yet.")
+        self.file_label.setWordWrap(True)
+        self.file_label.setTextFormat(Qt.TextFormat.RichText)
+        self.file_label.setAccessibleName("Chosen file")
+        file_row.addWidget(self.file_label, 1)
+        layout.addLayout(file_row)
+
+        self.busy_label = QLabel("Reading the file\u2026")
+        self.busy_label.setAccessibleName("Progress")
+        self.busy_label.hide()
+        layout.addWidget(self.busy_label)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setAccessibleName("Problem with the file")
+        self.error_label.setStyleSheet(
+            f"color: {attention_color(self.palette()).name()}; font-weight: 600;"
+        )
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 6, 0, 0)
+        body.setSpacing(14)
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addWidget(self._build_left_side())
+        columns.addLayout(self._build_right_side(), 1)
+        body.addLayout(columns, 1)
+        body.addLayout(self._build_source_row())
+        self.body.hide()
+        layout.addWidget(self.body, 1)
+
+        self.buttons = QDialogButtonBox()
+        self.add_button = self.buttons.addButton(
+            "Add doctors", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.add_button.setAccessibleName("Add the doctors to your list")
+        self.add_button.setDefault(True)
+        self.add_button.setEnabled(False)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAccessibleName("Cancel without adding anyone")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self.setMinimumWidth(640)
+        if path:
+            self.load_file(path)
+        else:
+            self.choose_button.setFocus()
+
+    # ---------------------------------------------------------------------------------------
+    # Building the window
+    # ---------------------------------------------------------------------------------------
+
+    def _build_left_side(self) -> QScrollArea:
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 12, 0)
+        column.setSpacing(10)
+
+        column.addWidget(_heading("Which column is which"))
+        column.addWidget(
+            _paragraph(
+                "We guessed from the column titles. If one looks wrong, choose another "
+                "column; the list on the right changes straight away.",
+                muted=True,
+            )
+        )
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(8)
+        grid.setColumnStretch(1, 1)
+        self.mapping_combos: dict[str, QComboBox] = {}
+        for row, key in enumerate((*WHO_FIELDS, *WHERE_FIELDS)):
+            if key == WHERE_FIELDS[0]:
+                spacer = QLabel("Where the office is")
+                spacer.setStyleSheet("font-weight: 600;")
+                spacer.setContentsMargins(0, 8, 0, 0)
+                grid.addWidget(spacer, row * 2, 0, 1, 2)
+            label = QLabel(f"{FIELD_LABELS[key]}:")
+            combo = QComboBox()
+            combo.setAccessibleName(f"Column for {FIELD_LABELS[key]}")
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+            combo.addItem(NOT_IN_FILE, -1)
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            label.setBuddy(combo)
+            grid.addWidget(label, row * 2 + 1, 0)
+            grid.addWidget(combo, row * 2 + 1, 1)
+            self.mapping_combos[key] = combo
+        column.addLayout(grid)
+
+        self.mapping_problem_label = QLabel()
+        self.mapping_problem_label.setWordWrap(True)
+        self.mapping_problem_label.setAccessibleName("Problem with the columns chosen")
+        self.mapping_problem_label.setStyleSheet(
+            f"color: {attention_color(self.palette()).name()}; font-weight: 600;"
+        )
+        self.mapping_problem_label.hide()
+        column.addWidget(self.mapping_problem_label)
+
+        column.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidget(panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(panel.sizeHint().width() + 24)
+        scroll.setMaximumWidth(panel.sizeHint().width() + 40)
+        scroll.setAccessibleName("Columns and where the names came from")
+        return scroll
+
+    def _build_source_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.source_combo = QComboBox()
+        self.source_combo.setAccessibleName("Where these names came from")
+        for source in Source:
+            self.source_combo.addItem(source.label, source.value)
+        self.source_combo.setCurrentIndex(self.source_combo.findData(Source.INSURANCE_LIST.value))
+        self.source_detail_edit = QLineEdit()
+        self.source_detail_edit.setAccessibleName("Details about where the names came from")
+        self.source_detail_edit.setPlaceholderText("For example: Bluebrook Health list, May")
+        self.source_detail_edit.setMaxLength(MAX_SOURCE_DETAIL)
+        self.source_detail_edit.setClearButtonEnabled(True)
+        came_from = QLabel("These names came &from:")
+        came_from.setStyleSheet("font-weight: 600;")
+        came_from.setBuddy(self.source_combo)
+        details = QLabel("&Details:")
+        details.setBuddy(self.source_detail_edit)
+        row.addWidget(came_from)
+        row.addWidget(self.source_combo)
+        row.addSpacing(12)
+        row.addWidget(details)
+        row.addWidget(self.source_detail_edit, 1)
+        return row
+
+    def _build_right_side(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(10)
+        column.addWidget(_heading("What will be added"))
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setAccessibleName("Summary of the import")
+        summary_font = QFont(self.summary_label.font())
+        summary_font.setBold(True)
+        self.summary_label.setFont(summary_font)
+        column.addWidget(self.summary_label)
+
+        self.preview_caption = _paragraph(muted=True)
+        self.preview_caption.setAccessibleName("About the preview")
+        column.addWidget(self.preview_caption)
+
+        self.preview_model = ImportPreviewModel(self)
+        self.preview = QTableView()
+        self.preview.setModel(self.preview_model)
+        self.preview.setAccessibleName("Preview of the rows in the file")
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.preview.setAlternatingRowColors(True)
+        self.preview.setWordWrap(False)
+        self.preview.setTabKeyNavigation(False)
+        self.preview.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        self.preview.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.preview.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        char = self.preview.fontMetrics().averageCharWidth()
+        for col, chars in (
+            (Column.OUTCOME, 30),
+            (Column.NAME, 24),
+            (Column.SPECIALTY, 20),
+            (Column.PRACTICE, 24),
+            (Column.PHONE, 17),
+            (Column.FAX, 17),
+        ):
+            self.preview.setColumnWidth(col, chars * char)
+        self.preview.setMinimumHeight(220)
+        self.preview.setMinimumWidth(440)
+        column.addWidget(self.preview, 3)
+
+        self.notes_heading = QLabel()
+        self.notes_heading.setStyleSheet("font-weight: 600;")
+        self.notes_heading.setAccessibleName("Rows skipped or to check")
+        column.addWidget(self.notes_heading)
+        self.notes_list = QListWidget()
+        self.notes_list.setAccessibleName("Rows skipped or to check, and why")
+        self.notes_list.setWordWrap(True)
+        self.notes_list.setAlternatingRowColors(True)
+        self.notes_list.setMinimumHeight(96)
+        self.notes_list.setMaximumHeight(170)
+        column.addWidget(self.notes_list, 1)
+        return column
+
+    # ---------------------------------------------------------------------------------------
+    # Choosing and reading the file
+    # ---------------------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        path = messages.choose_open_path(self, "Choose the list of doctors", FILE_FILTER)
+        if path:
+            self.load_file(path)
+
+    @contextlib.contextmanager
+    def _busy(self, text: str, show_text: bool) -> Iterator[None]:
+        """A busy cursor around slow work; for big files also a line saying what is going on."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if show_text:
+                self.busy_label.setText(text)
+                self.busy_label.show()
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            yield
+        finally:
+            self.busy_label.hide()
+            QApplication.restoreOverrideCursor()
+
+    def load_file(self, path: str) -> bool:
+        """Read ``path`` and show its preview; on failure show why, and nothing will be added."""
+        self._forget_file()
+        self._path = path
+        name = Path(path).name or path
+        self.file_label.setText(f"<b>{html.escape(name)}</b>")
+        self.file_label.setToolTip(path)
+        try:
+            data = self._read_bytes(path)
+            with self._busy("Reading the file\u2026", len(data) > BUSY_BYTES):
+                table = read_table(data)
+        except ImportFileError as error:
+            self._show_file_problem(error.message)
+            return False
+        except OSError as error:
+            self._show_file_problem(describe_os_error(error))
+            return False
+
+        self._table = table
+        self.file_label.setText(
+            f"<b>{html.escape(name)}</b> \u2014 {_plural(len(table.rows), 'row', 'rows')} "
+            "below the column titles"
+        )
+        detail = self.source_detail_edit.text().strip()
+        if not detail or detail == self._auto_detail:
+            self.source_detail_edit.setText(name[:MAX_SOURCE_DETAIL])
+            self._auto_detail = self.source_detail_edit.text()
+        self._fill_mapping(table, guess_mapping(table.headers))
+        self.body.show()
+        self._grow_to_fit()
+        self.recompute()
+        if self.add_button.isEnabled():
+            self.add_button.setFocus()
+        else:
+            self.mapping_combos["name"].setFocus()
+        return True
+
+    def _forget_file(self) -> None:
+        self._table = None
+        self._result = None
+        self._problems = []
+        self.error_label.hide()
+        self.body.hide()
+        self.preview_model.set_rows([])
+        self.notes_list.clear()
+        self._update_add_button()
+
+    def _show_file_problem(self, message: str) -> None:
+        self.error_label.setText(f"{message}\n\nNothing was imported from this file.")
+        self.error_label.show()
+        self.choose_button.setFocus()
+        self.adjustSize()
+
+    def _grow_to_fit(self) -> None:
+        screen = self.screen().availableGeometry()
+        width = min(1240, int(screen.width() * 0.94))
+        height = min(820, int(screen.height() * 0.92))
+        self.resize(max(self.width(), width), max(self.height(), height))
+
+    # ---------------------------------------------------------------------------------------
+    # Column mapping and the preview
+    # ---------------------------------------------------------------------------------------
+
+    def _fill_mapping(self, table: Table, mapping: ColumnMapping) -> None:
+        for key, combo in self.mapping_combos.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(NOT_IN_FILE, -1)
+            for index, header in enumerate(table.headers):
+                combo.addItem(f"{column_letter(index)}: {header}", index)
+                example = _example(table, index)
+                if example:
+                    combo.setItemData(
+                        combo.count() - 1, f"For example: {example}", Qt.ItemDataRole.ToolTipRole
+                    )
+            chosen = mapping.get(key)
+            combo.setCurrentIndex(0 if chosen is None else chosen + 1)
+            combo.blockSignals(False)
+
+    def mapping(self) -> ColumnMapping:
+        """The columns chosen in the form (None for "Not in this file")."""
+        mapping: ColumnMapping = {}
+        for key, combo in self.mapping_combos.items():
+            data = combo.currentData()
+            mapping[key] = data if isinstance(data, int) and data >= 0 else None
+        return mapping
+
+    def _mapping_changed(self, _index: int) -> None:
+        if self._table is not None:
+            self.recompute()
+
+    def recompute(self) -> None:
+        """Build the import again from the current mapping and show the result."""
+        table = self._table
+        if table is None:
+            return
+        mapping = self.mapping()
+        self._problems = mapping_problems(table.headers, mapping)
+        with self._busy("Checking the rows\u2026", len(table.rows) > BUSY_ROWS):
+            result = build_candidates(table, mapping, self._existing)
+        self._result = result
+        self.preview_model.set_rows(preview_rows(table, mapping, result))
+
+        if self._problems:
+            self.mapping_problem_label.setText(" ".join(self._problems))
+            self.mapping_problem_label.show()
+            self.summary_label.setText(" ".join(self._problems))
+        else:
+            self.mapping_problem_label.hide()
+            self.summary_label.setText(result.summary())
+        total = len(table.rows)
+        if total > PREVIEW_ROWS:
+            shown = f"The first {PREVIEW_ROWS} of {total:,} rows."
+        else:
+            shown = "Every row of the file." if total > 1 else "The only row of the file."
+        self.preview_caption.setText(
+            f"{shown} The numbers on the left are the row numbers in your spreadsheet."
+        )
+        self._show_notes(result)
+        self._update_add_button()
+
+    def _show_notes(self, result: ImportResult) -> None:
+        self.notes_list.clear()
+        notes = sorted(
+            [(row.row_number, 0, f"Row {row.row_number}: {row.reason}") for row in result.skipped]
+            + [
+                (row.row_number, 1, f"Row {row.row_number} (added; please check): {row.reason}")
+                for row in result.warnings
+            ]
+        )
+        skipped, checks = len(result.skipped), len(result.warnings)
+        if skipped and checks:
+            heading = "Rows skipped, and rows to check after adding:"
+        elif skipped:
+            heading = f"Why {_plural(skipped, 'row is', 'rows are')} skipped:"
+        else:
+            heading = "Please check these after adding:"
+        self.notes_heading.setText(heading)
+        attention = attention_color(self.palette())
+        for _number, kind, text in notes[:MAX_NOTES_LISTED]:
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
+            if kind == 1:
+                item.setForeground(attention)
+            self.notes_list.addItem(item)
+        if len(notes) > MAX_NOTES_LISTED:
+            more = len(notes) - MAX_NOTES_LISTED
+            self.notes_list.addItem(f"\u2026 and {_plural(more, 'more row', 'more rows')}.")
+        self.notes_heading.setVisible(bool(notes))
+        self.notes_list.setVisible(bool(notes))
+
+    def _can_add(self) -> bool:
+        return self._result is not None and not self._problems and bool(self._result.candidates)
+
+    def _update_add_button(self) -> None:
+        count = len(self._result.candidates) if self._result is not None else 0
+        if self._can_add():
+            self.add_button.setText(f"Add {_plural(count, 'doctor', 'doctors')}")
+        else:
+            self.add_button.setText("Add doctors")
+        enabled = self._can_add()
+        self.add_button.setEnabled(enabled)
+        # The stylesheet's primary look has no disabled variant: only look primary when usable.
+        wanted = "primary" if enabled else ""
+        if self.add_button.objectName() != wanted:
+            self.add_button.setObjectName(wanted)
+            self.add_button.style().unpolish(self.add_button)
+            self.add_button.style().polish(self.add_button)
+
+    # ---------------------------------------------------------------------------------------
+    # Results and closing
+    # ---------------------------------------------------------------------------------------
+
+    def path(self) -> str:
+        return self._path
+
+    def candidates(self) -> list[ImportedCandidate]:
+        """The doctors to add, once the dialog was accepted (empty before)."""
+        return list(self._accepted.candidates) if self._accepted is not None else []
+
+    def import_result(self) -> ImportResult | None:
+        """The whole import (candidates, skipped rows, notes), once accepted; else None."""
+        return self._accepted
+
+    def source(self) -> Source:
+        return Source(self.source_combo.currentData())
+
+    def source_detail(self) -> str:
+        return " ".join(self.source_detail_edit.text().split())
+
+    def accept(self) -> None:
+        if not self._can_add():
+            return
+        self._accepted = self._result
+        super().accept()
+
+    def reject(self) -> None:
+        if self._table is not None and not messages.ask_yes_no(
+            self,
+            "Close without adding?",
+            "Close this window without adding any doctors from this file?",
+            yes="Close without adding",
+            no="Keep going",
+        ):
+            return
+        super().reject()
