@@ -38,6 +38,38 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
 
 
+class NetworkUsed(AssertionError):
+    """The app tried to reach the network, which it must never do."""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any test in which anything tries to open an internet connection.
+
+    Local (AF_UNIX) sockets stay allowed: the single-instance check uses them.
+    """
+    import socket
+
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def guarded(self: socket.socket, address: object) -> object:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise NetworkUsed(f"network connection attempted to {address!r}")
+        return real_connect(self, address)  # type: ignore[arg-type]
+
+    def guarded_ex(self: socket.socket, address: object) -> object:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise NetworkUsed(f"network connection attempted to {address!r}")
+        return real_connect_ex(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded_ex)
+    monkeypatch.setattr(
+        socket, "getaddrinfo", lambda *a, **k: (_ for _ in ()).throw(NetworkUsed(str(a)))
+    )
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
