@@ -15,7 +15,11 @@ from types import TracebackType
 from typing import Any
 
 from secondopinion_desktop import __version__
-from secondopinion_desktop.errors import DamagedDatabaseError, KnownError
+from secondopinion_desktop.errors import (
+    DamagedDatabaseError,
+    KnownError,
+    known_from_storage_error,
+)
 from secondopinion_desktop.paths import (
     database_path,
     default_data_dir,
@@ -90,8 +94,9 @@ def install_excepthook(interactive: bool) -> None:
     """A bug is logged in full; the person sees a calm message, never a traceback."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        if isinstance(value, KnownError):
-            report_error(value.message, value.detail, interactive)
+        known = value if isinstance(value, KnownError) else known_from_storage_error(value)
+        if known is not None:
+            report_error(known.message, known.detail, interactive)
             return
         log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         report_error(

@@ -26,3 +26,35 @@ class DamagedDatabaseError(KnownError):
 
 class NewerDatabaseError(KnownError):
     """The database was written by a newer version of Second Opinion."""
+
+
+class DiskFullError(KnownError):
+    """The disk is full: the last change was not saved; everything before it is safe."""
+
+
+DISK_FULL_MESSAGE = (
+    "Your computer's disk is full, so the last change could not be saved. Everything saved "
+    "before it is safe.\n\nPlease free some space (for example, empty the wastebasket), then "
+    "try again. What you typed is still on the screen."
+)
+READ_ONLY_MESSAGE = (
+    "Second Opinion cannot write to its data folder any more, so the last change was not "
+    "saved. Everything saved before it is safe.\n\nIf the data is on a USB stick or network "
+    "drive, please check it is still connected."
+)
+
+
+def known_from_storage_error(error: BaseException) -> KnownError | None:
+    """Words for the person when saving failed because of the disk, not because of a bug."""
+    import errno
+    import sqlite3
+
+    text = str(error).lower()
+    if isinstance(error, sqlite3.OperationalError | sqlite3.DatabaseError):
+        if "full" in text:
+            return DiskFullError(DISK_FULL_MESSAGE, str(error))
+        if "readonly" in text or "read-only" in text or "disk i/o" in text:
+            return KnownError(READ_ONLY_MESSAGE, str(error))
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError(DISK_FULL_MESSAGE, str(error))
+    return None
