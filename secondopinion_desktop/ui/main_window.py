@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
@@ -29,11 +30,12 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Status
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE, STEPS, next_open_step, progress_text
 from secondopinion_desktop.errors import KnownError
-from secondopinion_desktop.store import backups
+from secondopinion_desktop.store import archive, backups
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs.case_dialog import CaseDetails, CaseDialog
 from secondopinion_desktop.ui.elided_label import ElidedLabel
+from secondopinion_desktop.ui.files import write_atomically
 from secondopinion_desktop.ui.models.cases_model import CasesModel
 from secondopinion_desktop.ui.models.steps_model import StepsModel
 from secondopinion_desktop.ui.pages.outcome_page import OutcomePage
@@ -232,6 +234,12 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(
             "Restore From &Backup\u2026", self.restore_backup, None, "Go back to an earlier copy"
         )
+        self.export_action = self._action(
+            "&Export Case\u2026", self.export_case, None, "Save this case in one file"
+        )
+        self.import_action = self._action(
+            "&Import Case\u2026", self.import_case, None, "Add a case saved on another computer"
+        )
         self.quit_action = self._action("&Quit", self.close, key.Quit, "Close Second Opinion")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -271,6 +279,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.details_action)
         file_menu.addAction(self.rename_action)
         file_menu.addAction(self.delete_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
@@ -658,6 +669,55 @@ class MainWindow(QMainWindow):
         self.case = None
         self.reload_cases(current)
         self.status.showMessage(f"Restored the backup from {chosen.label}.", 8000)
+
+    # --- moving a case to another computer ----------------------------------------------
+
+    def export_case(self) -> None:
+        if self.case is None:
+            return
+        self.flush_edits()
+        safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in self.case.display_name)
+        path = messages.choose_save_path(
+            self,
+            "Export this case",
+            f"{safe.strip() or 'case'}{archive.ARCHIVE_SUFFIX}",
+            f"Second Opinion case (*{archive.ARCHIVE_SUFFIX})",
+        )
+        if not path:
+            return
+        try:
+            data = archive.build_archive(self.repo, self.case.id, self.repo.data_folder())
+            write_atomically(Path(path), data)
+        except KnownError as exc:
+            messages.show_error(self, "Not exported", exc.message)
+            return
+        self.status.showMessage(f"Saved the case to {Path(path).name}.", 8000)
+
+    def import_case(self) -> None:
+        path = messages.choose_open_path(
+            self,
+            "Import a case",
+            f"Second Opinion case (*{archive.ARCHIVE_SUFFIX});;All files (*)",
+        )
+        if not path:
+            return
+        try:
+            size = Path(path).stat().st_size
+            if size > archive.MAX_TOTAL_BYTES:
+                raise archive.ArchiveError("This file is far too large to be a case archive.")
+            data = Path(path).read_bytes()
+            checked = archive.read_archive(data)
+            case_id = archive.import_archive(self.repo, checked, self.repo.data_folder())
+        except KnownError as exc:
+            messages.show_error(self, "Not imported", exc.message)
+            return
+        except OSError as exc:
+            messages.show_error(
+                self, "Not imported", f"Second Opinion could not read that file.\n\n{exc.strerror}"
+            )
+            return
+        self.reload_cases(case_id)
+        self.status.showMessage("The case is imported.", 8000)
 
     # --- view and help -------------------------------------------------------------------
 
