@@ -60,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="with --screenshot: show step N (1-6) or 7 for the outcome page",
     )
+    parser.add_argument(
+        "--export-cover-sheet",
+        type=Path,
+        metavar="FILE",
+        help="write the current case's records cover sheet (to the booked doctor) as PDF and exit",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -129,7 +135,7 @@ def load_icon() -> object:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    interactive = args.screenshot is None
+    interactive = args.screenshot is None and args.export_cover_sheet is None
 
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtGui import QGuiApplication, QIcon
@@ -148,6 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     icon = load_icon()
     assert isinstance(icon, QIcon)
     app.setWindowIcon(icon)
+    from secondopinion_desktop.printing.fonts import register_fonts
+
+    register_fonts()  # the printables' font, so a PDF looks the same on every computer
 
     try:
         if args.data_dir is not None:
@@ -188,6 +197,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if demo is None:
             demo = build_demo(repo, dt.date.today())
         settings.setValue("last_case_id", demo.id)
+    if args.export_cover_sheet is not None:
+        code = export_cover_sheet(repo, settings, args.export_cover_sheet)
+        db.close()
+        instance.release()
+        return code
 
     point_size = settings.value("view/point_size")
     apply_style(app, int(str(point_size)) if str(point_size).isdigit() else 12)
@@ -285,6 +299,61 @@ def take_screenshot(window: object, target: Path, step: int | None) -> int:
         report_error(f"Could not write the screenshot to {target}.", "QPixmap.save failed", False)
         return EXIT_ERROR
     window.close()
+    return EXIT_OK
+
+
+def export_cover_sheet(repo: Any, settings: Any, target: Path) -> int:
+    """Write the current case's cover sheet, addressed to the booked doctor, as a PDF.
+
+    The current case is the one last open (settings' last_case_id), else the first case.
+    Never opens a dialog: problems go to stderr and the exit status is 2.
+    """
+    from secondopinion_desktop.printing.cover_sheet import cover_sheet_for
+    from secondopinion_desktop.printing.render import chosen_page_size, write_cover_sheet_pdf
+
+    cases = repo.list_cases()
+    if not cases:
+        report_error("There is no case yet, so there is no cover sheet to write.", "", False)
+        return EXIT_ERROR
+    last = str(settings.value("last_case_id", ""))
+    case = next((c for c in cases if str(c.id) == last), cases[0])
+    doctor = repo.booked_doctor(case.id)
+    if doctor is None:
+        report_error(
+            f"No doctor is booked for the second opinion in \u201c{case.display_name}\u201d "
+            "yet, so the cover sheet has nobody to go to. Book the visit first (step 3).",
+            f"case {case.id}",
+            False,
+        )
+        return EXIT_ERROR
+    names = {d.id: d.name for d in repo.list_doctors(case.id)}
+    sheet = cover_sheet_for(
+        case,
+        doctor,
+        repo.opinion_appointment(case.id),
+        repo.list_records(case.id),
+        names,
+        repo.today(),
+    )
+    if not sheet.items:
+        report_error(
+            f"Nothing is ready to send to {doctor.name} yet. An item is listed on the cover "
+            "sheet once it is in hand (marked as received) and is to be sent ahead.",
+            f"case {case.id}",
+            False,
+        )
+        return EXIT_ERROR
+    target = target.expanduser()
+    try:
+        write_cover_sheet_pdf(sheet, target, chosen_page_size(settings))
+    except KnownError as exc:
+        report_error(exc.message, exc.detail, False)
+        return EXIT_ERROR
+    count = len(sheet.items)
+    print(
+        f"Wrote the cover sheet for {doctor.name} ({count} item{'s' if count != 1 else ''}) "
+        f"to {target}"
+    )
     return EXIT_OK
 
 

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
+from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Source, Status
+from secondopinion_desktop.domain.records import Delivery, RecordKind, Timing
 from secondopinion_desktop.store.repository import Repository
 
 DEMO_TITLE = "Mum's second opinion"
@@ -178,4 +181,111 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
     )
     repo.set_step_done(cid, 2, True)
     repo.set_step_notes(cid, 3, "Call Dr. Marsh's office back tomorrow morning.")
+    _demo_records(repo, cid, today)
     return repo.get_case(cid)
+
+
+def _demo_records(repo: Repository, cid: int, today: dt.date) -> None:
+    """The records checklist with an item in every state: one overdue, one faxed and not yet
+    confirmed, slides and scans to bring. Books the visit with Dr. Raman if nothing is booked."""
+    doctors = {d.name: d for d in repo.list_doctors(cid)}
+    raman = doctors["Dr. Priya Raman"]
+    if repo.opinion_appointment(cid) is None:
+        visit = dt.datetime.combine(today + dt.timedelta(days=6), dt.time(9, 30))
+        repo.add_appointment(
+            Appointment(
+                id=0,
+                case_id=cid,
+                doctor_id=raman.id,
+                starts_at=visit.astimezone(),
+                place="Lakeside Cancer Center, 2500 Lakeshore Boulevard, Suite 300, Lakeside",
+                kind=AppointmentKind.MULTIDISCIPLINARY,
+                team_members=("Dr. Priya Raman (surgeon)", "A radiation oncologist"),
+            )
+        )
+
+    def day(offset: int) -> dt.date:
+        return today + dt.timedelta(days=offset)
+
+    adler = doctors["Dr. Ruth Adler"].id
+    for item in repo.ensure_default_records(cid):
+        changes: dict[str, Any] = {}
+        if item.kind is RecordKind.MEDICAL_RECORDS and item.holder_doctor_id == adler:
+            changes = dict(
+                delivery=Delivery.HAND_DELIVER,
+                timing=Timing.SEND_AHEAD,
+                pages=14,
+                requested_on=day(-10),
+                received_on=day(-6),
+                sent_on=day(-5),
+                confirmed_on=day(-5),
+                confirmed_by="Maria at the front desk",
+            )
+        elif item.kind is RecordKind.MEDICAL_RECORDS:
+            changes = dict(
+                delivery=Delivery.FAX,
+                timing=Timing.SEND_AHEAD,
+                pages=22,
+                requested_on=day(-9),
+                received_on=day(-3),
+                sent_on=day(-1),
+                notes="Faxed from the library. Call Denise to check it all came through.",
+            )
+        elif item.kind is RecordKind.TEST_RESULTS:
+            changes = dict(
+                delivery=Delivery.FAX,
+                timing=Timing.SEND_AHEAD,
+                pages=9,
+                requested_on=day(-9),
+                received_on=day(-4),
+                sent_on=day(-3),
+                confirmed_on=day(-2),
+                confirmed_by="Denise, new-patient coordinator",
+            )
+        elif item.kind is RecordKind.PATHOLOGY_REPORT:
+            changes = dict(
+                delivery=Delivery.FAX,
+                timing=Timing.SEND_AHEAD,
+                pages=3,
+                requested_on=day(-9),
+                received_on=day(-3),
+                sent_on=day(-1),
+            )
+        elif item.kind is RecordKind.REFERRAL_FORM:
+            changes = dict(
+                pages=2,
+                requested_on=day(-8),
+                sent_on=day(-7),
+                confirmed_on=day(-7),
+                confirmed_by="Denise, new-patient coordinator",
+                notes="Dr. Adler's front desk faxed it straight to Lakeside.",
+            )
+        elif item.kind is RecordKind.INSURANCE_CARD:
+            changes = dict(received_on=day(-12))
+        elif item.kind is RecordKind.PATHOLOGY_SLIDES:
+            changes = dict(
+                holder_text="Springfield General pathology lab",
+                recipient_text="Lakeside pathology department",
+                delivery=Delivery.MAIL,
+                timing=Timing.SEND_AHEAD,
+                requested_on=day(-6),
+                notes="The lab needs a signed release form; Sarah dropped it off.",
+            )
+        elif item.kind is RecordKind.MAMMOGRAMS:
+            changes = dict(
+                holder_text="Springfield Imaging",
+                delivery=Delivery.BRING,
+                timing=Timing.BRING_ALONG,
+                requested_on=day(-8),
+                received_on=day(-4),
+                notes="On a CD, in the blue folder.",
+            )
+        elif item.kind is RecordKind.OTHER_IMAGING:
+            changes = dict(
+                title="Chest CT scan (on CD)",
+                holder_text="Springfield Imaging",
+                timing=Timing.BRING_ALONG,
+                requested_on=day(-2),
+            )
+        if changes:
+            repo.update_record(replace(item, **changes))

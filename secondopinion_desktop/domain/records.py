@@ -235,8 +235,7 @@ def due_text(item: RecordItem, visit: dt.date | None, today: dt.date) -> str:
         return "No visit booked yet"
     days = (due - today).days
     if days < 0:
-        late = -days
-        return f"Overdue: was due {short_date(due)} ({late} day{'s' if late != 1 else ''} ago)"
+        return f"Overdue: was due {short_date(due)}"
     if days == 0:
         return "Due today"
     if days == 1:
@@ -274,6 +273,8 @@ def how_text(item: RecordItem) -> str:
     parts: list[str] = []
     if item.delivery is not None:
         parts.append(item.delivery.label)
+        if item.timing is Timing.SEND_AHEAD:
+            return parts[0]  # faxing, mailing or handing in is sending ahead
     if item.timing is Timing.BRING_ALONG:
         parts.append("bring along" if parts else "Bring along")
     elif item.timing is Timing.SEND_AHEAD:
@@ -285,7 +286,7 @@ def how_text(item: RecordItem) -> str:
 
 def _sent_words(item: RecordItem, day: dt.date) -> str:
     if item.delivery is Delivery.FAX:
-        return f"Faxed {short_date(day)}. Not done yet: phone to check it arrived"
+        return f"Faxed {short_date(day)}, not done yet: phone to check it arrived"
     if item.delivery is Delivery.HAND_DELIVER:
         return f"Handed in {short_date(day)}. Note who took it to mark it arrived"
     return f"Sent {short_date(day)}. Phone to check it arrived"
@@ -372,16 +373,35 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
-def next_action(
+def recipient_office(
+    item: RecordItem, doctors: Mapping[int, str], new_doctor: str | None = None
+) -> str:
+    """Whom to phone about the item: "Dr. Raman's office", or the place typed in."""
+    if item.recipient_text.strip() and not (
+        item.recipient_doctor_id is not None and item.recipient_doctor_id in doctors
+    ):
+        return item.recipient_text.strip()
+    return f"{recipient_name(item, doctors, new_doctor)}'s office"
+
+
+@dataclass(frozen=True)
+class NextAction:
+    """The one most useful thing to do next, and the item it is about (if any)."""
+
+    text: str
+    item_id: int | None = None
+
+
+def next_step(
     items: Sequence[RecordItem],
     doctors: Mapping[int, str],
     new_doctor: str | None,
     visit: dt.date | None,
     today: dt.date,
-) -> str:
-    """The one most useful thing to do next, as a plain sentence."""
+) -> NextAction:
+    """What to do next: confirm what was sent, send what is in hand, ask, chase, decide."""
     if not items:
-        return "Add the records the new doctor will need."
+        return NextAction("Add the records the new doctor will need.")
 
     def what(item: RecordItem) -> str:
         return _lower_first(item.title)
@@ -394,41 +414,57 @@ def next_action(
     if waiting:
         item = waiting[0]
         sent = "faxed" if item.delivery is Delivery.FAX else "sent"
-        return (
-            f"Phone {recipient_name(item, doctors, new_doctor)} to check that the {sent} "
-            f"{what(item)} arrived, and write down who you spoke to."
+        return NextAction(
+            f"Phone {recipient_office(item, doctors, new_doctor)} to check that the {sent} "
+            f"{what(item)} arrived, and note who you spoke to.",
+            item.id,
         )
     to_send = sorted(
         (i for i in items if i.state is RecordState.RECEIVED and not i.brought), key=urgency
     )
     if to_send:
         item = to_send[0]
-        return f"Send the {what(item)} to {recipient_name(item, doctors, new_doctor)}."
+        return NextAction(
+            f"Send the {what(item)} to {recipient_name(item, doctors, new_doctor)}.", item.id
+        )
     to_ask = sorted((i for i in items if i.state is RecordState.NEEDED), key=urgency)
     if to_ask:
         item = to_ask[0]
         holder = holder_name(item, doctors)
-        where = f"Ask {holder} for" if holder else "Ask for"
-        return f"{where} the {what(item)}."
+        where = f"Ask {holder} for" if holder and holder != "You" else "Get"
+        return NextAction(f"{where} the {what(item)}.", item.id)
     chasing = sorted((i for i in items if i.state is RecordState.REQUESTED), key=urgency)
     if chasing:
         item = chasing[0]
         holder = holder_name(item, doctors) or "the office"
         assert item.requested_on is not None
-        return (
+        return NextAction(
             f"Waiting for the {what(item)}, asked for on {short_date(item.requested_on)}. "
-            f"If it has not come, phone {holder}."
+            f"If it has not come, phone {holder}.",
+            item.id,
         )
     undecided = [i for i in items if i.timing is Timing.ASK and not i.ready]
     if undecided:
         office = new_doctor or NEW_DOCTOR
-        return (
+        return NextAction(
             f"Ask {office}'s office whether the {what(undecided[0])} should be sent ahead or "
-            "brought to the visit."
+            "brought to the visit.",
+            undecided[0].id,
         )
     if all(i.ready for i in items):
-        return "Everything is at the new doctor's office or ready to bring. Well done."
-    return "Check each item below and note what has happened to it."
+        return NextAction("Everything is at the new doctor's office or ready to bring. Well done.")
+    return NextAction("Check each item below and note what has happened to it.")
+
+
+def next_action(
+    items: Sequence[RecordItem],
+    doctors: Mapping[int, str],
+    new_doctor: str | None,
+    visit: dt.date | None,
+    today: dt.date,
+) -> str:
+    """The one most useful thing to do next, as a plain sentence."""
+    return next_step(items, doctors, new_doctor, visit, today).text
 
 
 # --- the cover sheet's list ---------------------------------------------------------------------
@@ -501,13 +537,13 @@ def suggested_records(case_id: int, doctors: Sequence[Doctor]) -> list[RecordIte
     add(
         "Pathology slides",
         RecordKind.PATHOLOGY_SLIDES,
-        holder_text="The pathology lab that looked at the biopsy",
+        holder_text="The pathology lab",
     )
-    add("Mammograms", RecordKind.MAMMOGRAMS, holder_text="The imaging center that took them")
+    add("Mammograms", RecordKind.MAMMOGRAMS, holder_text="The imaging center")
     add(
         "Other x-rays and scans (on CD or film)",
         RecordKind.OTHER_IMAGING,
-        holder_text="The imaging center or hospital",
+        holder_text="The imaging center",
     )
     for title, kind in (
         ("Insurance card", RecordKind.INSURANCE_CARD),

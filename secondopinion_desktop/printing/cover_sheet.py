@@ -141,7 +141,7 @@ def cover_sheet_html(sheet: CoverSheet, scale: float = 1.0) -> str:
 
     dob = long_date(sheet.patient_dob) if sheet.patient_dob else ""
     if sheet.visit is not None:
-        visit = escape(format_when(sheet.visit))
+        visit = f"<b>{escape(format_when(sheet.visit))}</b>"
         if sheet.visit_place:
             visit += f"<br>{escape(sheet.visit_place)}"
     else:
@@ -203,7 +203,7 @@ def cover_sheet_html(sheet: CoverSheet, scale: float = 1.0) -> str:
 <div style="font-size:{pt(17)}; font-weight:bold;">{_text(sheet.patient_name, BLANK)}</div>
 <div>Date of birth: <b>{escape(dob) if dob else BLANK}</b></div></td>
 <td width="45%" valign="top"><div style="{label}">APPOINTMENT</div>
-<div><b>{visit}</b></div></td>
+<div>{visit}</div></td>
 </tr></table>
 <p></p>
 <p style="{label} margin-bottom:{pt(4)};">ENCLOSED</p>

@@ -29,6 +29,7 @@ from secondopinion_desktop.domain.records import (
     how_text,
     is_overdue,
     next_action,
+    next_step,
     parse_pages,
     progress,
     status_text,
@@ -62,7 +63,7 @@ def test_a_faxed_item_is_not_done_until_arrival_is_confirmed() -> None:
     faxed = item(delivery=Delivery.FAX, timing=Timing.SEND_AHEAD, sent_on=TODAY)
     assert not faxed.ready
     assert faxed.awaiting_confirmation
-    assert "Not done yet: phone to check it arrived" in status_text(faxed)
+    assert "not done yet: phone to check it arrived" in status_text(faxed)
     confirmed = replace(faxed, confirmed_on=TODAY, confirmed_by="Denise")
     assert confirmed.ready and not confirmed.awaiting_confirmation
     assert status_text(confirmed) == "Arrived, confirmed by Denise on Fri 20 Nov"
@@ -85,9 +86,7 @@ def test_due_a_week_before_the_visit_and_the_day_before_when_brought() -> None:
 def test_overdue_in_words() -> None:
     late = item(requested_on=dt.date(2026, 11, 10))
     assert is_overdue(late, VISIT, dt.date(2026, 11, 26))
-    assert due_text(late, VISIT, dt.date(2026, 11, 26)) == (
-        "Overdue: was due Tue 24 Nov (2 days ago)"
-    )
+    assert due_text(late, VISIT, dt.date(2026, 11, 26)) == "Overdue: was due Tue 24 Nov"
     assert due_text(late, VISIT, dt.date(2026, 11, 24)) == "Due today"
     assert due_text(late, VISIT, dt.date(2026, 11, 23)) == "Due tomorrow"
     assert due_text(late, VISIT, TODAY) == "Due Tue 24 Nov (in 4 days)"
@@ -110,7 +109,9 @@ def test_returned_slides_say_so() -> None:
 
 def test_how_text() -> None:
     assert how_text(item()) == "Ask the office"
-    assert how_text(item(delivery=Delivery.FAX, timing=Timing.SEND_AHEAD)) == "Fax, send ahead"
+    assert how_text(item(delivery=Delivery.FAX, timing=Timing.SEND_AHEAD)) == "Fax"
+    assert how_text(item(delivery=Delivery.FAX)) == "Fax, ask the office"
+    assert how_text(item(timing=Timing.SEND_AHEAD)) == "Send ahead"
     assert how_text(item(delivery=Delivery.BRING)) == "Bring to the visit"
     assert how_text(item(timing=Timing.BRING_ALONG)) == "Bring along"
 
@@ -134,7 +135,10 @@ def test_next_action_puts_the_confirmation_call_first() -> None:
         item(id=2, title="Test results", delivery=Delivery.FAX, sent_on=TODAY),
     ]
     text = next_action(items, doctors, "Dr. Priya Raman", VISIT, TODAY)
-    assert text.startswith("Phone Dr. Priya Raman to check that the faxed test results arrived")
+    assert text.startswith(
+        "Phone Dr. Priya Raman's office to check that the faxed test results arrived"
+    )
+    assert next_step(items, doctors, None, VISIT, TODAY).item_id == 2
     text = next_action(items[:1], doctors, "Dr. Priya Raman", VISIT, TODAY)
     assert text == "Ask Dr. Ruth Adler for the medical records."
     done = [item(id=1, sent_on=TODAY, confirmed_on=TODAY)]

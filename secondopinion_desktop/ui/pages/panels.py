@@ -8,6 +8,7 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.pages.candidates_panel import CandidatesPanel
 from secondopinion_desktop.ui.pages.compare_panel import ComparePanel
 from secondopinion_desktop.ui.pages.panel import StepPanel
+from secondopinion_desktop.ui.pages.records_panel import RecordsPanel
 from secondopinion_desktop.ui.pages.tell_doctor_panel import TellDoctorPanel
 
 
@@ -17,4 +18,6 @@ def build_panels(repo: Repository, parent: QWidget | None = None) -> dict[int, l
     panels[1] = [TellDoctorPanel(repo, parent)]
     panels[2] = [CandidatesPanel(repo, parent)]
     panels[3] = [ComparePanel(repo, parent)]
+    panels[4] = [RecordsPanel(repo, parent, step=4)]
+    panels[5] = [RecordsPanel(repo, parent, step=5)]
     return panels

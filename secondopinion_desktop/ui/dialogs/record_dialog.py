@@ -1,0 +1,397 @@
+"""Add or change one item of the records checklist.
+
+Dates are typed the everyday way ("today", "Nov 12", "12/11/2026") and checked as they are
+typed: under each date the dialog says how it read it, or what is wrong, in plain words. Save
+stays off while anything cannot be read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.records import (
+    MAX_NOTES_LENGTH,
+    MAX_TEXT_LENGTH,
+    Delivery,
+    RecordItem,
+    RecordKind,
+    Timing,
+    check_dates,
+    clean_record_title,
+    parse_pages,
+)
+from secondopinion_desktop.domain.validation import ValidationError, parse_date
+from secondopinion_desktop.ui.forms import GuardedDialog, error_label, line_edit, text_edit
+from secondopinion_desktop.ui.style import attention_color, muted_color
+
+DATE_FIELDS = ("requested_on", "received_on", "sent_on", "confirmed_on", "returned_on")
+DATE_LABELS = {
+    "requested_on": "&Asked for on:",
+    "received_on": "&Received on:",
+    "sent_on": "&Sent on:",
+    "confirmed_on": "Arrival &confirmed on:",
+    "returned_on": "Returned to &us on:",
+}
+DATE_NAMES = {
+    "requested_on": "Date asked for",
+    "received_on": "Date received",
+    "sent_on": "Date sent",
+    "confirmed_on": "Date arrival confirmed",
+    "returned_on": "Date returned to us",
+}
+
+
+def date_text(day: dt.date | None) -> str:
+    return f"{day.day} {day:%b %Y}" if day else ""
+
+
+class DateField(QWidget):
+    """A date typed as text, a Today button, and a line saying how it was read."""
+
+    def __init__(self, name: str, today: Callable[[], dt.date], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._today = today
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        row = QHBoxLayout()
+        self.edit = line_edit(name, "Not yet", 60)
+        self.today_button = QPushButton("Today")
+        self.today_button.setAccessibleName(f"{name}: today")
+        self.today_button.setAutoDefault(False)
+        self.today_button.clicked.connect(self.set_today)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.today_button)
+        layout.addLayout(row)
+        self.hint = QLabel()
+        self.hint.setAccessibleName(f"{name}: how it was read")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        layout.addWidget(self.hint)
+        self.edit.textChanged.connect(self.check)
+
+    def set_today(self) -> None:
+        self.edit.setText(date_text(self._today()))
+
+    def set_date(self, day: dt.date | None) -> None:
+        self.edit.setText(date_text(day))
+
+    def value(self) -> dt.date | None:
+        """The date typed; raises ValidationError with words for the person."""
+        return parse_date(self.edit.text(), today=self._today())
+
+    def error(self) -> str | None:
+        try:
+            self.value()
+        except ValidationError as exc:
+            return exc.message
+        return None
+
+    def check(self) -> None:
+        try:
+            day = self.value()
+        except ValidationError as exc:
+            self.hint.setText(exc.message)
+            self.hint.setStyleSheet(f"color: {attention_color(self.palette()).name()};")
+            self.hint.show()
+            return
+        if day is None:
+            self.hint.hide()
+            return
+        self.hint.setText(f"{day:%A} {day.day} {day:%B %Y}")
+        self.hint.setStyleSheet(f"color: {muted_color(self.palette()).name()};")
+        self.hint.show()
+
+
+class RecordDialog(GuardedDialog):
+    """After accept(): `item()` is the item to save (with the id it came with)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        item: RecordItem,
+        doctors: Sequence[Doctor],
+        new_doctor: Doctor | None,
+        today: Callable[[], dt.date] = dt.date.today,
+        focus: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self._original = item
+        self._doctors = list(doctors)
+        self._today = today
+        self._result: RecordItem | None = None
+        adding = item.id == 0
+        self.setWindowTitle("Add an item" if adding else f"Change \u201c{item.title}\u201d")
+        self.setMinimumWidth(620)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Write down where this item is. Fill in each date as it happens; "
+            "you can leave the rest empty."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setVerticalSpacing(8)
+        self.title_edit = line_edit("Name of the item", "For example: Medical records", 120)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of item")
+        for kind in RecordKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.holder = QComboBox()
+        self.holder.setEditable(True)
+        self.holder.setAccessibleName("Who has it now")
+        self.holder.lineEdit().setPlaceholderText("Choose a doctor, or type a place")
+        self.holder.lineEdit().setMaxLength(MAX_TEXT_LENGTH)
+        self.holder.addItem("", None)
+        for doctor in self._doctors:
+            self.holder.addItem(doctor.name, doctor.id)
+        new_name = new_doctor.name if new_doctor else ""
+        self._new_label = f"The new doctor ({new_name})" if new_name else "The new doctor"
+        self.recipient = QComboBox()
+        self.recipient.setEditable(True)
+        self.recipient.setAccessibleName("Who it goes to")
+        self.recipient.lineEdit().setMaxLength(MAX_TEXT_LENGTH)
+        self.recipient.addItem(self._new_label, None)
+        for doctor in self._doctors:
+            if new_doctor is None or doctor.id != new_doctor.id:
+                self.recipient.addItem(doctor.name, doctor.id)
+        self.delivery = QComboBox()
+        self.delivery.setAccessibleName("How it gets there")
+        self.delivery.addItem("Not decided yet", None)
+        for delivery in Delivery:
+            self.delivery.addItem(delivery.label, delivery.value)
+        self.timing = QComboBox()
+        self.timing.setAccessibleName("Send ahead or bring along")
+        for timing in Timing:
+            self.timing.addItem(timing.label, timing.value)
+        self.pages = line_edit("Number of pages", "Count them when you have them", 20)
+        self.pages_hint = error_label(self)
+        self.pages_hint.setAccessibleName("Problem with the number of pages")
+        self.dates = {name: DateField(DATE_NAMES[name], today) for name in DATE_FIELDS}
+        self.confirmed_by = line_edit(
+            "Who confirmed it arrived", "The name of the person you spoke to", MAX_TEXT_LENGTH
+        )
+        self.fax_note = QLabel(
+            "A fax is not done until someone at the office tells you it arrived. "
+            "Phone them, then fill in the date and their name here."
+        )
+        self.fax_note.setWordWrap(True)
+        self.fax_note.setObjectName("situation")
+        self.notes = text_edit("Notes about this item", "Anything worth remembering", 70)
+
+        form.addRow("&Item:", self.title_edit)
+        form.addRow("&Kind:", self.kind)
+        form.addRow("&Who has it now:", self.holder)
+        form.addRow("&Goes to:", self.recipient)
+        form.addRow("&How:", self.delivery)
+        form.addRow("Send ahead or &bring:", self.timing)
+        pages_box = QVBoxLayout()
+        pages_box.setSpacing(2)
+        pages_box.addWidget(self.pages)
+        pages_box.addWidget(self.pages_hint)
+        form.addRow("&Pages:", pages_box)
+        for name in ("requested_on", "received_on", "sent_on", "confirmed_on"):
+            form.addRow(DATE_LABELS[name], self.dates[name])
+        form.addRow("Confirmed b&y:", self.confirmed_by)
+        form.addRow("", self.fax_note)
+        form.addRow(DATE_LABELS["returned_on"], self.dates["returned_on"])
+        form.addRow("N&otes:", self.notes)
+        self.form = form
+        layout.addLayout(form)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Add item" if adding else "Save")
+        self.save_button.setObjectName("primary")
+        self.save_button.setAccessibleName(self.save_button.text())
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self._fill(item)
+        self.kind.currentIndexChanged.connect(self._update_visibility)
+        self.delivery.currentIndexChanged.connect(self._on_delivery_changed)
+        self.timing.currentIndexChanged.connect(self._on_timing_changed)
+        self.pages.textChanged.connect(self._check_live)
+        for field in self.dates.values():
+            field.edit.textChanged.connect(self._check_live)
+        self._update_visibility()
+        self._check_live()
+        self.mark_clean()
+        target = self.dates.get(focus)
+        if focus == "confirmed_by":
+            self.confirmed_by.setFocus()
+        elif target is not None:
+            target.edit.setFocus()
+        else:
+            self.title_edit.setFocus()
+
+    # --- filling in and reading back ------------------------------------------------------
+
+    def _fill(self, item: RecordItem) -> None:
+        self.title_edit.setText(item.title)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind.value)))
+        if item.holder_doctor_id is not None and self.holder.findData(item.holder_doctor_id) >= 0:
+            self.holder.setCurrentIndex(self.holder.findData(item.holder_doctor_id))
+        else:
+            self.holder.setCurrentIndex(0)
+            self.holder.setEditText(item.holder_text)
+        if item.goes_to_new_doctor:
+            self.recipient.setCurrentIndex(0)
+        elif (
+            item.recipient_doctor_id is not None
+            and self.recipient.findData(item.recipient_doctor_id) >= 0
+        ):
+            self.recipient.setCurrentIndex(self.recipient.findData(item.recipient_doctor_id))
+        else:
+            self.recipient.setEditText(item.recipient_text)
+        value = item.delivery.value if item.delivery else None
+        self.delivery.setCurrentIndex(max(0, self.delivery.findData(value)))
+        self.timing.setCurrentIndex(max(0, self.timing.findData(item.timing.value)))
+        self.pages.setText("" if item.pages is None else str(item.pages))
+        for name in DATE_FIELDS:
+            self.dates[name].set_date(getattr(item, name))
+        self.confirmed_by.setText(item.confirmed_by)
+        self.notes.setPlainText(item.notes)
+
+    def snapshot(self) -> object:
+        return (
+            self.title_edit.text(),
+            self.kind.currentIndex(),
+            self.holder.currentText(),
+            self.recipient.currentText(),
+            self.delivery.currentIndex(),
+            self.timing.currentIndex(),
+            self.pages.text(),
+            tuple(field.edit.text() for field in self.dates.values()),
+            self.confirmed_by.text(),
+            self.notes.toPlainText(),
+        )
+
+    def _chosen(self, combo: QComboBox, blank_is_none: bool) -> tuple[int | None, str]:
+        """(doctor id, other place) from an editable combo: a listed name or typed text."""
+        text = " ".join(combo.currentText().split())
+        index = combo.findText(combo.currentText())
+        if index >= 0:
+            data = combo.itemData(index)
+            if data is not None:
+                return int(data), ""
+            if index == 0 and (blank_is_none or text == self._new_label):
+                return None, ""
+        return None, text
+
+    def _kind(self) -> RecordKind:
+        return RecordKind(self.kind.currentData())
+
+    def _update_visibility(self) -> None:
+        lent = self._kind().lent
+        self.form.setRowVisible(self.dates["returned_on"], lent)
+        fax = self.delivery.currentData() == Delivery.FAX.value
+        self.fax_note.setVisible(fax)
+        self.form.setRowVisible(self.fax_note, fax)
+
+    def _on_delivery_changed(self) -> None:
+        if self.delivery.currentData() == Delivery.BRING.value:
+            self.timing.setCurrentIndex(self.timing.findData(Timing.BRING_ALONG.value))
+        self._update_visibility()
+
+    def _on_timing_changed(self) -> None:
+        if (
+            self.timing.currentData() == Timing.SEND_AHEAD.value
+            and self.delivery.currentData() == Delivery.BRING.value
+        ):
+            self.delivery.setCurrentIndex(0)
+
+    def _check_live(self) -> None:
+        """Inline checks as the person types; Save is off while anything cannot be read."""
+        problem = False
+        try:
+            parse_pages(self.pages.text())
+        except ValueError as exc:
+            self.pages_hint.setText(str(exc))
+            self.pages_hint.show()
+            problem = True
+        else:
+            self.pages_hint.hide()
+        for field in self.dates.values():
+            field.check()
+            problem = problem or field.error() is not None
+        self.save_button.setEnabled(not problem)
+
+    def build(self) -> RecordItem:
+        """The item as typed; raises ValueError with words for the person."""
+        title = clean_record_title(self.title_edit.text())
+        try:
+            pages = parse_pages(self.pages.text())
+        except ValueError as exc:
+            raise ValueError(f"Pages: {exc}") from exc
+        dates: dict[str, dt.date | None] = {}
+        for name, field in self.dates.items():
+            try:
+                dates[name] = field.value()
+            except ValidationError as exc:
+                label = DATE_NAMES[name]
+                raise ValueError(f"{label}: {exc.message}") from exc
+        holder_id, holder_text = self._chosen(self.holder, blank_is_none=True)
+        recipient_id, recipient_text = self._chosen(self.recipient, blank_is_none=False)
+        delivery_value = self.delivery.currentData()
+        kind = self._kind()
+        item = replace(
+            self._original,
+            title=title,
+            kind=kind,
+            holder_doctor_id=holder_id,
+            holder_text=holder_text,
+            recipient_doctor_id=recipient_id,
+            recipient_text=recipient_text,
+            delivery=Delivery(delivery_value) if delivery_value else None,
+            timing=Timing(self.timing.currentData()),
+            pages=pages,
+            requested_on=dates["requested_on"],
+            received_on=dates["received_on"],
+            sent_on=dates["sent_on"],
+            confirmed_on=dates["confirmed_on"],
+            confirmed_by=" ".join(self.confirmed_by.text().split()),
+            returned_on=dates["returned_on"] if kind.lent else None,
+            notes=self.notes.toPlainText()[:MAX_NOTES_LENGTH],
+        )
+        problem = check_dates(item, self._today())
+        if problem:
+            raise ValueError(problem)
+        return item
+
+    def item(self) -> RecordItem | None:
+        """What was saved, once the dialog was accepted."""
+        return self._result
+
+    def accept(self) -> None:
+        try:
+            item = self.build()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.error.hide()
+        self._result = item
+        super().accept()

@@ -1,0 +1,66 @@
+"""Draws an item of the records checklist as its name in bold over a quieter second line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from secondopinion_desktop.ui.models.records_model import SubtitleRole
+
+PADDING = 6
+
+
+class RecordItemDelegate(QStyledItemDelegate):
+    """Title (DisplayRole, bold) and subtitle (SubtitleRole, muted) in one cell."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        base = super().sizeHint(option, index)
+        metrics: QFontMetrics = option.fontMetrics  # type: ignore[attr-defined]
+        return QSize(base.width(), metrics.height() * 2 + PADDING * 2 + 2)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title = opt.text  # type: ignore[attr-defined]
+        subtitle = index.data(SubtitleRole) or ""
+        opt.text = ""  # type: ignore[attr-defined]
+        style = opt.widget.style() if opt.widget else None  # type: ignore[attr-defined]
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # type: ignore[attr-defined]
+        rect: QRect = opt.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)  # type: ignore[attr-defined]
+        palette: QPalette = opt.palette  # type: ignore[attr-defined]
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        bold = QFont(opt.font)  # type: ignore[attr-defined]
+        bold.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(bold)
+        painter.setPen(palette.color(role))
+        line = QFontMetrics(bold).height()
+        top = QRect(rect.left(), rect.top(), rect.width(), line)
+        painter.drawText(
+            top,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        plain = QFont(opt.font)  # type: ignore[attr-defined]
+        painter.setFont(plain)
+        muted = palette.color(role)
+        if not selected:
+            muted.setAlphaF(0.75)
+        painter.setPen(muted)
+        bottom = QRect(rect.left(), rect.top() + line, rect.width(), rect.height() - line)
+        painter.drawText(
+            bottom,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+            QFontMetrics(plain).elidedText(subtitle, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        painter.restore()

@@ -1,0 +1,881 @@
+"""The records checklist (step 4) and the slides-and-scans checklist (step 5).
+
+Each page shows, from the top: the one next thing to do, how far the list has come, the rule
+that matters (a week ahead; a fax is not done until someone confirms it arrived), the table with
+one obvious button for the selected item's next step, the scans attached to that item, and the
+cover sheet to print or save as PDF.
+
+Widgets never run SQL: everything goes through the Repository. Changes to items are undoable
+(Edit > Undo, or the Undo button that appears after removing an item).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.appointments import Appointment
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.records import (
+    ATTACHMENT_SUFFIXES,
+    Attachment,
+    Delivery,
+    RecordItem,
+    RecordKind,
+    RecordState,
+    cover_sheet_items,
+    due_date,
+    long_date,
+    next_action,
+    next_step,
+    progress,
+    total_pages,
+)
+from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.paths import settings_path
+from secondopinion_desktop.printing.cover_sheet import CoverSheet, cover_sheet_for
+from secondopinion_desktop.printing.render import (
+    PAGE_SIZE_KEY,
+    PAGE_SIZES,
+    chosen_page_size,
+    write_cover_sheet_pdf,
+)
+from secondopinion_desktop.store import attachment_files
+from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.ui import cover_sheet_actions, messages
+from secondopinion_desktop.ui.dialogs.record_dialog import RecordDialog
+from secondopinion_desktop.ui.models.record_item_delegate import RecordItemDelegate
+from secondopinion_desktop.ui.models.records_model import (
+    COL_DUE,
+    COL_ITEM,
+    COL_PAGES,
+    COL_STATUS,
+    AttachmentsModel,
+    RecordsModel,
+    overdue_color,
+)
+from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+from secondopinion_desktop.ui.style import done_color
+
+log = logging.getLogger(__name__)
+
+SCAN_FILTER = (
+    "Scans (" + " ".join(f"*{suffix}" for suffix in ATTACHMENT_SUFFIXES) + ");;All files (*)"
+)
+
+
+class FittedTableView(QTableView):
+    """A table as tall as its rows, so the page scrolls instead of the table."""
+
+    def _content_height(self) -> int:
+        header = self.horizontalHeader().height() if self.horizontalHeader().isVisible() else 0
+        rows = self.verticalHeader().length()
+        return header + rows + 2 * self.frameWidth() + 2
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(self._content_height(), 90))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), max(self._content_height(), 90))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resizeRowsToContents()
+        if self.height() != max(self._content_height(), 90):
+            self.updateGeometry()
+
+    def fit(self) -> None:
+        self.resizeRowsToContents()
+        self.updateGeometry()
+
+
+class RecordCommand(QUndoCommand):
+    """An undoable change to one item: add, change or remove."""
+
+    def __init__(
+        self,
+        panel: RecordsPanel,
+        text: str,
+        before: RecordItem | None,
+        after: RecordItem | None,
+    ) -> None:
+        super().__init__(text)
+        self._panel = panel
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        self._after = self._panel.apply_change(self._before, self._after)
+
+    def undo(self) -> None:
+        self._before = self._panel.apply_change(self._after, self._before)
+
+
+def _safe_file_name(text: str) -> str:
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
+    return " ".join(cleaned.split())[:80] or "cover sheet"
+
+
+class RecordsPanel(StepPanel):
+    """The checklist for one step: 4 (records) or 5 (slides and imaging).
+
+    Signals (from StepPanel): changed() after every saved change, status_message(str).
+    """
+
+    def __init__(self, repo: Repository, parent: QWidget | None = None, step: int = 4) -> None:
+        super().__init__(repo, parent)
+        self.step = step
+        self.record_dialog_factory = RecordDialog
+        stack = getattr(parent, "undo_stack", None)
+        self.undo_stack: QUndoStack = stack if isinstance(stack, QUndoStack) else QUndoStack(self)
+        settings = getattr(parent, "settings", None)
+        self._settings: QSettings | None = settings if isinstance(settings, QSettings) else None
+        self._doctors: list[Doctor] = []
+        self._names: dict[int, str] = {}
+        self._new_doctor: Doctor | None = None
+        self._appointment: Appointment | None = None
+        self._all_items: list[RecordItem] = []
+        self._undo_command: QUndoCommand | None = None
+        self._loaded_case_id: int | None = None
+
+        self.model = RecordsModel(self)
+        self.attachments_model = AttachmentsModel(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(18)
+        self._build_checklist(outer)
+        self._build_attachments(outer)
+        self._build_cover_sheet(outer)
+        self._update_buttons()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_checklist(self, outer: QVBoxLayout) -> None:
+        title = "Your records checklist" if self.step == 4 else "Slides and scans checklist"
+        box = card(title, outer)
+        self.next_label = paragraph("")
+        self.next_label.setObjectName("situation")
+        self.next_label.setAccessibleName("What to do next")
+        self.summary_label = paragraph("")
+        self.summary_label.setObjectName("stepState")
+        self.summary_label.setAccessibleName("Progress of the checklist")
+        self.rule_label = paragraph("")
+        self.rule_label.setAccessibleName("The rule for this checklist")
+        box.addWidget(self.next_label)
+        box.addWidget(self.summary_label)
+        box.addWidget(self.rule_label)
+
+        self.table = FittedTableView()
+        self.table.setObjectName("recordsTable")
+        self.table.setAccessibleName(title)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_STATUS, 265), (COL_DUE, 165)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(COL_PAGES, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setItemDelegateForColumn(COL_ITEM, RecordItemDelegate(self.table))
+        self.table.doubleClicked.connect(lambda _index: self.edit_item())
+        self.table.activated.connect(lambda _index: self.edit_item())
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_item)
+
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        self.next_step_button = QPushButton("Mark as asked for")
+        self.next_step_button.setObjectName("primary")
+        self.next_step_button.clicked.connect(self.advance_selected)
+        self.edit_button = self._button("Change\u2026", "Change the selected item", self.edit_item)
+        self.add_button = self._button("Add an item\u2026", "Add an item", self.add_item)
+        self.remove_button = self._button("Remove", "Remove the selected item", self.remove_item)
+        row.addWidget(self.next_step_button)
+        row.addWidget(self.edit_button)
+        row.addStretch(1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        box.addLayout(row)
+        box.addWidget(self.table)
+
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("undoBar")
+        bar = QHBoxLayout(self.undo_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.undo_label = QLabel()
+        self.undo_label.setAccessibleName("What was just removed")
+        self.undo_button = self._button("Undo", "Undo removing the item", self.undo_last)
+        bar.addWidget(self.undo_label, 1)
+        bar.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        box.addWidget(self.undo_bar)
+
+    def _build_attachments(self, outer: QVBoxLayout) -> None:
+        box = card("Scans of the selected item", outer)
+        self.attachments_label = paragraph("")
+        self.attachments_label.setAccessibleName("About the attached scans")
+        box.addWidget(self.attachments_label)
+        self.attachments_view = QListView()
+        self.attachments_view.setObjectName("attachmentsList")
+        self.attachments_view.setAccessibleName("Attached scans")
+        self.attachments_view.setModel(self.attachments_model)
+        self.attachments_view.setMaximumHeight(110)
+        self.attachments_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.attachments_view.doubleClicked.connect(lambda _index: self.open_attachment())
+        self.attachments_view.activated.connect(lambda _index: self.open_attachment())
+        self.attachments_view.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_buttons()
+        )
+        box.addWidget(self.attachments_view)
+        row = QHBoxLayout()
+        self.attach_button = self._button(
+            "Attach a scan\u2026", "Attach a scan to the selected item", self.attach_scan
+        )
+        self.open_button = self._button("Open", "Open the selected scan", self.open_attachment)
+        self.remove_scan_button = self._button(
+            "Remove scan", "Remove the selected scan", self.remove_attachment
+        )
+        row.addWidget(self.attach_button)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        row.addWidget(self.remove_scan_button)
+        box.addLayout(row)
+
+    def _build_cover_sheet(self, outer: QVBoxLayout) -> None:
+        box = card("Cover sheet for the records you send", outer)
+        box.addWidget(
+            paragraph(
+                "Put this page on top of records you fax or take to the new doctor's office. It "
+                "says who they are for, lists what is enclosed with the number of pages, and asks "
+                "the office to phone you when they arrive."
+            )
+        )
+        self.cover_label = paragraph("")
+        self.cover_label.setObjectName("situation")
+        self.cover_label.setAccessibleName("What the cover sheet will list")
+        box.addWidget(self.cover_label)
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        paper_label = QLabel("Pape&r:")
+        self.paper_combo = QComboBox()
+        self.paper_combo.setAccessibleName("Paper size")
+        for name in PAGE_SIZES:
+            self.paper_combo.addItem(name, name)
+        paper_label.setBuddy(self.paper_combo)
+        self.paper_combo.setCurrentIndex(self.paper_combo.findData(self._page_size()))
+        self.paper_combo.currentIndexChanged.connect(self._on_paper_changed)
+        self.preview_button = self._button(
+            "Preview\u2026", "Preview the cover sheet", self.preview_cover_sheet
+        )
+        self.print_button = self._button(
+            "Print\u2026", "Print the cover sheet", self.print_cover_sheet
+        )
+        self.pdf_button = self._button(
+            "Save as PDF\u2026", "Save the cover sheet as a PDF file", self.save_cover_sheet_pdf
+        )
+        row.addWidget(paper_label)
+        row.addWidget(self.paper_combo)
+        row.addStretch(1)
+        row.addWidget(self.preview_button)
+        row.addWidget(self.print_button)
+        row.addWidget(self.pdf_button)
+        box.addLayout(row)
+
+    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.clicked.connect(slot)
+        return button
+
+    # --- loading -------------------------------------------------------------------------
+
+    def load(self, case: Case) -> None:
+        super().load(case)
+        if self._loaded_case_id != case.id:
+            self._loaded_case_id = case.id
+            self._hide_undo_bar()
+            if self.undo_stack.parent() is self:
+                self.undo_stack.clear()
+            self.table.clearSelection()
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Fetch the case's items again and refresh everything on the panel."""
+        if self.case is None:
+            return
+        case_id = self.case.id
+        if select_id is None:
+            select_id = self.selected_id()
+        try:
+            self._all_items = self.repo.ensure_default_records(case_id)
+        except NotFoundError:
+            return
+        self._doctors = self.repo.list_doctors(case_id)
+        self._names = {d.id: d.name for d in self._doctors}
+        self._new_doctor = self.repo.booked_doctor(case_id)
+        self._appointment = self.repo.opinion_appointment(case_id)
+        items = [i for i in self._all_items if i.kind.step == self.step]
+        today = self.repo.today()
+        self.model.set_items(
+            items,
+            self._names,
+            self._new_doctor.name if self._new_doctor else None,
+            self.visit_date(),
+            today,
+            self.repo.attachment_counts(case_id),
+        )
+        self.table.fit()
+        if select_id is not None and self.model.row_of(select_id) >= 0:
+            self.select_row(self.model.row_of(select_id))
+        elif self.model.rowCount():
+            suggested = next_step(
+                items, self._names, self._new_doctor_name(), self.visit_date(), today
+            )
+            row = self.model.row_of(suggested.item_id) if suggested.item_id else -1
+            self.select_row(max(row, 0))
+        self._show_summary(items, today)
+        self._show_cover_sheet_summary()
+        self._load_attachments()
+        self._update_buttons()
+
+    def visit_date(self) -> dt.date | None:
+        return self._appointment.starts_at.date() if self._appointment else None
+
+    def _new_doctor_name(self) -> str | None:
+        return self._new_doctor.name if self._new_doctor else None
+
+    def _show_summary(self, items: list[RecordItem], today: dt.date) -> None:
+        visit = self.visit_date()
+        summary = progress(items, visit, today)
+        action = next_action(items, self._names, self._new_doctor_name(), visit, today)
+        if summary.complete:
+            action += " You can mark this step as done below."
+        self.next_label.setText(f"Next: {action}")
+        palette = self.palette()
+        parts = [html.escape(summary.text) + "."]
+        if summary.complete:
+            parts = [f'<span style="color:{done_color(palette).name()};">{parts[0]}</span>']
+        if summary.overdue:
+            parts.append(
+                f'<span style="color:{overdue_color(palette).name()};">'
+                f"{summary.overdue} overdue.</span>"
+            )
+        if summary.awaiting_confirmation:
+            waiting = summary.awaiting_confirmation
+            parts.append(
+                f"{waiting} sent and waiting for your phone call to confirm "
+                f"{'it' if waiting == 1 else 'they'} arrived."
+            )
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+        self.summary_label.setText(" ".join(parts))
+        self.rule_label.setText(self._rule_text(items, visit))
+
+    def _rule_text(self, items: list[RecordItem], visit: dt.date | None) -> str:
+        fax = (
+            "A faxed item is done only when someone at the office tells you it arrived: "
+            "phone to check."
+        )
+        if self.step == 5:
+            office = f"{self._new_doctor.name}'s office" if self._new_doctor else "the new office"
+            return (
+                f"Ask {office} whether the slides and scans should be sent ahead or brought to "
+                "the visit. If you send them, phone to check they arrived. They are lent to "
+                "you: note when they come back."
+            )
+        if visit is None or self._appointment is None:
+            return (
+                "Once the visit is booked, each item shows the day it should arrive: about a "
+                "week before, so the doctor has time to study it. " + fax
+            )
+        sample = RecordItem(id=0, case_id=0, title="")
+        due = due_date(sample, visit)
+        assert due is not None
+        return (
+            f"Aim for everything to arrive by {due:%A} {long_date(due)}, a week before the "
+            "visit. " + fax
+        )
+
+    # --- selection -----------------------------------------------------------------------
+
+    def selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def selected_item(self) -> RecordItem | None:
+        row = self.selected_row()
+        return self.model.item_at(row) if 0 <= row < self.model.rowCount() else None
+
+    def selected_id(self) -> int | None:
+        item = self.selected_item()
+        return item.id if item else None
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def _on_selection_changed(self) -> None:
+        self._load_attachments()
+        self._update_buttons()
+
+    def item_next_step(self, item: RecordItem) -> tuple[str, str] | None:
+        """(button text, what it does) for the item's next step, or None when nothing is left."""
+        state = item.state
+        if state is RecordState.NEEDED:
+            return "Mark as asked for", "requested_on"
+        if state is RecordState.REQUESTED:
+            return "Mark as received", "received_on"
+        if state is RecordState.RECEIVED and not item.brought:
+            word = "faxed" if item.delivery is Delivery.FAX else "sent"
+            return f"Mark as {word}", "sent_on"
+        if state is RecordState.SENT and not item.brought:
+            return "It arrived: note who confirmed\u2026", "confirmed_on"
+        if item.kind.lent and item.returned_on is None and state is RecordState.ARRIVED:
+            return "Mark as returned to us", "returned_on"
+        return None
+
+    def _update_buttons(self) -> None:
+        item = self.selected_item()
+        has_case = self.case is not None
+        self.add_button.setEnabled(has_case)
+        self.edit_button.setEnabled(item is not None)
+        self.remove_button.setEnabled(item is not None)
+        step = self.item_next_step(item) if item else None
+        if step is None:
+            self.next_step_button.setText(
+                "Nothing more to do for this item" if item else "Choose an item"
+            )
+            self.next_step_button.setEnabled(False)
+        else:
+            self.next_step_button.setText(step[0])
+            self.next_step_button.setEnabled(True)
+        self.next_step_button.setAccessibleName(
+            f"{self.next_step_button.text()}: {item.title}" if item else "Next step"
+        )
+        folder = self.repo.data_folder()
+        self.attach_button.setEnabled(item is not None and folder is not None)
+        chosen = self.attachments_view.selectionModel().selectedRows()
+        self.open_button.setEnabled(bool(chosen))
+        self.remove_scan_button.setEnabled(bool(chosen))
+        sheet_ready = self._cover_items_count() > 0 and self._new_doctor is not None
+        for button in (self.preview_button, self.print_button, self.pdf_button):
+            button.setEnabled(sheet_ready)
+
+    # --- changing items ------------------------------------------------------------------
+
+    def _dialog_today(self) -> dt.date:
+        return self.repo.today()
+
+    def _open_dialog(self, item: RecordItem, focus: str = "") -> RecordItem | None:
+        dialog = self.record_dialog_factory(
+            self, item, self._doctors, self._new_doctor, self._dialog_today, focus
+        )
+        if dialog.exec() != RecordDialog.DialogCode.Accepted:
+            return None
+        return dialog.item()
+
+    def add_item(self) -> None:
+        if self.case is None:
+            return
+        kind = RecordKind.PATHOLOGY_SLIDES if self.step == 5 else RecordKind.MEDICAL_RECORDS
+        blank = RecordItem(id=0, case_id=self.case.id, title="", kind=kind)
+        item = self._open_dialog(blank)
+        if item is None:
+            return
+        self._push(RecordCommand(self, f"add \u201c{item.title}\u201d", None, item))
+        self._say(f"Added \u201c{item.title}\u201d.", item)
+
+    def edit_item(self, focus: str = "", start: RecordItem | None = None) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        after = self._open_dialog(start or item, focus)
+        if after is None or after == item:
+            return
+        self._push(RecordCommand(self, f"change \u201c{after.title}\u201d", item, after))
+        self._say(f"Saved \u201c{after.title}\u201d.", after)
+
+    def advance_selected(self) -> None:
+        """The primary button: move the selected item on to its next state."""
+        item = self.selected_item()
+        if item is None:
+            return
+        step = self.item_next_step(item)
+        if step is None:
+            return
+        field = step[1]
+        today = self.repo.today()
+        if field == "confirmed_on":
+            self.edit_item("confirmed_by", replace(item, confirmed_on=today))
+            return
+        after = replace(item, **{field: today})
+        words = {
+            "requested_on": "asked for",
+            "received_on": "received",
+            "sent_on": "faxed" if item.delivery is Delivery.FAX else "sent",
+            "returned_on": "returned to us",
+        }[field]
+        self._push(RecordCommand(self, f"mark \u201c{item.title}\u201d as {words}", item, after))
+        message = f"\u201c{item.title}\u201d marked as {words} today."
+        if field == "sent_on" and not item.brought:
+            message += " Remember to phone and check it arrived."
+        self.status_message.emit(message)
+
+    def remove_item(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        scans = self.repo.list_attachments(item.id)
+        if scans:
+            count = len(scans)
+            if not messages.ask_yes_no(
+                self,
+                "Remove this item?",
+                f"Remove \u201c{item.title}\u201d and its {count} attached "
+                f"scan{'s' if count != 1 else ''} from Second Opinion?\n\n"
+                "Your original files are not touched. This cannot be undone.",
+                yes="Remove item",
+                no="Keep it",
+            ):
+                return
+            self.repo.delete_record(item.id)
+            self._remove_copies(scans)
+            self.reload()
+            self.changed.emit()
+            self.status_message.emit(f"Removed \u201c{item.title}\u201d.")
+            return
+        command = RecordCommand(self, f"remove \u201c{item.title}\u201d", item, None)
+        self._push(command)
+        self._undo_command = command
+        self.undo_label.setText(f"Removed \u201c{item.title}\u201d.")
+        self.undo_bar.show()
+        self.status_message.emit(f"Removed \u201c{item.title}\u201d. You can undo this.")
+
+    def undo_last(self) -> None:
+        """The Undo button after removing an item: undoes that removal, if it is still last."""
+        index = self.undo_stack.index()
+        if (
+            self._undo_command is not None
+            and index > 0
+            and self.undo_stack.command(index - 1) is self._undo_command
+        ):
+            self.undo_stack.undo()
+        self._hide_undo_bar()
+
+    def _hide_undo_bar(self) -> None:
+        self._undo_command = None
+        self.undo_bar.hide()
+
+    def _push(self, command: QUndoCommand) -> None:
+        if command is not self._undo_command:
+            self._hide_undo_bar()
+        self.undo_stack.push(command)
+
+    def _say(self, message: str, item: RecordItem) -> None:
+        if item.kind.step != self.step:
+            other = "Gather your records" if item.kind.step == 4 else "Slides and scans"
+            message += f" It is listed on step {item.kind.step}, {other}."
+        self.status_message.emit(message)
+
+    def apply_change(
+        self, current: RecordItem | None, wanted: RecordItem | None
+    ) -> RecordItem | None:
+        """Make the stored item match `wanted` (used by commands, undo and redo).
+
+        Returns the item as stored (new items get their id here) or None when it was removed.
+        """
+        result: RecordItem | None = None
+        try:
+            if wanted is None:
+                if current is not None:
+                    self.repo.delete_record(current.id)
+            elif current is None:
+                if wanted.id:
+                    self.repo.restore_record(wanted)
+                    result = self.repo.get_record(wanted.id)
+                else:
+                    result = self.repo.add_record(wanted)
+            else:
+                result = self.repo.update_record(wanted)
+        except NotFoundError:
+            log.info("record changed elsewhere; nothing to undo")
+            result = None
+        self.reload(select_id=result.id if result else None)
+        self.changed.emit()
+        return result
+
+    # --- attachments ---------------------------------------------------------------------
+
+    def _folder(self) -> Path | None:
+        return self.repo.data_folder()
+
+    def _load_attachments(self) -> None:
+        item = self.selected_item()
+        if self._folder() is None:
+            self.attachments_model.set_attachments([])
+            self.attachments_label.setText(
+                "Scans can be attached once your data is saved in a folder."
+            )
+            return
+        if item is None:
+            self.attachments_model.set_attachments([])
+            self.attachments_label.setText("Choose an item in the list above to see its scans.")
+            return
+        scans = self.repo.list_attachments(item.id)
+        self.attachments_model.set_attachments(scans)
+        if scans:
+            self.attachments_label.setText(
+                f"For \u201c{item.title}\u201d. Double-click a scan to open it. These are copies "
+                "kept in Second Opinion's folder; your original files are not changed."
+            )
+        else:
+            self.attachments_label.setText(
+                f"No scans attached to \u201c{item.title}\u201d. If you have it as a PDF or a "
+                "photo, attach it here: a copy is kept, and your original is not changed."
+            )
+
+    def selected_attachment(self) -> Attachment | None:
+        rows = self.attachments_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.attachments_model.attachment_at(rows[0].row())
+
+    def attach_scan(self) -> None:
+        item = self.selected_item()
+        folder = self._folder()
+        if item is None or folder is None:
+            return
+        chosen = messages.choose_open_path(
+            self, f"Attach a scan to \u201c{item.title}\u201d", SCAN_FILTER
+        )
+        if not chosen:
+            return
+        try:
+            stored = attachment_files.copy_in(folder, Path(chosen))
+        except KnownError as exc:
+            messages.show_error(self, "Could not attach the scan", exc.message)
+            return
+        existing = self.repo.list_attachments(item.id)
+        if any(a.sha256 == stored.sha256 for a in existing):
+            self._remove_copies([stored.file_name])
+            messages.show_info(
+                self,
+                "Already attached",
+                f"\u201c{stored.original_name}\u201d is already attached to "
+                f"\u201c{item.title}\u201d.",
+            )
+            return
+        try:
+            self.repo.add_attachment(
+                Attachment(
+                    id=0,
+                    record_id=item.id,
+                    file_name=stored.file_name,
+                    original_name=stored.original_name,
+                    size=stored.size,
+                    sha256=stored.sha256,
+                )
+            )
+        except Exception:
+            self._remove_copies([stored.file_name])
+            raise
+        self.reload(select_id=item.id)
+        self.changed.emit()
+        self.status_message.emit(f"Attached \u201c{stored.original_name}\u201d.")
+
+    def open_attachment(self) -> None:
+        attachment = self.selected_attachment()
+        folder = self._folder()
+        if attachment is None or folder is None:
+            return
+        try:
+            path = attachment_files.check_copy(
+                folder, attachment.file_name, attachment.sha256, attachment.original_name
+            )
+        except KnownError as exc:
+            messages.show_error(self, "Could not open the scan", exc.message)
+            return
+        if not cover_sheet_actions.open_with_system_viewer(path):
+            messages.show_error(
+                self,
+                "Could not open the scan",
+                f"This computer has no program set up to open \u201c{attachment.original_name}"
+                f"\u201d.\n\nThe copy is here:\n{path}",
+            )
+
+    def remove_attachment(self) -> None:
+        attachment = self.selected_attachment()
+        if attachment is None:
+            return
+        if not messages.ask_yes_no(
+            self,
+            "Remove this scan?",
+            f"Remove \u201c{attachment.original_name}\u201d from Second Opinion?\n\n"
+            "Only Second Opinion's copy is deleted. Your original file is not touched.",
+            yes="Remove scan",
+            no="Keep it",
+        ):
+            return
+        self.repo.delete_attachment(attachment.id)
+        self._remove_copies([attachment.file_name])
+        self.reload()
+        self.changed.emit()
+        self.status_message.emit(f"Removed the scan \u201c{attachment.original_name}\u201d.")
+
+    def _remove_copies(self, scans: list[Attachment] | list[str]) -> None:
+        folder = self._folder()
+        if folder is None:
+            return
+        for scan in scans:
+            name = scan if isinstance(scan, str) else scan.file_name
+            try:
+                attachment_files.remove_copy(folder, name)
+            except KnownError as exc:
+                log.warning("could not remove a scan copy: %s", exc.detail)
+
+    # --- the cover sheet -----------------------------------------------------------------
+
+    def _page_size(self) -> str:
+        return chosen_page_size(self._settings_store())
+
+    def _settings_store(self) -> QSettings | None:
+        if self._settings is None:
+            folder = self._folder()
+            if folder is not None:
+                self._settings = QSettings(str(settings_path(folder)), QSettings.Format.IniFormat)
+        return self._settings
+
+    def _on_paper_changed(self) -> None:
+        settings = self._settings_store()
+        value = self.paper_combo.currentData()
+        if settings is not None and isinstance(value, str):
+            settings.setValue(PAGE_SIZE_KEY, value)
+
+    def _cover_items_count(self) -> int:
+        doctor_id = self._new_doctor.id if self._new_doctor else None
+        return len(cover_sheet_items(self._all_items, doctor_id))
+
+    def _show_cover_sheet_summary(self) -> None:
+        if self.paper_combo.currentData() != self._page_size():
+            self.paper_combo.blockSignals(True)
+            self.paper_combo.setCurrentIndex(self.paper_combo.findData(self._page_size()))
+            self.paper_combo.blockSignals(False)
+        if self._new_doctor is None:
+            self.cover_label.setText(
+                "The cover sheet is addressed to the doctor you book for the second opinion. "
+                "Book the visit on step 3 first."
+            )
+            return
+        doctor_id = self._new_doctor.id
+        enclosed = cover_sheet_items(self._all_items, doctor_id)
+        if not enclosed:
+            self.cover_label.setText(
+                f"Nothing to send to {self._new_doctor.name} yet. An item is listed on the cover "
+                "sheet once you have it in hand (marked as received) and it is to be sent ahead."
+            )
+            return
+        pages, uncounted = total_pages(enclosed)
+        count = len(enclosed)
+        text = (
+            f"To {self._new_doctor.name}: {count} item{'s' if count != 1 else ''}, "
+            f"{pages} page{'s' if pages != 1 else ''}"
+        )
+        if uncounted:
+            text += f" (and {uncounted} not counted yet)"
+        self.cover_label.setText(text + ", plus the cover sheet.")
+
+    def cover_sheet(self) -> CoverSheet | None:
+        if self.case is None:
+            return None
+        case = self.repo.get_case(self.case.id)
+        return cover_sheet_for(
+            case,
+            self._new_doctor,
+            self._appointment,
+            self._all_items,
+            self._names,
+            self.repo.today(),
+        )
+
+    def preview_cover_sheet(self) -> None:
+        sheet = self.cover_sheet()
+        if sheet is not None:
+            cover_sheet_actions.preview(self, sheet, self._page_size())
+
+    def print_cover_sheet(self) -> None:
+        sheet = self.cover_sheet()
+        if sheet is None:
+            return
+        try:
+            printed = cover_sheet_actions.print_with_dialog(self, sheet, self._page_size())
+        except KnownError as exc:
+            messages.show_error(self, "Could not print", exc.message)
+            return
+        if printed:
+            self.status_message.emit("The cover sheet was sent to the printer.")
+
+    def save_cover_sheet_pdf(self) -> None:
+        sheet = self.cover_sheet()
+        if sheet is None:
+            return
+        suggested = f"Cover sheet for {_safe_file_name(sheet.to_name)} {sheet.prepared_on}.pdf"
+        folder = self._settings.value("printing/last_folder") if self._settings else None
+        start = (
+            Path(str(folder)) / suggested
+            if isinstance(folder, str) and folder
+            else Path.home() / suggested
+        )
+        chosen = messages.choose_save_path(
+            self, "Save the cover sheet as PDF", str(start), "PDF files (*.pdf)"
+        )
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            write_cover_sheet_pdf(sheet, target, self._page_size())
+        except KnownError as exc:
+            messages.show_error(self, "Could not save the PDF", exc.message)
+            return
+        if self._settings is not None:
+            self._settings.setValue("printing/last_folder", str(target.parent))
+        self.status_message.emit(f"Saved the cover sheet as {target.name}.")
