@@ -1,0 +1,245 @@
+"""Benchmark: start-up, memory, and opening five years of data, against a bare PySide6 window.
+
+Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench_speed.py
+Prints a table and exits non-zero when a target is missed. Not part of the normal test run.
+
+Targets (issue 7):
+- start-up to a drawn window on the demo case: at most 1.3 x a bare PySide6 window
+- memory: at most the bare window's + 40 MB
+- opening a database with 5 years of data (50 cases, 5,000 doctors, 20,000 calls,
+  2,000 records, 10,000 reminders): under 500 ms
+- the doctor table figures (tests/bench_doctor_table.py) are run and shown too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+RUNS = 5
+START_RATIO_TARGET = 1.3
+MEMORY_EXTRA_TARGET_MB = 40.0
+OPEN_TARGET_MS = 500.0
+
+BARE = """
+import resource, sys, time
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setCentralWidget(QLabel("Hello")); w.resize(1280, 840); w.show()
+app.processEvents()
+w.grab().save(sys.argv[1], "PNG")
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+APP = """
+import resource, sys
+from secondopinion_desktop.app import main
+code = main(["--demo", "--data-dir", sys.argv[2], "--screenshot", sys.argv[1], "--step", "3"])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+sys.exit(code)
+"""
+
+
+def timed_run(code: str, *args: str) -> tuple[float, float]:
+    """Wall time in ms of a fresh process, and its peak memory in MB."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    elapsed = (time.perf_counter() - start) * 1000
+    rss_kb = int(result.stdout.strip().splitlines()[-1])
+    return elapsed, rss_kb / 1024
+
+
+def start_up(tmp: Path) -> tuple[float, float, float, float]:
+    bare_t, bare_m, app_t, app_m = [], [], [], []
+    demo_dir = tmp / "demo"
+    timed_run(APP, str(tmp / "warm.png"), str(demo_dir))  # build the demo, warm the caches
+    timed_run(BARE, str(tmp / "warm-bare.png"))
+    for i in range(RUNS):
+        t, m = timed_run(BARE, str(tmp / f"bare{i}.png"))
+        bare_t.append(t)
+        bare_m.append(m)
+        t, m = timed_run(APP, str(tmp / f"app{i}.png"), str(demo_dir))
+        app_t.append(t)
+        app_m.append(m)
+    return (
+        statistics.median(bare_t),
+        statistics.median(app_t),
+        statistics.median(bare_m),
+        statistics.median(app_m),
+    )
+
+
+def five_years(folder: Path) -> dict[str, int]:
+    """Fill a database as five years of heavy use might."""
+    from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Status
+    from secondopinion_desktop.store.database import open_database
+    from secondopinion_desktop.store.repository import Repository
+
+    rng = random.Random(5)
+    repo = Repository(open_database(folder))
+    db = repo.db
+    cases = [repo.create_case(f"Case {i}", patient_name=f"Patient {i}") for i in range(50)]
+    for case in cases:
+        repo.add_doctors(
+            Doctor(
+                id=0,
+                case_id=case.id,
+                name=f"Dr. {case.id}-{j}",
+                specialty="Oncology",
+                phone="(555) 123-4567",
+                accepting_new_patients=rng.choice(list(Answer)),
+                status=rng.choice(list(Status)),
+                notes="x" * 100,
+            )
+            for j in range(100)
+        )
+    doctor_ids = [r["id"] for r in db.query("SELECT id FROM doctors")]
+    with db.atomic():
+        for i in range(20_000):
+            repo.add_call(
+                Call(
+                    id=0,
+                    doctor_id=rng.choice(doctor_ids),
+                    called_at=f"2024-01-01T09:{i % 60:02d}:00+00:00",
+                    answered_by="Front desk",
+                    learned="Taking new patients, two weeks wait." * 2,
+                )
+            )
+    tables = set(db.table_names())
+    if "records" in tables:
+        from secondopinion_desktop.domain.records import RecordItem, RecordKind
+
+        with db.atomic():
+            for i in range(2_000):
+                repo.add_record(
+                    RecordItem(
+                        id=0,
+                        case_id=cases[i % 50].id,
+                        title=f"Record {i}",
+                        kind=rng.choice(list(RecordKind)),
+                    )
+                )
+    reminders = 0
+    if "reminders" in tables:
+        columns = {r[1]: r for r in db.execute("PRAGMA table_info(reminders)").fetchall()}
+        with db.atomic():
+            for i in range(10_000):
+                row = {"case_id": cases[i % 50].id}
+                for name, info in columns.items():
+                    if name in ("id", "case_id") or not info[3] or info[4] is not None:
+                        continue  # optional columns keep their defaults
+                    row[name] = (
+                        f"2025-{1 + i % 12:02d}-01T09:00:00+00:00"
+                        if "at" in name or "due" in name
+                        else (f"bench:{i}" if name == "key" else f"Reminder {i}")
+                    )
+                names = ", ".join(row)
+                marks = ", ".join("?" for _ in row)
+                db.execute(f"INSERT INTO reminders ({names}) VALUES ({marks})", list(row.values()))
+                reminders += 1
+    db.close()
+    return {
+        "cases": 50,
+        "doctors": len(doctor_ids),
+        "calls": 20_000,
+        "records": 2_000 if "records" in tables else 0,
+        "reminders": reminders,
+    }
+
+
+def open_big(folder: Path) -> float:
+    """Open the big database as the app does and load what the first screen needs."""
+    from secondopinion_desktop.store.database import open_database
+    from secondopinion_desktop.store.repository import Repository
+
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        repo = Repository(open_database(folder))
+        cases = repo.list_cases()
+        first = cases[0]
+        repo.step_progress(first.id)
+        repo.list_doctors(first.id)
+        repo.case_counts(first.id)
+        times.append((time.perf_counter() - start) * 1000)
+        repo.db.close()
+    return statistics.median(times)
+
+
+def main() -> int:
+    rows: list[tuple[str, float, float, str, bool]] = []
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        bare_t, app_t, bare_m, app_m = start_up(tmp)
+        ratio = app_t / bare_t
+        rows.append(("bare PySide6 window, start to drawn (ms)", bare_t, 0, "", True))
+        rows.append(("Second Opinion demo, start to drawn (ms)", app_t, 0, "", True))
+        rows.append(
+            (
+                "start-up ratio (x bare)",
+                ratio,
+                START_RATIO_TARGET,
+                "<=",
+                ratio <= START_RATIO_TARGET,
+            )
+        )
+        rows.append(("bare window peak memory (MB)", bare_m, 0, "", True))
+        extra = app_m - bare_m
+        rows.append(("Second Opinion peak memory (MB)", app_m, 0, "", True))
+        rows.append(
+            (
+                "memory above bare (MB)",
+                extra,
+                MEMORY_EXTRA_TARGET_MB,
+                "<=",
+                extra <= MEMORY_EXTRA_TARGET_MB,
+            )
+        )
+        big = tmp / "big"
+        big.mkdir()
+        filled = five_years(big)
+        open_ms = open_big(big)
+        rows.append(
+            ("open 5 years of data (ms)", open_ms, OPEN_TARGET_MS, "<", open_ms < OPEN_TARGET_MS)
+        )
+    print(f"Speed benchmark, {dt.date.today()}, median of {RUNS} runs")
+    print("Five years of data: " + ", ".join(f"{v:,} {k}" for k, v in filled.items()))
+    print(f"{'measure':<44}{'value':>10}{'target':>10}  result")
+    failed = False
+    for label, value, target, op, ok in rows:
+        target_text = f"{op}{target:g}" if op else ""
+        verdict = "" if not op else "ok" if ok else "MISSED"
+        print(f"{label:<44}{value:>10.2f}{target_text:>10}  {verdict}")
+        failed |= not ok
+    table = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "bench_doctor_table.py")],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    print()
+    print(table.stdout.strip())
+    failed |= table.returncode != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
