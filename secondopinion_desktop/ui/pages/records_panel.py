@@ -387,7 +387,7 @@ class RecordsPanel(StepPanel):
             action += " You can mark this step as done below."
         self.next_label.setText(f"Next: {action}")
         palette = self.palette()
-        parts = [html.escape(summary.text) + "."]
+        parts = [html.escape(summary.text, quote=False) + "."]
         if summary.complete:
             parts = [f'<span style="color:{done_color(palette).name()};">{parts[0]}</span>']
         if summary.overdue:
@@ -788,6 +788,7 @@ class RecordsPanel(StepPanel):
         value = self.paper_combo.currentData()
         if settings is not None and isinstance(value, str):
             settings.setValue(PAGE_SIZE_KEY, value)
+            settings.sync()
 
     def _cover_items_count(self) -> int:
         doctor_id = self._new_doctor.id if self._new_doctor else None
