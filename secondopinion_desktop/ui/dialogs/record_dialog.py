@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -136,7 +137,7 @@ class RecordDialog(GuardedDialog):
         self._result: RecordItem | None = None
         adding = item.id == 0
         self.setWindowTitle("Add an item" if adding else f"Change \u201c{item.title}\u201d")
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(980)
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Write down where this item is. Fill in each date as it happens; "
@@ -146,8 +147,11 @@ class RecordDialog(GuardedDialog):
         layout.addWidget(intro)
 
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setVerticalSpacing(8)
+        dates_form = QFormLayout()
+        dates_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        dates_form.setVerticalSpacing(8)
         self.title_edit = line_edit("Name of the item", "For example: Medical records", 120)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of item")
@@ -205,15 +209,28 @@ class RecordDialog(GuardedDialog):
         pages_box.setSpacing(2)
         pages_box.addWidget(self.pages)
         pages_box.addWidget(self.pages_hint)
-        form.addRow("&Pages:", pages_box)
-        for name in ("requested_on", "received_on", "sent_on", "confirmed_on"):
-            form.addRow(DATE_LABELS[name], self.dates[name])
-        form.addRow("Confirmed b&y:", self.confirmed_by)
-        form.addRow("", self.fax_note)
-        form.addRow(DATE_LABELS["returned_on"], self.dates["returned_on"])
+        pages_label = QLabel("&Pages:")
+        pages_label.setBuddy(self.pages)
+        form.addRow(pages_label, pages_box)
         form.addRow("N&otes:", self.notes)
+        for name in ("requested_on", "received_on", "sent_on", "confirmed_on"):
+            dates_form.addRow(DATE_LABELS[name], self.dates[name])
+            label = dates_form.labelForField(self.dates[name])
+            if isinstance(label, QLabel):
+                label.setBuddy(self.dates[name].edit)
+        dates_form.addRow("Confirmed b&y:", self.confirmed_by)
+        dates_form.addRow(DATE_LABELS["returned_on"], self.dates["returned_on"])
+        returned_label = dates_form.labelForField(self.dates["returned_on"])
+        if isinstance(returned_label, QLabel):
+            returned_label.setBuddy(self.dates["returned_on"].edit)
         self.form = form
-        layout.addLayout(form)
+        self.dates_form = dates_form
+        columns = QHBoxLayout()
+        columns.setSpacing(28)
+        columns.addLayout(form, 1)
+        columns.addLayout(dates_form, 1)
+        layout.addLayout(columns)
+        layout.addWidget(self.fax_note)
         self.error = error_label(self)
         layout.addWidget(self.error)
 
@@ -306,10 +323,9 @@ class RecordDialog(GuardedDialog):
 
     def _update_visibility(self) -> None:
         lent = self._kind().lent
-        self.form.setRowVisible(self.dates["returned_on"], lent)
+        self.dates_form.setRowVisible(self.dates["returned_on"], lent)
         fax = self.delivery.currentData() == Delivery.FAX.value
         self.fax_note.setVisible(fax)
-        self.form.setRowVisible(self.fax_note, fax)
 
     def _on_delivery_changed(self) -> None:
         if self.delivery.currentData() == Delivery.BRING.value:
@@ -338,6 +354,19 @@ class RecordDialog(GuardedDialog):
             field.check()
             problem = problem or field.error() is not None
         self.save_button.setEnabled(not problem)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow with the hints that appear under the fields (wrapped text needs the width)."""
+        if not self.isVisible():
+            return
+        needed = self.layout().totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_height()
 
     def build(self) -> RecordItem:
         """The item as typed; raises ValueError with words for the person."""

@@ -126,7 +126,10 @@ class RecordsModel(QAbstractTableModel):
     def subtitle(self, item: RecordItem) -> str:
         """The item's second line: who has it, where it goes, and how."""
         holder = holder_name(item, self._doctors)
-        parts = [f"From {holder}" if holder else "From: not noted yet"]
+        if holder.lower() == "you":
+            parts = ["With you"]
+        else:
+            parts = [f"From {holder}" if holder else "From: not noted yet"]
         if not item.goes_to_new_doctor:
             parts.append(f"to {recipient_name(item, self._doctors, self._new_doctor)}")
         return " ".join(parts) + f" \u00b7 {how_text(item)}"

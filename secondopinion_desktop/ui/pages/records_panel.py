@@ -651,16 +651,19 @@ class RecordsPanel(StepPanel):
         item = self.selected_item()
         if self._folder() is None:
             self.attachments_model.set_attachments([])
+            self.attachments_view.hide()
             self.attachments_label.setText(
                 "Scans can be attached once your data is saved in a folder."
             )
             return
         if item is None:
             self.attachments_model.set_attachments([])
+            self.attachments_view.hide()
             self.attachments_label.setText("Choose an item in the list above to see its scans.")
             return
         scans = self.repo.list_attachments(item.id)
         self.attachments_model.set_attachments(scans)
+        self.attachments_view.setVisible(bool(scans))
         if scans:
             self.attachments_label.setText(
                 f"For \u201c{item.title}\u201d. Double-click a scan to open it. These are copies "
