@@ -76,6 +76,12 @@ uninstall() {
     rm -rf "$PROGRAM_DIR"
     removed=1
   fi
+  # folders left empty by the above (never ones that still hold anything)
+  for size in $ICON_SIZES scalable; do
+    case "$size" in scalable) path="$ICONS_DIR/scalable" ;; *) path="$ICONS_DIR/${size}x${size}" ;; esac
+    rmdir "$path/apps" "$path" 2>/dev/null || true
+  done
+  rmdir "$METAINFO_DIR" 2>/dev/null || true
   refresh_caches
   if [ "$removed" = 1 ]; then
     say "Second Opinion has been removed."
