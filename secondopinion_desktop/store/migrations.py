@@ -197,6 +197,105 @@ def m0003_records_attachments(db: Database) -> None:
     db.execute("CREATE INDEX attachments_record ON attachments(record_id)")
 
 
+@migrations(name="0004_questions_opinions_reminders")
+def m0004_questions_opinions_reminders(db: Database) -> None:
+    # the round in progress: 2 = the second opinion, 3 = a third, ...
+    db.execute(
+        "ALTER TABLE cases ADD COLUMN current_round INTEGER NOT NULL DEFAULT 2 "
+        "CHECK (current_round >= 2)"
+    )
+    db.execute(
+        """
+        CREATE TABLE rounds (
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            round INTEGER NOT NULL CHECK (round >= 2),
+            started_at TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            questions_suggested_at TEXT,
+            doctors_talk_on TEXT,
+            doctors_talk_note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (case_id, round)
+        )
+        """
+    )
+    # the steps as they stood when a round ended (a new round starts with a fresh checklist)
+    db.execute(
+        """
+        CREATE TABLE round_steps (
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            round INTEGER NOT NULL,
+            step INTEGER NOT NULL,
+            done_at TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (case_id, round, step)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE questions (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            round INTEGER NOT NULL DEFAULT 2 CHECK (round >= 2),
+            position INTEGER NOT NULL DEFAULT 0,
+            text TEXT NOT NULL,
+            topic TEXT NOT NULL DEFAULT 'own'
+                CHECK (topic IN ('diagnosis', 'treatment', 'visit', 'own')),
+            asked_on TEXT,
+            answer TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX questions_case ON questions(case_id, round, position)")
+    db.execute(
+        """
+        CREATE TABLE opinions (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            round INTEGER NOT NULL CHECK (round >= 1),
+            doctor_id INTEGER REFERENCES doctors(id) ON DELETE SET NULL,
+            doctor_name TEXT NOT NULL DEFAULT '',
+            given_on TEXT,
+            diagnosis TEXT NOT NULL DEFAULT '',
+            treatment TEXT NOT NULL DEFAULT '',
+            tests_ordered TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            outcome TEXT CHECK (outcome IS NULL
+                OR outcome IN ('agrees', 'different_treatment', 'disagrees')),
+            likes TEXT NOT NULL DEFAULT '',
+            worries TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (case_id, round)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE reminders (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            key TEXT,
+            title TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            about TEXT NOT NULL DEFAULT 'case'
+                CHECK (about IN ('case', 'doctor', 'call', 'record', 'appointment', 'opinion')),
+            about_id INTEGER,
+            page INTEGER CHECK (page IS NULL OR page BETWEEN 1 AND 7),
+            due_at TEXT NOT NULL,
+            snoozed_until TEXT,
+            done_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (case_id, key)
+        )
+        """
+    )
+    db.execute("CREATE INDEX reminders_open ON reminders(done_at, case_id)")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

@@ -18,6 +18,14 @@ from sqlite_utils import Database
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind, Todo
 from secondopinion_desktop.domain.cases import Case, StepProgress, clean_title
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Source, Status
+from secondopinion_desktop.domain.opinions import (
+    STEPS_REDONE_IN_A_NEW_ROUND,
+    Opinion,
+    Outcome,
+    RoundInfo,
+    records_for_new_round,
+)
+from secondopinion_desktop.domain.questions import Question, Topic, carried_over, starter_questions
 from secondopinion_desktop.domain.records import (
     Attachment,
     Delivery,
@@ -25,6 +33,14 @@ from secondopinion_desktop.domain.records import (
     RecordKind,
     Timing,
     suggested_records,
+)
+from secondopinion_desktop.domain.reminders import (
+    About,
+    Reminder,
+    ReminderFacts,
+    Wanted,
+    derive_reminders,
+    plan_sync,
 )
 from secondopinion_desktop.domain.steps import STEP_COUNT
 
@@ -219,6 +235,83 @@ def _attachment_from_row(row: Mapping[str, Any]) -> Attachment:
         sha256=row["sha256"],
         added_at=row["added_at"],
     )
+
+
+def _dt_or_none(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def _question_from_row(row: Mapping[str, Any]) -> Question:
+    return Question(
+        id=row["id"],
+        case_id=row["case_id"],
+        text=row["text"],
+        round=row["round"],
+        position=row["position"],
+        topic=Topic(row["topic"]),
+        asked_on=_date_or_none(row["asked_on"]),
+        answer=row["answer"],
+    )
+
+
+OPINION_FIELDS = tuple(f.name for f in fields(Opinion) if f.name not in ("id", "case_id", "round"))
+
+
+def _opinion_from_row(row: Mapping[str, Any]) -> Opinion:
+    return Opinion(
+        id=row["id"],
+        case_id=row["case_id"],
+        round=row["round"],
+        doctor_id=row["doctor_id"],
+        doctor_name=row["doctor_name"],
+        given_on=_date_or_none(row["given_on"]),
+        diagnosis=row["diagnosis"],
+        treatment=row["treatment"],
+        tests_ordered=row["tests_ordered"],
+        notes=row["notes"],
+        outcome=Outcome(row["outcome"]) if row["outcome"] else None,
+        likes=row["likes"],
+        worries=row["worries"],
+    )
+
+
+def _round_from_row(row: Mapping[str, Any]) -> RoundInfo:
+    return RoundInfo(
+        case_id=row["case_id"],
+        round=row["round"],
+        started_at=row["started_at"],
+        reason=row["reason"],
+        questions_suggested_at=row["questions_suggested_at"],
+        doctors_talk_on=_date_or_none(row["doctors_talk_on"]),
+        doctors_talk_note=row["doctors_talk_note"],
+    )
+
+
+def _reminder_from_row(row: Mapping[str, Any]) -> Reminder:
+    return Reminder(
+        id=row["id"],
+        case_id=row["case_id"],
+        key=row["key"],
+        title=row["title"],
+        detail=row["detail"],
+        about=About(row["about"]),
+        about_id=row["about_id"],
+        page=row["page"],
+        due_at=dt.datetime.fromisoformat(row["due_at"]),
+        snoozed_until=_dt_or_none(row["snoozed_until"]),
+        done_at=_dt_or_none(row["done_at"]),
+    )
+
+
+def _wanted_values(item: Wanted) -> dict[str, Any]:
+    return {
+        "title": item.title,
+        "detail": item.detail,
+        "about": item.about.value,
+        "about_id": item.about_id,
+        "page": item.page,
+        "due_at": item.due_at.isoformat(timespec="seconds"),
+    }
 
 
 class Repository:
@@ -457,13 +550,14 @@ class Repository:
         )
         return [_appointment_from_row(r) for r in rows]
 
-    def opinion_appointment(self, case_id: int, round_: int = 2) -> Appointment | None:
-        """The visit for this round (the latest one booked), if any."""
+    def opinion_appointment(self, case_id: int, round_: int | None = None) -> Appointment | None:
+        """The visit for this round (the case's current round unless named), if any."""
         rows = list(
             self.db.query(
-                "SELECT * FROM appointments WHERE case_id = ? AND round = ? "
+                "SELECT * FROM appointments WHERE case_id = ? AND round = "
+                "coalesce(?, (SELECT current_round FROM cases WHERE id = ?)) "
                 "AND kind != 'other' ORDER BY id DESC LIMIT 1",
-                [case_id, round_],
+                [case_id, round_, case_id],
             )
         )
         return _appointment_from_row(rows[0]) if rows else None
@@ -846,3 +940,447 @@ class Repository:
     def delete_attachment(self, attachment_id: int) -> None:
         with self.db.atomic():
             self.db.execute("DELETE FROM attachments WHERE id = ?", [attachment_id])
+
+    # --- questions, opinions, reminders --------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        """Now by the repository's clock (tests set it), for reminders and snoozes."""
+        return self._clock()
+
+    # rounds: 2 is the second opinion; a third opinion starts round 3
+
+    def current_round(self, case_id: int) -> int:
+        row = self._one("SELECT current_round FROM cases WHERE id = ?", [case_id])
+        return int(row["current_round"])
+
+    def _ensure_round(self, case_id: int, round_: int, reason: str = "") -> None:
+        self.db.execute(
+            "INSERT INTO rounds (case_id, round, started_at, reason) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (case_id, round) DO NOTHING",
+            [case_id, round_, self._now(), reason],
+        )
+
+    def round_info(self, case_id: int, round_: int | None = None) -> RoundInfo:
+        """A round's details (the current round unless one is named)."""
+        number = self.current_round(case_id) if round_ is None else round_
+        rows = list(
+            self.db.query("SELECT * FROM rounds WHERE case_id = ? AND round = ?", [case_id, number])
+        )
+        return _round_from_row(rows[0]) if rows else RoundInfo(case_id=case_id, round=number)
+
+    def set_doctors_talk(
+        self, case_id: int, round_: int, day: dt.date | None, note: str = ""
+    ) -> RoundInfo:
+        """Note that the two doctors were asked to talk to each other (day None: not yet)."""
+        with self.db.atomic():
+            self._ensure_round(case_id, round_)
+            self.db.execute(
+                "UPDATE rounds SET doctors_talk_on = ?, doctors_talk_note = ? "
+                "WHERE case_id = ? AND round = ?",
+                [day.isoformat() if day else None, note.strip(), case_id, round_],
+            )
+            self._touch_case(case_id)
+        return self.round_info(case_id, round_)
+
+    def round_steps(self, case_id: int, round_: int) -> dict[int, StepProgress]:
+        """How the steps stood when a finished round ended."""
+        rows = self.db.query(
+            "SELECT step, done_at, notes FROM round_steps WHERE case_id = ? AND round = ?",
+            [case_id, round_],
+        )
+        return {r["step"]: StepProgress(r["step"], r["done_at"], r["notes"]) for r in rows}
+
+    def start_new_round(self, case_id: int, reason: str = "") -> int:
+        """Start the next round of opinions (a third opinion); returns its number.
+
+        Doctors, calls and records are kept and reused; a doctor marked booked goes back to
+        contacted. The checklist starts afresh: steps 3 to 6 are marked not done (how they
+        stood is kept in `round_steps`), records that went to the previous doctor are to be
+        sent again (their history kept in their notes), and the person's own questions come
+        along, not yet asked.
+        """
+        with self.db.atomic():
+            finished = self.current_round(case_id)
+            self._ensure_round(case_id, finished)
+            for progress in self.step_progress(case_id).values():
+                self.db.execute(
+                    "INSERT INTO round_steps (case_id, round, step, done_at, notes) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_id, round, step) DO UPDATE SET "
+                    "done_at = excluded.done_at, notes = excluded.notes",
+                    [case_id, finished, progress.step, progress.done_at, progress.notes],
+                )
+            redo = list(STEPS_REDONE_IN_A_NEW_ROUND)
+            self.db.execute(
+                f"UPDATE step_progress SET done_at = NULL WHERE case_id = ? "
+                f"AND step IN ({', '.join('?' for _ in redo)})",
+                [case_id, *redo],
+            )
+            visit = self.opinion_appointment(case_id, finished)
+            previous = None
+            if visit is not None and visit.doctor_id is not None:
+                try:
+                    previous = self.get_doctor(visit.doctor_id)
+                except NotFoundError:
+                    previous = None
+            for item in records_for_new_round(self.list_records(case_id), finished, previous):
+                self.update_record(item)
+            # the previous doctor is no longer the one booked (the comparison table, and the
+            # cover sheet's "booked doctor", look for the current round's)
+            self.db.execute(
+                "UPDATE doctors SET status = 'contacted' WHERE case_id = ? AND status = 'booked'",
+                [case_id],
+            )
+            new_round = finished + 1
+            self.db.execute("UPDATE cases SET current_round = ? WHERE id = ?", [new_round, case_id])
+            self._ensure_round(case_id, new_round, reason.strip())
+            for question in carried_over(self.list_questions(case_id, finished), new_round):
+                self._insert_question(question)
+            self._touch_case(case_id)
+        return new_round
+
+    # questions
+
+    def list_questions(self, case_id: int, round_: int | None = None) -> list[Question]:
+        """The questions of a round (the current one unless named), in their order."""
+        number = self.current_round(case_id) if round_ is None else round_
+        rows = self.db.query(
+            "SELECT * FROM questions WHERE case_id = ? AND round = ? ORDER BY position, id",
+            [case_id, number],
+        )
+        return [_question_from_row(r) for r in rows]
+
+    def get_question(self, question_id: int) -> Question:
+        row = self._one("SELECT * FROM questions WHERE id = ?", [question_id])
+        return _question_from_row(row)
+
+    def _insert_question(self, question: Question) -> int:
+        position = question.position
+        if position <= 0:
+            position = self.db.execute(
+                "SELECT coalesce(max(position), 0) + 1 FROM questions "
+                "WHERE case_id = ? AND round = ?",
+                [question.case_id, question.round],
+            ).fetchone()[0]
+        now = self._now()
+        cursor = self.db.execute(
+            "INSERT INTO questions (case_id, round, position, text, topic, asked_on, answer, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                question.case_id,
+                question.round,
+                position,
+                question.text,
+                question.topic.value,
+                _storable(question.asked_on),
+                question.answer,
+                now,
+                now,
+            ],
+        )
+        question_id = cursor.lastrowid
+        assert question_id is not None
+        return question_id
+
+    def add_question(self, question: Question) -> Question:
+        """Insert the question (its id is ignored; position 0 puts it last) and return it."""
+        with self.db.atomic():
+            question_id = self._insert_question(question)
+            self._touch_case(question.case_id)
+        return self.get_question(question_id)
+
+    def update_question(self, question: Question) -> Question:
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "UPDATE questions SET text = ?, topic = ?, asked_on = ?, answer = ?, "
+                "updated_at = ? WHERE id = ?",
+                [
+                    question.text,
+                    question.topic.value,
+                    _storable(question.asked_on),
+                    question.answer,
+                    self._now(),
+                    question.id,
+                ],
+            )
+            if cursor.rowcount:
+                self._touch_case(question.case_id)
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"question {question.id}")
+        return self.get_question(question.id)
+
+    def delete_question(self, question_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM questions WHERE id = ?", [question_id])
+
+    def restore_question(self, question: Question) -> Question:
+        """Put back a removed question under its old id and place (for undo)."""
+        now = self._now()
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO questions (id, case_id, round, position, text, topic, asked_on, "
+                "answer, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    question.id,
+                    question.case_id,
+                    question.round,
+                    question.position,
+                    question.text,
+                    question.topic.value,
+                    _storable(question.asked_on),
+                    question.answer,
+                    now,
+                    now,
+                ],
+            )
+        return self.get_question(question.id)
+
+    def set_question_order(self, ordered: Iterable[Question]) -> None:
+        """Save the positions of a reordered list in one go."""
+        with self.db.atomic():
+            for question in ordered:
+                self.db.execute(
+                    "UPDATE questions SET position = ? WHERE id = ?",
+                    [question.position, question.id],
+                )
+
+    def ensure_starter_questions(self, case_id: int) -> list[Question]:
+        """Suggest the starter questions once per round, the first time the list is shown.
+
+        Only a round with no questions gets them; the round remembers it was offered them, so
+        questions the person removed do not come back.
+        """
+        with self.db.atomic():
+            number = self.current_round(case_id)
+            self._ensure_round(case_id, number)
+            row = self._one(
+                "SELECT questions_suggested_at FROM rounds WHERE case_id = ? AND round = ?",
+                [case_id, number],
+            )
+            if row["questions_suggested_at"] is None:
+                has_any = self.db.execute(
+                    "SELECT count(*) FROM questions WHERE case_id = ? AND round = ? "
+                    "AND topic != 'own'",
+                    [case_id, number],
+                ).fetchone()[0]
+                if not has_any:
+                    case = self.get_case(case_id)
+                    doctor = self._current_doctor_name(case)
+                    own = self.list_questions(case_id, number)
+                    for position, (topic, text) in enumerate(
+                        starter_questions(case, doctor), start=1
+                    ):
+                        self._insert_question(
+                            Question(
+                                id=0,
+                                case_id=case_id,
+                                text=text,
+                                round=number,
+                                position=position,
+                                topic=topic,
+                            )
+                        )
+                    # the person's own questions (carried over) go after the starter set
+                    for offset, question in enumerate(own, start=100):
+                        self.db.execute(
+                            "UPDATE questions SET position = ? WHERE id = ?",
+                            [offset, question.id],
+                        )
+                self.db.execute(
+                    "UPDATE rounds SET questions_suggested_at = ? WHERE case_id = ? AND round = ?",
+                    [self._now(), case_id, number],
+                )
+        return self.list_questions(case_id, number)
+
+    def _current_doctor_name(self, case: Case) -> str:
+        """The doctor treating the patient now: the one told in step 1, else a treating one."""
+        if case.told_doctor_id is not None:
+            try:
+                return self.get_doctor(case.told_doctor_id).name
+            except NotFoundError:
+                pass
+        treating = self.list_doctors(case.id, Role.TREATING)
+        return treating[0].name if treating else ""
+
+    # opinions
+
+    def list_opinions(self, case_id: int) -> list[Opinion]:
+        rows = self.db.query("SELECT * FROM opinions WHERE case_id = ? ORDER BY round", [case_id])
+        return [_opinion_from_row(r) for r in rows]
+
+    def get_opinion(self, case_id: int, round_: int) -> Opinion | None:
+        rows = list(
+            self.db.query(
+                "SELECT * FROM opinions WHERE case_id = ? AND round = ?", [case_id, round_]
+            )
+        )
+        return _opinion_from_row(rows[0]) if rows else None
+
+    def save_opinion(self, opinion: Opinion) -> Opinion:
+        """Save a round's opinion (one per round: a second save replaces the first)."""
+        values = {name: _storable(getattr(opinion, name)) for name in OPINION_FIELDS}
+        if opinion.round == 1:
+            values["outcome"] = None  # the first opinion is what the others are compared with
+        now = self._now()
+        columns = ["case_id", "round", *values, "created_at", "updated_at"]
+        updates = ", ".join(f"{name} = excluded.{name}" for name in [*values, "updated_at"])
+        with self.db.atomic():
+            self.db.execute(
+                f"INSERT INTO opinions ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)}) "
+                f"ON CONFLICT (case_id, round) DO UPDATE SET {updates}",
+                [opinion.case_id, opinion.round, *values.values(), now, now],
+            )
+            self._touch_case(opinion.case_id)
+        saved = self.get_opinion(opinion.case_id, opinion.round)
+        assert saved is not None
+        return saved
+
+    def delete_opinion(self, case_id: int, round_: int) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "DELETE FROM opinions WHERE case_id = ? AND round = ?", [case_id, round_]
+            )
+
+    # reminders
+
+    def list_reminders(
+        self, case_id: int | None = None, include_done: bool = True
+    ) -> list[Reminder]:
+        """Reminders of one case (or of all cases), soonest first."""
+        where: list[str] = []
+        params: list[Any] = []
+        if case_id is not None:
+            where.append("case_id = ?")
+            params.append(case_id)
+        if not include_done:
+            where.append("done_at IS NULL")
+        sql = "SELECT * FROM reminders"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        reminders = [_reminder_from_row(r) for r in self.db.query(sql, params)]
+        # ISO texts with different offsets do not sort as text: sort the instants
+        return sorted(reminders, key=lambda r: (r.done, r.fires_at, r.id))
+
+    def open_reminders(self) -> list[Reminder]:
+        """Every reminder not yet done, of every case (the scheduler watches them all)."""
+        return self.list_reminders(None, include_done=False)
+
+    def get_reminder(self, reminder_id: int) -> Reminder:
+        return _reminder_from_row(self._one("SELECT * FROM reminders WHERE id = ?", [reminder_id]))
+
+    def add_reminder(self, reminder: Reminder) -> Reminder:
+        """Add the person's own reminder (no key: the rules never touch it)."""
+        now = self._now()
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "INSERT INTO reminders (case_id, key, title, detail, about, about_id, page, "
+                "due_at, snoozed_until, done_at, created_at, updated_at) "
+                "VALUES (?, NULL, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)",
+                [
+                    reminder.case_id,
+                    reminder.title,
+                    reminder.detail,
+                    reminder.about.value,
+                    reminder.about_id,
+                    reminder.page,
+                    reminder.due_at.isoformat(timespec="seconds"),
+                    now,
+                    now,
+                ],
+            )
+            reminder_id = cursor.lastrowid
+        assert reminder_id is not None
+        return self.get_reminder(reminder_id)
+
+    def update_reminder(self, reminder: Reminder) -> Reminder:
+        """Change the person's own reminder: what it says and when it is due."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "UPDATE reminders SET title = ?, detail = ?, due_at = ?, snoozed_until = NULL, "
+                "updated_at = ? WHERE id = ? AND key IS NULL",
+                [
+                    reminder.title,
+                    reminder.detail,
+                    reminder.due_at.isoformat(timespec="seconds"),
+                    self._now(),
+                    reminder.id,
+                ],
+            )
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"own reminder {reminder.id}")
+        return self.get_reminder(reminder.id)
+
+    def set_reminder_done(self, reminder_id: int, done: bool) -> Reminder:
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE reminders SET done_at = ?, updated_at = ? WHERE id = ?",
+                [self._now() if done else None, self._now(), reminder_id],
+            )
+        return self.get_reminder(reminder_id)
+
+    def snooze_reminder(self, reminder_id: int, until: dt.datetime | None) -> Reminder:
+        """Show it again at `until` (None: stop snoozing)."""
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE reminders SET snoozed_until = ?, done_at = NULL, updated_at = ? "
+                "WHERE id = ?",
+                [until.isoformat(timespec="seconds") if until else None, self._now(), reminder_id],
+            )
+        return self.get_reminder(reminder_id)
+
+    def delete_reminder(self, reminder_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM reminders WHERE id = ?", [reminder_id])
+
+    def reminder_facts(self, case_id: int) -> ReminderFacts:
+        """What the reminder rules look at for one case."""
+        calls = self.db.query(
+            "SELECT calls.* FROM calls JOIN doctors ON doctors.id = calls.doctor_id "
+            "WHERE doctors.case_id = ? ORDER BY calls.called_at, calls.id",
+            [case_id],
+        )
+        added = self.db.query("SELECT key, created_at FROM todos WHERE case_id = ?", [case_id])
+        return ReminderFacts(
+            case=self.get_case(case_id),
+            round=self.current_round(case_id),
+            appointments=self.list_appointments(case_id),
+            doctors=self.list_doctors(case_id),
+            calls=[_call_from_row(r) for r in calls],
+            records=self.list_records(case_id),
+            todos=self.list_todos(case_id),
+            todo_added={r["key"]: dt.datetime.fromisoformat(r["created_at"]) for r in added},
+        )
+
+    def sync_reminders(self, case_id: int, zone: dt.tzinfo | None = None) -> bool:
+        """Bring the case's derived reminders in step with its data; True if any changed."""
+        wanted = derive_reminders(self.reminder_facts(case_id), self.now(), zone)
+        with self.db.atomic():
+            plan = plan_sync(self.list_reminders(case_id), wanted)
+            now = self._now()
+            for item in plan.insert:
+                values = _wanted_values(item)
+                columns = ["case_id", "key", *values, "created_at", "updated_at"]
+                self.db.execute(
+                    f"INSERT INTO reminders ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' for _ in columns)})",
+                    [case_id, item.key, *values.values(), now, now],
+                )
+            for reminder_id, item, moved in plan.update:
+                values = _wanted_values(item)
+                if moved:
+                    values.update(done_at=None, snoozed_until=None)
+                assignments = ", ".join(f"{name} = ?" for name in values)
+                self.db.execute(
+                    f"UPDATE reminders SET {assignments}, updated_at = ? WHERE id = ?",
+                    [*values.values(), now, reminder_id],
+                )
+            for reminder_id in plan.delete:
+                self.db.execute("DELETE FROM reminders WHERE id = ?", [reminder_id])
+        return not plan.empty
+
+    def sync_all_reminders(self, zone: dt.tzinfo | None = None) -> bool:
+        """Sync every case's derived reminders (at start, after a wake, on a new day)."""
+        changed = False
+        for row in list(self.db.query("SELECT id FROM cases ORDER BY id")):
+            changed = self.sync_reminders(int(row["id"]), zone) or changed
+        return changed

@@ -1,0 +1,264 @@
+"""The opinions of each round and the three usual outcomes (the page after step 6).
+
+Round 1 is the original doctor's opinion, round 2 the second opinion, round 3 a third. Nothing
+here judges a diagnosis: the person writes down what each doctor said, and says which of the
+three outcomes it was. The words below help them see what people usually do next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.records import RecordItem, short_date
+
+MAX_FIELD_LENGTH = 20_000
+# steps a new round goes through again (the doctor was told, the list of names is still there)
+STEPS_REDONE_IN_A_NEW_ROUND = (3, 4, 5, 6)
+
+
+class Outcome(StrEnum):
+    """What the later doctor said, compared with the first opinion."""
+
+    AGREES = "agrees"
+    DIFFERENT_TREATMENT = "different_treatment"
+    DISAGREES = "disagrees"
+
+    @property
+    def label(self) -> str:
+        return OUTCOME_LABELS[self]
+
+    @property
+    def short_label(self) -> str:
+        return OUTCOME_SHORT_LABELS[self]
+
+
+OUTCOME_LABELS: dict[Outcome, str] = {
+    Outcome.AGREES: "Agrees with the diagnosis and the treatment",
+    Outcome.DIFFERENT_TREATMENT: "Same diagnosis, but suggests a different treatment",
+    Outcome.DISAGREES: "Sees the diagnosis differently",
+}
+
+OUTCOME_SHORT_LABELS: dict[Outcome, str] = {
+    Outcome.AGREES: "Agrees",
+    Outcome.DIFFERENT_TREATMENT: "Different treatment",
+    Outcome.DISAGREES: "Different diagnosis",
+}
+
+OUTCOME_GUIDANCE: dict[Outcome, tuple[str, ...]] = {
+    Outcome.AGREES: (
+        "Both doctors see it the same way. Many people find that reassuring.",
+        "Let your current doctor know what the second doctor said, the way they asked to hear.",
+    ),
+    Outcome.DIFFERENT_TREATMENT: (
+        "The doctors agree on the diagnosis but suggest different treatment. Now you choose, "
+        "and there is usually time to think it over. Ask each doctor how soon you need to decide.",
+        "Below, each option sits side by side. Write down, in your own words, what you like "
+        "about each one and what worries you. It helps to see it on paper.",
+        "You can also ask the two doctors to talk to each other about your case.",
+    ),
+    Outcome.DISAGREES: (
+        "The second doctor sees the diagnosis differently. This happens, and it is worth "
+        "taking the time to understand why.",
+        "Two things can help. You can ask the two doctors to talk to each other about your "
+        "case. Or you can ask a third doctor for an opinion. The app keeps your doctors and "
+        "records, and gives you a fresh checklist.",
+    ),
+}
+
+CHOOSING_QUESTIONS: tuple[str, ...] = (
+    "Why do you suggest this treatment for me in particular?",
+    "What would my days be like during the treatment, and after it?",
+    "What happens if I wait a few weeks to decide?",
+    "What do most people in my situation choose, and why?",
+    "Would you talk to the other doctor about my case?",
+)
+
+ROUND_NAMES = {1: "First opinion", 2: "Second opinion", 3: "Third opinion", 4: "Fourth opinion"}
+ROUND_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+
+
+def round_name(round_: int) -> str:
+    """'Second opinion'."""
+    return ROUND_NAMES.get(round_, f"Opinion {round_}")
+
+
+def round_doctor(round_: int) -> str:
+    """'your current doctor', 'the second doctor', 'the third doctor'."""
+    if round_ == 1:
+        return "your current doctor"
+    return f"the {ROUND_ORDINALS.get(round_, f'number {round_}')} doctor"
+
+
+@dataclass(frozen=True)
+class Opinion:
+    """What one doctor said: the diagnosis, the treatment they recommend, and notes."""
+
+    id: int
+    case_id: int
+    round: int
+    doctor_id: int | None = None
+    doctor_name: str = ""
+    given_on: dt.date | None = None
+    diagnosis: str = ""
+    treatment: str = ""
+    tests_ordered: str = ""
+    notes: str = ""
+    outcome: Outcome | None = None
+    # the person's own thoughts on this option, when the treatments differ
+    likes: str = ""
+    worries: str = ""
+
+    @property
+    def written(self) -> bool:
+        """Something of the opinion itself has been written down."""
+        return bool(self.diagnosis.strip() or self.treatment.strip() or self.notes.strip())
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    """A round of opinions: when it started and what was done about a disagreement."""
+
+    case_id: int
+    round: int
+    started_at: str = ""
+    reason: str = ""
+    questions_suggested_at: str | None = None
+    doctors_talk_on: dt.date | None = None
+    doctors_talk_note: str = ""
+
+
+def doctor_label(opinion: Opinion, doctors: dict[int, Doctor]) -> str:
+    """The doctor's name as known now (or as written, if they were removed from the list)."""
+    if opinion.doctor_id is not None and opinion.doctor_id in doctors:
+        return doctors[opinion.doctor_id].name
+    return opinion.doctor_name.strip() or round_doctor(opinion.round).capitalize()
+
+
+def first_opinion(case: Case, doctor: Doctor | None) -> Opinion:
+    """Round 1 as the case already tells it: the diagnosis and the recommended treatment."""
+    return Opinion(
+        id=0,
+        case_id=case.id,
+        round=1,
+        doctor_id=doctor.id if doctor else None,
+        doctor_name=doctor.name if doctor else "",
+        diagnosis=case.diagnosis,
+        treatment=case.recommended_treatment,
+    )
+
+
+def latest(opinions: Iterable[Opinion]) -> Opinion | None:
+    """The opinion of the highest round after the first one that has an outcome or text."""
+    later = [o for o in opinions if o.round >= 2 and (o.outcome is not None or o.written)]
+    return max(later, key=lambda o: o.round) if later else None
+
+
+def clean_text(text: str) -> str:
+    return text.strip()[:MAX_FIELD_LENGTH]
+
+
+# --- the side-by-side view ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    label: str
+    value: Callable[[Opinion], str]
+
+
+def _date(opinion: Opinion) -> str:
+    return short_date(opinion.given_on) if opinion.given_on else ""
+
+
+def _outcome(opinion: Opinion) -> str:
+    if opinion.round == 1:
+        return "(the opinion the others are compared with)"
+    return opinion.outcome.label if opinion.outcome else "Not chosen yet"
+
+
+COMPARE_ROWS: tuple[CompareRow, ...] = (
+    CompareRow("Date", _date),
+    CompareRow("Diagnosis", lambda o: o.diagnosis),
+    CompareRow("Recommended treatment", lambda o: o.treatment),
+    CompareRow("New tests ordered", lambda o: o.tests_ordered),
+    CompareRow("Notes", lambda o: o.notes),
+    CompareRow("Compared with the first", _outcome),
+    CompareRow("What I like about it", lambda o: o.likes),
+    CompareRow("What worries me", lambda o: o.worries),
+)
+
+
+def compare_rows(opinions: Sequence[Opinion]) -> tuple[CompareRow, ...]:
+    """The rows worth showing: the person's likes and worries only once they wrote some."""
+    thoughts = any(o.likes.strip() or o.worries.strip() for o in opinions)
+    return tuple(
+        row
+        for row in COMPARE_ROWS
+        if thoughts or row.label not in ("What I like about it", "What worries me")
+    )
+
+
+# --- starting another round --------------------------------------------------------------------
+
+
+def _history_line(item: RecordItem, finished_round: int) -> str:
+    parts: list[str] = []
+    if item.sent_on is not None:
+        parts.append(f"sent {short_date(item.sent_on)}")
+    if item.confirmed_on is not None:
+        who = f" (confirmed by {item.confirmed_by.strip()})" if item.confirmed_by.strip() else ""
+        parts.append(f"arrived {short_date(item.confirmed_on)}{who}")
+    if item.returned_on is not None:
+        parts.append(f"returned {short_date(item.returned_on)}")
+    return f"{round_name(finished_round)}: " + ", ".join(parts) + "."
+
+
+def records_for_new_round(
+    items: Iterable[RecordItem], finished_round: int, previous_doctor: Doctor | None = None
+) -> list[RecordItem]:
+    """Items to save so the checklist starts afresh for the next doctor.
+
+    Only items that went to the new doctor change: what was asked for and received is kept
+    (those copies are reused), while sent, arrived and returned are cleared. Slides and films
+    lent to the previous doctor and not yet returned are still at that office, so they are to
+    be asked for again, from there. What happened in the finished round is kept as a line in
+    the item's notes, so nothing is lost.
+    """
+    changed: list[RecordItem] = []
+    for item in items:
+        if not item.goes_to_new_doctor:
+            continue
+        if item.sent_on is None and item.confirmed_on is None and item.returned_on is None:
+            continue
+        line = _history_line(item, finished_round)
+        still_away = item.kind.lent and item.returned_on is None
+        if still_away:
+            where = previous_doctor.name if previous_doctor else round_doctor(finished_round)
+            line += f" Still with {where}'s office: ask for them back, or to send them on."
+        notes = f"{item.notes.rstrip()}\n{line}".strip()
+        fresh = replace(
+            item,
+            sent_on=None,
+            confirmed_on=None,
+            confirmed_by="",
+            returned_on=None,
+            notes=notes,
+        )
+        if still_away:
+            fresh = replace(
+                fresh,
+                requested_on=None,
+                received_on=None,
+                holder_doctor_id=previous_doctor.id if previous_doctor else None,
+                holder_text="" if previous_doctor else f"{round_doctor(finished_round)}'s office",
+            )
+        elif fresh.received_on is None:
+            # it was in hand when it was sent
+            fresh = replace(fresh, received_on=item.sent_on or item.confirmed_on)
+        changed.append(fresh)
+    return changed

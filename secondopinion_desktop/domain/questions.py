@@ -1,0 +1,163 @@
+"""Questions to take to the visit (step 6): a starter set in our own words, plus the person's own.
+
+The starter questions organise a conversation; they give no medical advice and judge nothing.
+They are filled in with the case's own words (the diagnosis, the treatment, the doctor's name)
+when they are added, and from then on they are the person's to change, reorder or remove.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from secondopinion_desktop.domain.cases import Case
+
+MAX_QUESTION_LENGTH = 500
+MAX_ANSWER_LENGTH = 20_000
+MAX_DIAGNOSIS_IN_QUESTION = 90
+
+
+class Topic(StrEnum):
+    """Where a question came from: one of the starter groups, or the person's own."""
+
+    DIAGNOSIS = "diagnosis"
+    TREATMENT = "treatment"
+    VISIT = "visit"
+    OWN = "own"
+
+    @property
+    def label(self) -> str:
+        return TOPIC_LABELS[self]
+
+
+TOPIC_LABELS: dict[Topic, str] = {
+    Topic.DIAGNOSIS: "About the diagnosis",
+    Topic.TREATMENT: "About the treatment",
+    Topic.VISIT: "About the visit and after",
+    Topic.OWN: "Your own question",
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question for the visit, whether it was asked, and the answer written down."""
+
+    id: int
+    case_id: int
+    text: str
+    round: int = 2
+    position: int = 0
+    topic: Topic = Topic.OWN
+    asked_on: dt.date | None = None
+    answer: str = ""
+
+    @property
+    def asked(self) -> bool:
+        return self.asked_on is not None
+
+    @property
+    def starter(self) -> bool:
+        return self.topic is not Topic.OWN
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip(" ,;") + "\u2026"
+
+
+def starter_questions(case: Case, current_doctor: str = "") -> list[tuple[Topic, str]]:
+    """The starter set, with the case's words filled in where they are known."""
+    diagnosis = _short(case.diagnosis, MAX_DIAGNOSIS_IN_QUESTION)
+    treatment = _short(case.recommended_treatment, MAX_DIAGNOSIS_IN_QUESTION)
+    doctor = " ".join(current_doctor.split())
+    first = (
+        f"Do you agree with the diagnosis ({diagnosis})? If not, what do you think it is?"
+        if diagnosis
+        else "Do you agree with the diagnosis I was given? If not, what do you think it is?"
+    )
+    recommended = (
+        f"My doctor recommended: {treatment}. Would you recommend the same? Why, or why not?"
+        if treatment
+        else "Would you recommend the same treatment my doctor did? Why, or why not?"
+    )
+    send_notes = (
+        f"Will you send your notes to {doctor}? May I have a copy too?"
+        if doctor
+        else "Will you send your notes to my doctor? May I have a copy too?"
+    )
+    return [
+        (Topic.DIAGNOSIS, first),
+        (
+            Topic.DIAGNOSIS,
+            "Did your pathologists look at my slides again? Did they see the same thing?",
+        ),
+        (Topic.DIAGNOSIS, "What stage do you think it is, and how sure can we be?"),
+        (Topic.DIAGNOSIS, "Do I need more tests before deciding? What would they tell us?"),
+        (Topic.TREATMENT, recommended),
+        (
+            Topic.TREATMENT,
+            "What other treatments could I choose? What are the good and bad points of each?",
+        ),
+        (Topic.TREATMENT, "What side effects are likely, and how long do they last?"),
+        (Topic.TREATMENT, "How soon should treatment start? Do I have time to think it over?"),
+        (Topic.VISIT, "Could you walk me through my records and test results?"),
+        (
+            Topic.VISIT,
+            "If you order new tests, where do I have them, and when will I hear the results?",
+        ),
+        (Topic.VISIT, send_notes),
+        (Topic.VISIT, "Who do I call if I have questions after today?"),
+    ]
+
+
+def clean_question(text: str) -> str:
+    """A question as typed, tidied; raises ValueError with words for the person."""
+    cleaned = " ".join("".join(ch for ch in text if ch.isprintable()).split())
+    if not cleaned:
+        raise ValueError("Please write the question, for example \u201cHow long is recovery?\u201d")
+    if len(cleaned) > MAX_QUESTION_LENGTH:
+        raise ValueError(
+            f"Please keep a question under {MAX_QUESTION_LENGTH} letters. "
+            "You can split a long one into two."
+        )
+    return cleaned
+
+
+def clean_answer(text: str) -> str:
+    """An answer as typed: kept as written, line breaks included, trimmed at the ends."""
+    return text.strip()[:MAX_ANSWER_LENGTH]
+
+
+def carried_over(questions: Iterable[Question], round_: int) -> list[Question]:
+    """The person's own questions, fresh (not asked, no answer), for a new round."""
+    return [
+        replace(q, id=0, round=round_, position=0, asked_on=None, answer="")
+        for q in questions
+        if q.topic is Topic.OWN
+    ]
+
+
+def moved(questions: Sequence[Question], question_id: int, delta: int) -> list[Question]:
+    """The list with one question moved up (-1) or down (+1), positions renumbered from 1."""
+    order = list(questions)
+    index = next((i for i, q in enumerate(order) if q.id == question_id), None)
+    if index is None:
+        return [replace(q, position=n) for n, q in enumerate(order, start=1)]
+    target = max(0, min(len(order) - 1, index + delta))
+    item = order.pop(index)
+    order.insert(target, item)
+    return [replace(q, position=n) for n, q in enumerate(order, start=1)]
+
+
+def asked_text(questions: Sequence[Question]) -> str:
+    """'4 of 12 asked', for the line above the list."""
+    if not questions:
+        return "No questions yet."
+    asked = sum(1 for q in questions if q.asked)
+    if asked == len(questions):
+        return f"All {len(questions)} asked."
+    return f"{asked} of {len(questions)} asked."

@@ -1,0 +1,216 @@
+"""Opinions of each round, the three outcomes, the side-by-side rows, and a third round."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from secondopinion_desktop.domain.appointments import Appointment
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import Doctor, Role, Status
+from secondopinion_desktop.domain.opinions import (
+    COMPARE_ROWS,
+    OUTCOME_GUIDANCE,
+    Opinion,
+    Outcome,
+    compare_rows,
+    doctor_label,
+    first_opinion,
+    latest,
+    records_for_new_round,
+    round_doctor,
+    round_name,
+)
+from secondopinion_desktop.domain.questions import Question, Topic
+from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind
+from secondopinion_desktop.store.repository import Repository
+from tests.conftest import FIXED_NOW
+
+TODAY = FIXED_NOW.date()
+
+
+def test_round_names() -> None:
+    assert [round_name(n) for n in (1, 2, 3, 4, 7)] == [
+        "First opinion",
+        "Second opinion",
+        "Third opinion",
+        "Fourth opinion",
+        "Opinion 7",
+    ]
+    assert round_doctor(1) == "your current doctor"
+    assert round_doctor(3) == "the third doctor"
+
+
+def test_every_outcome_has_words_and_guidance() -> None:
+    for outcome in Outcome:
+        assert outcome.label and outcome.short_label
+        assert OUTCOME_GUIDANCE[outcome]
+    assert "third" in " ".join(OUTCOME_GUIDANCE[Outcome.DISAGREES])
+
+
+def test_first_opinion_comes_from_the_case() -> None:
+    case = Case(id=1, title="x", diagnosis="IDC", recommended_treatment="Lumpectomy")
+    okafor = Doctor(id=4, case_id=1, name="Dr. Okafor", role=Role.TREATING)
+    first = first_opinion(case, okafor)
+    assert (first.round, first.doctor_id, first.diagnosis, first.treatment) == (
+        1,
+        4,
+        "IDC",
+        "Lumpectomy",
+    )
+    assert doctor_label(first, {4: okafor}) == "Dr. Okafor"
+    assert doctor_label(replace(first, doctor_id=None, doctor_name=""), {}) == (
+        "Your current doctor"
+    )
+
+
+def test_latest_is_the_highest_round_with_something_written() -> None:
+    first = Opinion(id=1, case_id=1, round=1, diagnosis="IDC")
+    second = Opinion(id=2, case_id=1, round=2, outcome=Outcome.DISAGREES)
+    empty_third = Opinion(id=3, case_id=1, round=3)
+    assert latest([first]) is None
+    assert latest([first, second, empty_third]) == second
+
+
+def test_likes_and_worries_rows_appear_once_written() -> None:
+    plain = [Opinion(id=1, case_id=1, round=1), Opinion(id=2, case_id=1, round=2)]
+    assert "What I like about it" not in [r.label for r in compare_rows(plain)]
+    thoughts = [*plain, Opinion(id=3, case_id=1, round=3, likes="Shorter")]
+    assert compare_rows(thoughts) == COMPARE_ROWS
+
+
+def record(**values: object) -> RecordItem:
+    base = RecordItem(id=1, case_id=1, title="Medical records")
+    return replace(base, **values)  # type: ignore[arg-type]
+
+
+def test_records_start_afresh_for_the_next_doctor_with_their_history_kept() -> None:
+    day = dt.date(2026, 11, 2)
+    faxed = record(
+        id=1,
+        requested_on=day,
+        received_on=day,
+        sent_on=day,
+        confirmed_on=day,
+        confirmed_by="Denise",
+        delivery=Delivery.FAX,
+        notes="12 pages",
+    )
+    slides = record(
+        id=2,
+        title="Pathology slides",
+        kind=RecordKind.PATHOLOGY_SLIDES,
+        received_on=day,
+        sent_on=day,
+    )
+    elsewhere = record(id=3, recipient_text="Hospital", sent_on=day)
+    untouched = record(id=4, requested_on=day)
+    raman = Doctor(id=9, case_id=1, name="Dr. Raman")
+    changed = {
+        i.id: i for i in records_for_new_round([faxed, slides, elsewhere, untouched], 2, raman)
+    }
+    assert set(changed) == {1, 2}
+    fresh = changed[1]
+    assert (fresh.sent_on, fresh.confirmed_on, fresh.confirmed_by) == (None, None, "")
+    assert fresh.received_on == day  # the copies in hand are reused
+    assert (
+        fresh.notes
+        == "12 pages\nSecond opinion: sent Mon 2 Nov, arrived Mon 2 Nov (confirmed by Denise)."
+    )
+    away = changed[2]
+    assert away.received_on is None and away.holder_doctor_id == 9
+    assert "Still with Dr. Raman's office" in away.notes
+
+
+# --- the store --------------------------------------------------------------------------------
+
+
+def test_one_opinion_per_round_saved_and_replaced(repo: Repository) -> None:
+    case = repo.create_case("Mum")
+    saved = repo.save_opinion(Opinion(id=0, case_id=case.id, round=2, diagnosis="IDC"))
+    again = repo.save_opinion(
+        replace(saved, treatment="Mastectomy", outcome=Outcome.DIFFERENT_TREATMENT)
+    )
+    assert again.id == saved.id
+    assert [(o.round, o.treatment, o.outcome) for o in repo.list_opinions(case.id)] == [
+        (2, "Mastectomy", Outcome.DIFFERENT_TREATMENT)
+    ]
+    first = repo.save_opinion(Opinion(id=0, case_id=case.id, round=1, outcome=Outcome.AGREES))
+    assert first.outcome is None  # round 1 is what the others are compared with
+    repo.delete_opinion(case.id, 2)
+    assert [o.round for o in repo.list_opinions(case.id)] == [1]
+
+
+def test_a_doctor_removed_keeps_the_name_on_the_opinion(repo: Repository) -> None:
+    case = repo.create_case("Mum")
+    raman = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Raman"))
+    repo.save_opinion(
+        Opinion(id=0, case_id=case.id, round=2, doctor_id=raman.id, doctor_name=raman.name)
+    )
+    repo.delete_doctor(raman.id)
+    opinion = repo.get_opinion(case.id, 2)
+    assert opinion is not None and opinion.doctor_id is None and opinion.doctor_name == "Dr. Raman"
+
+
+def test_doctors_asked_to_talk(repo: Repository) -> None:
+    case = repo.create_case("Mum")
+    info = repo.set_doctors_talk(case.id, 2, TODAY, "Dr. Okafor will call Dr. Raman")
+    assert (info.doctors_talk_on, info.doctors_talk_note) == (
+        TODAY,
+        "Dr. Okafor will call Dr. Raman",
+    )
+    assert repo.round_info(case.id).doctors_talk_on == TODAY
+    assert repo.set_doctors_talk(case.id, 2, None).doctors_talk_on is None
+
+
+def test_a_third_round_reuses_doctors_and_records_with_a_fresh_checklist(
+    repo: Repository,
+) -> None:
+    case = repo.create_case("Mum")
+    raman = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Raman", status=Status.BOOKED))
+    visit = repo.add_appointment(
+        Appointment(
+            id=0,
+            case_id=case.id,
+            starts_at=FIXED_NOW - dt.timedelta(days=3),
+            doctor_id=raman.id,
+        )
+    )
+    sent = repo.add_record(
+        RecordItem(
+            id=0,
+            case_id=case.id,
+            title="Medical records",
+            received_on=TODAY,
+            sent_on=TODAY,
+            confirmed_on=TODAY,
+        )
+    )
+    for step in range(1, 7):
+        repo.set_step_done(case.id, step, True)
+    repo.set_step_notes(case.id, 4, "Faxed everything")
+    repo.add_question(Question(id=0, case_id=case.id, text="Can I keep working?"))
+    repo.ensure_starter_questions(case.id)
+    assert repo.opinion_appointment(case.id) == visit
+
+    assert repo.start_new_round(case.id, "Different diagnosis") == 3
+
+    assert repo.current_round(case.id) == 3
+    assert repo.done_steps(case.id) == {1, 2}
+    assert repo.step_progress(case.id)[4].notes == "Faxed everything"  # notes stay
+    archived = repo.round_steps(case.id, 2)
+    assert archived[4].done and archived[4].notes == "Faxed everything"
+    [reused] = repo.list_doctors(case.id)
+    assert reused.id == raman.id and reused.status is Status.CONTACTED
+    assert repo.booked_doctor(case.id) is None
+    item = repo.get_record(sent.id)
+    assert item.sent_on is None and item.received_on == TODAY
+    assert "Second opinion: sent" in item.notes
+    assert repo.opinion_appointment(case.id) is None  # no third visit booked yet
+    assert repo.opinion_appointment(case.id, 2) == visit
+    [carried] = repo.list_questions(case.id)
+    assert carried.text == "Can I keep working?" and carried.topic is Topic.OWN
+    fresh = repo.ensure_starter_questions(case.id)
+    assert len(fresh) > 1 and fresh[-1].id == carried.id
+    assert repo.round_info(case.id, 3).reason == "Different diagnosis"
+    assert len(repo.list_questions(case.id, 2)) == len(fresh)  # round 2's list is kept
