@@ -6,13 +6,10 @@ questions go through a patched `messages.ask_yes_no`.
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from dataclasses import replace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -25,28 +22,6 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.models.doctors_model import Column
 from secondopinion_desktop.ui.pages.candidates_panel import CandidatesPanel
-
-
-def _keep_true_alive() -> None:
-    """Work around PySide6 6.12.0 on Python 3.11: `SignalInstance.emit()` returns `True`
-    without a new reference, so every emit made from Python takes one reference from `True`.
-    After enough emits the interpreter aborts ("bool_dealloc"), usually at exit. Give `True` a
-    large number of extra references (what Python 3.12 does by making it immortal)."""
-
-    class Probe(QObject):
-        ping = Signal()
-
-    if sys.version_info >= (3, 12):
-        return
-    probe = Probe()
-    before = sys.getrefcount(True)
-    for _ in range(8):
-        probe.ping.emit()
-    if sys.getrefcount(True) < before - 4:
-        ctypes.c_ssize_t.from_address(id(True)).value += 1 << 24
-
-
-_keep_true_alive()
 
 
 class FakeDoctorDialog:

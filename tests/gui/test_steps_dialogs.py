@@ -6,15 +6,13 @@ question goes through a patched `messages.ask_yes_no`.
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -38,28 +36,6 @@ from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
 from secondopinion_desktop.ui.dialogs.script_dialog import ScriptDialog
 from secondopinion_desktop.ui.forms import GuardedDialog
 from tests.conftest import FIXED_NOW, FakeClock
-
-
-def _keep_true_alive() -> None:
-    """Work around PySide6 6.12.0 on Python 3.11: `SignalInstance.emit()` returns `True`
-    without a new reference, so every emit made from Python takes one reference from `True`.
-    After enough emits the interpreter aborts ("bool_dealloc"), usually at exit. Give `True` a
-    large number of extra references (what Python 3.12 does by making it immortal)."""
-
-    class Probe(QObject):
-        ping = Signal()
-
-    if sys.version_info >= (3, 12):
-        return
-    probe = Probe()
-    before = sys.getrefcount(True)
-    for _ in range(8):
-        probe.ping.emit()
-    if sys.getrefcount(True) < before - 4:
-        ctypes.c_ssize_t.from_address(id(True)).value += 1 << 24
-
-
-_keep_true_alive()
 
 TODAY = FIXED_NOW.date()  # Friday 20 November 2026, 9:30 am at UTC-5
 TZ = FIXED_NOW.tzinfo

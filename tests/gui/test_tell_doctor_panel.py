@@ -6,14 +6,11 @@ printing is patched where the panel imported it.
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
-import sys
 from dataclasses import replace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -23,28 +20,6 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.pages import tell_doctor_panel
 from secondopinion_desktop.ui.pages.tell_doctor_panel import TellDoctorPanel
 from tests.conftest import FakeClock
-
-
-def _keep_true_alive() -> None:
-    """Work around PySide6 6.12.0 on Python 3.11: `SignalInstance.emit()` returns `True`
-    without a new reference, so every emit made from Python takes one reference from `True`.
-    After enough emits the interpreter aborts ("bool_dealloc"), usually at exit. Give `True` a
-    large number of extra references (what Python 3.12 does by making it immortal)."""
-
-    class Probe(QObject):
-        ping = Signal()
-
-    if sys.version_info >= (3, 12):
-        return
-    probe = Probe()
-    before = sys.getrefcount(True)
-    for _ in range(8):
-        probe.ping.emit()
-    if sys.getrefcount(True) < before - 4:
-        ctypes.c_ssize_t.from_address(id(True)).value += 1 << 24
-
-
-_keep_true_alive()
 
 HOSTILE = [
     "x" * 10_000,
@@ -247,7 +222,7 @@ def test_told_on_today_uses_the_injected_day(
         ("32 Nov 2026", "There is no November 32"),
         ("next Tuesday-ish", "couldn't read that date"),
         ("1 December 2026", "in the future"),
-        ("Nov 12", "include the year"),
+        ("30 Feb", "There is no February 30"),
     ],
 )
 def test_a_bad_told_on_date_is_explained_and_not_saved(
@@ -285,11 +260,6 @@ def test_a_bad_date_blocks_saving_other_fields_until_fixed(
     assert repo.get_case(case.id).hear_back == "A letter"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tell_doctor_panel.py: the Told on placeholder suggests '12 November', "
-    "which parse_date rejects because it has no year",
-)
 def test_the_placeholder_example_is_accepted(
     make_panel: Any, repo: Repository, case: Case, doctors: dict[str, Doctor]
 ) -> None:

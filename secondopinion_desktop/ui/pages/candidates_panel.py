@@ -42,9 +42,7 @@ STEP2_COLUMNS = {
 }
 
 
-def doctor_table(
-    proxy: DoctorFilterProxy, columns: dict[Column, int], name: str
-) -> QTableView:
+def doctor_table(proxy: DoctorFilterProxy, columns: dict[Column, int], name: str) -> QTableView:
     """A calm, keyboard-friendly table showing only `columns`, at these widths."""
     table = QTableView()
     table.setModel(proxy)

@@ -220,7 +220,7 @@ class ComparePanel(StepPanel):
         super().load(case)
         self.model.set_doctors(self.repo.list_doctors(case.id, Role.CANDIDATE))
         self.table_message.hide()
-        if keep is not None:
+        if keep is not None and self.model.row_of(keep.id) >= 0:
             self._select(keep.id)
         elif self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, Column.NAME))
@@ -453,6 +453,10 @@ class ComparePanel(StepPanel):
             if existing.doctor_id not in (None, doctor.id):
                 previous = self.repo.get_doctor(existing.doctor_id)  # type: ignore[arg-type]
                 self.repo.update_doctor(replace(previous, status=Status.CONTACTED))
+                stale = referral_todo_key(previous.id)
+                for todo in self.repo.list_todos(self.case.id):
+                    if todo.key == stale and not todo.done:
+                        self.repo.delete_todo(todo.id)
         else:
             visit = self.repo.add_appointment(visit)
         self.repo.update_doctor(replace(self.repo.get_doctor(doctor.id), status=Status.BOOKED))

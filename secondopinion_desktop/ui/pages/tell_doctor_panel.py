@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.scripts import tell_doctor_script
-from secondopinion_desktop.domain.validation import ValidationError, parse_date
+from secondopinion_desktop.domain.validation import ValidationError, parse_past_date
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
 from secondopinion_desktop.ui.forms import (
@@ -153,7 +153,7 @@ class TellDoctorPanel(StepPanel):
         if self._loading or self.case is None:
             return
         try:
-            told_on = parse_date(self.told_on.text(), today=self._today())
+            told_on = parse_past_date(self.told_on.text(), today=self._today())
         except ValidationError as exc:
             self.error.setText(f"Told on: {exc}")
             self.error.show()
