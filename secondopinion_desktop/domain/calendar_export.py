@@ -1,0 +1,165 @@
+"""The visits and open reminders of a case as an .ics file that calendars import.
+
+Pure Python (icalendar), no Qt. Times are written in UTC, which every calendar reads; each entry
+has a stable UID, so importing a newer file updates the entries instead of doubling them.
+Phone calendars often ignore to-dos (VTODO), so reminders are short events with an alarm.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from icalendar import Alarm, Calendar, Event
+
+from secondopinion_desktop import __version__
+from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.reminders import Reminder
+from secondopinion_desktop.errors import KnownError
+
+PRODID = f"-//Second Opinion//Second Opinion {__version__}//EN"
+UID_DOMAIN = "secondopinion.invalid"
+VISIT_LENGTH = dt.timedelta(hours=1)
+TEAM_VISIT_LENGTH = dt.timedelta(hours=3)
+REMINDER_LENGTH = dt.timedelta(minutes=15)
+VISIT_ALARMS = (dt.timedelta(days=-1), dt.timedelta(hours=-2))
+
+
+class CalendarExportError(KnownError):
+    """The calendar file could not be written; the message is for the person."""
+
+
+def _uid(case: Case, what: str) -> str:
+    safe = re.sub(r"[^A-Za-z0-9.-]+", "-", what).strip("-")
+    return f"case{case.id}-{safe}@{UID_DOMAIN}"
+
+
+def _utc(when: dt.datetime) -> dt.datetime:
+    return when.astimezone(dt.UTC)
+
+
+def _alarm(text: str, before: dt.timedelta) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", text)
+    alarm.add("trigger", before)
+    return alarm
+
+
+def visit_summary(appointment: Appointment, doctor: Doctor | None) -> str:
+    who = doctor.name if doctor else "the doctor"
+    if appointment.kind is AppointmentKind.MULTIDISCIPLINARY:
+        return f"Multidisciplinary visit with {who}"
+    if appointment.kind is AppointmentKind.SECOND_OPINION:
+        return f"Second-opinion visit with {who}"
+    return f"Appointment with {who}"
+
+
+def _visit_event(
+    case: Case, appointment: Appointment, doctor: Doctor | None, stamp: dt.datetime
+) -> Event:
+    event = Event()
+    event.add("uid", _uid(case, f"appointment-{appointment.id}"))
+    event.add("dtstamp", stamp)
+    start = _utc(appointment.starts_at)
+    length = (
+        TEAM_VISIT_LENGTH if appointment.kind is AppointmentKind.MULTIDISCIPLINARY else VISIT_LENGTH
+    )
+    event.add("dtstart", start)
+    event.add("dtend", start + length)
+    summary = visit_summary(appointment, doctor)
+    event.add("summary", summary)
+    if appointment.place:
+        event.add("location", appointment.place)
+    lines: list[str] = []
+    if doctor is not None:
+        office = ", ".join(p for p in (doctor.practice, doctor.phone) if p)
+        if office:
+            lines.append(office)
+    if appointment.team_members:
+        lines.append("You will see: " + ", ".join(appointment.team_members))
+    if appointment.notes:
+        lines.append(appointment.notes)
+    lines.append("Bring your list of questions.")
+    lines.append(f"From Second Opinion: {case.display_name}")
+    event.add("description", "\n".join(lines))
+    for before in VISIT_ALARMS:
+        event.add_component(_alarm(summary, before))
+    return event
+
+
+def _reminder_event(case: Case, reminder: Reminder, stamp: dt.datetime) -> Event:
+    event = Event()
+    event.add("uid", _uid(case, f"reminder-{reminder.key or reminder.id}"))
+    event.add("dtstamp", stamp)
+    start = _utc(reminder.fires_at)
+    event.add("dtstart", start)
+    event.add("dtend", start + REMINDER_LENGTH)
+    event.add("summary", reminder.title)
+    detail = [reminder.detail] if reminder.detail else []
+    detail.append(f"From Second Opinion: {case.display_name}")
+    event.add("description", "\n".join(detail))
+    event.add("transp", "TRANSPARENT")  # a reminder does not make the person busy
+    event.add_component(_alarm(reminder.title, dt.timedelta(0)))
+    return event
+
+
+def calendar_for(
+    case: Case,
+    appointments: Iterable[Appointment],
+    reminders: Iterable[Reminder],
+    doctors: Iterable[Doctor],
+    now: dt.datetime,
+) -> bytes:
+    """The .ics text: every visit of the case, and its reminders not yet done."""
+    by_id = {d.id: d for d in doctors}
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"Second Opinion: {case.display_name}")
+    stamp = _utc(now).replace(microsecond=0)
+    for appointment in appointments:
+        doctor = by_id.get(appointment.doctor_id) if appointment.doctor_id is not None else None
+        calendar.add_component(_visit_event(case, appointment, doctor, stamp))
+    for reminder in reminders:
+        if reminder.done or reminder.case_id != case.id:
+            continue
+        calendar.add_component(_reminder_event(case, reminder, stamp))
+    return bytes(calendar.to_ical())
+
+
+def write_calendar(target: Path, data: bytes) -> None:
+    """Write the file whole or not at all: a temporary file beside it, then a rename."""
+    target = target.expanduser()
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".secondopinion-", suffix=".ics", dir=folder)
+    except OSError as exc:
+        raise CalendarExportError(
+            f"Second Opinion could not write the calendar file in this folder:\n{folder}\n\n"
+            "Please choose another folder.",
+            str(exc),
+        ) from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise CalendarExportError(
+            f"Second Opinion could not write the calendar file:\n{target}\n\n"
+            "Please check that the disk is not full, then try again.",
+            str(exc),
+        ) from exc
