@@ -9,7 +9,11 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
+from secondopinion_desktop.domain.appointments import (
+    Appointment,
+    AppointmentKind,
+    referral_todo,
+)
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Source, Status
 from secondopinion_desktop.domain.records import Delivery, RecordKind, Timing
@@ -182,7 +186,20 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
     repo.set_step_done(cid, 2, True)
     repo.set_step_notes(cid, 3, "Call Dr. Marsh's office back tomorrow morning.")
     _demo_records(repo, cid, today)
+    _demo_booking(repo, cid, raman.id)
     return repo.get_case(cid)
+
+
+def _demo_booking(repo: Repository, cid: int, doctor_id: int) -> None:
+    """Dr. Raman is booked, as choosing her in step 3 would leave it: booked, step 3 done,
+    and the referral she needs on the to-do list."""
+    visit = repo.opinion_appointment(cid)
+    if visit is None or visit.doctor_id != doctor_id:
+        return
+    raman = repo.update_doctor(replace(repo.get_doctor(doctor_id), status=Status.BOOKED))
+    repo.set_step_done(cid, 3, True)
+    key, title, detail = referral_todo(raman.id, raman.name)
+    repo.ensure_todo(cid, key, title, detail)
 
 
 def _demo_records(repo: Repository, cid: int, today: dt.date) -> None:

@@ -62,3 +62,15 @@ def format_when(when: dt.datetime) -> str:
     hour = when.hour % 12 or 12
     suffix = "am" if when.hour < 12 else "pm"
     return f"{when:%A} {when.day} {when:%B %Y} at {hour}:{when.minute:02d} {suffix}"
+
+
+def referral_todo(doctor_id: int, doctor_name: str) -> tuple[str, str, str]:
+    """The to-do added when the chosen doctor sees patients only with a referral:
+    (key, title, detail). The key is stable, so the to-do is never added twice."""
+    return (
+        f"referral:{doctor_id}",
+        f"Ask your primary-care doctor for a referral to {doctor_name}",
+        f"{doctor_name} sees patients only with a referral. Ask your primary-care doctor to "
+        f"write one, and ask their front desk to phone {doctor_name}'s office and fax the "
+        "referral form over. That is usually the quickest way.",
+    )

@@ -287,7 +287,6 @@ def test_only_candidates_are_compared_and_the_first_row_is_chosen(
         Column.WAIT,
         Column.INSURANCE,
         Column.REFERRAL,
-        Column.BOARD,
         Column.STATUS,
     ]
 

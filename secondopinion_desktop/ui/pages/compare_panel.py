@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secondopinion_desktop.domain.appointments import format_when
+from secondopinion_desktop.domain.appointments import format_when, referral_todo
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Answer, Doctor, Role, Status, rank_candidates
 from secondopinion_desktop.domain.scripts import calling_script
@@ -46,24 +46,17 @@ from secondopinion_desktop.ui.pages.candidates_panel import doctor_table
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
 
 COMPARE_COLUMNS = {
-    Column.NAME: 175,
-    Column.ACCEPTING: 115,
-    Column.WAIT: 112,
-    Column.INSURANCE: 112,
-    Column.REFERRAL: 112,
-    Column.BOARD: 112,
+    Column.NAME: 190,
+    Column.ACCEPTING: 128,
+    Column.WAIT: 122,
+    Column.INSURANCE: 122,
+    Column.REFERRAL: 122,
     Column.STATUS: 100,
 }
-REFERRAL_TODO_TITLE = "Ask your primary-care doctor for a referral to {name}"
-REFERRAL_TODO_DETAIL = (
-    "{name} sees patients only with a referral. Ask your primary-care doctor to write one, and "
-    "ask their front desk to phone {name}'s office and fax the referral form over. "
-    "That is usually the quickest way."
-)
 
 
 def referral_todo_key(doctor_id: int) -> str:
-    return f"referral:{doctor_id}"
+    return referral_todo(doctor_id, "")[0]
 
 
 class ComparePanel(StepPanel):
@@ -463,12 +456,7 @@ class ComparePanel(StepPanel):
         self.repo.set_step_done(self.case.id, 3, True)
         message = f"Booked {doctor.name} for {format_when(visit.starts_at)}."
         if doctor.referral_required is Answer.YES:
-            self.repo.ensure_todo(
-                self.case.id,
-                referral_todo_key(doctor.id),
-                REFERRAL_TODO_TITLE.format(name=doctor.name),
-                REFERRAL_TODO_DETAIL.format(name=doctor.name),
-            )
+            self.repo.ensure_todo(self.case.id, *referral_todo(doctor.id, doctor.name))
             messages.show_info(
                 self,
                 "A referral is needed",
