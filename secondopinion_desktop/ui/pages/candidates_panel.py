@@ -114,8 +114,12 @@ class CandidatesPanel(StepPanel):
             buttons.addWidget(button)
         buttons.addStretch(1)
         section.addLayout(buttons)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.remove_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected)
+        for key, slot in (
+            (QKeySequence(QKeySequence.StandardKey.Delete), self.remove_selected),
+            (QKeySequence(Qt.Key.Key_Return), self.edit_selected),
+        ):
+            shortcut = QShortcut(key, self.table, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # only in the table
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         board = card("Checking board certification", layout)
