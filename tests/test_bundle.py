@@ -67,6 +67,18 @@ def test_bundle_draws_the_demo_window(bundle: Path, tmp_path: Path) -> None:
     assert len(data) > 20_000  # a drawn window with text, not a blank rectangle
 
 
+def test_bundle_prints_the_cover_sheet_in_the_shipped_font(bundle: Path, tmp_path: Path) -> None:
+    """QtPrintSupport and the fonts in resources/ made it into the bundle."""
+    pdf = tmp_path / "cover.pdf"
+    result = run_bundle(
+        bundle, "--demo", "--data-dir", str(tmp_path / "d"), "--export-cover-sheet", str(pdf)
+    )
+    assert result.returncode == 0, result.stderr
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert b"AtkinsonHyperlegible" in data
+
+
 def test_bundle_reports_a_start_up_problem_calmly(bundle: Path, tmp_path: Path) -> None:
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
