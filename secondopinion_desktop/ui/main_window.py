@@ -371,24 +371,29 @@ class MainWindow(QMainWindow):
         else:
             self.open_case(select_id)
 
-    def _show_no_case(self) -> None:
-        self.case = None
-        self.undo_stack.clear()
-        self.steps_model.set_done(set())
-        self.stack.setCurrentIndex(WELCOME_INDEX)
-        self.sidebar.setEnabled(False)
+    def _enable_case_controls(self, enabled: bool) -> None:
+        """What needs an open case is switched off on the welcome page."""
+        self.sidebar.setEnabled(enabled)
         for widget in (self.details_button, self.case_combo):
-            widget.setEnabled(False)
+            widget.setEnabled(enabled)
         for action in (
             self.details_action,
             self.rename_action,
             self.delete_action,
+            self.export_action,
             self.mark_done_action,
             self.prev_action,
             self.next_action,
             self.first_open_action,
         ):
-            action.setEnabled(False)
+            action.setEnabled(enabled)
+
+    def _show_no_case(self) -> None:
+        self.case = None
+        self.undo_stack.clear()
+        self.steps_model.set_done(set())
+        self.stack.setCurrentIndex(WELCOME_INDEX)
+        self._enable_case_controls(False)
         self.patient_label.setText("No case yet")
         self.progress_label.setText("")
         self.setWindowTitle(APP_TITLE)
@@ -407,19 +412,7 @@ class MainWindow(QMainWindow):
         self.case = case
         if changed:
             self.undo_stack.clear()
-        self.sidebar.setEnabled(True)
-        for widget in (self.details_button, self.case_combo):
-            widget.setEnabled(True)
-        for action in (
-            self.details_action,
-            self.rename_action,
-            self.delete_action,
-            self.mark_done_action,
-            self.prev_action,
-            self.next_action,
-            self.first_open_action,
-        ):
-            action.setEnabled(True)
+        self._enable_case_controls(True)
         self.case_combo.setCurrentIndex(self.cases_model.row_of(case.id))
         self.settings.setValue("last_case_id", case.id)
         self._show_case_header()

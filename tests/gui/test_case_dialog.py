@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.domain.cases import MAX_TITLE_LENGTH, Case
 from secondopinion_desktop.ui import messages
-from secondopinion_desktop.ui.dialogs.case_dialog import MAX_FIELD, CaseDetails, CaseDialog
+from secondopinion_desktop.ui.dialogs.case_dialog import CaseDetails, CaseDialog
+from secondopinion_desktop.ui.forms import MAX_FIELD
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -50,7 +51,7 @@ def answer_questions(monkeypatch: pytest.MonkeyPatch, answer: bool) -> list[dict
 
 
 def all_text(dialog: CaseDialog) -> tuple[str, ...]:
-    return dialog._snapshot()
+    return dialog.snapshot()
 
 
 def error_shown(dialog: CaseDialog) -> bool:
@@ -405,9 +406,9 @@ def test_any_typing_is_either_accepted_or_explained(
         dialog.date_of_birth.setText(dob)
         dialog.organiser_phone.setText(phone)
         dialog.notes.setPlainText(notes)
-        typed = dialog._snapshot()
+        typed = dialog.snapshot()
         result = dialog.validate()
-        assert dialog._snapshot() == typed  # nothing typed is lost or rewritten
+        assert dialog.snapshot() == typed  # nothing typed is lost or rewritten
         if result is None:
             assert dialog.error_label.text()
             assert not dialog.error_label.isHidden()

@@ -6,14 +6,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -21,10 +17,8 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.cases import Case, clean_title, suggested_title
 from secondopinion_desktop.domain.validation import ValidationError, normalize_phone, parse_date
-from secondopinion_desktop.ui import messages
-from secondopinion_desktop.ui.style import attention_color
+from secondopinion_desktop.ui.forms import GuardedDialog, error_label, line_edit
 
-MAX_FIELD = 2_000
 MAX_NOTES = 20_000
 
 
@@ -54,16 +48,7 @@ class CaseDetails:
         return replace(case, **self.__dict__)
 
 
-def _line(name: str, placeholder: str = "", max_length: int = MAX_FIELD) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setAccessibleName(name)
-    edit.setPlaceholderText(placeholder)
-    edit.setMaxLength(max_length)
-    edit.setClearButtonEnabled(True)
-    return edit
-
-
-class CaseDialog(QDialog):
+class CaseDialog(GuardedDialog):
     """Asks before throwing away anything typed when cancelled."""
 
     def __init__(
@@ -89,25 +74,22 @@ class CaseDialog(QDialog):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setVerticalSpacing(10)
-        self.patient_name = _line("Patient's name", "For example: Margaret Ellis")
-        self.title_edit = _line("Name of this case", "For example: Mum's second opinion", 200)
-        self.date_of_birth = _line("Patient's date of birth", "For example: 12 April 1956", 40)
-        self.diagnosis = _line("Diagnosis", "In the words of the doctor's report")
-        self.treatment = _line("Recommended treatment", "What your doctor suggested")
-        self.insurance_plan = _line("Insurance plan")
-        self.member_id = _line("Insurance member number", max_length=100)
-        self.organiser_name = _line("Your name", "The person organising this, if not the patient")
-        self.organiser_phone = _line("Your phone number", "For offices to call back", 60)
+        self.patient_name = line_edit("Patient's name", "For example: Margaret Ellis")
+        self.title_edit = line_edit("Name of this case", "For example: Mum's second opinion", 200)
+        self.date_of_birth = line_edit("Patient's date of birth", "For example: 12 April 1956", 40)
+        self.diagnosis = line_edit("Diagnosis", "In the words of the doctor's report")
+        self.treatment = line_edit("Recommended treatment", "What your doctor suggested")
+        self.insurance_plan = line_edit("Insurance plan")
+        self.member_id = line_edit("Insurance member number", max_length=100)
+        self.organiser_name = line_edit(
+            "Your name", "The person organising this, if not the patient"
+        )
+        self.organiser_phone = line_edit("Your phone number", "For offices to call back", 60)
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes about this case")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(90)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setObjectName("fieldError")
-        self.error_label.setAccessibleName("Problem with what was typed")
-        self.error_label.setStyleSheet(f"color: {attention_color(self.palette()).name()};")
-        self.error_label.hide()
+        self.error_label = error_label(self)
 
         form.addRow("Patient's &name:", self.patient_name)
         form.addRow("&Case name:", self.title_edit)
@@ -146,10 +128,10 @@ class CaseDialog(QDialog):
             self.organiser_name.setText(case.organiser_name)
             self.organiser_phone.setText(case.organiser_phone)
             self.notes.setPlainText(case.notes)
-        self._initial = self._snapshot()
+        self.mark_clean()
         self.patient_name.setFocus()
 
-    def _snapshot(self) -> tuple[str, ...]:
+    def snapshot(self) -> tuple[str, ...]:
         edits = (
             self.patient_name,
             self.title_edit,
@@ -162,9 +144,6 @@ class CaseDialog(QDialog):
             self.organiser_phone,
         )
         return (*(e.text() for e in edits), self.notes.toPlainText())
-
-    def is_modified(self) -> bool:
-        return self._snapshot() != self._initial
 
     def details(self) -> CaseDetails | None:
         """What was saved, once the dialog was accepted."""
@@ -223,27 +202,3 @@ class CaseDialog(QDialog):
             return
         self._result = details
         super().accept()
-
-    def reject(self) -> None:
-        if self.is_modified() and not messages.ask_yes_no(
-            self,
-            "Discard changes?",
-            "You have typed something in this form. Close it and lose what you typed?",
-            yes="Discard",
-            no="Keep editing",
-        ):
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.is_modified() and self.result() != QDialog.DialogCode.Accepted:
-            event.ignore()
-            self.reject()
-            return
-        super().closeEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.reject()
-            return
-        super().keyPressEvent(event)
