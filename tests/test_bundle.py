@@ -79,6 +79,18 @@ def test_bundle_prints_the_cover_sheet_in_the_shipped_font(bundle: Path, tmp_pat
     assert b"AtkinsonHyperlegible" in data
 
 
+def test_bundle_exports_the_calendar(bundle: Path, tmp_path: Path) -> None:
+    """icalendar (and its time-zone data) made it into the bundle."""
+    if "--export-calendar" not in run_bundle(bundle, "--help").stdout:
+        pytest.skip("this bundle was built before --export-calendar existed")
+    ics = tmp_path / "visits.ics"
+    result = run_bundle(
+        bundle, "--demo", "--data-dir", str(tmp_path / "d"), "--export-calendar", str(ics)
+    )
+    assert result.returncode == 0, result.stderr
+    assert ics.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
 def test_bundle_reports_a_start_up_problem_calmly(bundle: Path, tmp_path: Path) -> None:
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
