@@ -324,6 +324,29 @@ class Repository:
     def _now(self) -> str:
         return self._clock().isoformat(timespec="seconds")
 
+    def _insert(self, table: str, values: Mapping[str, Any]) -> int:
+        """Insert one row stamped created/updated now, in its own transaction; its new id."""
+        now = self._now()
+        row = {**values, "created_at": now, "updated_at": now}
+        with self.db.atomic():
+            cursor = self.db.execute(
+                f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+                list(row.values()),
+            )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def _update(self, table: str, row_id: int, values: Mapping[str, Any]) -> None:
+        """Update one row and stamp it; NotFoundError when it is gone."""
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        with self.db.atomic():
+            cursor = self.db.execute(
+                f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?",
+                [*values.values(), self._now(), row_id],
+            )
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"{table} {row_id}")
+
     def _one(self, sql: str, params: Iterable[Any]) -> dict[str, Any]:
         rows = list(self.db.query(sql, list(params)))
         if not rows:
@@ -347,32 +370,15 @@ class Repository:
         values: dict[str, Any] = {name: getattr(defaults, name) for name in CASE_FIELDS}
         values.update(details)
         values["title"] = clean_title(title)
-        values = {name: _storable(value) for name, value in values.items()}
-        now = self._now()
-        columns = [*CASE_FIELDS, "created_at", "updated_at"]
-        params = [values[c] for c in CASE_FIELDS] + [now, now]
-        with self.db.atomic():
-            cursor = self.db.execute(
-                f"INSERT INTO cases ({', '.join(columns)}) "
-                f"VALUES ({', '.join('?' for _ in columns)})",
-                params,
-            )
-            case_id = cursor.lastrowid
-        assert case_id is not None
-        return self.get_case(case_id)
+        return self.get_case(
+            self._insert("cases", {name: _storable(values[name]) for name in CASE_FIELDS})
+        )
 
     def update_case(self, case: Case) -> Case:
         """Save every detail of the case; returns it as stored."""
         values = {name: _storable(getattr(case, name)) for name in CASE_FIELDS}
         values["title"] = clean_title(case.title)
-        assignments = ", ".join(f"{name} = ?" for name in CASE_FIELDS)
-        with self.db.atomic():
-            cursor = self.db.execute(
-                f"UPDATE cases SET {assignments}, updated_at = ? WHERE id = ?",
-                [*values.values(), self._now(), case.id],
-            )
-        if cursor.rowcount == 0:
-            raise NotFoundError(f"case {case.id}")
+        self._update("cases", case.id, values)
         return self.get_case(case.id)
 
     def rename_case(self, case_id: int, title: str) -> Case:
@@ -438,29 +444,12 @@ class Repository:
 
     def add_doctor(self, doctor: Doctor) -> Doctor:
         """Insert the doctor (its id is ignored) and return it with its new id."""
-        values = _doctor_values(doctor)
-        now = self._now()
-        columns = ["case_id", *values, "created_at", "updated_at"]
-        with self.db.atomic():
-            cursor = self.db.execute(
-                f"INSERT INTO doctors ({', '.join(columns)}) "
-                f"VALUES ({', '.join('?' for _ in columns)})",
-                [doctor.case_id, *values.values(), now, now],
-            )
-            doctor_id = cursor.lastrowid
-        assert doctor_id is not None
-        return self.get_doctor(doctor_id)
+        return self.get_doctor(
+            self._insert("doctors", {"case_id": doctor.case_id, **_doctor_values(doctor)})
+        )
 
     def update_doctor(self, doctor: Doctor) -> Doctor:
-        values = _doctor_values(doctor)
-        assignments = ", ".join(f"{name} = ?" for name in values)
-        with self.db.atomic():
-            cursor = self.db.execute(
-                f"UPDATE doctors SET {assignments}, updated_at = ? WHERE id = ?",
-                [*values.values(), self._now(), doctor.id],
-            )
-        if cursor.rowcount == 0:
-            raise NotFoundError(f"doctor {doctor.id}")
+        self._update("doctors", doctor.id, _doctor_values(doctor))
         return self.get_doctor(doctor.id)
 
     def add_doctors(self, doctors: Iterable[Doctor]) -> int:
@@ -511,33 +500,15 @@ class Repository:
     # --- appointments --------------------------------------------------------------------
 
     def add_appointment(self, appointment: Appointment) -> Appointment:
-        values = _appointment_values(appointment)
-        now = self._now()
-        columns = ["case_id", *values, "created_at", "updated_at"]
-        with self.db.atomic():
-            cursor = self.db.execute(
-                f"INSERT INTO appointments ({', '.join(columns)}) "
-                f"VALUES ({', '.join('?' for _ in columns)})",
-                [appointment.case_id, *values.values(), now, now],
-            )
-            appointment_id = cursor.lastrowid
-        assert appointment_id is not None
-        return self.get_appointment(appointment_id)
+        values = {"case_id": appointment.case_id, **_appointment_values(appointment)}
+        return self.get_appointment(self._insert("appointments", values))
 
     def get_appointment(self, appointment_id: int) -> Appointment:
         row = self._one("SELECT * FROM appointments WHERE id = ?", [appointment_id])
         return _appointment_from_row(row)
 
     def update_appointment(self, appointment: Appointment) -> Appointment:
-        values = _appointment_values(appointment)
-        assignments = ", ".join(f"{name} = ?" for name in values)
-        with self.db.atomic():
-            cursor = self.db.execute(
-                f"UPDATE appointments SET {assignments}, updated_at = ? WHERE id = ?",
-                [*values.values(), self._now(), appointment.id],
-            )
-        if cursor.rowcount == 0:
-            raise NotFoundError(f"appointment {appointment.id}")
+        self._update("appointments", appointment.id, _appointment_values(appointment))
         return self.get_appointment(appointment.id)
 
     def delete_appointment(self, appointment_id: int) -> None:
@@ -838,17 +809,9 @@ class Repository:
             self._touch_case(item.case_id)
 
     def update_record(self, item: RecordItem) -> RecordItem:
-        values = _record_values(item)
-        assignments = ", ".join(f"{name} = ?" for name in values)
         with self.db.atomic():
-            cursor = self.db.execute(
-                f"UPDATE records SET {assignments}, updated_at = ? WHERE id = ?",
-                [*values.values(), self._now(), item.id],
-            )
-            if cursor.rowcount:
-                self._touch_case(item.case_id)
-        if cursor.rowcount == 0:
-            raise NotFoundError(f"record {item.id}")
+            self._update("records", item.id, _record_values(item))
+            self._touch_case(item.case_id)
         return self.get_record(item.id)
 
     def delete_record(self, record_id: int) -> list[Attachment]:
