@@ -42,6 +42,7 @@ from secondopinion_desktop.ui.pages.outcome_page import OutcomePage
 from secondopinion_desktop.ui.pages.panels import build_panels
 from secondopinion_desktop.ui.pages.step_page import StepPage
 from secondopinion_desktop.ui.pages.welcome_page import WelcomePage
+from secondopinion_desktop.ui.reminders import ReminderController
 from secondopinion_desktop.ui.sidebar import Sidebar
 from secondopinion_desktop.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
 
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
         self.status.addPermanentWidget(self.progress_label)
         self._restore_window_state()
         self.reload_cases(self._initial_case_id())
+        # reminders: the scheduler, the reminder window, Tools > Reminders / Export to Calendar
+        self.reminders = ReminderController(self, repo)
 
     # --- building ------------------------------------------------------------------------
 
@@ -747,7 +750,7 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
-        messages.show_info(
+        messages.show_about(
             self,
             "About Second Opinion",
             f"Second Opinion {__version__}\n\n"

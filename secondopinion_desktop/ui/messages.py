@@ -91,3 +91,8 @@ def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]
         return -1
     text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
     return items.index(text) if ok and text in items else -1
+
+
+def show_about(parent: QWidget | None, title: str, text: str) -> None:
+    """The About box, which shows the application's own icon."""
+    QMessageBox.about(parent, title, text)

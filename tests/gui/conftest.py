@@ -100,7 +100,7 @@ def _unexpected_modal(*args: object, **kwargs: object) -> Any:
 @pytest.fixture(autouse=True)
 def no_modals(monkeypatch: pytest.MonkeyPatch) -> None:
     """A message box in a test would wait for ever: fail instead, unless the test patches it."""
-    for name in ("ask_yes_no", "show_error", "show_info"):
+    for name in ("ask_yes_no", "show_error", "show_info", "show_about"):
         monkeypatch.setattr(messages, name, _unexpected_modal)
 
 

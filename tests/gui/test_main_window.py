@@ -923,9 +923,8 @@ def test_help_and_about_use_the_message_wrapper(
     session: AppSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        messages, "show_info", lambda parent, title, text: shown.append((title, text))
-    )
+    for name in ("show_info", "show_about"):
+        monkeypatch.setattr(messages, name, lambda parent, title, text: shown.append((title, text)))
     window = session.open()
     window.help_action.trigger()
     window.about_action.trigger()
