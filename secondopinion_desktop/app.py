@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the current case's records cover sheet (to the booked doctor) as PDF and exit",
     )
+    parser.add_argument(
+        "--export-calendar",
+        type=Path,
+        metavar="FILE",
+        help="write the current case's visits and open reminders as a calendar (.ics) and exit",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -135,7 +141,9 @@ def load_icon() -> object:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    interactive = args.screenshot is None and args.export_cover_sheet is None
+    interactive = (
+        args.screenshot is None and args.export_cover_sheet is None and args.export_calendar is None
+    )
 
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtGui import QGuiApplication, QIcon
@@ -199,6 +207,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings.setValue("last_case_id", demo.id)
     if args.export_cover_sheet is not None:
         code = export_cover_sheet(repo, settings, args.export_cover_sheet)
+        db.close()
+        instance.release()
+        return code
+    if args.export_calendar is not None:
+        from secondopinion_desktop.calendar_cli import export_calendar
+
+        code = export_calendar(repo, settings.value("last_case_id"), args.export_calendar)
         db.close()
         instance.release()
         return code

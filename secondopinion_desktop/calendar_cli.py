@@ -1,0 +1,69 @@
+"""`--export-calendar FILE`: the current case's visits and open reminders as .ics, then exit.
+
+Non-interactive: no window and no dialog; a problem is written to stderr (and the log) and the
+exit status is 2. The current case is the one last open (`last_case_id` in the data folder's
+settings), or else the first case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+from secondopinion_desktop.domain.calendar_export import calendar_for, write_calendar
+from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.store.repository import NotFoundError, Repository
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+
+def case_calendar(repo: Repository, case_id: int, zone: dt.tzinfo | None = None) -> bytes:
+    """The case's calendar, with its reminders brought up to date first."""
+    repo.sync_reminders(case_id, zone)
+    return calendar_for(
+        repo.get_case(case_id),
+        repo.list_appointments(case_id),
+        repo.list_reminders(case_id, include_done=False),
+        repo.list_doctors(case_id),
+        repo.now(),
+    )
+
+
+def current_case_id(repo: Repository, last_case_id: object) -> int | None:
+    """The case last open if it still exists, else the first case, else None."""
+    cases = repo.list_cases()
+    try:
+        wanted = int(str(last_case_id)) if last_case_id is not None else None
+    except ValueError:
+        wanted = None
+    ids = [c.id for c in cases]
+    if wanted in ids:
+        return wanted
+    return ids[0] if ids else None
+
+
+def _fail(message: str, detail: str = "") -> int:
+    log.error("%s (%s)", message.replace("\n", " "), detail)
+    print(f"secondopinion-desktop: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def export_calendar(repo: Repository, last_case_id: object, target: Path) -> int:
+    """Write the current case's calendar to `target`; returns the exit status."""
+    case_id = current_case_id(repo, last_case_id)
+    if case_id is None:
+        return _fail("There is no case yet, so there is no calendar to write.")
+    try:
+        data = case_calendar(repo, case_id)
+    except NotFoundError as exc:
+        return _fail("The case could not be read. Please try again.", str(exc))
+    try:
+        write_calendar(target, data)
+    except KnownError as exc:
+        return _fail(exc.message, exc.detail)
+    return EXIT_OK

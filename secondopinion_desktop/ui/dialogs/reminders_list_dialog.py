@@ -1,0 +1,408 @@
+"""Tools > Reminders: every reminder of the case, with Done, Snooze, Open and the person's own."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, QTime, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.reminders import (
+    MAX_DETAIL_LENGTH,
+    About,
+    Reminder,
+    clean_title,
+    in_an_hour,
+    local_at,
+    to_local,
+    tomorrow_morning,
+)
+from secondopinion_desktop.domain.validation import ValidationError, parse_date
+from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.dialogs import reminder_dialog
+from secondopinion_desktop.ui.dialogs.reminder_dialog import open_label
+from secondopinion_desktop.ui.forms import GuardedDialog, error_label, line_edit, text_edit
+from secondopinion_desktop.ui.models.reminders_model import Column, RemindersModel
+
+
+class OwnReminderDialog(GuardedDialog):
+    """Write one of your own reminders. After accept(): `reminder()` is the one to save."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        case_id: int,
+        now: dt.datetime,
+        existing: Reminder | None = None,
+        zone: dt.tzinfo | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._case_id = case_id
+        self._now = now
+        self._zone = zone
+        self._existing = existing
+        self._result: Reminder | None = None
+        self.setWindowTitle("Change your reminder" if existing else "A new reminder")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.title = line_edit("What to be reminded of", "For example: Ask Jo to drive", 200)
+        self.day = line_edit("Day of the reminder", "For example: tomorrow, or Dec 3, 2026", 40)
+        self.time = QTimeEdit(QTime(9, 0))
+        self.time.setDisplayFormat("h:mm AP")
+        self.time.setAccessibleName("Time of the reminder")
+        when = QHBoxLayout()
+        when.addWidget(self.day, 1)
+        when.addWidget(QLabel("at"))
+        when.addWidget(self.time)
+        self.detail = text_edit("More about it", "Anything that helps when it comes up", 80)
+        form.addRow("&Remind me to:", self.title)
+        form.addRow("&Day:", when)
+        form.addRow("&More:", self.detail)
+        layout.addLayout(form)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Save reminder")
+        save.setAccessibleName("Save reminder")
+        save.setObjectName("primary")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if existing is not None:
+            local = to_local(existing.due_at, zone)
+            self.title.setText(existing.title)
+            self.day.setText(f"{local:%b} {local.day}, {local.year}")
+            self.time.setTime(QTime(local.hour, local.minute))
+            self.detail.setPlainText(existing.detail)
+        else:
+            self.day.setText("tomorrow")
+        self.mark_clean()
+        self.title.setFocus()
+
+    def snapshot(self) -> object:
+        return (
+            self.title.text(),
+            self.day.text(),
+            self.time.time().toString(),
+            self.detail.toPlainText(),
+        )
+
+    def reminder(self) -> Reminder | None:
+        return self._result
+
+    def accept(self) -> None:
+        try:
+            title = clean_title(self.title.text())
+        except ValueError as exc:
+            self._fail(str(exc), self.title)
+            return
+        today = to_local(self._now, self._zone).date()
+        try:
+            day = parse_date(self.day.text(), today=today)
+        except ValidationError as exc:
+            self._fail(str(exc), self.day)
+            return
+        if day is None:
+            self._fail("Please type the day, for example \u201ctomorrow\u201d.", self.day)
+            return
+        due = local_at(day, dt.time(self.time.time().hour(), self.time.time().minute()), self._zone)
+        if due <= self._now and (self._existing is None or due != self._existing.due_at):
+            self._fail("That time has already passed. Please choose a later one.", self.day)
+            return
+        self._result = Reminder(
+            id=self._existing.id if self._existing else 0,
+            case_id=self._case_id,
+            title=title,
+            detail=self.detail.toPlainText().strip()[:MAX_DETAIL_LENGTH],
+            due_at=due,
+            about=About.CASE,
+        )
+        super().accept()
+
+    def _fail(self, text: str, field: QWidget) -> None:
+        self.error.setText(text)
+        self.error.show()
+        field.setFocus()
+
+
+class RemindersListDialog(QDialog):
+    """All reminders of the open case. Not modal: it can stay open beside the window.
+
+    Signals:
+        open_requested(object): Open was pressed on this Reminder.
+        changed(): reminders were marked done, snoozed, added, changed or removed.
+    """
+
+    open_requested = Signal(object)
+    changed = Signal()
+
+    def __init__(
+        self,
+        repo: Repository,
+        parent: QWidget | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+        zone: dt.tzinfo | None = None,
+        own_dialog: Callable[..., OwnReminderDialog] = OwnReminderDialog,
+    ) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self._clock = clock or repo.now
+        self._zone = zone
+        self._own_dialog = own_dialog
+        self.case_id: int | None = None
+        self.setWindowTitle("Reminders \u2014 Second Opinion")
+        self.setModal(False)
+        self.resize(900, 520)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        self.summary = QLabel()
+        self.summary.setObjectName("situation")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        intro = QLabel(
+            "Second Opinion adds reminders for you from what you write down: records due "
+            "before the visit, a fax to check on, an office to call back, the visit itself. "
+            "You can add your own, too."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.show_done = QCheckBox("Show the ones already done")
+        self.show_done.setAccessibleName("Show reminders already done")
+        self.show_done.toggled.connect(self.reload)
+        layout.addWidget(self.show_done)
+        self.model = RemindersModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Reminders")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(Column.WHEN, 230)
+        self.table.setColumnWidth(Column.ABOUT, 150)
+        self.table.setColumnWidth(Column.STATE, 250)
+        self.table.doubleClicked.connect(self._open_index)
+        layout.addWidget(self.table, 1)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAccessibleName("About the chosen reminder")
+        layout.addWidget(self.detail)
+
+        buttons = QHBoxLayout()
+        self.done_button = QPushButton("Done")
+        self.done_button.setAccessibleName("Mark the chosen reminder done")
+        self.done_button.clicked.connect(self.toggle_done)
+        self.snooze_button = QPushButton("Snooze")
+        self.snooze_button.setAccessibleName("Snooze the chosen reminder")
+        menu = QMenu(self.snooze_button)
+        self.snooze_hour = QAction("For 1 hour", menu)
+        self.snooze_morning = QAction("Until tomorrow morning (9 am)", menu)
+        self.snooze_pick = QAction("Pick a day and time\u2026", menu)
+        for action in (self.snooze_hour, self.snooze_morning, self.snooze_pick):
+            menu.addAction(action)
+        self.snooze_button.setMenu(menu)
+        self.snooze_hour.triggered.connect(lambda: self._snooze(in_an_hour(self._clock())))
+        self.snooze_morning.triggered.connect(
+            lambda: self._snooze(tomorrow_morning(self._clock(), self._zone))
+        )
+        self.snooze_pick.triggered.connect(self._snooze_pick)
+        self.open_button = QPushButton("Open")
+        self.open_button.setAccessibleName("Go to what the chosen reminder is about")
+        self.open_button.clicked.connect(self._open_selected)
+        self.new_button = QPushButton("New reminder\u2026")
+        self.new_button.setAccessibleName("Add a reminder of your own")
+        self.new_button.clicked.connect(self.add_own)
+        self.edit_button = QPushButton("Change\u2026")
+        self.edit_button.setAccessibleName("Change the chosen reminder of your own")
+        self.edit_button.clicked.connect(self.edit_own)
+        self.delete_button = QPushButton("Remove\u2026")
+        self.delete_button.setAccessibleName("Remove the chosen reminder of your own")
+        self.delete_button.clicked.connect(self.delete_own)
+        for button in (
+            self.done_button,
+            self.snooze_button,
+            self.open_button,
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+        ):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QPushButton("Close")
+        close.setAccessibleName("Close the reminders list")
+        close.setAutoDefault(False)
+        close.clicked.connect(self.close)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def load(self, case_id: int | None) -> None:
+        self.case_id = case_id
+        self.reload()
+
+    def reload(self) -> None:
+        keep = self.selected()
+        reminders = (
+            self.repo.list_reminders(self.case_id, include_done=self.show_done.isChecked())
+            if self.case_id is not None
+            else []
+        )
+        now = self._clock()
+        self.model.set_reminders(reminders, now, self._zone, self.palette())
+        due = sum(1 for r in reminders if r.is_due(now))
+        open_count = sum(1 for r in reminders if not r.done)
+        if not reminders:
+            self.summary.setText("No reminders for this case yet.")
+        elif due:
+            self.summary.setText(f"{due} due now, {open_count} still to do in all.")
+        else:
+            self.summary.setText(f"Nothing due now. {open_count} coming up.")
+        row = self.model.row_of(keep.id) if keep else -1
+        if row < 0 and self.model.rowCount():
+            row = 0
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, Column.TITLE))
+        self._update_buttons()
+
+    def selected(self) -> Reminder | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.reminder_at(index.row())
+
+    def select(self, reminder_id: int) -> None:
+        row = self.model.row_of(reminder_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, Column.TITLE))
+
+    def _update_buttons(self, *_args: object) -> None:
+        reminder = self.selected()
+        has = reminder is not None
+        own = has and reminder is not None and not reminder.derived
+        self.done_button.setEnabled(has)
+        self.done_button.setText("Not done" if reminder is not None and reminder.done else "Done")
+        self.snooze_button.setEnabled(has and reminder is not None and not reminder.done)
+        self.open_button.setEnabled(has and reminder is not None and reminder.page is not None)
+        if reminder is not None and reminder.page is not None:
+            self.open_button.setText(open_label(reminder.page))
+        else:
+            self.open_button.setText("Open")
+        self.edit_button.setEnabled(own)
+        self.delete_button.setEnabled(own)
+        self.detail.setText(reminder.detail if reminder is not None else "")
+
+    # --- acting ----------------------------------------------------------------------------
+
+    def _changed(self, select_id: int | None = None) -> None:
+        self.reload()
+        if select_id is not None:
+            self.select(select_id)
+        self.changed.emit()
+
+    def toggle_done(self) -> None:
+        reminder = self.selected()
+        if reminder is None:
+            return
+        with contextlib.suppress(NotFoundError):
+            self.repo.set_reminder_done(reminder.id, not reminder.done)
+        self._changed(reminder.id)
+
+    def _snooze(self, until: dt.datetime) -> None:
+        reminder = self.selected()
+        if reminder is None:
+            return
+        with contextlib.suppress(NotFoundError):
+            self.repo.snooze_reminder(reminder.id, until)
+        self._changed(reminder.id)
+
+    def _snooze_pick(self) -> None:
+        until = reminder_dialog.ask_snooze_time(self, self._clock(), self._zone)
+        if until is not None:
+            self._snooze(until)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            reminder = self.model.reminder_at(index.row())
+            if reminder.page is not None:
+                self.open_requested.emit(reminder)
+
+    def _open_selected(self) -> None:
+        reminder = self.selected()
+        if reminder is not None and reminder.page is not None:
+            self.open_requested.emit(reminder)
+
+    def add_own(self) -> None:
+        if self.case_id is None:
+            return
+        dialog = self._own_dialog(self, self.case_id, self._clock(), None, self._zone)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reminder = dialog.reminder()
+        if reminder is None:
+            return
+        saved = self.repo.add_reminder(reminder)
+        self._changed(saved.id)
+
+    def edit_own(self) -> None:
+        reminder = self.selected()
+        if reminder is None or reminder.derived or self.case_id is None:
+            return
+        dialog = self._own_dialog(self, self.case_id, self._clock(), reminder, self._zone)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        changed = dialog.reminder()
+        if changed is None:
+            return
+        try:
+            saved = self.repo.update_reminder(changed)
+        except NotFoundError:
+            self._changed()
+            return
+        self._changed(saved.id)
+
+    def delete_own(self) -> None:
+        reminder = self.selected()
+        if reminder is None or reminder.derived:
+            return
+        if not messages.ask_yes_no(
+            self,
+            "Remove this reminder?",
+            f"Remove the reminder \u201c{reminder.title}\u201d?",
+            yes="Remove",
+            no="Keep it",
+        ):
+            return
+        self.repo.delete_reminder(reminder.id)
+        self._changed()

@@ -1,0 +1,183 @@
+"""When reminders fall due: one single-shot QTimer for the next one, and a coarse check a minute.
+
+QTimer counts monotonic time, which stops while the computer sleeps, and cannot be armed for
+more than about 24 days. So the single-shot timer is armed for the next due reminder but never
+for longer than MAX_ARM_MS, and a very coarse timer looks at the wall clock once a minute. When
+the wall clock has moved differently from the monotonic one (the computer slept, the clock was
+changed) or a new day began, the reminder rules run again and whatever fell due meanwhile is
+shown at once. At start, whatever fell due while the app was closed is shown straight away.
+
+With nothing due, the app wakes once a minute for the check, and for nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from secondopinion_desktop.domain.reminders import Reminder, due_now, next_fire
+from secondopinion_desktop.store.repository import NotFoundError, Repository
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 60_000
+MAX_ARM_MS = 6 * 60 * 60 * 1000  # far below QTimer's limit of 2**31 - 1 ms (about 24.8 days)
+ARM_SLACK_MS = 20  # fire just after the due time, never just before it
+JUMP_TOLERANCE = dt.timedelta(minutes=2)
+
+
+class ReminderScheduler(QObject):
+    """Watches the open reminders of every case and says when some fall due.
+
+    Each reminder is announced once per session at each due time: closing the reminder
+    window without Done or Snooze leaves it due (it shows again at the next start); snoozing
+    moves its due time, so it is announced again then.
+
+    Signals:
+        due(list): reminders that fell due and were not announced yet (all together).
+        reminders_changed(): stored reminders changed (rules re-run, done, snoozed).
+    """
+
+    due = Signal(list)
+    reminders_changed = Signal()
+
+    def __init__(
+        self,
+        repo: Repository,
+        clock: Callable[[], dt.datetime] | None = None,
+        zone: dt.tzinfo | None = None,
+        parent: QObject | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+        tick_ms: int = TICK_MS,
+        max_arm_ms: int = MAX_ARM_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self._clock = clock or repo.now
+        self._zone = zone
+        self._monotonic = monotonic
+        self._max_arm_ms = max_arm_ms
+        self._announced: dict[int, dt.datetime] = {}
+        self._last_wall: dt.datetime | None = None
+        self._last_mono = 0.0
+        self.wakeups = 0  # timer firings, for the idle benchmark
+        self.syncs = 0
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_timer)
+        self._tick = QTimer(self)
+        self._tick.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self._tick.setInterval(tick_ms)
+        self._tick.timeout.connect(self._on_tick)
+
+    # --- control -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Run the rules for every case, then check at once (after the window is shown)."""
+        self._sync_all()
+        self._remember_clocks()
+        self._tick.start()
+        self._timer.start(0)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._tick.stop()
+
+    @property
+    def running(self) -> bool:
+        return self._tick.isActive()
+
+    def armed_ms(self) -> int | None:
+        """How long until the single-shot timer fires (None when it is not armed)."""
+        return self._timer.remainingTime() if self._timer.isActive() else None
+
+    def tick_ms(self) -> int:
+        return self._tick.interval()
+
+    # --- what changed --------------------------------------------------------------------
+
+    def data_changed(self, case_id: int | None = None) -> None:
+        """The person changed something: re-run the rules for the case and re-arm."""
+        changed = self._sync(case_id) if case_id is not None else self._sync_all()
+        if changed:
+            self.reminders_changed.emit()
+        self.check()
+
+    def reminder_changed(self) -> None:
+        """A reminder was marked done, snoozed, added or removed: re-arm."""
+        self.reminders_changed.emit()
+        self.check()
+
+    def forget(self, reminder_id: int) -> None:
+        """Announce this reminder again when it is next due (it was reopened)."""
+        self._announced.pop(reminder_id, None)
+
+    # --- checking --------------------------------------------------------------------------
+
+    def due_reminders(self) -> list[Reminder]:
+        """Every open reminder due now, announced or not."""
+        return due_now(self.repo.open_reminders(), self._clock())
+
+    def check(self) -> list[Reminder]:
+        """Announce what is due and not yet announced; arm the timer for the next one."""
+        now = self._clock()
+        reminders = self.repo.open_reminders()
+        fresh = [r for r in due_now(reminders, now) if self._announced.get(r.id) != r.fires_at]
+        for reminder in fresh:
+            self._announced[reminder.id] = reminder.fires_at
+        self._arm(next_fire(reminders, now), now)
+        if fresh:
+            self.due.emit(fresh)
+        return fresh
+
+    def _arm(self, when: dt.datetime | None, now: dt.datetime) -> None:
+        if when is None:
+            self._timer.stop()
+            return
+        wait_ms = math.ceil((when - now).total_seconds() * 1000) + ARM_SLACK_MS
+        self._timer.start(max(0, min(self._max_arm_ms, wait_ms)))
+
+    def _on_timer(self) -> None:
+        self.wakeups += 1
+        self.check()
+
+    def _on_tick(self) -> None:
+        """Once a minute: compare the clocks; after a sleep, a clock change or at a new day,
+        run the rules again; then check what is due."""
+        self.wakeups += 1
+        wall = self._clock()
+        mono = self._monotonic()
+        if self._last_wall is not None:
+            expected = self._last_wall + dt.timedelta(seconds=mono - self._last_mono)
+            jumped = abs(wall - expected) > JUMP_TOLERANCE
+            new_day = wall.astimezone(self._zone).date() != (
+                self._last_wall.astimezone(self._zone).date()
+            )
+            if jumped or new_day:
+                log.info("Clock moved (slept, changed or a new day): checking reminders again")
+                if self._sync_all():
+                    self.reminders_changed.emit()
+        self._last_wall, self._last_mono = wall, mono
+        self.check()
+
+    def _remember_clocks(self) -> None:
+        self._last_wall = self._clock()
+        self._last_mono = self._monotonic()
+
+    def _sync(self, case_id: int) -> bool:
+        self.syncs += 1
+        try:
+            return self.repo.sync_reminders(case_id, self._zone)
+        except NotFoundError:
+            return False  # the case was deleted meanwhile
+
+    def _sync_all(self) -> bool:
+        self.syncs += 1
+        return self.repo.sync_all_reminders(self._zone)

@@ -1,0 +1,239 @@
+"""Reminders in the window: the scheduler, the reminder window, Tools > Reminders and
+Tools > Export to Calendar, and a tray notification when the window is minimised.
+
+The main window creates one ReminderController and otherwise knows nothing about reminders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
+
+from secondopinion_desktop.calendar_cli import case_calendar
+from secondopinion_desktop.domain.calendar_export import write_calendar
+from secondopinion_desktop.domain.reminders import Reminder
+from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.dialogs.reminder_dialog import ReminderDialog
+from secondopinion_desktop.ui.dialogs.reminders_list_dialog import RemindersListDialog
+from secondopinion_desktop.ui.reminder_scheduler import ReminderScheduler
+
+if TYPE_CHECKING:
+    from secondopinion_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+TRAY_MESSAGE_MS = 15_000
+
+
+def raise_window(widget: QWidget, activate: bool = True) -> None:
+    """Bring a window to the front (where windows have a front: not offscreen, which warns)."""
+    if QGuiApplication.platformName() == "offscreen":
+        return
+    widget.raise_()
+    if activate:
+        widget.activateWindow()
+
+
+class TrayNotifier:
+    """A notification in the system tray, where there is one (created only when needed)."""
+
+    def __init__(self, parent: QObject) -> None:
+        self._parent = parent
+        self._icon: QSystemTrayIcon | None = None
+        self.on_click: Callable[[], None] | None = None
+
+    @staticmethod
+    def available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages()
+
+    def notify(self, title: str, text: str) -> bool:
+        if not self.available():
+            return False
+        if self._icon is None:
+            app = QApplication.instance()
+            icon = app.windowIcon() if isinstance(app, QApplication) else None
+            self._icon = QSystemTrayIcon(self._parent)
+            if icon is not None:
+                self._icon.setIcon(icon)
+            self._icon.setToolTip("Second Opinion")
+            self._icon.messageClicked.connect(self._clicked)
+            self._icon.activated.connect(lambda _reason: self._clicked())
+        self._icon.show()
+        self._icon.showMessage(
+            title, text, QSystemTrayIcon.MessageIcon.Information, TRAY_MESSAGE_MS
+        )
+        return True
+
+    def _clicked(self) -> None:
+        if self.on_click is not None:
+            self.on_click()
+
+
+class ReminderController(QObject):
+    """Owns the scheduler and the reminder windows of one main window."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        repo: Repository,
+        clock: Callable[[], dt.datetime] | None = None,
+        zone: dt.tzinfo | None = None,
+        notify: Callable[[str, str], bool] | None = None,
+        start: bool = True,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.repo = repo
+        self._clock = clock or repo.now
+        self._zone = zone
+        self.scheduler = ReminderScheduler(repo, self._clock, zone, self)
+        self.popup = ReminderDialog(repo, window, self._clock, zone, self._case_name)
+        self.list_dialog: RemindersListDialog | None = None
+        self.tray = TrayNotifier(self)
+        self.tray.on_click = self._bring_back
+        self._notify = notify or self.tray.notify
+        self.notifications: list[tuple[str, str]] = []
+
+        self.popup.open_requested.connect(self.open_reminder)
+        self.popup.changed.connect(self._reminders_edited)
+        self.scheduler.due.connect(self._on_due)
+        self.scheduler.reminders_changed.connect(self._refresh_views)
+        for panels in window.panels.values():
+            for panel in panels:
+                panel.changed.connect(self._case_data_changed)
+
+        self.list_action = QAction("&Reminders\u2026", window)
+        self.list_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.list_action.setStatusTip("See every reminder, and add your own")
+        self.list_action.triggered.connect(self.show_list)
+        self.export_action = QAction("Export to &Calendar\u2026", window)
+        self.export_action.setStatusTip(
+            "Save the visits and reminders as a file your calendar can import"
+        )
+        self.export_action.triggered.connect(self.export_calendar)
+        self.menu = QMenu("&Tools", window)
+        self.menu.addAction(self.list_action)
+        self.menu.addAction(self.export_action)
+        bar = window.menuBar()
+        actions = bar.actions()
+        if actions:
+            bar.insertMenu(actions[-1], self.menu)  # before Help
+        else:
+            bar.addMenu(self.menu)
+        self._started = start
+        window.installEventFilter(self)
+        if start:
+            self.scheduler.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Stop when the window closes (the data may be closed next); start again if shown."""
+        if watched is self.window:
+            if event.type() == QEvent.Type.Close:
+                self.scheduler.stop()
+            elif event.type() == QEvent.Type.Show and self._started and not self.scheduler.running:
+                self.scheduler.start()
+        return False
+
+    # --- names ---------------------------------------------------------------------------
+
+    def _case_name(self, case_id: int) -> str:
+        """The case's name, shown beside a reminder only when there are several cases."""
+        cases = self.repo.list_cases()
+        if len(cases) < 2:
+            return ""
+        return next((c.display_name for c in cases if c.id == case_id), "")
+
+    # --- due -------------------------------------------------------------------------------
+
+    def _on_due(self, reminders: list[Reminder]) -> None:
+        self.popup.show_reminders(reminders)
+        if self.window.isMinimized() or not self.window.isVisible():
+            if len(reminders) == 1:
+                title, text = "Reminder", reminders[0].title
+            else:
+                title = f"{len(reminders)} reminders"
+                text = "\n".join(r.title for r in reminders[:4])
+            if self._notify(title, text):
+                self.notifications.append((title, text))
+        QApplication.alert(self.window)
+
+    def _bring_back(self) -> None:
+        self.window.showNormal()
+        raise_window(self.window)
+        if self.popup.cards:
+            self.popup.show()
+            raise_window(self.popup, activate=False)
+
+    def open_reminder(self, reminder: Reminder) -> None:
+        """Go to what the reminder is about: its case, and its page."""
+        self._bring_back()
+        if self.window.case is None or self.window.case.id != reminder.case_id:
+            self.window.open_case(reminder.case_id)
+        if reminder.page is not None and self.window.case is not None:
+            self.window.show_page(reminder.page)
+
+    # --- changes ---------------------------------------------------------------------------
+
+    def _case_data_changed(self) -> None:
+        case = self.window.case
+        self.scheduler.data_changed(case.id if case is not None else None)
+
+    def _reminders_edited(self) -> None:
+        self.scheduler.reminder_changed()
+
+    def _refresh_views(self) -> None:
+        open_ids = {r.id for r in self.repo.open_reminders()}
+        self.popup.drop_missing(open_ids)
+        if self.list_dialog is not None and self.list_dialog.isVisible():
+            self.list_dialog.reload()
+
+    # --- the list and the calendar -------------------------------------------------------
+
+    def show_list(self) -> None:
+        case = self.window.case
+        if case is not None:
+            self.scheduler.data_changed(case.id)
+        if self.list_dialog is None:
+            self.list_dialog = RemindersListDialog(self.repo, self.window, self._clock, self._zone)
+            self.list_dialog.open_requested.connect(self.open_reminder)
+            self.list_dialog.changed.connect(self._reminders_edited)
+        self.list_dialog.load(case.id if case is not None else None)
+        self.list_dialog.show()
+        raise_window(self.list_dialog)
+
+    def export_calendar(self) -> None:
+        case = self.window.case
+        if case is None:
+            return
+        path = messages.choose_save_path(
+            self.window,
+            "Export to Calendar",
+            "second-opinion.ics",
+            "Calendar files (*.ics)",
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".ics"):
+            path += ".ics"
+        try:
+            data = case_calendar(self.repo, case.id, self._zone)
+            write_calendar(Path(path), data)
+        except NotFoundError:
+            return
+        except KnownError as exc:
+            messages.show_error(self.window, "Could not export", exc.message)
+            return
+        self.window.status.showMessage(
+            "Saved. Open the file with your calendar program, or send it to your phone, "
+            "to add the visits and reminders.",
+            10_000,
+        )

@@ -1,0 +1,225 @@
+"""The reminder scheduler: due at start, armed for the next one, capped, wakes, never twice.
+
+An injected clock stands in for the wall clock and an injected counter for the monotonic one;
+real waits are a fraction of a second (qtbot.waitSignal), never a sleep.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from secondopinion_desktop.domain.appointments import Appointment
+from secondopinion_desktop.domain.doctors import Call, Doctor
+from secondopinion_desktop.domain.reminders import Reminder
+from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui.reminder_scheduler import MAX_ARM_MS, TICK_MS, ReminderScheduler
+from tests.conftest import FakeClock
+
+ZONE = dt.timezone(dt.timedelta(hours=-5))
+
+
+class FakeMonotonic:
+    def __init__(self) -> None:
+        self.value = 1000.0
+
+    def __call__(self) -> float:
+        return self.value
+
+
+@pytest.fixture
+def mono() -> FakeMonotonic:
+    return FakeMonotonic()
+
+
+@pytest.fixture
+def case_id(repo: Repository) -> int:
+    return repo.create_case("Mum").id
+
+
+@pytest.fixture
+def make(qtbot: QtBot, repo: Repository, clock: FakeClock, mono: FakeMonotonic) -> Iterator[object]:
+    made: list[ReminderScheduler] = []
+
+    def build(**options: object) -> ReminderScheduler:
+        scheduler = ReminderScheduler(repo, clock, ZONE, monotonic=mono, **options)  # type: ignore[arg-type]
+        made.append(scheduler)
+        return scheduler
+
+    yield build
+    for scheduler in made:
+        scheduler.stop()
+
+
+def own(repo: Repository, case_id: int, due: dt.datetime, title: str = "Call the lab") -> Reminder:
+    return repo.add_reminder(Reminder(id=0, case_id=case_id, title=title, due_at=due))
+
+
+def test_what_fell_due_while_closed_shows_at_start(
+    qtbot: QtBot, repo: Repository, clock: FakeClock, case_id: int, make: object
+) -> None:
+    missed = own(repo, case_id, clock() - dt.timedelta(days=2))
+    scheduler = make()  # type: ignore[operator]
+    with qtbot.waitSignal(scheduler.due, timeout=1000) as blocker:
+        scheduler.start()
+    assert [r.id for r in blocker.args[0]] == [missed.id]
+    assert scheduler.check() == []  # announced once, not again and again
+
+
+def test_several_due_at_once_come_together(
+    qtbot: QtBot, repo: Repository, clock: FakeClock, case_id: int, make: object
+) -> None:
+    first = own(repo, case_id, clock() - dt.timedelta(hours=1), "First")
+    second = own(repo, case_id, clock() - dt.timedelta(minutes=5), "Second")
+    scheduler = make()  # type: ignore[operator]
+    with qtbot.waitSignal(scheduler.due, timeout=1000) as blocker:
+        scheduler.start()
+    assert [r.id for r in blocker.args[0]] == [first.id, second.id]
+
+
+def test_armed_for_the_next_reminder_and_fires_on_time(
+    qtbot: QtBot, repo: Repository, clock: FakeClock, case_id: int, make: object
+) -> None:
+    clock.advance(milliseconds=700)  # times are stored to the second: due at the next one
+    soon = own(repo, case_id, clock() + dt.timedelta(milliseconds=300))
+    scheduler = make()  # type: ignore[operator]
+    scheduler.start()
+    assert scheduler.check() == []
+    armed = scheduler.armed_ms()
+    assert armed is not None and 250 <= armed <= 400
+    clock.advance(seconds=1)  # the wall clock moves on while the timer runs
+    with qtbot.waitSignal(scheduler.due, timeout=1000) as blocker:
+        pass
+    assert [r.id for r in blocker.args[0]] == [soon.id]
+    assert scheduler.wakeups == 1
+
+
+def test_a_far_reminder_is_armed_within_qtimers_limit(
+    repo: Repository, clock: FakeClock, case_id: int, make: object
+) -> None:
+    own(repo, case_id, clock() + dt.timedelta(days=40))  # beyond QTimer's ~24.8 days
+    scheduler = make()  # type: ignore[operator]
+    scheduler.start()
+    scheduler.check()
+    armed = scheduler.armed_ms()
+    assert armed is not None and armed <= MAX_ARM_MS < 2**31 - 1
+
+
+def test_with_nothing_due_only_the_minute_check_runs(
+    repo: Repository, case_id: int, make: object
+) -> None:
+    scheduler = make()  # type: ignore[operator]
+    scheduler.start()
+    scheduler.check()
+    assert scheduler.armed_ms() is None
+    assert scheduler.tick_ms() == TICK_MS == 60_000
+    assert scheduler._tick.timerType() == Qt.TimerType.VeryCoarseTimer
+
+
+def test_after_a_sleep_what_fell_due_shows_at_the_next_tick(
+    qtbot: QtBot,
+    repo: Repository,
+    clock: FakeClock,
+    mono: FakeMonotonic,
+    case_id: int,
+    make: object,
+) -> None:
+    later = own(repo, case_id, clock() + dt.timedelta(hours=3))
+    scheduler = make(tick_ms=50)  # type: ignore[operator]
+    scheduler.start()
+    assert scheduler.check() == []
+    syncs = scheduler.syncs
+    # the computer sleeps for five hours: the wall clock moves, the monotonic one hardly
+    clock.advance(hours=5)
+    mono.value += 0.05
+    with qtbot.waitSignal(scheduler.due, timeout=1000) as blocker:
+        pass
+    assert [r.id for r in blocker.args[0]] == [later.id]
+    assert scheduler.syncs > syncs  # the rules ran again after the jump
+
+
+def test_a_snoozed_reminder_comes_back_when_the_snooze_ends(
+    qtbot: QtBot, repo: Repository, clock: FakeClock, case_id: int, make: object
+) -> None:
+    reminder = own(repo, case_id, clock() - dt.timedelta(minutes=1))
+    scheduler = make()  # type: ignore[operator]
+    with qtbot.waitSignal(scheduler.due, timeout=1000):
+        scheduler.start()
+    clock.advance(milliseconds=800)  # times are stored to the second: snooze to the next one
+    repo.snooze_reminder(reminder.id, clock() + dt.timedelta(milliseconds=200))
+    scheduler.reminder_changed()
+    assert scheduler.armed_ms() is not None
+    clock.advance(seconds=1)
+    with qtbot.waitSignal(scheduler.due, timeout=1000) as blocker:
+        pass
+    assert [r.id for r in blocker.args[0]] == [reminder.id]
+
+
+def test_done_is_never_announced(
+    repo: Repository, clock: FakeClock, case_id: int, make: object
+) -> None:
+    reminder = own(repo, case_id, clock() - dt.timedelta(minutes=1))
+    repo.set_reminder_done(reminder.id, True)
+    scheduler = make()  # type: ignore[operator]
+    scheduler.start()
+    assert scheduler.check() == []
+    assert scheduler.due_reminders() == []
+
+
+def test_a_change_in_the_data_makes_a_due_reminder_at_once(
+    qtbot: QtBot, repo: Repository, clock: FakeClock, case_id: int, make: object
+) -> None:
+    scheduler = make()  # type: ignore[operator]
+    scheduler.start()
+    scheduler.check()
+    doctor = repo.add_doctor(Doctor(id=0, case_id=case_id, name="Dr. Marsh"))
+    repo.add_call(
+        Call(
+            id=0,
+            doctor_id=doctor.id,
+            called_at=(clock() - dt.timedelta(days=1)).isoformat(),
+            call_back_on=clock().date().isoformat(),  # this morning, 9 am: already past
+        )
+    )
+    with (
+        qtbot.waitSignal(scheduler.reminders_changed, timeout=1000),
+        qtbot.waitSignal(scheduler.due, timeout=1000) as blocker,
+    ):
+        scheduler.data_changed(case_id)
+    assert blocker.args[0][0].title == "Call Dr. Marsh's office back"
+
+
+def test_a_new_day_runs_the_rules_again(
+    qtbot: QtBot,
+    repo: Repository,
+    clock: FakeClock,
+    mono: FakeMonotonic,
+    case_id: int,
+    make: object,
+) -> None:
+    repo.add_appointment(
+        Appointment(id=0, case_id=case_id, starts_at=clock() + dt.timedelta(hours=20))
+    )
+    scheduler = make(tick_ms=50)  # type: ignore[operator]
+    scheduler.start()
+    assert next(r.key or "" for r in repo.open_reminders()).startswith("visit:")
+    # a day later, the visit is over: its reminder goes
+    clock.advance(days=1)
+    mono.value += 24 * 3600
+    with qtbot.waitSignal(scheduler.reminders_changed, timeout=1000):
+        pass
+    assert repo.open_reminders() == []
+
+
+def test_a_deleted_case_does_not_break_the_scheduler(
+    repo: Repository, case_id: int, make: object
+) -> None:
+    scheduler = make()  # type: ignore[operator]
+    scheduler.start()
+    repo.delete_case(case_id)
+    scheduler.data_changed(case_id)
+    assert scheduler.check() == []
