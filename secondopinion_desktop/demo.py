@@ -16,7 +16,10 @@ from secondopinion_desktop.domain.appointments import (
 )
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Source, Status
+from secondopinion_desktop.domain.opinions import Opinion
+from secondopinion_desktop.domain.questions import Question
 from secondopinion_desktop.domain.records import Delivery, RecordKind, Timing
+from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.store.repository import Repository
 
 DEMO_TITLE = "Mum's second opinion"
@@ -187,7 +190,43 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
     repo.set_step_notes(cid, 3, "Call Dr. Marsh's office back tomorrow morning.")
     _demo_records(repo, cid, today)
     _demo_booking(repo, cid, raman.id)
+    _demo_visit_prep(repo, cid, okafor.id, today)
     return repo.get_case(cid)
+
+
+def _demo_visit_prep(repo: Repository, cid: int, okafor_id: int, today: dt.date) -> None:
+    """Step 6 and after: the questions for the visit (the starter set and two of Sarah's own),
+    the first opinion written down, and the reminders, one of them due now."""
+    repo.ensure_starter_questions(cid)
+    for text in (
+        "Can Mum keep driving while she has treatment?",
+        "Is there parking close to the clinic, and how long will the visit take?",
+    ):
+        repo.add_question(Question(id=0, case_id=cid, text=text, round=repo.current_round(cid)))
+    repo.save_opinion(
+        Opinion(
+            id=0,
+            case_id=cid,
+            round=1,
+            doctor_id=okafor_id,
+            doctor_name="Dr. Samuel Okafor",
+            given_on=today - dt.timedelta(days=16),
+            diagnosis="Invasive ductal carcinoma, left breast, stage IIA (core biopsy)",
+            treatment="Lumpectomy, then radiation therapy",
+            notes="Explained at the visit after the biopsy. He would like to operate within "
+            "four to six weeks.",
+        )
+    )
+    repo.add_reminder(
+        Reminder(
+            id=0,
+            case_id=cid,
+            title="Ask Aunt Jo to sit with Mum on the day of the visit",
+            detail="Sarah drives; Jo could keep Mum company in the waiting room.",
+            due_at=repo.now() - dt.timedelta(hours=1),
+        )
+    )
+    repo.sync_reminders(cid)
 
 
 def _demo_booking(repo: Repository, cid: int, doctor_id: int) -> None:

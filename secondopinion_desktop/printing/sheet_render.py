@@ -1,0 +1,101 @@
+"""Painting the questions sheet and the opinions side by side on a preview, printer or PDF.
+
+Built on `printing/render.py`: the same page set-up (size from the settings or the locale,
+set explicitly), the same painting of a laid-out document, the same errors. As there, the
+document is laid out for the device it is painted on, not for the screen, and one function per
+printable serves the preview, the printer and the PDF alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QIODevice, QSaveFile, QSizeF
+from PySide6.QtGui import QFont, QPagedPaintDevice, QPdfWriter, QTextDocument
+
+from secondopinion_desktop.printing.cover_sheet import FONT_FAMILY
+from secondopinion_desktop.printing.fonts import register_fonts
+from secondopinion_desktop.printing.opinions_sheet import (
+    FIT_SCALES,
+    OpinionsSheet,
+    opinions_sheet_html,
+)
+from secondopinion_desktop.printing.questions_sheet import (
+    FIT_STEPS,
+    QuestionsSheet,
+    questions_sheet_html,
+)
+from secondopinion_desktop.printing.render import (
+    PDF_RESOLUTION,
+    PrintError,
+    paint_document,
+    set_page,
+)
+
+Renderer = Callable[[QPagedPaintDevice], int]
+
+
+def layout_for(html: str, device: QPagedPaintDevice) -> QTextDocument:
+    """The HTML laid out on the device's page (its own resolution, its own page size)."""
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(QFont(FONT_FAMILY, 12))
+    doc.setDocumentMargin(0)
+    doc.setHtml(html)
+    rect = device.pageLayout().paintRectPixels(int(device.logicalDpiY()))
+    doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    return doc
+
+
+def fit_to_one_page(versions: Iterable[str], device: QPagedPaintDevice) -> QTextDocument:
+    """The first version that fits on one page, else the last (then it runs on)."""
+    doc: QTextDocument | None = None
+    for html in versions:
+        doc = layout_for(html, device)
+        if doc.pageCount() <= 1:
+            break
+    assert doc is not None
+    return doc
+
+
+def render_questions_sheet(sheet: QuestionsSheet, device: QPagedPaintDevice) -> int:
+    """Paint the questions sheet; less writing space, then smaller type, until it fits a page."""
+    register_fonts()
+    versions = (questions_sheet_html(sheet, scale, lines) for scale, lines in FIT_STEPS)
+    return paint_document(fit_to_one_page(versions, device), device)
+
+
+def render_opinions_sheet(sheet: OpinionsSheet, device: QPagedPaintDevice) -> int:
+    register_fonts()
+    versions = (opinions_sheet_html(sheet, scale) for scale in FIT_SCALES)
+    return paint_document(fit_to_one_page(versions, device), device)
+
+
+def write_pdf(render: Renderer, target: Path, size_name: str, title: str) -> int:
+    """Write a printable as PDF, whole or not at all (QSaveFile); returns the page count."""
+    saver = QSaveFile(str(target))
+    if not saver.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise PrintError(
+            f"Second Opinion could not write the PDF:\n{target}\n\n"
+            "Please choose another folder, or check that the disk is not full.",
+            saver.errorString(),
+        )
+    writer = QPdfWriter(saver)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator("Second Opinion")
+    set_page(writer, size_name)
+    try:
+        pages = render(writer)
+    except BaseException:
+        saver.cancelWriting()
+        raise
+    del writer
+    if not saver.commit():
+        raise PrintError(
+            f"Second Opinion could not finish writing the PDF:\n{target}\n\n"
+            "Please check that the disk is not full, then try again.",
+            saver.errorString(),
+        )
+    return pages

@@ -1,0 +1,509 @@
+"""The outcome page's tools: each doctor's opinion, side by side, and what comes next.
+
+The person writes down what each doctor said (round 1 is the original doctor, 2 the second
+opinion, 3 a third) and which of the three usual outcomes it was. For a different treatment the
+page lays the options side by side with room for the person's own thoughts; for a different
+diagnosis it offers a third-opinion round, or to note that the doctors were asked to talk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import Doctor, Role
+from secondopinion_desktop.domain.opinions import (
+    CHOOSING_QUESTIONS,
+    OUTCOME_GUIDANCE,
+    Opinion,
+    Outcome,
+    clean_text,
+    doctor_label,
+    first_opinion,
+    latest,
+    round_doctor,
+    round_name,
+)
+from secondopinion_desktop.domain.questions import Question, Topic
+from secondopinion_desktop.printing.opinions_sheet import opinions_sheet_for
+from secondopinion_desktop.printing.sheet_render import render_opinions_sheet
+from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.ui import messages, sheet_printing
+from secondopinion_desktop.ui.dialogs.opinion_dialog import OpinionDialog
+from secondopinion_desktop.ui.forms import line_edit, text_edit
+from secondopinion_desktop.ui.models.opinions_model import OpinionsModel
+from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+
+SAVE_DELAY_MS = 600
+MAX_TABLE_HEIGHT = 1400
+SHEET_TITLE = "The opinions side by side"
+
+
+def _clear(layout: QVBoxLayout | QHBoxLayout | QGridLayout) -> None:
+    """Remove and delete every widget and sub-layout of a layout that is rebuilt on load."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        child = item.layout()
+        if child is not None:
+            _clear(child)  # type: ignore[arg-type]
+
+
+class OutcomePanel(StepPanel):
+    def __init__(
+        self,
+        repo: Repository,
+        parent: QWidget | None = None,
+        opinion_dialog: Callable[..., OpinionDialog] = OpinionDialog,
+    ) -> None:
+        super().__init__(repo, parent)
+        self._opinion_dialog = opinion_dialog
+        settings = getattr(parent, "settings", None)
+        self._settings = settings if isinstance(settings, QSettings) else None
+        self._loading = False
+        self._thought_edits: dict[int, tuple[QPlainTextEdit, QPlainTextEdit]] = {}
+        self._dirty_rounds: set[int] = set()
+        self.round_buttons: dict[int, QPushButton] = {}
+        self.latest: Opinion | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(18)
+
+        # --- the opinions ---------------------------------------------------------------
+        box = card("What each doctor said", layout)
+        self.round_label = paragraph("")
+        self.round_label.setObjectName("situation")
+        box.addWidget(self.round_label)
+        box.addWidget(
+            paragraph(
+                "Write down each doctor's opinion in your own words. They then sit side by "
+                "side here, so you can compare them."
+            )
+        )
+        self.buttons_row = QHBoxLayout()
+        box.addLayout(self.buttons_row)
+        self.model = OpinionsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("The opinions side by side")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(
+            lambda index: self.edit_round(self.model.opinion_at(index.column()).round)
+        )
+        box.addWidget(self.table)
+        # wrapped rows change height with the width: fit again when the columns resize
+        self.table.horizontalHeader().sectionResized.connect(lambda *_args: self._fit_table())
+        self.empty = paragraph("Nothing written down yet.")
+        box.addWidget(self.empty)
+        printing = QHBoxLayout()
+        self.print_button = QPushButton("Print\u2026")
+        self.print_button.setAccessibleName("Print the opinions side by side")
+        self.print_button.clicked.connect(self.print_sheet)
+        self.preview_button = QPushButton("Preview\u2026")
+        self.preview_button.setAccessibleName("See the printed opinions before printing")
+        self.preview_button.clicked.connect(self.preview_sheet)
+        self.pdf_button = QPushButton("Save as PDF\u2026")
+        self.pdf_button.setAccessibleName("Save the opinions side by side as a PDF")
+        self.pdf_button.clicked.connect(self.save_pdf)
+        for button in (self.print_button, self.preview_button, self.pdf_button):
+            printing.addWidget(button)
+        printing.addStretch(1)
+        box.addLayout(printing)
+
+        # --- what next ------------------------------------------------------------------
+        self.next_box = card("What happens next", layout)
+        self.outcome_label = paragraph("")
+        self.outcome_label.setObjectName("situation")
+        self.next_box.addWidget(self.outcome_label)
+        self.guidance = QVBoxLayout()
+        self.next_box.addLayout(self.guidance)
+
+        self.options = QWidget()
+        options_layout = QVBoxLayout(self.options)
+        options_layout.setContentsMargins(0, 0, 0, 0)
+        options_title = QLabel("Your options, side by side")
+        options_title.setObjectName("cardTitle")
+        options_layout.addWidget(options_title)
+        self.options_grid = QGridLayout()
+        self.options_grid.setHorizontalSpacing(14)
+        options_layout.addLayout(self.options_grid)
+        options_layout.addWidget(QLabel("Questions that can help you choose:"))
+        options_layout.addWidget(paragraph("\n".join(f"\u2022 {q}" for q in CHOOSING_QUESTIONS)))
+        add_row = QHBoxLayout()
+        self.add_choosing_button = QPushButton("Add these to my questions")
+        self.add_choosing_button.setAccessibleName("Add these questions to my list for step 6")
+        self.add_choosing_button.clicked.connect(self.add_choosing_questions)
+        add_row.addWidget(self.add_choosing_button)
+        add_row.addStretch(1)
+        options_layout.addLayout(add_row)
+        self.next_box.addWidget(self.options)
+
+        self.talk = QWidget()
+        talk_layout = QVBoxLayout(self.talk)
+        talk_layout.setContentsMargins(0, 0, 0, 0)
+        self.talk_check = QCheckBox("We asked the two doctors to talk to each other")
+        self.talk_check.setAccessibleName("We asked the two doctors to talk to each other")
+        self.talk_check.toggled.connect(self._talk_toggled)
+        self.talk_note = line_edit(
+            "Note about the doctors talking", "For example: Dr. Okafor will call Dr. Raman", 500
+        )
+        self.talk_note.editingFinished.connect(self._save_talk)
+        talk_layout.addWidget(self.talk_check)
+        talk_layout.addWidget(self.talk_note)
+        self.next_box.addWidget(self.talk)
+
+        third = QHBoxLayout()
+        self.third_button = QPushButton("Start a third-opinion round\u2026")
+        self.third_button.setObjectName("primary")
+        self.third_button.setAccessibleName("Start a third-opinion round")
+        self.third_button.clicked.connect(self.start_third_round)
+        third.addWidget(self.third_button)
+        third.addStretch(1)
+        self.next_box.addLayout(third)
+
+        self._thoughts_timer = QTimer(self)
+        self._thoughts_timer.setSingleShot(True)
+        self._thoughts_timer.setInterval(SAVE_DELAY_MS)
+        self._thoughts_timer.timeout.connect(self.save_thoughts)
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _fit_table(self) -> None:
+        """Rows as tall as their text and the table as tall as its rows: no scroll bar of its
+        own inside the scrolling page."""
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.model.rowCount()))
+        height = rows + self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(min(MAX_TABLE_HEIGHT, height + 2 * self.table.frameWidth() + 4))
+
+    def _doctors(self) -> dict[int, Doctor]:
+        return {d.id: d for d in self.repo.list_doctors(self.case.id)} if self.case else {}
+
+    def load(self, case: Case) -> None:
+        self.save_thoughts()
+        super().load(case)
+        self._loading = True
+        try:
+            current = self.repo.current_round(case.id)
+            opinions = self.repo.list_opinions(case.id)
+            doctors = self._doctors()
+            self.model.set_opinions(opinions, doctors)
+            self._fit_table()
+            has = bool(opinions)
+            self.table.setVisible(has)
+            self.empty.setVisible(not has)
+            for button in (self.print_button, self.preview_button, self.pdf_button):
+                button.setEnabled(has)
+            self.round_label.setText(
+                f"You are now getting a {round_name(current).lower()} (round {current})."
+                if current >= 3
+                else ""
+            )
+            self.round_label.setVisible(current >= 3)
+            self._build_round_buttons(current, {o.round: o for o in opinions})
+            self.latest = latest(opinions)
+            self._show_next(case, current, opinions, doctors)
+        finally:
+            self._loading = False
+
+    def _build_round_buttons(self, current: int, by_round: dict[int, Opinion]) -> None:
+        _clear(self.buttons_row)
+        self.round_buttons = {}
+        for number in range(1, current + 1):
+            opinion = by_round.get(number)
+            written = opinion is not None and (opinion.written or opinion.outcome is not None)
+            text = f"{round_name(number)}: {'change' if written else 'write it down'}\u2026"
+            button = QPushButton(text)
+            button.setAccessibleName(text.rstrip("\u2026"))
+            if not written and not any(
+                b.objectName() == "primary" for b in self.round_buttons.values()
+            ):
+                button.setObjectName("primary")
+            button.clicked.connect(lambda _checked=False, n=number: self.edit_round(n))
+            self.buttons_row.addWidget(button)
+            self.round_buttons[number] = button
+        self.buttons_row.addStretch(1)
+
+    def _show_next(
+        self, case: Case, current: int, opinions: list[Opinion], doctors: dict[int, Doctor]
+    ) -> None:
+        _clear(self.guidance)
+        self._clear_options()
+        opinion = self.latest
+        outcome = opinion.outcome if opinion else None
+        if opinion is None or outcome is None:
+            who = round_doctor(max(2, current))
+            self.outcome_label.setText(
+                f"When you have seen {who}, write down what they said, and choose which of the "
+                "three it was: they agree, they suggest a different treatment, or they see the "
+                "diagnosis differently."
+            )
+            self.options.hide()
+            self.talk.hide()
+            self.third_button.hide()
+            return
+        name = doctor_label(opinion, doctors)
+        self.outcome_label.setText(f"{round_name(opinion.round)}, {name}: {outcome.label}.")
+        for text in OUTCOME_GUIDANCE[outcome]:
+            self.guidance.addWidget(paragraph(text))
+        if outcome is Outcome.AGREES and case.hear_back.strip():
+            self.guidance.addWidget(
+                paragraph(f"Your doctor asked to hear back this way: {case.hear_back.strip()}.")
+            )
+        different = outcome is Outcome.DIFFERENT_TREATMENT
+        self.options.setVisible(different)
+        if different:
+            self._build_options(opinions, doctors)
+        self.talk.setVisible(outcome is not Outcome.AGREES)
+        info = self.repo.round_info(case.id, opinion.round)
+        self.talk_check.setChecked(info.doctors_talk_on is not None)
+        self.talk_note.setText(info.doctors_talk_note)
+        self.talk_note.setEnabled(info.doctors_talk_on is not None)
+        self.third_button.setVisible(outcome is Outcome.DISAGREES and opinion.round == current)
+
+    # --- the options (a different treatment) -----------------------------------------------
+
+    def _clear_options(self) -> None:
+        while self.options_grid.count():
+            item = self.options_grid.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self._thought_edits = {}
+
+    def _build_options(self, opinions: list[Opinion], doctors: dict[int, Doctor]) -> None:
+        with_treatment = [o for o in opinions if o.treatment.strip()]
+        for column, opinion in enumerate(with_treatment):
+            name = doctor_label(opinion, doctors)
+            group = QGroupBox(f"{round_name(opinion.round)} ({name})")
+            group_layout = QVBoxLayout(group)
+            treatment = paragraph(opinion.treatment)
+            treatment.setObjectName("situation")
+            group_layout.addWidget(treatment)
+            group_layout.addWidget(QLabel("What I like about it:"))
+            likes = text_edit(f"What I like about the option from {name}", "", 80)
+            likes.setPlainText(opinion.likes)
+            group_layout.addWidget(likes)
+            group_layout.addWidget(QLabel("What worries me about it:"))
+            worries = text_edit(f"What worries me about the option from {name}", "", 80)
+            worries.setPlainText(opinion.worries)
+            group_layout.addWidget(worries)
+            for edit in (likes, worries):
+                edit.textChanged.connect(lambda n=opinion.round: self._thoughts_changed(n))
+            self._thought_edits[opinion.round] = (likes, worries)
+            self.options_grid.addWidget(group, 0, column)
+
+    def _thoughts_changed(self, round_: int) -> None:
+        if not self._loading:
+            self._dirty_rounds.add(round_)
+            self._thoughts_timer.start()
+
+    def save_thoughts(self) -> None:
+        self._thoughts_timer.stop()
+        if not self._dirty_rounds or self.case is None:
+            self._dirty_rounds.clear()
+            return
+        saved_any = False
+        for round_ in sorted(self._dirty_rounds):
+            edits = self._thought_edits.get(round_)
+            opinion = self.repo.get_opinion(self.case.id, round_)
+            if edits is None or opinion is None:
+                continue
+            likes = clean_text(edits[0].toPlainText())
+            worries = clean_text(edits[1].toPlainText())
+            if (likes, worries) != (opinion.likes, opinion.worries):
+                self.repo.save_opinion(replace(opinion, likes=likes, worries=worries))
+                saved_any = True
+        self._dirty_rounds.clear()
+        if saved_any:
+            self.model.set_opinions(self.repo.list_opinions(self.case.id), self._doctors())
+            self._fit_table()
+            self.status_message.emit("Saved.")
+            self.changed.emit()
+
+    def add_choosing_questions(self) -> None:
+        if self.case is None:
+            return
+        round_ = self.repo.current_round(self.case.id)
+        have = {q.text for q in self.repo.list_questions(self.case.id)}
+        added = 0
+        for text in CHOOSING_QUESTIONS:
+            if text not in have:
+                self.repo.add_question(
+                    Question(id=0, case_id=self.case.id, text=text, round=round_, topic=Topic.OWN)
+                )
+                added += 1
+        self.status_message.emit(
+            f"Added {added} question{'s' if added != 1 else ''} to your list in step 6."
+            if added
+            else "These questions are already on your list in step 6."
+        )
+        if added:
+            self.changed.emit()
+
+    # --- the doctors talking, a third round ------------------------------------------------
+
+    def _talk_toggled(self, checked: bool) -> None:
+        self.talk_note.setEnabled(checked)
+        if not self._loading:
+            self._save_talk()
+
+    def _save_talk(self) -> None:
+        if self._loading or self.case is None or self.latest is None:
+            return
+        day = self.repo.today() if self.talk_check.isChecked() else None
+        info = self.repo.round_info(self.case.id, self.latest.round)
+        if info.doctors_talk_on is not None and day is not None:
+            day = info.doctors_talk_on  # keep the day it was first noted
+        note = self.talk_note.text().strip()
+        if (info.doctors_talk_on, info.doctors_talk_note) == (day, note):
+            return
+        self.repo.set_doctors_talk(self.case.id, self.latest.round, day, note)
+        self.status_message.emit("Saved.")
+        self.changed.emit()
+
+    def start_third_round(self) -> None:
+        if self.case is None:
+            return
+        self.save_thoughts()
+        current = self.repo.current_round(self.case.id)
+        following = round_name(current + 1).lower()
+        if not messages.ask_yes_no(
+            self,
+            f"Start a {following}?",
+            f"Start looking for a {following}?\n\n"
+            "Your doctors, calls and records stay. Steps 3 to 6 start again: choose and book "
+            "another doctor, get the records there, and prepare your questions. Everything "
+            "from this round is kept.",
+            yes=f"Start a {following}",
+            no="Not now",
+        ):
+            return
+        self.repo.start_new_round(self.case.id, "The diagnosis was seen differently")
+        self.changed.emit()
+        self.status_message.emit(
+            f"Started the {following}. Choose and book the next doctor in step 3."
+        )
+        self.open_page.emit(3)
+
+    # --- writing an opinion ----------------------------------------------------------------
+
+    def edit_round(self, round_: int) -> None:
+        if self.case is None:
+            return
+        self.save_thoughts()
+        case = self.repo.get_case(self.case.id)
+        doctors = self.repo.list_doctors(case.id)
+        opinion = self.repo.get_opinion(case.id, round_) or self._new_opinion(case, round_, doctors)
+        dialog = self._opinion_dialog(self, opinion, doctors, self.repo.today)
+        if dialog.exec() != OpinionDialog.DialogCode.Accepted:
+            return
+        result = dialog.opinion()
+        if result is None:
+            return
+        self.repo.save_opinion(result)
+        self.load(self.repo.get_case(case.id))
+        self.status_message.emit(f"{round_name(round_)} saved.")
+        self.changed.emit()
+
+    def _new_opinion(self, case: Case, round_: int, doctors: list[Doctor]) -> Opinion:
+        if round_ == 1:
+            by_id = {d.id: d for d in doctors}
+            told = by_id.get(case.told_doctor_id) if case.told_doctor_id is not None else None
+            treating = [d for d in doctors if d.role is Role.TREATING]
+            return first_opinion(case, told or (treating[0] if treating else None))
+        visit = self.repo.opinion_appointment(case.id, round_)
+        doctor = None
+        if visit is not None and visit.doctor_id is not None:
+            try:
+                doctor = self.repo.get_doctor(visit.doctor_id)
+            except NotFoundError:
+                doctor = None
+        given = visit.starts_at.date() if visit is not None else None
+        if given is not None and given > self.repo.today():
+            given = None
+        return Opinion(
+            id=0,
+            case_id=case.id,
+            round=round_,
+            doctor_id=doctor.id if doctor else None,
+            doctor_name=doctor.name if doctor else "",
+            given_on=given,
+        )
+
+    # --- printing --------------------------------------------------------------------------
+
+    def _renderer(self) -> sheet_printing.Renderer | None:
+        if self.case is None:
+            return None
+        self.save_thoughts()
+        case = self.repo.get_case(self.case.id)
+        rounds = [
+            self.repo.round_info(case.id, n) for n in range(2, self.repo.current_round(case.id) + 1)
+        ]
+        sheet = opinions_sheet_for(
+            case.patient_name,
+            self.repo.list_opinions(case.id),
+            self._doctors(),
+            self.repo.today(),
+            rounds,
+        )
+        return lambda device: render_opinions_sheet(sheet, device)
+
+    def print_sheet(self) -> None:
+        render = self._renderer()
+        if render is not None and sheet_printing.print_with_dialog(
+            self, SHEET_TITLE, render, sheet_printing.page_size(self._settings)
+        ):
+            self.status_message.emit("The opinions went to the printer.")
+
+    def preview_sheet(self) -> None:
+        render = self._renderer()
+        if render is not None:
+            sheet_printing.preview(
+                self, SHEET_TITLE, render, sheet_printing.page_size(self._settings)
+            )
+
+    def save_pdf(self) -> None:
+        render = self._renderer()
+        if render is None:
+            return
+        target = sheet_printing.save_pdf(
+            self,
+            SHEET_TITLE,
+            "opinions-side-by-side.pdf",
+            render,
+            sheet_printing.page_size(self._settings),
+        )
+        if target is not None:
+            self.status_message.emit(f"Saved {target.name}.")
+
+    def flush(self) -> None:
+        if self.talk_note.hasFocus():
+            self._save_talk()
+        self.save_thoughts()

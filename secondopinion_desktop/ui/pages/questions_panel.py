@@ -1,0 +1,436 @@
+"""Step 6's question list: a starter set plus the person's own, in their order, with answers.
+
+Reorder with the buttons (or Ctrl+Up / Ctrl+Down), tick each question as it is asked, and
+write the answer in the box below during or after the visit. The list prints as a one-page
+sheet with room to write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.questions import (
+    Question,
+    Topic,
+    asked_text,
+    clean_answer,
+    moved,
+)
+from secondopinion_desktop.printing.questions_sheet import questions_sheet_for
+from secondopinion_desktop.printing.sheet_render import render_questions_sheet
+from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.ui import messages, sheet_printing
+from secondopinion_desktop.ui.dialogs.question_dialog import QuestionDialog
+from secondopinion_desktop.ui.forms import text_edit
+from secondopinion_desktop.ui.models.questions_model import Column, QuestionsModel
+from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+
+SAVE_DELAY_MS = 600
+MIN_TABLE_HEIGHT = 160
+MAX_TABLE_HEIGHT = 1400
+SHEET_TITLE = "Questions for the visit"
+
+
+class QuestionsPanel(StepPanel):
+    def __init__(
+        self,
+        repo: Repository,
+        parent: QWidget | None = None,
+        question_dialog: Callable[..., QuestionDialog] = QuestionDialog,
+    ) -> None:
+        super().__init__(repo, parent)
+        self._question_dialog = question_dialog
+        settings = getattr(parent, "settings", None)
+        self._settings = settings if isinstance(settings, QSettings) else None
+        self._answer_for: int | None = None
+        self._answer_dirty = False
+        self._loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(18)
+
+        box = card("Questions to ask", layout)
+        box.addWidget(
+            paragraph(
+                "Here are some questions to start with, in plain words. Add your own, put them "
+                "in the order you want to ask them, and take the printed list with you. "
+                "There is room on it to write the answers."
+            )
+        )
+        self.summary = paragraph("")
+        self.summary.setObjectName("situation")
+        box.addWidget(self.summary)
+        self.model = QuestionsModel(self._save_question, self.repo.today, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Questions for the visit")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(Column.QUESTION, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.setColumnWidth(Column.NUMBER, 44)
+        self.table.setColumnWidth(Column.ASKED, 110)
+        self.table.setColumnWidth(Column.ANSWER, 220)
+        self.table.doubleClicked.connect(self._double_clicked)
+        box.addWidget(self.table)
+        # wrapped rows change height with the width: fit again when the columns resize
+        self.table.horizontalHeader().sectionResized.connect(lambda *_args: self._fit_table())
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add a question\u2026")
+        self.add_button.setObjectName("primary")
+        self.add_button.setAccessibleName("Add a question of your own")
+        self.add_button.clicked.connect(self.add_question)
+        self.edit_button = QPushButton("Change\u2026")
+        self.edit_button.setAccessibleName("Change the chosen question")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.up_button = QPushButton("Move up")
+        self.up_button.setAccessibleName("Move the chosen question up")
+        self.up_button.setToolTip("Ctrl+Up")
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton("Move down")
+        self.down_button.setAccessibleName("Move the chosen question down")
+        self.down_button.setToolTip("Ctrl+Down")
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.remove_button = QPushButton("Remove\u2026")
+        self.remove_button.setAccessibleName("Remove the chosen question")
+        self.remove_button.clicked.connect(self.remove_selected)
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.up_button,
+            self.down_button,
+            self.remove_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+
+        self.answer_label = QLabel("Choose a question to write its answer.")
+        self.answer_label.setWordWrap(True)
+        box.addWidget(self.answer_label)
+        self.asked_check = QCheckBox("I asked this question")
+        self.asked_check.setAccessibleName("I asked the chosen question")
+        self.asked_check.toggled.connect(self._asked_toggled)
+        box.addWidget(self.asked_check)
+        self.answer_edit = text_edit(
+            "Answer to the chosen question", "What the doctor said, in your own words", 110
+        )
+        self.answer_edit.textChanged.connect(self._answer_changed)
+        box.addWidget(self.answer_edit)
+
+        printing = QHBoxLayout()
+        self.print_button = QPushButton("Print\u2026")
+        self.print_button.setAccessibleName("Print the questions")
+        self.print_button.clicked.connect(self.print_sheet)
+        self.preview_button = QPushButton("Preview\u2026")
+        self.preview_button.setAccessibleName("See the printed questions before printing")
+        self.preview_button.clicked.connect(self.preview_sheet)
+        self.pdf_button = QPushButton("Save as PDF\u2026")
+        self.pdf_button.setAccessibleName("Save the questions as a PDF")
+        self.pdf_button.clicked.connect(self.save_pdf)
+        for button in (self.print_button, self.preview_button, self.pdf_button):
+            printing.addWidget(button)
+        printing.addStretch(1)
+        box.addLayout(printing)
+
+        self._answer_timer = QTimer(self)
+        self._answer_timer.setSingleShot(True)
+        self._answer_timer.setInterval(SAVE_DELAY_MS)
+        self._answer_timer.timeout.connect(self.save_answer)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        up = QShortcut(QKeySequence("Ctrl+Up"), self.table)
+        up.activated.connect(lambda: self.move_selected(-1))
+        down = QShortcut(QKeySequence("Ctrl+Down"), self.table)
+        down.activated.connect(lambda: self.move_selected(1))
+        self._update()
+
+    # --- loading -------------------------------------------------------------------------
+
+    def load(self, case: Case) -> None:
+        self.save_answer()
+        keep = self.selected()
+        super().load(case)
+        self.model.set_questions(self.repo.ensure_starter_questions(case.id))
+        self._fit_table()
+        row = self.model.row_of(keep.id) if keep is not None else -1
+        if row < 0 and self.model.rowCount():
+            row = 0
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, Column.QUESTION))
+        self._show_answer()
+        self._update()
+
+    def _reload(self, select_id: int | None = None) -> None:
+        if self.case is None:
+            return
+        self.model.set_questions(self.repo.list_questions(self.case.id))
+        self._fit_table()
+        if select_id is not None:
+            self.select(select_id)
+        self._show_answer()
+        self._update()
+        self.changed.emit()
+
+    def _fit_table(self) -> None:
+        """Rows as tall as their text, and the table as tall as its rows (up to a limit), so
+        the page scrolls as one and the list has no scroll bar of its own."""
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.model.rowCount()))
+        height = rows + self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        self.table.setFixedHeight(max(MIN_TABLE_HEIGHT, min(MAX_TABLE_HEIGHT, height + 4)))
+
+    def selected(self) -> Question | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.question_at(index.row())
+
+    def select(self, question_id: int) -> None:
+        row = self.model.row_of(question_id)
+        if row >= 0:
+            index = self.model.index(row, Column.QUESTION)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    def _update(self) -> None:
+        question = self.selected()
+        row = self.table.currentIndex().row() if question is not None else -1
+        count = self.model.rowCount()
+        for button in (self.edit_button, self.remove_button):
+            button.setEnabled(question is not None)
+        self.up_button.setEnabled(question is not None and row > 0)
+        self.down_button.setEnabled(question is not None and row < count - 1)
+        for widget in (self.asked_check, self.answer_edit):
+            widget.setEnabled(question is not None)
+        self.summary.setText(asked_text(self.model.questions()))
+
+    def _selection_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self.save_answer()
+        self._show_answer()
+        self._update()
+
+    def _show_answer(self) -> None:
+        question = self.selected()
+        self._loading = True
+        try:
+            if question is None:
+                self._answer_for = None
+                self.answer_label.setText("Choose a question to write its answer.")
+                self.answer_edit.setPlainText("")
+                self.asked_check.setChecked(False)
+                return
+            self._answer_for = question.id
+            number = self.model.row_of(question.id) + 1
+            self.answer_label.setText(f"Answer to question {number}: {question.text}")
+            if self.answer_edit.toPlainText() != question.answer:
+                self.answer_edit.setPlainText(question.answer)
+            self.asked_check.setChecked(question.asked)
+        finally:
+            self._loading = False
+        self._answer_dirty = False
+        self._answer_timer.stop()
+
+    # --- saving --------------------------------------------------------------------------
+
+    def _save_question(self, question: Question) -> Question:
+        saved = self.repo.update_question(question)
+        if saved.id == self._answer_for:
+            self._loading = True
+            self.asked_check.setChecked(saved.asked)
+            self._loading = False
+        self.summary.setText(asked_text([*self._others(saved.id), saved]))
+        self.status_message.emit("Saved.")
+        self.changed.emit()
+        return saved
+
+    def _others(self, question_id: int) -> list[Question]:
+        return [q for q in self.model.questions() if q.id != question_id]
+
+    def _asked_toggled(self, checked: bool) -> None:
+        if self._loading:
+            return
+        row = self.model.row_of(self._answer_for) if self._answer_for is not None else -1
+        if row >= 0:
+            state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+            self.model.setData(
+                self.model.index(row, Column.ASKED), state, Qt.ItemDataRole.CheckStateRole
+            )
+            self._update()
+
+    def _answer_changed(self) -> None:
+        if not self._loading:
+            self._answer_dirty = True
+            self._answer_timer.start()
+
+    def save_answer(self) -> None:
+        """Save the answer being typed (after a pause, on leaving the page, on choosing another)."""
+        self._answer_timer.stop()
+        if not self._answer_dirty or self._answer_for is None:
+            return
+        self._answer_dirty = False
+        row = self.model.row_of(self._answer_for)
+        if row < 0:
+            return
+        question = self.model.question_at(row)
+        answer = clean_answer(self.answer_edit.toPlainText())
+        if answer == question.answer:
+            return
+        changed = replace(question, answer=answer)
+        if answer and not question.asked:
+            changed = replace(changed, asked_on=self.repo.today())
+        try:
+            saved = self.repo.update_question(changed)
+        except NotFoundError:
+            return
+        self.model.replace_question(saved)
+        self._loading = True
+        self.asked_check.setChecked(saved.asked)
+        self._loading = False
+        self._fit_table()
+        self.summary.setText(asked_text(self.model.questions()))
+        self.status_message.emit("Answer saved.")
+        self.changed.emit()
+
+    def flush(self) -> None:
+        self.save_answer()
+
+    # --- editing the list ----------------------------------------------------------------
+
+    def add_question(self) -> None:
+        if self.case is None:
+            return
+        dialog = self._question_dialog(self)
+        if dialog.exec() != QuestionDialog.DialogCode.Accepted or not dialog.text():
+            return
+        saved = self.repo.add_question(
+            Question(
+                id=0,
+                case_id=self.case.id,
+                text=dialog.text(),
+                round=self.repo.current_round(self.case.id),
+                topic=Topic.OWN,
+            )
+        )
+        self._reload(saved.id)
+        self.status_message.emit("Question added at the end of the list.")
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and index.column() == Column.ANSWER:
+            self.answer_edit.setFocus()
+        elif index.isValid() and index.column() != Column.ASKED:
+            self.edit_selected()
+
+    def edit_selected(self) -> None:
+        question = self.selected()
+        if question is None:
+            return
+        dialog = self._question_dialog(self, question.text)
+        if dialog.exec() != QuestionDialog.DialogCode.Accepted or not dialog.text():
+            return
+        if dialog.text() != question.text:
+            self.save_answer()
+            with contextlib.suppress(NotFoundError):
+                self.repo.update_question(
+                    replace(self.repo.get_question(question.id), text=dialog.text())
+                )
+            self._reload(question.id)
+
+    def move_selected(self, delta: int) -> None:
+        question = self.selected()
+        if question is None:
+            return
+        self.save_answer()
+        order = moved(self.model.questions(), question.id, delta)
+        if [q.id for q in order] == [q.id for q in self.model.questions()]:
+            return
+        self.repo.set_question_order(order)
+        self._reload(question.id)
+
+    def remove_selected(self) -> None:
+        question = self.selected()
+        if question is None:
+            return
+        if not messages.ask_yes_no(
+            self,
+            "Remove this question?",
+            f"Remove \u201c{question.text}\u201d from your list?"
+            + ("\n\nThe answer you wrote goes too." if question.answer else ""),
+            yes="Remove",
+            no="Keep it",
+        ):
+            return
+        self._answer_dirty = False
+        row = self.model.row_of(question.id)
+        self.repo.delete_question(question.id)
+        remaining = self._others(question.id)
+        self._reload(remaining[min(row, len(remaining) - 1)].id if remaining else None)
+        self.status_message.emit("Question removed.")
+
+    # --- printing ------------------------------------------------------------------------
+
+    def _sheet_renderer(self) -> sheet_printing.Renderer | None:
+        if self.case is None:
+            return None
+        self.save_answer()
+        case = self.repo.get_case(self.case.id)
+        visit = self.repo.opinion_appointment(case.id)
+        doctor = None
+        if visit is not None and visit.doctor_id is not None:
+            try:
+                doctor = self.repo.get_doctor(visit.doctor_id)
+            except NotFoundError:
+                doctor = None
+        sheet = questions_sheet_for(
+            case, self.repo.list_questions(case.id), visit, doctor, self.repo.today()
+        )
+        return lambda device: render_questions_sheet(sheet, device)
+
+    def print_sheet(self) -> None:
+        render = self._sheet_renderer()
+        if render is not None and sheet_printing.print_with_dialog(
+            self, SHEET_TITLE, render, sheet_printing.page_size(self._settings)
+        ):
+            self.status_message.emit("The questions went to the printer.")
+
+    def preview_sheet(self) -> None:
+        render = self._sheet_renderer()
+        if render is not None:
+            sheet_printing.preview(
+                self, SHEET_TITLE, render, sheet_printing.page_size(self._settings)
+            )
+
+    def save_pdf(self) -> None:
+        render = self._sheet_renderer()
+        if render is None:
+            return
+        target = sheet_printing.save_pdf(
+            self,
+            SHEET_TITLE,
+            "questions-for-the-visit.pdf",
+            render,
+            sheet_printing.page_size(self._settings),
+        )
+        if target is not None:
+            self.status_message.emit(f"Saved {target.name}.")

@@ -1,0 +1,318 @@
+"""Step 6's appointment: when, where, with whom; who else you will see; the tests ordered.
+
+The visit itself is booked in step 3. Here the person checks the details, notes whether
+several specialists will see them the same day (a multidisciplinary visit) and who, and
+afterwards writes down any new tests the doctor orders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind, format_when
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.opinions import Opinion, clean_text, round_name
+from secondopinion_desktop.domain.reminders import things_to_bring
+from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
+from secondopinion_desktop.ui.forms import line_edit, text_edit
+from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+
+SAVE_DELAY_MS = 600
+TEAM_SPECIALISTS = ("Surgeon", "Radiation oncologist", "Medical oncologist", "Plastic surgeon")
+
+
+def team_from_text(text: str) -> tuple[str, ...]:
+    """'surgeon, radiation oncologist; nurse' -> each name once, in the order typed."""
+    seen: list[str] = []
+    for part in text.replace(";", ",").replace("\n", ",").split(","):
+        name = " ".join(part.split())
+        if name and name.casefold() not in (s.casefold() for s in seen):
+            seen.append(name)
+    return tuple(seen)
+
+
+class VisitPanel(StepPanel):
+    def __init__(
+        self,
+        repo: Repository,
+        parent: QWidget | None = None,
+        booking_dialog: Callable[..., BookingDialog] = BookingDialog,
+    ) -> None:
+        super().__init__(repo, parent)
+        self._booking_dialog = booking_dialog
+        self.visit: Appointment | None = None
+        self.doctor: Doctor | None = None
+        self._loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(18)
+
+        box = card("Your appointment", layout)
+        self.summary = paragraph("")
+        self.summary.setObjectName("situation")
+        box.addWidget(self.summary)
+        self.details = paragraph("")
+        box.addWidget(self.details)
+        actions = QHBoxLayout()
+        self.book_button = QPushButton("Go to step 3 to book")
+        self.book_button.setAccessibleName("Go to step 3 to choose and book the doctor")
+        self.book_button.clicked.connect(lambda: self.open_page.emit(3))
+        self.change_button = QPushButton("Change the day, time or place\u2026")
+        self.change_button.setAccessibleName("Change the day, time or place of the visit")
+        self.change_button.clicked.connect(self.change_visit)
+        actions.addWidget(self.book_button)
+        actions.addWidget(self.change_button)
+        actions.addStretch(1)
+        box.addLayout(actions)
+
+        self.team_check = QCheckBox(
+            "Several specialists will see me on the same day (a multidisciplinary visit)"
+        )
+        self.team_check.setAccessibleName("Several specialists will see me on the same day")
+        self.team_check.toggled.connect(self._team_toggled)
+        box.addWidget(self.team_check)
+        self.team_box = QWidget()
+        team_layout = QVBoxLayout(self.team_box)
+        team_layout.setContentsMargins(24, 0, 0, 0)
+        team_layout.addWidget(QLabel("Who you will see (separate names with commas):"))
+        self.team_edit = line_edit(
+            "Specialists you will see", "For example: surgeon, radiation oncologist", 500
+        )
+        self.team_edit.editingFinished.connect(self.save_team)
+        team_layout.addWidget(self.team_edit)
+        quick = QHBoxLayout()
+        quick.addWidget(QLabel("Add:"))
+        self.quick_buttons: list[QPushButton] = []
+        for name in TEAM_SPECIALISTS:
+            button = QPushButton(name)
+            button.setAccessibleName(f"Add {name.lower()} to the list")
+            button.clicked.connect(lambda _checked=False, n=name: self.add_specialist(n))
+            quick.addWidget(button)
+            self.quick_buttons.append(button)
+        quick.addStretch(1)
+        team_layout.addLayout(quick)
+        box.addWidget(self.team_box)
+        self.bring = paragraph("")
+        box.addWidget(self.bring)
+        box.addWidget(
+            paragraph(
+                "To put the visit in your phone's or computer's calendar, use "
+                "Tools \u203a Export to Calendar."
+            )
+        )
+
+    # --- loading -------------------------------------------------------------------------
+
+    def load(self, case: Case) -> None:
+        super().load(case)
+        self._loading = True
+        try:
+            self.visit = self.repo.opinion_appointment(case.id)
+            self.doctor = None
+            if self.visit is not None and self.visit.doctor_id is not None:
+                try:
+                    self.doctor = self.repo.get_doctor(self.visit.doctor_id)
+                except NotFoundError:
+                    self.doctor = None
+            self._show_visit()
+        finally:
+            self._loading = False
+
+    def _show_visit(self) -> None:
+        visit, doctor = self.visit, self.doctor
+        has = visit is not None
+        for widget in (self.change_button, self.team_check, self.bring, self.details):
+            widget.setVisible(has)
+        self.change_button.setEnabled(has and doctor is not None)
+        self.book_button.setVisible(not has)
+        if visit is None:
+            round_ = self.repo.current_round(self.case.id) if self.case else 2
+            self.summary.setText(
+                f"No visit booked yet for the {round_name(round_).lower()}. "
+                "Choose the doctor and book the visit in step 3; it shows here."
+            )
+            self.team_box.hide()
+            return
+        who = doctor.name if doctor else "the doctor"
+        self.summary.setText(f"{format_when(visit.starts_at)}, with {who}.")
+        lines: list[str] = []
+        if visit.place:
+            lines.append(f"Where: {visit.place}")
+        if doctor is not None and doctor.phone:
+            lines.append(f"Phone: {doctor.phone}")
+        due = visit.records_due
+        if due >= self.repo.today():
+            lines.append(f"Records should be there by {due.day} {due:%B}, a week before.")
+        else:
+            lines.append(
+                f"Records should have reached the office by {due.day} {due:%B}. "
+                "Step 4 shows what is still on its way."
+            )
+        self.details.setText("\n".join(lines))
+        multi = visit.kind is AppointmentKind.MULTIDISCIPLINARY
+        self.team_check.setChecked(multi)
+        self.team_check.setEnabled(visit.kind is not AppointmentKind.OTHER)
+        self.team_box.setVisible(multi)
+        self.team_edit.setText(", ".join(visit.team_members))
+        assert self.case is not None
+        bring = things_to_bring(self.repo.list_records(self.case.id))
+        bring.append("your list of questions (below)")
+        self.bring.setText("Bring: " + ", ".join(bring) + ".")
+
+    # --- the team ------------------------------------------------------------------------
+
+    def _team_toggled(self, checked: bool) -> None:
+        self.team_box.setVisible(checked)
+        if self._loading or self.visit is None:
+            return
+        kind = AppointmentKind.MULTIDISCIPLINARY if checked else AppointmentKind.SECOND_OPINION
+        if kind is not self.visit.kind:
+            self._save_visit(replace(self.visit, kind=kind))
+            self.status_message.emit(
+                "Noted: several specialists will see you." if checked else "Noted: one doctor."
+            )
+
+    def add_specialist(self, name: str) -> None:
+        team = team_from_text(self.team_edit.text())
+        if name.casefold() not in (m.casefold() for m in team):
+            team = (*team, name)
+        self.team_edit.setText(", ".join(team))
+        self.save_team()
+
+    def save_team(self) -> None:
+        if self._loading or self.visit is None:
+            return
+        team = team_from_text(self.team_edit.text())
+        if team != self.visit.team_members:
+            self._save_visit(replace(self.visit, team_members=team))
+            self.status_message.emit("Saved.")
+
+    def _save_visit(self, visit: Appointment) -> None:
+        try:
+            self.visit = self.repo.update_appointment(visit)
+        except NotFoundError:
+            if self.case is not None:
+                self.load(self.repo.get_case(self.case.id))
+            return
+        self.changed.emit()
+
+    def change_visit(self) -> None:
+        if self.visit is None or self.doctor is None or self.case is None:
+            return
+        dialog = self._booking_dialog(self, self.doctor, self.visit)
+        if dialog.exec() != BookingDialog.DialogCode.Accepted:
+            return
+        changed = dialog.appointment()
+        if changed is None:
+            return
+        self._save_visit(changed)
+        self.load(self.repo.get_case(self.case.id))
+        self.status_message.emit("The visit is changed.")
+
+    def flush(self) -> None:
+        if self.team_edit.hasFocus():
+            self.save_team()
+
+
+class AfterVisitPanel(StepPanel):
+    """After the visit: the new tests the doctor ordered (kept with this round's opinion)."""
+
+    def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
+        super().__init__(repo, parent)
+        self._loading = False
+        self._tests_dirty = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        after = card("After the visit", layout)
+        after.addWidget(
+            paragraph(
+                "The doctor may order new or extra tests. That is common. Write down what they "
+                "are, where to have them, and when the results will come."
+            )
+        )
+        self.tests_edit = text_edit(
+            "New tests the doctor ordered", "For example: MRI of both breasts, at Lakeside", 90
+        )
+        self.tests_edit.textChanged.connect(self._tests_changed)
+        after.addWidget(self.tests_edit)
+        outcome_row = QHBoxLayout()
+        self.outcome_button = QPushButton("Write down what the doctor said\u2026")
+        self.outcome_button.setAccessibleName("Go to the outcome page")
+        self.outcome_button.clicked.connect(lambda: self.open_page.emit(7))
+        outcome_row.addWidget(self.outcome_button)
+        outcome_row.addStretch(1)
+        after.addLayout(outcome_row)
+
+        self._tests_timer = QTimer(self)
+        self._tests_timer.setSingleShot(True)
+        self._tests_timer.setInterval(SAVE_DELAY_MS)
+        self._tests_timer.timeout.connect(self.save_tests)
+
+    def load(self, case: Case) -> None:
+        self.save_tests()
+        super().load(case)
+        self._loading = True
+        try:
+            opinion = self.repo.get_opinion(case.id, self.repo.current_round(case.id))
+            text = opinion.tests_ordered if opinion else ""
+            if self.tests_edit.toPlainText() != text:
+                self.tests_edit.setPlainText(text)
+        finally:
+            self._loading = False
+        self._tests_dirty = False
+        self._tests_timer.stop()
+
+    def _visit_doctor(self) -> Doctor | None:
+        if self.case is None:
+            return None
+        visit = self.repo.opinion_appointment(self.case.id)
+        if visit is None or visit.doctor_id is None:
+            return None
+        try:
+            return self.repo.get_doctor(visit.doctor_id)
+        except NotFoundError:
+            return None
+
+    # --- tests ordered -------------------------------------------------------------------
+
+    def _tests_changed(self) -> None:
+        if not self._loading:
+            self._tests_dirty = True
+            self._tests_timer.start()
+
+    def save_tests(self) -> None:
+        """Save the tests ordered into this round's opinion (made if there is none yet)."""
+        self._tests_timer.stop()
+        if not self._tests_dirty or self.case is None:
+            return
+        self._tests_dirty = False
+        round_ = self.repo.current_round(self.case.id)
+        doctor = self._visit_doctor()
+        opinion = self.repo.get_opinion(self.case.id, round_) or Opinion(
+            id=0,
+            case_id=self.case.id,
+            round=round_,
+            doctor_id=doctor.id if doctor else None,
+            doctor_name=doctor.name if doctor else "",
+        )
+        text = clean_text(self.tests_edit.toPlainText())
+        if text != opinion.tests_ordered:
+            self.repo.save_opinion(replace(opinion, tests_ordered=text))
+            self.status_message.emit("Saved.")
+            self.changed.emit()
+
+    def flush(self) -> None:
+        self.save_tests()

@@ -1,0 +1,67 @@
+"""Print preview, printing and saving as PDF for the questions sheet and the opinions.
+
+`preview` and `print_with_dialog` open modal Qt dialogs, so tests replace them with stubs;
+saving goes through `messages.choose_save_path`, which tests patch too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QWidget
+
+from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.printing.render import chosen_page_size, set_page
+from secondopinion_desktop.printing.sheet_render import Renderer, write_pdf
+from secondopinion_desktop.ui import messages
+
+
+def _printer(title: str, size_name: str) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    set_page(printer, size_name)
+    return printer
+
+
+def page_size(settings: QSettings | None = None) -> str:
+    return chosen_page_size(settings)
+
+
+def preview(parent: QWidget | None, title: str, render: Renderer, size_name: str) -> None:
+    """The print preview (with its own Print button; the page size can be changed there)."""
+    dialog = QPrintPreviewDialog(_printer(title, size_name), parent)
+    dialog.setWindowTitle(f"{title}: print preview")
+    dialog.paintRequested.connect(render)
+    dialog.resize(900, 1000)
+    dialog.exec()
+
+
+def print_with_dialog(parent: QWidget | None, title: str, render: Renderer, size_name: str) -> bool:
+    """Ask which printer, then print; False if the person cancelled."""
+    printer = _printer(title, size_name)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(f"Print: {title}")
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    render(printer)
+    return True
+
+
+def save_pdf(
+    parent: QWidget | None, title: str, suggested: str, render: Renderer, size_name: str
+) -> Path | None:
+    """Ask where, then write the PDF; None if cancelled or it failed (the person was told)."""
+    path = messages.choose_save_path(parent, f"Save {title} as PDF", suggested, "PDF (*.pdf)")
+    if not path:
+        return None
+    target = Path(path)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_name(target.name + ".pdf")
+    try:
+        write_pdf(render, target, size_name, title)
+    except KnownError as exc:
+        messages.show_error(parent, "Could not save the PDF", exc.message)
+        return None
+    return target
