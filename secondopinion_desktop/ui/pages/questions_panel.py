@@ -11,8 +11,8 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -160,11 +160,20 @@ class QuestionsPanel(StepPanel):
         self._answer_timer.setInterval(SAVE_DELAY_MS)
         self._answer_timer.timeout.connect(self.save_answer)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
-        up = QShortcut(QKeySequence("Ctrl+Up"), self.table)
-        up.activated.connect(lambda: self.move_selected(-1))
-        down = QShortcut(QKeySequence("Ctrl+Down"), self.table)
-        down.activated.connect(lambda: self.move_selected(1))
+        self.table.installEventFilter(self)  # Ctrl+Up / Ctrl+Down move the chosen question
         self._update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        ):
+            self.move_selected(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return True
+        return super().eventFilter(watched, event)
 
     # --- loading -------------------------------------------------------------------------
 
