@@ -643,7 +643,7 @@ def test_choose_books_the_selected_doctor(
     bookings.will_return(FakeBookingDialog(visit_for(raman)))
     with qtbot.waitSignal(panel.status_message) as status, qtbot.waitSignal(panel.changed):
         panel.choose_button.click()
-    assert bookings.opened == [(panel, raman, None)]
+    assert bookings.opened == [(panel, raman, None, 2)]  # round 2: the second opinion
     assert status.args == ["Booked Dr. Priya Raman for Thursday 3 December 2026 at 9:30 am."]
     visit = repo.opinion_appointment(case.id)
     assert visit is not None and visit.doctor_id == raman.id and visit.starts_at == VISIT

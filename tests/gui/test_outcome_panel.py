@@ -328,3 +328,45 @@ def test_the_demo_outcome_page_shows_the_first_opinion(session: AppSession) -> N
     )
     window.show_page(6)
     assert window.panels[6][1].model.rowCount() == 14  # type: ignore[attr-defined]
+
+
+def test_in_a_third_round_step_three_books_the_third_visit(
+    qtbot: QtBot, repo: Repository, case: Case, doctors: dict[str, Doctor], clock: FakeClock
+) -> None:
+    from secondopinion_desktop.ui.pages.compare_panel import ComparePanel
+    from secondopinion_desktop.ui.pages.visit_panel import VisitPanel
+
+    repo.start_new_round(case.id)
+    whitfield = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Thomas Whitfield"))
+    rounds: list[int] = []
+
+    class Booking:
+        def __init__(self, _parent: Any, doctor: Doctor, _existing: Any, round_: int = 2) -> None:
+            rounds.append(round_)
+            self.doctor, self.round = doctor, round_
+
+        def exec(self) -> QDialog.DialogCode:
+            return QDialog.DialogCode.Accepted
+
+        def appointment(self) -> Appointment:
+            return Appointment(
+                id=0,
+                case_id=case.id,
+                doctor_id=self.doctor.id,
+                round=self.round,
+                starts_at=clock() + dt.timedelta(days=10),
+            )
+
+    compare = ComparePanel(repo, booking_dialog=Booking)  # type: ignore[arg-type]
+    qtbot.addWidget(compare)
+    compare.load(case)
+    compare._select(whitfield.id)
+    compare.choose_selected()
+    assert rounds == [3]
+    visit = repo.opinion_appointment(case.id)
+    assert visit is not None and (visit.doctor_id, visit.round) == (whitfield.id, 3)
+    assert repo.booked_doctor(case.id) == repo.get_doctor(whitfield.id)
+    step6 = VisitPanel(repo)
+    qtbot.addWidget(step6)
+    step6.load(repo.get_case(case.id))
+    assert "with Dr. Thomas Whitfield" in step6.summary.text()

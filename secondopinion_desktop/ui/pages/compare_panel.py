@@ -429,7 +429,8 @@ class ComparePanel(StepPanel):
             ):
                 return
         same = existing if existing is not None and existing.doctor_id == doctor.id else None
-        dialog = self._booking_dialog(self, doctor, same)
+        # a third-opinion round books a visit for that round
+        dialog = self._booking_dialog(self, doctor, same, self.repo.current_round(self.case.id))
         if dialog.exec() != BookingDialog.DialogCode.Accepted:
             return
         visit = dialog.appointment()
