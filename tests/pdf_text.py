@@ -35,10 +35,11 @@ def _objects(data: bytes) -> dict[int, bytes]:
 def _stream(body: bytes) -> bytes:
     head, _, rest = body.partition(b"stream")
     rest = rest.lstrip(b"\r\n")
-    rest = rest[: rest.rfind(b"endstream")].rstrip(b"\r\n")
+    rest = rest[: rest.rfind(b"endstream")]
     if b"/FlateDecode" in head:
-        return zlib.decompress(rest)
-    return rest
+        # compressed data may itself end in CR or LF bytes: let zlib find where it ends
+        return zlib.decompressobj().decompress(rest)
+    return rest.rstrip(b"\r\n")
 
 
 def _to_unicode(cmap: bytes) -> dict[int, str]:

@@ -21,16 +21,17 @@ from secondopinion_desktop.domain.records import long_date
 from secondopinion_desktop.printing.cover_sheet import FALLBACK_FAMILIES
 
 TITLE = "Questions for the visit"
-# (type scale, writing lines under each question), tried in turn until the sheet fits one page
-FIT_STEPS: tuple[tuple[float, int], ...] = (
-    (1.0, 3),
-    (1.0, 2),
-    (0.92, 2),
-    (0.85, 2),
-    (0.85, 1),
-    (0.78, 1),
-    (0.72, 1),
-    (0.72, 0),
+# (type scale, writing lines under each question, space above each line in points), tried in
+# turn until the sheet fits on one page: first less room to write, then smaller type
+FIT_STEPS: tuple[tuple[float, int, float], ...] = (
+    (1.0, 3, 12),
+    (1.0, 2, 12),
+    (1.0, 1, 14),
+    (0.92, 1, 12),
+    (0.85, 1, 11),
+    (0.8, 1, 9),
+    (0.75, 1, 7),
+    (0.72, 0, 0),
 )
 
 
@@ -74,12 +75,16 @@ def questions_sheet_for(
     )
 
 
-def _lines(count: int) -> str:
-    return "".join('<hr style="margin-top:14px;">' for _ in range(count))
+def _lines(count: int, gap: float) -> str:
+    """Lines to write on, `gap` points apart."""
+    return "".join(f'<hr style="margin-top:{gap:.0f}pt;">' for _ in range(count))
 
 
-def questions_sheet_html(sheet: QuestionsSheet, scale: float = 1.0, lines: int = 3) -> str:
-    """The page as HTML. `scale` shrinks the type, `lines` is the writing space per question."""
+def questions_sheet_html(
+    sheet: QuestionsSheet, scale: float = 1.0, lines: int = 3, gap: float = 12
+) -> str:
+    """The page as HTML. `scale` shrinks the type; `lines` lines to write on under each
+    question, `gap` points apart."""
 
     def pt(size: float) -> str:
         return f"{size * scale:.1f}pt"
@@ -105,7 +110,7 @@ def questions_sheet_html(sheet: QuestionsSheet, scale: float = 1.0, lines: int =
             f'<p style="margin-top:{pt(6)}; margin-bottom:0;">'
             f"<i>{escape(question.answer)}</i></p>".replace("\n", "<br>")
             if question.answer
-            else _lines(lines)
+            else _lines(lines, gap)
         )
         items.append(
             '<tr><td valign="top" align="right" width="6%" '
@@ -115,7 +120,7 @@ def questions_sheet_html(sheet: QuestionsSheet, scale: float = 1.0, lines: int =
         )
     if not items:
         items.append("<tr><td></td><td>(No questions yet. Write yours here.)</td></tr>")
-    notes_lines = _lines(max(2, lines + 1))
+    notes_lines = _lines(max(2, lines + 1), max(gap, 12))
 
     return f"""<html><head><meta charset="utf-8"><title>{escape(TITLE)}</title></head>
 <body style="font-family:{FALLBACK_FAMILIES}; font-size:{pt(12.5)}; color:#000000;">

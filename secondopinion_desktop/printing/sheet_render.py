@@ -62,7 +62,7 @@ def fit_to_one_page(versions: Iterable[str], device: QPagedPaintDevice) -> QText
 def render_questions_sheet(sheet: QuestionsSheet, device: QPagedPaintDevice) -> int:
     """Paint the questions sheet; less writing space, then smaller type, until it fits a page."""
     register_fonts()
-    versions = (questions_sheet_html(sheet, scale, lines) for scale, lines in FIT_STEPS)
+    versions = (questions_sheet_html(sheet, *step) for step in FIT_STEPS)
     return paint_document(fit_to_one_page(versions, device), device)
 
 
