@@ -370,3 +370,24 @@ def test_in_a_third_round_step_three_books_the_third_visit(
     qtbot.addWidget(step6)
     step6.load(repo.get_case(case.id))
     assert "with Dr. Thomas Whitfield" in step6.summary.text()
+
+
+@pytest.mark.parametrize("outcome", list(Outcome))
+def test_every_control_is_named_in_every_outcome(
+    qtbot: QtBot, repo: Repository, case: Case, doctors: dict[str, Doctor], outcome: Outcome
+) -> None:
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QPushButton
+
+    repo.save_opinion(Opinion(id=0, case_id=case.id, round=1, treatment="Lumpectomy"))
+    repo.save_opinion(
+        Opinion(id=0, case_id=case.id, round=2, treatment="Mastectomy", outcome=outcome)
+    )
+    panel, _fake = panel_with(qtbot, repo, case, lambda o: None)
+    panel.show()
+    unnamed = [
+        f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}"
+        for kind in (QPushButton, QCheckBox, QLineEdit, QPlainTextEdit, QComboBox)
+        for w in panel.findChildren(kind)
+        if w.isVisible() and not w.accessibleName().strip()
+    ]
+    assert unnamed == []

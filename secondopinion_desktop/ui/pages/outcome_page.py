@@ -1,7 +1,7 @@
 """The page after step 6: the three usual outcomes, in plain words.
 
-Recording each opinion and the side-by-side view arrive with the outcome issue; until then the
-page explains what comes next so the person is never left on an empty screen.
+Its tools (each opinion side by side, the outcome, what comes next) are the OutcomePanel in
+`ui/pages/outcome_panel.py`, registered for page 7 in `panels.py`.
 """
 
 from __future__ import annotations
