@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +39,7 @@ from secondopinion_desktop.ui.files import write_atomically
 from secondopinion_desktop.ui.models.cases_model import CasesModel
 from secondopinion_desktop.ui.models.steps_model import StepsModel
 from secondopinion_desktop.ui.pages.outcome_page import OutcomePage
+from secondopinion_desktop.ui.pages.panel import StepPanel
 from secondopinion_desktop.ui.pages.panels import build_panels
 from secondopinion_desktop.ui.pages.step_page import StepPage
 from secondopinion_desktop.ui.pages.welcome_page import WelcomePage
@@ -92,7 +93,13 @@ class EditCaseCommand(QUndoCommand):
 
 
 class MainWindow(QMainWindow):
-    """One case at a time, shown as six steps and an outcome page."""
+    """One case at a time, shown as six steps and an outcome page.
+
+    Signals:
+        case_data_changed(): a tool on a page saved something about the case.
+    """
+
+    case_data_changed = Signal()
 
     def __init__(
         self,
@@ -179,18 +186,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.outcome_page = OutcomePage()
         self.stack.addWidget(self.outcome_page)
-        self.panels = build_panels(self.repo, self)
-        for page_number, panels in self.panels.items():
-            host = (
-                self.step_pages[page_number - 1].tools
-                if page_number <= len(self.step_pages)
-                else self.outcome_page.tools
-            )
-            for panel in panels:
-                host.addWidget(panel)
-                panel.changed.connect(self._on_panel_changed)
-                panel.status_message.connect(lambda text: self.status.showMessage(text, 5000))
-                panel.open_page.connect(self.show_page)
+        self.panels: dict[int, list[StepPanel]] = {}
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -516,8 +512,25 @@ class MainWindow(QMainWindow):
         self.sidebar.select_page(page)
         if page <= len(self.step_pages):
             self._load_step_page(page)
-        for panel in self.panels.get(page, []):
+        for panel in self.panels_of(page):
             panel.load(self.case)
+
+    def panels_of(self, page: int) -> list[StepPanel]:
+        """The tools on a page, built the first time the page is needed."""
+        if page not in self.panels:
+            host = (
+                self.step_pages[page - 1].tools
+                if page <= len(self.step_pages)
+                else self.outcome_page.tools
+            )
+            built = build_panels(self.repo, self, page)
+            for panel in built:
+                host.addWidget(panel)
+                panel.changed.connect(self._on_panel_changed)
+                panel.status_message.connect(lambda text: self.status.showMessage(text, 5000))
+                panel.open_page.connect(self.show_page)
+            self.panels[page] = built
+        return self.panels[page]
 
     def _load_step_page(self, page: int) -> None:
         if self.case is None:
@@ -527,6 +540,7 @@ class MainWindow(QMainWindow):
 
     def _on_panel_changed(self) -> None:
         """A panel saved something: refresh the progress marks and the page's summary line."""
+        self.case_data_changed.emit()
         if self.case is not None:
             self.case = self.repo.get_case(self.case.id)
             self._show_case_header()

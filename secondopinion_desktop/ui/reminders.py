@@ -16,8 +16,6 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
-from secondopinion_desktop.calendar_cli import case_calendar
-from secondopinion_desktop.domain.calendar_export import write_calendar
 from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.store.repository import NotFoundError, Repository
@@ -107,9 +105,7 @@ class ReminderController(QObject):
         self.popup.changed.connect(self._reminders_edited)
         self.scheduler.due.connect(self._on_due)
         self.scheduler.reminders_changed.connect(self._refresh_views)
-        for panels in window.panels.values():
-            for panel in panels:
-                panel.changed.connect(self._case_data_changed)
+        window.case_data_changed.connect(self._case_data_changed)
 
         self.list_action = QAction("&Reminders\u2026", window)
         self.list_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
@@ -225,6 +221,10 @@ class ReminderController(QObject):
         if not path.lower().endswith(".ics"):
             path += ".ics"
         try:
+            # imported here: icalendar is slow to import and only needed for this
+            from secondopinion_desktop.calendar_cli import case_calendar
+            from secondopinion_desktop.domain.calendar_export import write_calendar
+
             data = case_calendar(self.repo, case.id, self._zone)
             write_calendar(Path(path), data)
         except NotFoundError:

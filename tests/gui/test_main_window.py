@@ -823,10 +823,12 @@ def test_editing_details_keeps_what_a_panel_saved_to_the_case(
     repo = session.open_repo()
     panel_holder: list[Step1Panel] = []
 
-    def panels(repo_: Any, parent: QWidget | None = None) -> dict[int, list[StepPanel]]:
+    def panels(repo_: Any, parent: QWidget | None, page: int) -> list[StepPanel]:
+        if page != 1:
+            return []
         panel = Step1Panel(repo_, parent)
         panel_holder.append(panel)
-        return {1: [panel]}
+        return [panel]
 
     monkeypatch.setattr(main_window_module, "build_panels", panels)
     case = make_case()
