@@ -212,6 +212,36 @@ def when_text(when: dt.datetime, now: dt.datetime, zone: dt.tzinfo | None = None
     return f"{local:%A} {local.day} {local:%B}{year} at {at}"
 
 
+def short_when_text(when: dt.datetime, now: dt.datetime, zone: dt.tzinfo | None = None) -> str:
+    """'Today, 9:00 am', 'Tomorrow, 9:00 am', 'Sat 21 Nov, 9:00 am' (for a table column)."""
+    local = to_local(when, zone)
+    today = to_local(now, zone).date()
+    days = (local.date() - today).days
+    at = clock_text(local)
+    if days == 0:
+        return f"Today, {at}"
+    if days == 1:
+        return f"Tomorrow, {at}"
+    if days == -1:
+        return f"Yesterday, {at}"
+    year = f" {local.year}" if local.year != today.year else ""
+    return f"{local:%a} {local.day} {local:%b}{year}, {at}"
+
+
+def short_state_text(reminder: Reminder, now: dt.datetime, zone: dt.tzinfo | None = None) -> str:
+    """Where a reminder stands in a word or two: 'Due now', 'Snoozed until ...', 'Done'."""
+    if reminder.done_at is not None:
+        return "Done"
+    if reminder.snoozed and reminder.fires_at > now:
+        when = short_when_text(reminder.fires_at, now, zone)
+        if when.split(",")[0] in ("Today", "Tomorrow"):
+            when = when[:1].lower() + when[1:]
+        return f"Snoozed until {when}"
+    if reminder.fires_at <= now:
+        return "Due now"
+    return "Coming up"
+
+
 def state_text(reminder: Reminder, now: dt.datetime, zone: dt.tzinfo | None = None) -> str:
     """Where a reminder stands, in words (never colour alone)."""
     if reminder.done_at is not None:

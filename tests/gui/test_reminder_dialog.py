@@ -176,9 +176,10 @@ def test_reminders_model(qtmodeltester: Any, repo: Repository, clock: FakeClock)
     model = RemindersModel()
     model.set_reminders(repo.list_reminders(case.id), clock(), ZONE)
     qtmodeltester.check(model)
-    assert model.index(0, 0).data() == "Today at 8:30 am"
-    assert model.index(0, 3).data() == "Due since today at 8:30 am"
-    assert model.index(1, 3).data() == "Due Sunday 22 November at 9:30 am"
+    assert model.index(0, 0).data() == "Today, 8:30 am"
+    assert model.index(0, 3).data() == "Due now"
+    assert model.index(1, 0).data() == "Sun 22 Nov, 9:30 am"
+    assert model.index(1, 3).data() == "Coming up"
 
 
 class FakeOwnDialog:

@@ -26,6 +26,8 @@ from secondopinion_desktop.domain.reminders import (
     local_at,
     next_fire,
     plan_sync,
+    short_state_text,
+    short_when_text,
     state_text,
     tomorrow_morning,
     when_text,
@@ -270,6 +272,17 @@ def test_round_three_reminds_about_the_round_three_visit() -> None:
 def reminder(**values: object) -> Reminder:
     base = Reminder(id=1, case_id=1, title="Call the lab", due_at=at(TODAY, 9))
     return replace(base, **values)  # type: ignore[arg-type]
+
+
+def test_short_words_for_the_list() -> None:
+    assert short_when_text(at(TODAY, 9), NOW, ZONE) == "Today, 9:00 am"
+    assert short_when_text(at(dt.date(2026, 11, 27), 14, 5), NOW, ZONE) == "Fri 27 Nov, 2:05 pm"
+    assert short_when_text(at(dt.date(2027, 1, 4), 9), NOW, ZONE) == "Mon 4 Jan 2027, 9:00 am"
+    assert short_state_text(reminder(), NOW, ZONE) == "Due now"
+    snoozed = reminder(snoozed_until=at(dt.date(2026, 11, 21), 9))
+    assert short_state_text(snoozed, NOW, ZONE) == "Snoozed until tomorrow, 9:00 am"
+    assert short_state_text(reminder(due_at=at(TODAY, 11)), NOW, ZONE) == "Coming up"
+    assert short_state_text(reminder(done_at=NOW), NOW, ZONE) == "Done"
 
 
 def test_state_in_words() -> None:

@@ -61,7 +61,7 @@ class OpinionDialog(GuardedDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         self.doctor = QComboBox()
         self.doctor.setAccessibleName("Which doctor")
         for doctor in doctors:
@@ -136,7 +136,7 @@ class OpinionDialog(GuardedDialog):
         self.diagnosis.setFocus()
 
     def _doctor_changed(self) -> None:
-        self.doctor_name.setVisible(self.doctor.currentData() == SOMEONE_ELSE)
+        self.form.setRowVisible(self.doctor_name, self.doctor.currentData() == SOMEONE_ELSE)
 
     def snapshot(self) -> object:
         checked = self.outcome_group.checkedButton()

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
 
-from secondopinion_desktop.domain.reminders import Reminder, state_text, when_text
+from secondopinion_desktop.domain.reminders import Reminder, short_state_text, short_when_text
 from secondopinion_desktop.ui.style import attention_color, muted_color
 
 Index = QModelIndex | QPersistentModelIndex
@@ -27,7 +27,7 @@ HEADERS = {
     Column.WHEN: "When",
     Column.TITLE: "Reminder",
     Column.ABOUT: "About",
-    Column.STATE: "Where it stands",
+    Column.STATE: "Now",
 }
 
 
@@ -90,12 +90,12 @@ class RemindersModel(QAbstractTableModel):
 
     def _text(self, reminder: Reminder, column: Column) -> str:
         if column is Column.WHEN:
-            return when_text(reminder.fires_at, self._now, self._zone).capitalize()
+            return short_when_text(reminder.due_at, self._now, self._zone)
         if column is Column.TITLE:
             return reminder.title
         if column is Column.ABOUT:
             return reminder.about.label
-        return state_text(reminder, self._now, self._zone)
+        return short_state_text(reminder, self._now, self._zone)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._reminders):
