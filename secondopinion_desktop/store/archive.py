@@ -211,6 +211,10 @@ def import_archive(repo: Repository, archive: CaseArchive, data_folder: Path | N
     On any failure nothing stays behind: the rows roll back and copied files are removed.
     """
     tables = {t: [dict(r) for r in rows] for t, rows in archive.tables.items()}
+    # Reminders the data implies carry ids in their keys; the rules make them afresh for the
+    # imported case. The person's own reminders (no key) come along.
+    if "reminders" in tables:
+        tables["reminders"] = [r for r in tables["reminders"] if not r.get("key")]
     written: list[Path] = []
     try:
         if data_folder is not None and archive.files:
@@ -232,7 +236,9 @@ def import_archive(repo: Repository, archive: CaseArchive, data_folder: Path | N
                 if row.get("file_name") in renames:
                     row["file_name"] = renames[row["file_name"]]
         try:
-            return repo.import_case_rows(tables)
+            case_id = repo.import_case_rows(tables)
+            repo.sync_reminders(case_id)
+            return case_id
         except ValueError as exc:
             raise _refuse(str(exc)) from exc
         except Exception as exc:  # a constraint the rows break: damaged or hostile

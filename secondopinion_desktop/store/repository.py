@@ -314,6 +314,17 @@ def _wanted_values(item: Wanted) -> dict[str, Any]:
     }
 
 
+# What a reminder's `about_id` points at, by its `about` (used when a case is imported).
+ABOUT_TABLES = {
+    "case": "cases",
+    "doctor": "doctors",
+    "call": "calls",
+    "record": "records",
+    "appointment": "appointments",
+    "opinion": "opinions",
+}
+
+
 class Repository:
     """Loads and saves cases, step progress, doctors and calls."""
 
@@ -695,12 +706,18 @@ class Repository:
                     if has_id:
                         new_ids[table][int(old_id)] = cursor.lastrowid
                     deferred += [(table, cursor.lastrowid, c, p, v) for c, p, v in later]
+                    about = row.get("about")
+                    if table == "reminders" and isinstance(about, str) and row.get("about_id"):
+                        # not a foreign key: which table it points into depends on `about`
+                        parent = ABOUT_TABLES.get(about, "")
+                        deferred.append(
+                            (table, cursor.lastrowid, "about_id", parent, row["about_id"])
+                        )
             for table, row_id, column, parent, old in deferred:
                 target = new_ids.get(parent, {}).get(old)
-                if target is not None:
-                    self.db.execute(
-                        f'UPDATE "{table}" SET "{column}" = ? WHERE id = ?', [target, row_id]
-                    )
+                self.db.execute(
+                    f'UPDATE "{table}" SET "{column}" = ? WHERE id = ?', [target, row_id]
+                )
         return next(iter(new_ids["cases"].values()))
 
     def _unused_title(self, title: str) -> str:

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from secondopinion_desktop.demo import build_demo
+from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.records import Attachment
 from secondopinion_desktop.store import archive
 from secondopinion_desktop.store.attachment_files import copy_in
@@ -56,7 +57,7 @@ def test_round_trip_to_a_new_computer(tmp_path: Path) -> None:
     new = Repository(open_database(new_folder), FakeClock())
     checked = archive.read_archive(data)
     new_id = archive.import_archive(new, checked, new_folder)
-    assert counts(new, new_id) == counts(old, case_id)
+    assert counts(new, new_id) == counts(old, case_id)  # derived reminders made afresh
     before, after = old.get_case(case_id), new.get_case(new_id)
     assert after.patient_name == before.patient_name == "Margaret Ellis"
     told = new.get_doctor(after.told_doctor_id)  # a link fixed up after the doctors came in
@@ -243,3 +244,42 @@ def test_hostile_table_contents_are_refused_or_imported_whole(
     else:
         assert len(repo.list_cases()) == 1
     repo.db.close()
+
+
+def test_own_reminders_come_along_pointing_at_the_new_rows(tmp_path: Path) -> None:
+    from secondopinion_desktop.domain.reminders import About, Reminder
+
+    old_folder, new_folder = tmp_path / "old", tmp_path / "new"
+    old_folder.mkdir()
+    new_folder.mkdir()
+    old = Repository(open_database(old_folder), FakeClock())
+    case_id = demo_with_scan(old, old_folder, tmp_path)
+    marsh = next(d for d in old.list_doctors(case_id) if d.name == "Dr. Elena Marsh")
+    old.add_reminder(
+        Reminder(
+            id=0,
+            case_id=case_id,
+            title="Ask Dr. Marsh about parking",
+            due_at=dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC),
+            about=About.DOCTOR,
+            about_id=marsh.id,
+        )
+    )
+    assert any(r.key for r in old.list_reminders(case_id))  # derived ones exist too
+    new = Repository(open_database(new_folder), FakeClock())
+    new.create_case("Someone else")  # so the new ids differ from the old ones
+    new.add_doctors(Doctor(id=0, case_id=1, name=f"Dr. {i}") for i in range(7))
+    new_id = archive.import_archive(
+        new, archive.read_archive(archive.build_archive(old, case_id, old_folder)), new_folder
+    )
+    imported = new.list_reminders(new_id)
+    own = [r for r in imported if r.key is None]
+    assert len(own) == len([r for r in old.list_reminders(case_id) if r.key is None])
+    derived_old = [r for r in old.list_reminders(case_id) if r.key]
+    derived_new = [r for r in imported if r.key]
+    assert len(derived_new) == len(derived_old)  # made afresh by the rules, with new ids
+    parking = next(r for r in imported if "parking" in r.title)
+    assert new.get_doctor(parking.about_id).name == "Dr. Elena Marsh"  # type: ignore[arg-type]
+    assert parking.about_id != marsh.id
+    old.db.close()
+    new.db.close()
