@@ -33,6 +33,7 @@ from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.store import archive, backups
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.case_actions import enable_case_actions, mark_needs_case
 from secondopinion_desktop.ui.dialogs.case_dialog import CaseDetails, CaseDialog
 from secondopinion_desktop.ui.elided_label import ElidedLabel
 from secondopinion_desktop.ui.files import write_atomically
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.cases_model = CasesModel(self)
         self._build_central()
         self._build_actions()
+        self._mark_case_actions()
         self._build_menus()
         self.status = self.statusBar()
         self.progress_label = QLabel()
@@ -268,6 +270,19 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("&About Second Opinion", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
+    def _mark_case_actions(self) -> None:
+        for action in (
+            self.details_action,
+            self.rename_action,
+            self.delete_action,
+            self.export_action,
+            self.mark_done_action,
+            self.prev_action,
+            self.next_action,
+            self.first_open_action,
+        ):
+            mark_needs_case(action)
+
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
@@ -375,17 +390,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(enabled)
         for widget in (self.details_button, self.case_combo):
             widget.setEnabled(enabled)
-        for action in (
-            self.details_action,
-            self.rename_action,
-            self.delete_action,
-            self.export_action,
-            self.mark_done_action,
-            self.prev_action,
-            self.next_action,
-            self.first_open_action,
-        ):
-            action.setEnabled(enabled)
+        enable_case_actions(self, enabled)
 
     def _show_no_case(self) -> None:
         self.case = None

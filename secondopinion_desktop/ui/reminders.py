@@ -20,6 +20,7 @@ from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.case_actions import mark_needs_case
 from secondopinion_desktop.ui.dialogs.reminder_dialog import ReminderDialog
 from secondopinion_desktop.ui.dialogs.reminders_list_dialog import RemindersListDialog
 from secondopinion_desktop.ui.reminder_scheduler import ReminderScheduler
@@ -116,6 +117,7 @@ class ReminderController(QObject):
             "Save the visits and reminders as a file your calendar can import"
         )
         self.export_action.triggered.connect(self.export_calendar)
+        mark_needs_case(self.export_action).setEnabled(window.case is not None)
         self.menu = QMenu("&Tools", window)
         self.menu.addAction(self.list_action)
         self.menu.addAction(self.export_action)

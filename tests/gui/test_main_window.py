@@ -932,3 +932,14 @@ def test_help_and_about_use_the_message_wrapper(
     window.about_action.trigger()
     assert [title for title, _ in shown] == ["How Second Opinion works", "About Second Opinion"]
     assert all("medical advice" in text for _, text in shown)
+
+
+def test_case_only_actions_follow_whether_a_case_is_open(
+    session: AppSession, dialogs: DialogFactory
+) -> None:
+    window = session.open()
+    calendar = window.reminders.export_action
+    assert not calendar.isEnabled() and not window.export_action.isEnabled()
+    dialogs.will_answer(details())
+    window.new_case()
+    assert calendar.isEnabled() and window.export_action.isEnabled()
