@@ -193,13 +193,13 @@ class ImportResult:
         if count == 0:
             parts = ["No new doctors to add."]
         else:
-            parts = [f"{count} {_plural(count, 'doctor', 'doctors')} ready to add."]
+            parts = [f"{count:,} {_plural(count, 'doctor', 'doctors')} ready to add."]
         if self.skipped:
             skipped = len(self.skipped)
-            parts.append(f"{skipped} {_plural(skipped, 'row', 'rows')} skipped.")
+            parts.append(f"{skipped:,} {_plural(skipped, 'row', 'rows')} skipped.")
         warned = len({warning.row_number for warning in self.warnings})
         if warned:
-            parts.append(f"{warned} {_plural(warned, 'row needs', 'rows need')} a quick check.")
+            parts.append(f"{warned:,} {_plural(warned, 'row needs', 'rows need')} a quick check.")
         return " ".join(parts)
 
 

@@ -227,8 +227,8 @@ def test_doctor_dialog_returns_a_clean_doctor(
         ({"name": "   "}, "Please type the doctor's name.", "name"),
         ({"phone": "12"}, "Phone: That phone number looks too short.", "phone"),
         ({"phone": "call the desk"}, "Phone: That phone number has letters in it.", "phone"),
-        ({"fax": "555-0199-fax"}, "Fax: That phone number has letters in it.", "fax"),
-        ({"fax": "1234"}, "Fax: That phone number looks too short.", "fax"),
+        ({"fax": "555-0199-fax"}, "Fax: That fax number has letters in it.", "fax"),
+        ({"fax": "1234"}, "Fax: That fax number looks too short.", "fax"),
         ({"wait": "soonish"}, "Wait: We couldn't read that wait.", "wait"),
         ({"wait": "2-3 weeks"}, "Wait: Please pick just one number", "wait"),
         ({"board_checked": "1 Dec 2026"}, "The date checked is in the future.", "board_checked"),
@@ -739,3 +739,20 @@ def test_hostile_doctor_names_open_every_dialog(
     editing = show(DoctorDialog(None, doctor.case_id, doctor, today=lambda: TODAY))
     editing.accept()  # the stored phone is hostile: the dialog explains, it does not crash
     assert editing.doctor() is not None or error_shown(editing)
+
+
+def test_a_past_visit_can_still_get_notes(qtbot: Any) -> None:
+    """Writing notes on a visit that already happened is not refused for its date."""
+    from secondopinion_desktop.domain.appointments import Appointment
+    from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
+
+    when = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
+    visit = Appointment(id=7, case_id=1, starts_at=when, doctor_id=3, place="Lakeside")
+    doctor = Doctor(id=3, case_id=1, name="Dr. Priya Raman")
+    dialog = BookingDialog(None, doctor, visit, now=lambda: when + dt.timedelta(days=18))
+    qtbot.addWidget(dialog)
+    dialog.notes.setPlainText("Bring the CD of scans back to Dr. Okafor.")
+    dialog.accept()
+    saved = dialog.appointment()
+    assert saved is not None and saved.id == 7 and saved.starts_at.date() == when.date()
+    assert "CD of scans" in saved.notes

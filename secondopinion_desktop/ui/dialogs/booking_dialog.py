@@ -124,7 +124,8 @@ class BookingDialog(GuardedDialog):
         if day is None:
             self._fail("Please type the day of the visit.")
             return
-        if day < now.date():
+        unchanged = self._existing is not None and day == self._existing.starts_at.date()
+        if day < now.date() and not unchanged:
             self._fail("That day has already passed. Please check the date.")
             return
         starts = dt.datetime.combine(

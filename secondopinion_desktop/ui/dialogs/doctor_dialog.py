@@ -229,7 +229,7 @@ class DoctorDialog(GuardedDialog):
         try:
             fax = normalize_phone(self.fax.text())
         except ValidationError as exc:
-            self._fail(f"Fax: {exc}", self.fax)
+            self._fail(f"Fax: {str(exc).replace('phone number', 'fax number')}", self.fax)
             return None
         try:
             checked = parse_date(self.board_checked.text(), today=self._today())
