@@ -71,6 +71,9 @@ class GuardedDialog(QDialog):
         raise NotImplementedError
 
     def mark_clean(self) -> None:
+        """Remember the filled-in state; long filled-in lines show their start, not their end."""
+        for edit in self.findChildren(QLineEdit):
+            edit.setCursorPosition(0)
         self._initial = self.snapshot()
 
     def is_modified(self) -> bool:
@@ -99,3 +102,10 @@ class GuardedDialog(QDialog):
             self.reject()
             return
         super().keyPressEvent(event)
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose &-shortcut moves to `buddy` (needed when the field is a layout)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.validation import ValidationError, parse_date
-from secondopinion_desktop.ui.forms import GuardedDialog, error_label, line_edit, text_edit
+from secondopinion_desktop.ui.forms import (
+    GuardedDialog,
+    buddy_label,
+    error_label,
+    line_edit,
+    text_edit,
+)
 
 
 def _now() -> dt.datetime:
@@ -45,7 +51,7 @@ class BookingDialog(GuardedDialog):
         self._now = now
         self._result: Appointment | None = None
         self.setWindowTitle(f"Book {doctor.name}")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(660)
         layout = QVBoxLayout(self)
         intro = QLabel(
             f"When and where will you see {doctor.name}? "
@@ -73,7 +79,7 @@ class BookingDialog(GuardedDialog):
             "Specialists you will see", "For example: surgeon, radiation oncologist", 500
         )
         self.notes = text_edit("Notes about the visit", "Parking, what to bring, who drives", 70)
-        form.addRow("&Day:", when_row)
+        form.addRow(buddy_label("&Day:", self.day), when_row)
         form.addRow("&Where:", self.place)
         form.addRow("&Kind of visit:", self.kind)
         form.addRow("&Specialists:", self.team)

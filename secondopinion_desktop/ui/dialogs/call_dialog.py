@@ -31,6 +31,7 @@ from secondopinion_desktop.domain.validation import (
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     answer_combo,
+    buddy_label,
     error_label,
     get_answer,
     line_edit,
@@ -82,7 +83,7 @@ class CallDialog(GuardedDialog):
         self.answered_by = line_edit("Who answered", "For example: Denise at the front desk", 200)
         self.learned = text_edit("What you learned", "What did they tell you?", 100)
         self.call_back = line_edit("Call back on", "Leave empty if no call back is needed", 40)
-        form.addRow("&When:", when_row)
+        form.addRow(buddy_label("&When:", self.day), when_row)
         form.addRow("Who &answered:", self.answered_by)
         form.addRow("What you &learned:", self.learned)
         form.addRow("Call &back on:", self.call_back)

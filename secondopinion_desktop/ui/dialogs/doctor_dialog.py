@@ -28,6 +28,7 @@ from secondopinion_desktop.domain.validation import (
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     answer_combo,
+    buddy_label,
     error_label,
     get_answer,
     line_edit,
@@ -110,7 +111,7 @@ class DoctorDialog(GuardedDialog):
         board_row.addWidget(self.board)
         board_row.addWidget(QLabel("checked on"))
         board_row.addWidget(self.board_checked, 1)
-        source_form.addRow("&Board-certified:", board_row)
+        source_form.addRow(buddy_label("&Board-certified:", self.board), board_row)
         layout.addWidget(self.source_box)
 
         self.answers_box = QGroupBox("What the office told you")
