@@ -40,7 +40,13 @@ from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs import reminder_dialog
 from secondopinion_desktop.ui.dialogs.reminder_dialog import open_label
-from secondopinion_desktop.ui.forms import GuardedDialog, error_label, line_edit, text_edit
+from secondopinion_desktop.ui.forms import (
+    GuardedDialog,
+    buddy_label,
+    error_label,
+    line_edit,
+    text_edit,
+)
 from secondopinion_desktop.ui.models.reminders_model import Column, RemindersModel
 
 
@@ -76,7 +82,7 @@ class OwnReminderDialog(GuardedDialog):
         when.addWidget(self.time)
         self.detail = text_edit("More about it", "Anything that helps when it comes up", 80)
         form.addRow("&Remind me to:", self.title)
-        form.addRow("&Day:", when)
+        form.addRow(buddy_label("&Day:", self.day), when)
         form.addRow("&More:", self.detail)
         layout.addLayout(form)
         self.error = error_label(self)
