@@ -65,3 +65,52 @@ def save_pdf(
         messages.show_error(parent, "Could not save the PDF", exc.message)
         return None
     return target
+
+
+class SheetActions:
+    """Print, preview and save-as-PDF for a panel that has one printable sheet.
+
+    The panel sets `sheet_title`, `sheet_file_name` and `sheet_printed_message`, keeps its
+    settings in `_settings`, and builds the sheet in `_sheet_renderer()` (None when there is
+    nothing to print yet).
+    """
+
+    sheet_title = ""
+    sheet_file_name = "sheet.pdf"
+    sheet_printed_message = "The sheet went to the printer."
+    _settings: QSettings | None
+
+    def _sheet_renderer(self) -> Renderer | None:
+        raise NotImplementedError
+
+    def _size(self) -> str:
+        return page_size(self._settings)
+
+    def print_sheet(self) -> None:
+        render = self._sheet_renderer()
+        if render is not None and print_with_dialog(
+            self,  # type: ignore[arg-type]
+            self.sheet_title,
+            render,
+            self._size(),
+        ):
+            self.status_message.emit(self.sheet_printed_message)  # type: ignore[attr-defined]
+
+    def preview_sheet(self) -> None:
+        render = self._sheet_renderer()
+        if render is not None:
+            preview(self, self.sheet_title, render, self._size())  # type: ignore[arg-type]
+
+    def save_pdf(self) -> None:
+        render = self._sheet_renderer()
+        if render is None:
+            return
+        target = save_pdf(
+            self,  # type: ignore[arg-type]
+            self.sheet_title,
+            self.sheet_file_name,
+            render,
+            self._size(),
+        )
+        if target is not None:
+            self.status_message.emit(f"Saved {target.name}.")  # type: ignore[attr-defined]

@@ -69,7 +69,11 @@ def _clear(layout: QVBoxLayout | QHBoxLayout | QGridLayout) -> None:
             _clear(child)  # type: ignore[arg-type]
 
 
-class OutcomePanel(StepPanel):
+class OutcomePanel(sheet_printing.SheetActions, StepPanel):
+    sheet_title = SHEET_TITLE
+    sheet_file_name = "opinions-side-by-side.pdf"
+    sheet_printed_message = "The opinions went to the printer."
+
     def __init__(
         self,
         repo: Repository,
@@ -458,7 +462,7 @@ class OutcomePanel(StepPanel):
 
     # --- printing --------------------------------------------------------------------------
 
-    def _renderer(self) -> sheet_printing.Renderer | None:
+    def _sheet_renderer(self) -> sheet_printing.Renderer | None:
         if self.case is None:
             return None
         self.save_thoughts()
@@ -474,34 +478,6 @@ class OutcomePanel(StepPanel):
             rounds,
         )
         return lambda device: render_opinions_sheet(sheet, device)
-
-    def print_sheet(self) -> None:
-        render = self._renderer()
-        if render is not None and sheet_printing.print_with_dialog(
-            self, SHEET_TITLE, render, sheet_printing.page_size(self._settings)
-        ):
-            self.status_message.emit("The opinions went to the printer.")
-
-    def preview_sheet(self) -> None:
-        render = self._renderer()
-        if render is not None:
-            sheet_printing.preview(
-                self, SHEET_TITLE, render, sheet_printing.page_size(self._settings)
-            )
-
-    def save_pdf(self) -> None:
-        render = self._renderer()
-        if render is None:
-            return
-        target = sheet_printing.save_pdf(
-            self,
-            SHEET_TITLE,
-            "opinions-side-by-side.pdf",
-            render,
-            sheet_printing.page_size(self._settings),
-        )
-        if target is not None:
-            self.status_message.emit(f"Saved {target.name}.")
 
     def flush(self) -> None:
         if self.talk_note.hasFocus():

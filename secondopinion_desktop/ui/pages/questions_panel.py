@@ -48,7 +48,11 @@ MAX_TABLE_HEIGHT = 1400
 SHEET_TITLE = "Questions for the visit"
 
 
-class QuestionsPanel(StepPanel):
+class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
+    sheet_title = SHEET_TITLE
+    sheet_file_name = "questions-for-the-visit.pdf"
+    sheet_printed_message = "The questions went to the printer."
+
     def __init__(
         self,
         repo: Repository,
@@ -415,31 +419,3 @@ class QuestionsPanel(StepPanel):
             case, self.repo.list_questions(case.id), visit, doctor, self.repo.today()
         )
         return lambda device: render_questions_sheet(sheet, device)
-
-    def print_sheet(self) -> None:
-        render = self._sheet_renderer()
-        if render is not None and sheet_printing.print_with_dialog(
-            self, SHEET_TITLE, render, sheet_printing.page_size(self._settings)
-        ):
-            self.status_message.emit("The questions went to the printer.")
-
-    def preview_sheet(self) -> None:
-        render = self._sheet_renderer()
-        if render is not None:
-            sheet_printing.preview(
-                self, SHEET_TITLE, render, sheet_printing.page_size(self._settings)
-            )
-
-    def save_pdf(self) -> None:
-        render = self._sheet_renderer()
-        if render is None:
-            return
-        target = sheet_printing.save_pdf(
-            self,
-            SHEET_TITLE,
-            "questions-for-the-visit.pdf",
-            render,
-            sheet_printing.page_size(self._settings),
-        )
-        if target is not None:
-            self.status_message.emit(f"Saved {target.name}.")
