@@ -105,7 +105,7 @@ def test_bundle_reports_a_start_up_problem_calmly(bundle: Path, tmp_path: Path) 
 def test_bundle_holds_the_resources_and_qt_it_needs(bundle: Path) -> None:
     files = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
     resources = [f for f in files if "secondopinion_desktop/resources/" in f]
-    for name in ("style.qss", "icons/secondopinion-256.png", "secondopinion-desktop.desktop"):
+    for name in ("fonts/OFL.txt", "icons/secondopinion-256.png", "secondopinion-desktop.desktop"):
         assert any(f.endswith(f"secondopinion_desktop/resources/{name}") for f in resources), name
     assert any("fonts/" in f and f.endswith(".ttf") for f in resources)
     for module in ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtSvg", "QtNetwork"):

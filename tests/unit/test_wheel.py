@@ -46,7 +46,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_the_resources(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {
-        "style.qss",
+        "fonts/AtkinsonHyperlegible-Regular.ttf",
         f"{DESKTOP_ID}.desktop",
         METAINFO_FILE.name,
         "icons/secondopinion.svg",
@@ -78,7 +78,7 @@ def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> Non
         "from secondopinion_desktop.paths import resources_root\n"
         "root = resources_root()\n"
         "print(root)\n"
-        "assert (root / 'style.qss').is_file()\n"
+        "assert (root / 'fonts' / 'OFL.txt').is_file()\n"
         "assert (root / 'icons' / 'secondopinion-256.png').is_file()\n"
     )
     env = dict(os.environ, PYTHONPATH=str(target))
