@@ -220,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     point_size = settings.value("view/point_size")
     apply_style(app, int(str(point_size)) if str(point_size).isdigit() else 12)
-    window = MainWindow(repo, settings)
+    window = MainWindow(repo, settings, reminders=interactive)
     window.setWindowIcon(icon)
     instance.activated.connect(window.bring_forward)
 

@@ -108,7 +108,9 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         case_dialog_factory: Callable[..., CaseDialog] = CaseDialog,
         parent: QWidget | None = None,
+        reminders: bool = True,
     ) -> None:
+        """`reminders=False` for the non-interactive modes: no reminder window may open."""
         super().__init__(parent)
         self.repo = repo
         self.settings = settings
@@ -131,7 +133,7 @@ class MainWindow(QMainWindow):
         self._restore_window_state()
         self.reload_cases(self._initial_case_id())
         # reminders: the scheduler, the reminder window, Tools > Reminders / Export to Calendar
-        self.reminders = ReminderController(self, repo)
+        self.reminders = ReminderController(self, repo, start=reminders)
 
     # --- building ------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -943,3 +943,16 @@ def test_case_only_actions_follow_whether_a_case_is_open(
     dialogs.will_answer(details())
     window.new_case()
     assert calendar.isEnabled() and window.export_action.isEnabled()
+
+
+def test_non_interactive_windows_never_open_reminders(
+    session: AppSession, make_case: CaseMaker
+) -> None:
+    make_case()
+    repo = session.open_repo()
+    settings = QSettings(str(session.settings_path()), QSettings.Format.IniFormat)
+    window = MainWindow(repo, settings, reminders=False)
+    session.qtbot.addWidget(window)
+    window.show()
+    assert not window.reminders.scheduler.running
+    window.close()
