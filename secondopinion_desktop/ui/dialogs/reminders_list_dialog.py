@@ -9,7 +9,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QTableView,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -48,6 +46,7 @@ from secondopinion_desktop.ui.forms import (
     text_edit,
 )
 from secondopinion_desktop.ui.models.reminders_model import Column, RemindersModel
+from secondopinion_desktop.ui.tables import row_table
 
 
 class OwnReminderDialog(GuardedDialog):
@@ -201,13 +200,7 @@ class RemindersListDialog(QDialog):
         self.show_done.toggled.connect(self.reload)
         layout.addWidget(self.show_done)
         self.model = RemindersModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Reminders")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(self.model, "Reminders")
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,7 @@ from secondopinion_desktop.ui.models.doctors_model import (
 )
 from secondopinion_desktop.ui.pages.candidates_panel import doctor_table
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+from secondopinion_desktop.ui.tables import row_table
 
 COMPARE_COLUMNS = {
     Column.NAME: 190,
@@ -163,12 +163,7 @@ class ComparePanel(StepPanel):
         self.calls_title = paragraph("Choose a doctor in the table to see the calls you made.")
         calls.addWidget(self.calls_title)
         self.calls_model = CallsModel(self)
-        self.calls_table = QTableView()
-        self.calls_table.setModel(self.calls_model)
-        self.calls_table.setAccessibleName("Calls to the selected doctor")
-        self.calls_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.calls_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.calls_table.verticalHeader().setVisible(False)
+        self.calls_table = row_table(self.calls_model, "Calls to the selected doctor")
         self.calls_table.horizontalHeader().setStretchLastSection(False)
         self.calls_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.calls_table.setColumnWidth(0, 190)

@@ -14,13 +14,11 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +39,7 @@ from secondopinion_desktop.ui.dialogs.question_dialog import QuestionDialog
 from secondopinion_desktop.ui.forms import text_edit
 from secondopinion_desktop.ui.models.questions_model import Column, QuestionsModel
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+from secondopinion_desktop.ui.tables import row_table
 
 SAVE_DELAY_MS = 600
 MIN_TABLE_HEIGHT = 160
@@ -82,13 +81,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         self.summary.setObjectName("situation")
         box.addWidget(self.summary)
         self.model = QuestionsModel(self._save_question, self.repo.today, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Questions for the visit")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(self.model, "Questions for the visit")
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.QUESTION, QHeaderView.ResizeMode.Stretch)
