@@ -1,8 +1,6 @@
-"""The entry script PyInstaller freezes: the same `main()` as `secondopinion-desktop`."""
+"""The entry script PyInstaller freezes: the same `run()` as `secondopinion-desktop`."""
 
-import sys
-
-from secondopinion_desktop.app import main
+from secondopinion_desktop.app import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

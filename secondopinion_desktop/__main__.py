@@ -1,5 +1,3 @@
-import sys
+from secondopinion_desktop.app import run
 
-from secondopinion_desktop.app import main
-
-sys.exit(main())
+run()

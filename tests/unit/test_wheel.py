@@ -113,7 +113,7 @@ def test_desktop_entry_matches_the_app() -> None:
     app_source = (ROOT / "secondopinion_desktop" / "app.py").read_text(encoding="utf-8")
     assert f'setDesktopFileName("{DESKTOP_ID}")' in app_source
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert f'{DESKTOP_ID} = "secondopinion_desktop.app:main"' in pyproject
+    assert f'{DESKTOP_ID} = "secondopinion_desktop.app:run"' in pyproject
 
 
 def test_metainfo_launches_the_desktop_entry_and_has_this_version() -> None:
