@@ -66,7 +66,7 @@ def build_archive(repo: Repository, case_id: int, data_folder: Path | None) -> b
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
-        "migrations": [m.name for m in migrations.migrations.applied(repo.db)],
+        "migrations": migrations.applied_names(repo.db),
         "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "case_title": tables["cases"][0]["title"],
     }

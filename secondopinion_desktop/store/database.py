@@ -11,12 +11,11 @@ import os
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from secondopinion_desktop.errors import DamagedDatabaseError, DataFolderError, KnownError
 from secondopinion_desktop.paths import database_path
 from secondopinion_desktop.store import migrations
 from secondopinion_desktop.store.backups import make_backup
+from secondopinion_desktop.store.connection import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
@@ -24,8 +23,7 @@ BUSY_TIMEOUT_SECONDS = 5.0
 
 def connect(path: Path | str) -> Database:
     """A connection with the pragmas every connection needs (foreign keys on)."""
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
-    db = Database(conn, execute_plugins=False)
+    db = Database.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
     db.execute("PRAGMA foreign_keys = ON")
     return db
 
@@ -77,7 +75,7 @@ def _check_integrity(db: Database, path: Path) -> None:
 
 def _check_is_ours(db: Database, path: Path) -> None:
     tables = set(db.table_names())
-    if tables and migrations.migrations.migrations_table not in tables:
+    if tables and migrations.MIGRATIONS_TABLE not in tables:
         raise DamagedDatabaseError(
             f"This folder holds a database that does not belong to Second Opinion:\n{path}\n\n"
             "It has not been changed. Please choose another folder.",
@@ -98,7 +96,7 @@ def open_database(folder: Path) -> Database:
             _check_is_ours(db, path)
             migrations.check_not_newer(db)
             db.enable_wal()
-            if migrations.migrations.pending(db) and "cases" in db.table_names():
+            if migrations.pending_names(db) and "cases" in db.table_names():
                 make_backup(db.conn, folder, "before-upgrade")
             migrations.apply(db)
         except BaseException:

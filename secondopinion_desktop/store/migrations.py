@@ -1,21 +1,45 @@
 """Numbered schema steps, applied in order with sqlite-utils' Migrations.
 
 A landed migration is never edited: a new table or column is a new migration at the end.
+
+The steps are listed here without importing sqlite-utils: whether any are pending is read
+from its `_sqlite_migrations` table with plain SQL, and sqlite-utils (about 45 ms to import)
+is loaded only when a step has to run, on a first start or after an upgrade.
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from secondopinion_desktop.errors import NewerDatabaseError
+from secondopinion_desktop.store.connection import Database
+
+if TYPE_CHECKING:
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "secondopinion"
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' own name for its record
+
+Step = Callable[["sqlite_utils.Database"], None]
+STEPS: list[tuple[str, Step]] = []
 
 
-@migrations(name="0001_cases_steps_doctors_calls")
-def m0001_cases_steps_doctors_calls(db: Database) -> None:
+def step(name: str) -> Callable[[Step], Step]:
+    """Register the schema step `name`, to run after the ones above it."""
+
+    def register(function: Step) -> Step:
+        if any(known == name for known, _ in STEPS):
+            raise ValueError(f"migration {name} is registered twice")
+        STEPS.append((name, function))
+        return function
+
+    return register
+
+
+@step("0001_cases_steps_doctors_calls")
+def m0001_cases_steps_doctors_calls(db: sqlite_utils.Database) -> None:
     db.execute(
         """
         CREATE TABLE cases (
@@ -96,8 +120,8 @@ def m0001_cases_steps_doctors_calls(db: Database) -> None:
     db.execute("CREATE INDEX calls_doctor ON calls(doctor_id, called_at)")
 
 
-@migrations(name="0002_step1_appointments_todos")
-def m0002_step1_appointments_todos(db: Database) -> None:
+@step("0002_step1_appointments_todos")
+def m0002_step1_appointments_todos(db: sqlite_utils.Database) -> None:
     for column in (
         "told_doctor_id INTEGER REFERENCES doctors(id) ON DELETE SET NULL",
         "told_on TEXT",
@@ -144,8 +168,8 @@ def m0002_step1_appointments_todos(db: Database) -> None:
     )
 
 
-@migrations(name="0003_records_attachments")
-def m0003_records_attachments(db: Database) -> None:
+@step("0003_records_attachments")
+def m0003_records_attachments(db: sqlite_utils.Database) -> None:
     # when the usual records were suggested for a case (once: removed items do not come back)
     db.execute("ALTER TABLE cases ADD COLUMN records_suggested_at TEXT")
     db.execute(
@@ -197,8 +221,8 @@ def m0003_records_attachments(db: Database) -> None:
     db.execute("CREATE INDEX attachments_record ON attachments(record_id)")
 
 
-@migrations(name="0004_questions_opinions_reminders")
-def m0004_questions_opinions_reminders(db: Database) -> None:
+@step("0004_questions_opinions_reminders")
+def m0004_questions_opinions_reminders(db: sqlite_utils.Database) -> None:
     # the round in progress: 2 = the second opinion, 3 = a third, ...
     db.execute(
         "ALTER TABLE cases ADD COLUMN current_round INTEGER NOT NULL DEFAULT 2 "
@@ -297,13 +321,29 @@ def m0004_questions_opinions_reminders(db: Database) -> None:
 
 
 def known_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    return [name for name, _ in STEPS]
+
+
+def applied_names(db: Database) -> list[str]:
+    """The steps recorded in the file, in the order they ran (read only)."""
+    if MIGRATIONS_TABLE not in db.table_names():
+        return []
+    rows = db.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET],
+    )
+    return [str(row[0]) for row in rows]
+
+
+def pending_names(db: Database) -> list[str]:
+    done = set(applied_names(db))
+    return [name for name in known_names() if name not in done]
 
 
 def unknown_applied(db: Database) -> list[str]:
     """Migrations recorded in the file that this version of the app does not know."""
     known = set(known_names())
-    return [m.name for m in migrations.applied(db) if m.name not in known]
+    return [name for name in applied_names(db) if name not in known]
 
 
 def check_not_newer(db: Database) -> None:
@@ -318,11 +358,29 @@ def check_not_newer(db: Database) -> None:
         )
 
 
-def apply(db: Database) -> list[str]:
-    """Bring the schema up to date; returns the names of the migrations applied now."""
+def sqlite_utils_migrations() -> Migrations:
+    """The steps as sqlite-utils' Migrations (imports sqlite-utils)."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for name, function in STEPS:
+        migrations(name=name)(function)
+    return migrations
+
+
+def apply(db: Database, stop_before: str | Iterable[str] | None = None) -> list[str]:
+    """Bring the schema up to date; returns the names of the migrations applied now.
+
+    `stop_before` leaves that step and the ones after it pending (tests of upgrades).
+    """
     check_not_newer(db)
-    pending = [m.name for m in migrations.pending(db)]
-    if pending:
-        migrations.apply(db)
-        db.execute(f"PRAGMA user_version = {len(known_names())}")
-    return pending
+    pending = pending_names(db)
+    if not pending:
+        return []
+    import sqlite_utils
+
+    helper = sqlite_utils.Database(db.conn, execute_plugins=False)
+    sqlite_utils_migrations().apply(helper, stop_before=stop_before)
+    db.execute(f"PRAGMA user_version = {len(applied_names(db))}")
+    still = set(pending_names(db))
+    return [name for name in pending if name not in still]

@@ -13,8 +13,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind, Todo
 from secondopinion_desktop.domain.cases import Case, StepProgress, clean_title
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Source, Status
@@ -43,6 +41,7 @@ from secondopinion_desktop.domain.reminders import (
     plan_sync,
 )
 from secondopinion_desktop.domain.steps import STEP_COUNT
+from secondopinion_desktop.store.connection import Database
 
 Clock = Callable[[], dt.datetime]
 

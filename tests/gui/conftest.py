@@ -16,9 +16,9 @@ import pytest
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
-from sqlite_utils import Database
 
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.store.connection import Database
 from secondopinion_desktop.store.database import open_database
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages

@@ -107,7 +107,7 @@ def test_set_aside_keeps_damaged_bytes_and_restore_file(data_dir: Path) -> None:
 def test_a_backup_is_made_before_every_migration(data_dir: Path) -> None:
     db = connect(database_path(data_dir))
     names = migrations.known_names()
-    migrations.migrations.apply(db, stop_before=names[1])
+    migrations.apply(db, stop_before=names[1])
     db.execute("PRAGMA user_version = 1")
     db.execute("INSERT INTO cases (title, created_at, updated_at) VALUES ('old data', 'n', 'n')")
     db.close()

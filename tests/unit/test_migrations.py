@@ -25,7 +25,7 @@ def test_rerunning_migrations_changes_nothing(data_dir: Path) -> None:
     assert migrations.apply(db) == []
     assert migrations.apply(db) == []
     assert sorted(r["sql"] or "" for r in db.query("SELECT sql FROM sqlite_master")) == schema
-    applied = [m.name for m in migrations.migrations.applied(db)]
+    applied = migrations.applied_names(db)
     assert applied == migrations.known_names()
     db.close()
 
