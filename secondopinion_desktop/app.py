@@ -31,6 +31,13 @@ from secondopinion_desktop.paths import (
     settings_path,
 )
 
+# The store and the domain (pure Python) are imported here, before anything imports PySide6:
+# once PySide6 is loaded, its import hook reads the source of every module imported after it
+# (looking for `from __feature__ import ...`), which cost about 20 ms at each start.
+from secondopinion_desktop.store import backups
+from secondopinion_desktop.store.database import open_database
+from secondopinion_desktop.store.repository import Repository
+
 log = logging.getLogger("secondopinion_desktop")
 
 EXIT_OK = 0
@@ -177,8 +184,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("Starting Second Opinion %s on %s", __version__, folder)
 
     from secondopinion_desktop.demo import DEMO_TITLE, build_demo
-    from secondopinion_desktop.store.backups import backup_if_due
-    from secondopinion_desktop.store.repository import Repository
     from secondopinion_desktop.ui.main_window import MainWindow
     from secondopinion_desktop.ui.style import apply_style
 
@@ -190,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder, db, instance = opened
     if interactive:
         try:
-            backup_if_due(db.conn, folder)
+            backups.backup_if_due(db.conn, folder)
         except KnownError as exc:
             log.warning("Daily backup not made: %s (%s)", exc.message, exc.detail)
     repo = Repository(db)
@@ -251,8 +256,6 @@ def open_store(folder: Path, interactive: bool) -> tuple[Path, Any, Any] | int |
     renamed) or to open another folder. Returns (folder, db, instance), an exit code when
     another copy was asked to come forward, or None after an error was reported.
     """
-    from secondopinion_desktop.store import backups
-    from secondopinion_desktop.store.database import open_database
     from secondopinion_desktop.ui import messages
     from secondopinion_desktop.ui.single_instance import SingleInstance
 

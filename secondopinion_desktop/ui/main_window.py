@@ -8,12 +8,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,28 +32,35 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Status
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE, STEPS, next_open_step, progress_text
 from secondopinion_desktop.errors import KnownError
-from secondopinion_desktop.store import archive, backups
+from secondopinion_desktop.store import backups
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.case_actions import enable_case_actions, mark_needs_case
-from secondopinion_desktop.ui.dialogs.case_dialog import CaseDetails, CaseDialog
 from secondopinion_desktop.ui.elided_label import ElidedLabel
-from secondopinion_desktop.ui.files import write_atomically
 from secondopinion_desktop.ui.models.cases_model import CasesModel
 from secondopinion_desktop.ui.models.steps_model import StepsModel
-from secondopinion_desktop.ui.pages.outcome_page import OutcomePage
 from secondopinion_desktop.ui.pages.panel import StepPanel
 from secondopinion_desktop.ui.pages.panels import build_panels
 from secondopinion_desktop.ui.pages.step_page import StepPage
-from secondopinion_desktop.ui.pages.welcome_page import WelcomePage
 from secondopinion_desktop.ui.reminders import ReminderController
 from secondopinion_desktop.ui.sidebar import Sidebar
 from secondopinion_desktop.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
+
+if TYPE_CHECKING:
+    from secondopinion_desktop.ui.dialogs.case_dialog import CaseDetails, CaseDialog
+    from secondopinion_desktop.ui.pages.outcome_page import OutcomePage
+    from secondopinion_desktop.ui.pages.welcome_page import WelcomePage
 
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Second Opinion"
 WELCOME_INDEX = 0
+
+
+def default_case_dialog(*args: object) -> CaseDialog:
+    from secondopinion_desktop.ui.dialogs.case_dialog import CaseDialog
+
+    return CaseDialog(*args)  # type: ignore[arg-type]
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
@@ -106,7 +115,7 @@ class MainWindow(QMainWindow):
         self,
         repo: Repository,
         settings: QSettings,
-        case_dialog_factory: Callable[..., CaseDialog] = CaseDialog,
+        case_dialog_factory: Callable[..., CaseDialog] = default_case_dialog,
         parent: QWidget | None = None,
         reminders: bool = True,
     ) -> None:
@@ -178,18 +187,11 @@ class MainWindow(QMainWindow):
         self.sidebar.page_requested.connect(self.show_page)
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Step page")
-        self.welcome = WelcomePage()
-        self.welcome.new_case_requested.connect(self.new_case)
-        self.stack.addWidget(self.welcome)
-        self.step_pages: list[StepPage] = []
-        for step in STEPS:
-            page = StepPage(step)
-            page.done_toggled.connect(self.request_step_done)
-            page.notes_edited.connect(self._save_step_notes)
-            self.step_pages.append(page)
-            self.stack.addWidget(page)
-        self.outcome_page = OutcomePage()
-        self.stack.addWidget(self.outcome_page)
+        # Index 0 is the welcome, 1-6 the steps, 7 the outcome. Each page is built the first
+        # time it is needed (see _page_at); until then an empty widget holds its place.
+        for _ in range(OUTCOME_PAGE + 1):
+            self.stack.addWidget(QWidget())
+        self._built_pages: dict[int, QWidget] = {}
         self.panels: dict[int, list[StepPanel]] = {}
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -201,6 +203,66 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([290, 900])
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+
+    def _page_at(self, index: int) -> QWidget:
+        """The page at a stack index, built now if this is the first time it is needed."""
+        page = self._built_pages.get(index)
+        if page is not None:
+            return page
+        if index == WELCOME_INDEX:
+            from secondopinion_desktop.ui.pages.welcome_page import WelcomePage
+
+            welcome = WelcomePage()
+            welcome.new_case_requested.connect(self.new_case)
+            page = welcome
+        elif index == OUTCOME_PAGE:
+            from secondopinion_desktop.ui.pages.outcome_page import OutcomePage
+
+            page = OutcomePage()
+        else:
+            step_page = StepPage(STEPS[index - 1])
+            step_page.done_toggled.connect(self.request_step_done)
+            step_page.notes_edited.connect(self._save_step_notes)
+            page = step_page
+        current = self.stack.currentIndex()
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if current == index:
+            self.stack.setCurrentIndex(index)
+        self._built_pages[index] = page
+        return page
+
+    @property
+    def welcome(self) -> WelcomePage:
+        from secondopinion_desktop.ui.pages.welcome_page import WelcomePage
+
+        page = self._page_at(WELCOME_INDEX)
+        assert isinstance(page, WelcomePage)
+        return page
+
+    def step_page(self, step: int) -> StepPage:
+        page = self._page_at(step)
+        assert isinstance(page, StepPage)
+        return page
+
+    @property
+    def step_pages(self) -> list[StepPage]:
+        """All six step pages (building the ones not built yet)."""
+        return [self.step_page(step.number) for step in STEPS]
+
+    @property
+    def outcome_page(self) -> OutcomePage:
+        from secondopinion_desktop.ui.pages.outcome_page import OutcomePage
+
+        page = self._page_at(OUTCOME_PAGE)
+        assert isinstance(page, OutcomePage)
+        return page
+
+    def _show_stack_page(self, index: int) -> None:
+        self._page_at(index)
+        self.stack.setCurrentIndex(index)
 
     def _action(
         self,
@@ -398,7 +460,7 @@ class MainWindow(QMainWindow):
         self.case = None
         self.undo_stack.clear()
         self.steps_model.set_done(set())
-        self.stack.setCurrentIndex(WELCOME_INDEX)
+        self._show_stack_page(WELCOME_INDEX)
         self._enable_case_controls(False)
         self.patient_label.setText("No case yet")
         self.progress_label.setText("")
@@ -446,7 +508,7 @@ class MainWindow(QMainWindow):
 
     def new_case(self) -> None:
         dialog = self._case_dialog_factory(self)
-        if dialog.exec() != CaseDialog.DialogCode.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         details = dialog.details()
         if details is None:
@@ -460,11 +522,13 @@ class MainWindow(QMainWindow):
         if self.case is None:
             return
         dialog = self._case_dialog_factory(self, self.case)
-        if dialog.exec() != CaseDialog.DialogCode.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         details: CaseDetails | None = dialog.details()
         if details is None:
             return
+        from secondopinion_desktop.ui.dialogs.case_dialog import CaseDetails
+
         current = self.repo.get_case(self.case.id)
         before = CaseDetails.from_case(current)
         if details == before:
@@ -515,9 +579,9 @@ class MainWindow(QMainWindow):
         if self.case is None or not 1 <= page <= OUTCOME_PAGE:
             return
         self.flush_edits()
-        self.stack.setCurrentIndex(page)
+        self._show_stack_page(page)
         self.sidebar.select_page(page)
-        if page <= len(self.step_pages):
+        if page < OUTCOME_PAGE:
             self._load_step_page(page)
         for panel in self.panels_of(page):
             panel.load(self.case)
@@ -525,11 +589,7 @@ class MainWindow(QMainWindow):
     def panels_of(self, page: int) -> list[StepPanel]:
         """The tools on a page, built the first time the page is needed."""
         if page not in self.panels:
-            host = (
-                self.step_pages[page - 1].tools
-                if page <= len(self.step_pages)
-                else self.outcome_page.tools
-            )
+            host = self.step_page(page).tools if page < OUTCOME_PAGE else self.outcome_page.tools
             built = build_panels(self.repo, self, page)
             for panel in built:
                 host.addWidget(panel)
@@ -543,7 +603,7 @@ class MainWindow(QMainWindow):
         if self.case is None:
             return
         progress = self.repo.step_progress(self.case.id)[page]
-        self.step_pages[page - 1].load(progress, self._situation(page))
+        self.step_page(page).load(progress, self._situation(page))
 
     def _on_panel_changed(self) -> None:
         """A panel saved something: refresh the progress marks and the page's summary line."""
@@ -553,9 +613,9 @@ class MainWindow(QMainWindow):
             self._show_case_header()
         self.refresh_progress()
         page = self.current_page()
-        if 1 <= page <= len(self.step_pages) and self.case is not None:
+        if 1 <= page < OUTCOME_PAGE and self.case is not None:
             progress = self.repo.step_progress(self.case.id)[page]
-            self.step_pages[page - 1].load(progress, self._situation(page))
+            self.step_page(page).load(progress, self._situation(page))
 
     def _situation(self, page: int) -> str:
         """A sentence on where the case stands for this step, from what is recorded."""
@@ -603,8 +663,8 @@ class MainWindow(QMainWindow):
 
     def _toggle_current_step(self) -> None:
         page = self.current_page()
-        if 1 <= page <= len(self.step_pages):
-            self.request_step_done(page, not self.step_pages[page - 1].is_done)
+        if 1 <= page < OUTCOME_PAGE:
+            self.request_step_done(page, not self.step_page(page).is_done)
 
     def refresh_progress(self) -> None:
         if self.case is None:
@@ -621,8 +681,9 @@ class MainWindow(QMainWindow):
 
     def flush_edits(self) -> None:
         """Save anything typed but not yet saved (before switching, closing, quitting)."""
-        for page in self.step_pages:
-            page.flush_notes()
+        for page in self._built_pages.values():
+            if isinstance(page, StepPage):
+                page.flush_notes()
         for panels in self.panels.values():
             for panel in panels:
                 panel.flush()
@@ -690,6 +751,9 @@ class MainWindow(QMainWindow):
     # --- moving a case to another computer ----------------------------------------------
 
     def export_case(self) -> None:
+        from secondopinion_desktop.store import archive
+        from secondopinion_desktop.ui.files import write_atomically
+
         if self.case is None:
             return
         self.flush_edits()
@@ -711,6 +775,8 @@ class MainWindow(QMainWindow):
         self.status.showMessage(f"Saved the case to {Path(path).name}.", 8000)
 
     def import_case(self) -> None:
+        from secondopinion_desktop.store import archive
+
         path = messages.choose_open_path(
             self,
             "Import a case",
