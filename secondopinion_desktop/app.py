@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import datetime as dt
 import logging
-import logging.handlers
 import os
 import sys
 import traceback
@@ -84,15 +83,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+LOG_NAME = "secondopinion.log"
+LOG_MAX_BYTES = 1_000_000
+LOG_KEEP = 3
+
+
+def rotate_log(path: Path, max_bytes: int = LOG_MAX_BYTES, keep: int = LOG_KEEP) -> None:
+    """At start, move a log grown past `max_bytes` to .1 (and .1 to .2 ...), keeping `keep`.
+
+    Done once per start instead of by logging.handlers' RotatingFileHandler, whose module
+    (with socket, pickle and queue) cost about 5 ms at every start. The app writes a few
+    lines a day, so one check per start keeps the log small.
+    """
+    try:
+        if not path.exists() or path.stat().st_size <= max_bytes:
+            return
+        for number in range(keep - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{number}")
+            if older.exists():
+                older.replace(path.with_name(f"{path.name}.{number + 1}"))
+        path.replace(path.with_name(f"{path.name}.1"))
+    except OSError:
+        pass  # a log that cannot be rotated is still appended to
+
+
 def setup_logging(folder: Path | None = None) -> None:
     """Log to a file: gui-scripts have no console on Windows."""
     log.setLevel(logging.INFO)
     target = folder or default_log_dir()
     try:
         target.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            target / "secondopinion.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        rotate_log(target / LOG_NAME)
+        handler: logging.Handler = logging.FileHandler(target / LOG_NAME, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -151,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.screenshot is None and args.export_cover_sheet is None and args.export_calendar is None
     )
 
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QSettings, Qt, QTimer
     from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -221,12 +243,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     point_size = settings.value("view/point_size")
     apply_style(app, int(str(point_size)) if str(point_size).isdigit() else 12)
     try:
-        window = MainWindow(repo, settings, reminders=interactive)
+        first_page = args.step if args.screenshot is not None else None
+        window = MainWindow(repo, settings, reminders=interactive, first_page=first_page)
         window.setWindowIcon(icon)
         instance.activated.connect(window.bring_forward)
         if args.screenshot is not None:
             return take_screenshot(window, args.screenshot, args.step)
         window.show()
+        QTimer.singleShot(0, instance.listen)  # once the window is up
         return int(app.exec())
     finally:
         settings.sync()
@@ -312,7 +336,7 @@ def take_screenshot(window: object, target: Path, step: int | None) -> int:
 
     assert isinstance(window, MainWindow)
     window.resize(*SCREENSHOT_SIZE)
-    if step is not None:
+    if step is not None and window.current_page() != step:
         window.show_page(step)
     window.show()
     for _ in range(3):

@@ -118,8 +118,12 @@ class MainWindow(QMainWindow):
         case_dialog_factory: Callable[..., CaseDialog] = default_case_dialog,
         parent: QWidget | None = None,
         reminders: bool = True,
+        first_page: int | None = None,
     ) -> None:
-        """`reminders=False` for the non-interactive modes: no reminder window may open."""
+        """`reminders=False` for the non-interactive modes: no reminder window may open.
+
+        `first_page` opens the first case on that page instead of the one last used.
+        """
         super().__init__(parent)
         self.repo = repo
         self.settings = settings
@@ -140,7 +144,9 @@ class MainWindow(QMainWindow):
         self.progress_label.setAccessibleName("Progress")
         self.status.addPermanentWidget(self.progress_label)
         self._restore_window_state()
+        self._first_page = first_page
         self.reload_cases(self._initial_case_id())
+        self._first_page = None
         # reminders: the scheduler, the reminder window, Tools > Reminders / Export to Calendar
         self.reminders = ReminderController(self, repo, start=reminders)
 
@@ -485,7 +491,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("last_case_id", case.id)
         self._show_case_header()
         self.refresh_progress()
-        if changed:
+        if changed and self._first_page is not None:
+            self.show_page(self._first_page)
+        elif changed:
             page = self.settings.value(f"case/{case.id}/page")
             try:
                 start = int(str(page)) if page is not None else 0

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 
 def print_text(parent: QWidget | None, title: str, text: str) -> bool:
     """Show the print dialog and print `text` under a heading; False if cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded when first printing
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Print: {title}")

@@ -21,11 +21,11 @@ from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.case_actions import mark_needs_case
-from secondopinion_desktop.ui.dialogs.reminder_dialog import ReminderDialog
-from secondopinion_desktop.ui.dialogs.reminders_list_dialog import RemindersListDialog
 from secondopinion_desktop.ui.reminder_scheduler import ReminderScheduler
 
 if TYPE_CHECKING:
+    from secondopinion_desktop.ui.dialogs.reminder_dialog import ReminderDialog
+    from secondopinion_desktop.ui.dialogs.reminders_list_dialog import RemindersListDialog
     from secondopinion_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -95,15 +95,13 @@ class ReminderController(QObject):
         self._clock = clock or repo.now
         self._zone = zone
         self.scheduler = ReminderScheduler(repo, self._clock, zone, self)
-        self.popup = ReminderDialog(repo, window, self._clock, zone, self._case_name)
+        self._popup: ReminderDialog | None = None  # made when first needed
         self.list_dialog: RemindersListDialog | None = None
         self.tray = TrayNotifier(self)
         self.tray.on_click = self._bring_back
         self._notify = notify or self.tray.notify
         self.notifications: list[tuple[str, str]] = []
 
-        self.popup.open_requested.connect(self.open_reminder)
-        self.popup.changed.connect(self._reminders_edited)
         self.scheduler.due.connect(self._on_due)
         self.scheduler.reminders_changed.connect(self._refresh_views)
         window.case_data_changed.connect(self._case_data_changed)
@@ -141,6 +139,19 @@ class ReminderController(QObject):
                 self.scheduler.start()
         return False
 
+    @property
+    def popup(self) -> ReminderDialog:
+        """The window that shows reminders as they fall due."""
+        if self._popup is None:
+            from secondopinion_desktop.ui.dialogs.reminder_dialog import ReminderDialog
+
+            self._popup = ReminderDialog(
+                self.repo, self.window, self._clock, self._zone, self._case_name
+            )
+            self._popup.open_requested.connect(self.open_reminder)
+            self._popup.changed.connect(self._reminders_edited)
+        return self._popup
+
     # --- names ---------------------------------------------------------------------------
 
     def _case_name(self, case_id: int) -> str:
@@ -167,9 +178,9 @@ class ReminderController(QObject):
     def _bring_back(self) -> None:
         self.window.showNormal()
         raise_window(self.window)
-        if self.popup.cards:
-            self.popup.show()
-            raise_window(self.popup, activate=False)
+        if self._popup is not None and self._popup.cards:
+            self._popup.show()
+            raise_window(self._popup, activate=False)
 
     def open_reminder(self, reminder: Reminder) -> None:
         """Go to what the reminder is about: its case, and its page."""
@@ -190,7 +201,8 @@ class ReminderController(QObject):
 
     def _refresh_views(self) -> None:
         open_ids = {r.id for r in self.repo.open_reminders()}
-        self.popup.drop_missing(open_ids)
+        if self._popup is not None:
+            self._popup.drop_missing(open_ids)
         if self.list_dialog is not None and self.list_dialog.isVisible():
             self.list_dialog.reload()
 
@@ -201,6 +213,10 @@ class ReminderController(QObject):
         if case is not None:
             self.scheduler.data_changed(case.id)
         if self.list_dialog is None:
+            from secondopinion_desktop.ui.dialogs.reminders_list_dialog import (
+                RemindersListDialog,
+            )
+
             self.list_dialog = RemindersListDialog(self.repo, self.window, self._clock, self._zone)
             self.list_dialog.open_requested.connect(self.open_reminder)
             self.list_dialog.changed.connect(self._reminders_edited)

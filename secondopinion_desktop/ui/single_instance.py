@@ -3,22 +3,32 @@
 A QLockFile in the data folder says which process owns it; a lock left by a crashed process
 is recognised as stale (its process is gone) and taken over. A QLocalServer, named after the
 folder, lets the second launch ask the first to show itself.
+
+The lock is taken before the database opens; the server starts once the window is up
+(`listen`), because QtNetwork costs about 8 ms to load and nothing needs it before then.
+A second launch in that moment keeps trying for a while (`ask_running_copy_to_show`).
 """
 
 from __future__ import annotations
 
-import hashlib
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QLockFile, QObject, QThread, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 LOCK_NAME = ".secondopinion.lock"
 MESSAGE = b"show\n"
 WAIT_MS = 1500
+RETRY_MS = 50
 
 
 def server_name(folder: Path) -> str:
+    import hashlib
+
     digest = hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:20]
     return f"secondopinion-{digest}"
 
@@ -46,13 +56,20 @@ class SingleInstance(QObject):
             self._lock.removeStaleLockFile()
             if not self._lock.tryLock(100):
                 return False
+        return True
+
+    def listen(self) -> None:
+        """Start answering later launches (after `acquire`; once is enough)."""
+        if self._server is not None or not self._lock.isLocked():
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         name = server_name(self.folder)
         QLocalServer.removeServer(name)  # a socket left by a crash
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_connection)
         self._server.listen(name)
-        return True
 
     def _on_connection(self) -> None:
         assert self._server is not None
@@ -67,11 +84,23 @@ class SingleInstance(QObject):
             socket.deleteLater()
 
     def ask_running_copy_to_show(self) -> bool:
-        """From a second launch: ask the running copy to come forward; True if it answered."""
+        """From a second launch: ask the running copy to come forward; True if it answered.
+
+        The running copy may be starting and not listening yet, so this tries for a while.
+        """
+        from PySide6.QtNetwork import QLocalSocket
+
+        name = server_name(self.folder)
         socket = QLocalSocket()
-        socket.connectToServer(server_name(self.folder))
-        if not socket.waitForConnected(WAIT_MS):
-            return False
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while True:
+            socket.connectToServer(name)
+            if socket.waitForConnected(RETRY_MS * 2):
+                break
+            socket.abort()
+            if time.monotonic() >= deadline:
+                return False
+            QThread.msleep(RETRY_MS)
         socket.write(MESSAGE)
         ok = socket.waitForBytesWritten(WAIT_MS)
         socket.disconnectFromServer()

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop import app as app_module
@@ -27,6 +28,7 @@ def test_second_copy_cannot_take_the_folder_and_asks_the_first(
 ) -> None:
     first = SingleInstance(data_dir)
     assert first.acquire()
+    first.listen()
     second = SingleInstance(data_dir)
     assert not second.acquire()
     with qtbot.waitSignal(first.activated, timeout=3000):
@@ -35,6 +37,41 @@ def test_second_copy_cannot_take_the_folder_and_asks_the_first(
     third = SingleInstance(data_dir)
     assert third.acquire()
     third.release()
+
+
+def test_a_copy_not_listening_yet_is_asked_until_it_answers(qtbot: QtBot, data_dir: Path) -> None:
+    first = SingleInstance(data_dir)
+    assert first.acquire()
+    QTimer.singleShot(400, first.listen)  # still starting when the second launch asks
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from secondopinion_desktop.ui.single_instance import SingleInstance\n"
+        "app = QCoreApplication([])\n"
+        "print(SingleInstance(Path(sys.argv[1])).ask_running_copy_to_show())\n"
+    )
+    second = subprocess.Popen(
+        [sys.executable, "-c", script, str(data_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    with qtbot.waitSignal(first.activated, timeout=5000):
+        pass
+    out, _ = second.communicate(timeout=10)
+    first.release()
+    assert out.strip() == "True"
+
+
+def test_nobody_answering_gives_up_after_a_while(qtbot: QtBot, data_dir: Path) -> None:
+    first = SingleInstance(data_dir)
+    assert first.acquire()  # holds the folder but never listens
+    second = SingleInstance(data_dir)
+    started = time.monotonic()
+    assert not second.ask_running_copy_to_show()
+    assert time.monotonic() - started < 5
+    first.release()
 
 
 def test_different_folders_do_not_block_each_other(qtbot: QtBot, tmp_path: Path) -> None:

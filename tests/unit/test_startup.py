@@ -104,3 +104,57 @@ def test_data_dir_that_is_a_file_exits_2(tmp_path: Path) -> None:
     result = run_app("--data-dir", str(not_a_folder), "--screenshot", str(tmp_path / "s.png"))
     assert result.returncode == 2
     assert "Second Opinion" in result.stderr and "Traceback" not in result.stderr
+
+
+# Loaded only when needed: each of these cost start-up time (tests/bench_speed.py).
+NOT_AT_START = (
+    "sqlite_utils",
+    "click",
+    "pluggy",
+    "dateutil",
+    "icalendar",
+    "logging.handlers",
+    "PySide6.QtNetwork",
+    "PySide6.QtPrintSupport",
+    "secondopinion_desktop.store.archive",
+    "secondopinion_desktop.ui.dialogs.case_dialog",
+    "secondopinion_desktop.ui.dialogs.reminder_dialog",
+)
+
+
+def test_start_up_leaves_the_heavy_modules_unloaded(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    assert run_app("--demo", "--data-dir", str(folder), "--screenshot", str(tmp_path / "a.png"))
+    script = (
+        "import sys\n"
+        "from secondopinion_desktop.app import main\n"
+        "code = main(sys.argv[1:])\n"
+        f"print(','.join(m for m in {NOT_AT_START!r} if m in sys.modules))\n"
+    )
+    arguments = ["--demo", "--data-dir", str(folder), "--screenshot", str(tmp_path / "b.png")]
+    result = subprocess.run(
+        [sys.executable, "-c", script, *arguments, "--step", "3"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        check=True,
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_a_big_log_is_rotated_at_start_keeping_three(tmp_path: Path) -> None:
+    from secondopinion_desktop.app import rotate_log
+
+    log = tmp_path / "secondopinion.log"
+    for generation in range(5):
+        log.write_text(f"generation {generation}\n" + "x" * 50)
+        rotate_log(log, max_bytes=40, keep=3)
+        assert not log.exists()
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == ["secondopinion.log.1", "secondopinion.log.2", "secondopinion.log.3"]
+    assert (tmp_path / "secondopinion.log.1").read_text().startswith("generation 4")
+    assert (tmp_path / "secondopinion.log.3").read_text().startswith("generation 2")
+    log.write_text("small")
+    rotate_log(log, max_bytes=40, keep=3)
+    assert log.read_text() == "small"
