@@ -63,11 +63,11 @@ def bare_command(png: Path) -> list[str]:
 
 
 def app_command(png: Path, data_dir: Path) -> list[str]:
-    """What the installed `secondopinion-desktop` command runs, on the demo case at step 3."""
+    """The installed `secondopinion-desktop` command (what a launcher runs), demo case, step 3."""
+    script = Path(sys.executable).with_name("secondopinion-desktop")
+    start = [str(script)] if script.exists() else [sys.executable, "-m", "secondopinion_desktop"]
     return [
-        sys.executable,
-        "-m",
-        "secondopinion_desktop",
+        *start,
         "--demo",
         "--data-dir",
         str(data_dir),

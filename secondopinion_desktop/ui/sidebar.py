@@ -143,16 +143,22 @@ class Sidebar(QListView):
         self.setAccessibleName("Steps")
         self.setAccessibleDescription("The six steps to a second opinion. Choose one to open it.")
         self.setMinimumWidth(250)
+        self._following = False
         self.selectionModel().currentChanged.connect(self._on_current_changed)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._following:
             self.page_requested.emit(current.row() + 1)
 
     def select_page(self, page: int) -> None:
+        """Follow the page shown (no page_requested: the window is already showing it)."""
         index = self.model().index(page - 1, 0)
         if index.isValid() and self.currentIndex() != index:
-            self.setCurrentIndex(index)
+            self._following = True
+            try:
+                self.setCurrentIndex(index)
+            finally:
+                self._following = False
 
     def current_page(self) -> int:
         index = self.currentIndex()

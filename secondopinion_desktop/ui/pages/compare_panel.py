@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,7 +30,6 @@ from secondopinion_desktop.domain.scripts import calling_script
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.delegates import ChoiceDelegate
-from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
 from secondopinion_desktop.ui.dialogs.call_dialog import CallDialog
 from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
 from secondopinion_desktop.ui.dialogs.script_dialog import ScriptDialog
@@ -44,6 +45,17 @@ from secondopinion_desktop.ui.models.doctors_model import (
 from secondopinion_desktop.ui.pages.candidates_panel import doctor_table
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
 from secondopinion_desktop.ui.tables import row_table
+
+if TYPE_CHECKING:
+    from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
+
+
+def booking_dialog(*args: object) -> BookingDialog:
+    """The booking dialog, whose module (with the date parsing) loads when first needed."""
+    from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
+
+    return BookingDialog(*args)  # type: ignore[arg-type]
+
 
 COMPARE_COLUMNS = {
     Column.NAME: 190,
@@ -65,7 +77,7 @@ class ComparePanel(StepPanel):
         repo: Repository,
         parent: QWidget | None = None,
         call_dialog: Callable[..., CallDialog] = CallDialog,
-        booking_dialog: Callable[..., BookingDialog] = BookingDialog,
+        booking_dialog: Callable[..., BookingDialog] = booking_dialog,
         doctor_dialog: Callable[..., DoctorDialog] = DoctorDialog,
     ) -> None:
         super().__init__(repo, parent)
@@ -426,7 +438,7 @@ class ComparePanel(StepPanel):
         same = existing if existing is not None and existing.doctor_id == doctor.id else None
         # a third-opinion round books a visit for that round
         dialog = self._booking_dialog(self, doctor, same, self.repo.current_round(self.case.id))
-        if dialog.exec() != BookingDialog.DialogCode.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         visit = dialog.appointment()
         if visit is None:
@@ -470,7 +482,7 @@ class ComparePanel(StepPanel):
             return
         doctor, visit = booked
         dialog = self._booking_dialog(self, doctor, visit)
-        if dialog.exec() != BookingDialog.DialogCode.Accepted or dialog.appointment() is None:
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.appointment() is None:
             return
         self.repo.update_appointment(dialog.appointment())
         self._refresh(doctor.id)
