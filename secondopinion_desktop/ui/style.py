@@ -8,17 +8,13 @@ start-up (476 -> 429 ms in tests/bench_speed.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QLabel,
     QProxyStyle,
     QPushButton,
-    QStyle,
     QStyleFactory,
-    QStyleOption,
     QWidget,
 )
 
@@ -37,7 +33,6 @@ LABEL_FONTS: dict[str, tuple[int, bool]] = {
     "fieldError": (0, True),
 }
 BUTTON_NAMES = ("primary", "secondary")
-CARD_RADIUS = 10.0
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -101,8 +96,6 @@ class CalmStyle(QProxyStyle):
             base = QApplication.palette().color(QPalette.ColorRole.Base)
             palette.setColor(QPalette.ColorRole.Window, base)
             widget.setPalette(palette)
-            if isinstance(widget, QFrame) and name == "card":
-                widget.setFrameShape(QFrame.Shape.StyledPanel)
         elif name == "sidebar":
             palette = widget.palette()
             window = QApplication.palette().color(QPalette.ColorRole.Window)
@@ -135,49 +128,6 @@ class CalmStyle(QProxyStyle):
         button.setMinimumHeight(int(metrics.height() * (2.3 if name in BUTTON_NAMES else 2.0)))
         hint = metrics.horizontalAdvance(button.text().replace("&", "")) + 2 * padding
         button.setMinimumWidth(max(hint, 80))
-
-    def drawPrimitive(  # type: ignore[override]
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        if (
-            element == QStyle.PrimitiveElement.PE_Frame
-            and isinstance(widget, QFrame)
-            and widget.objectName() == "card"
-        ):
-            self._draw_card(painter, widget)
-            return
-        super().drawPrimitive(element, option, painter, widget)
-
-    def drawControl(  # type: ignore[override]
-        self,
-        element: QStyle.ControlElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        if (
-            element == QStyle.ControlElement.CE_ShapedFrame
-            and isinstance(widget, QFrame)
-            and widget.objectName() == "card"
-        ):
-            self._draw_card(painter, widget)
-            return
-        super().drawControl(element, option, painter, widget)
-
-    @staticmethod
-    def _draw_card(painter: QPainter, widget: QWidget) -> None:
-        palette = QApplication.palette()
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        rect = QRectF(widget.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.drawRoundedRect(rect, CARD_RADIUS, CARD_RADIUS)
-        painter.restore()
 
 
 def apply_style(app: QApplication, point_size: int) -> None:

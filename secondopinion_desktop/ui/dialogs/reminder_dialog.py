@@ -38,6 +38,7 @@ from secondopinion_desktop.domain.reminders import (
 )
 from secondopinion_desktop.domain.validation import ValidationError, parse_date
 from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.ui.card import Card
 from secondopinion_desktop.ui.forms import error_label, line_edit
 
 
@@ -133,13 +134,12 @@ def ask_snooze_time(
 # --- one reminder -----------------------------------------------------------------------------
 
 
-class ReminderCard(QFrame):
+class ReminderCard(Card):
     """One due reminder: what to do, since when, and the three buttons."""
 
     def __init__(self, reminder: Reminder, case_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reminder = reminder
-        self.setObjectName("card")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(6)

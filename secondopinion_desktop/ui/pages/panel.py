@@ -7,10 +7,11 @@ shown and refreshes its progress when they report a change.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui.card import titled_card
 
 
 class StepPanel(QWidget):
@@ -41,14 +42,7 @@ class StepPanel(QWidget):
 
 def card(title: str, parent_layout: QVBoxLayout) -> QVBoxLayout:
     """A titled card like the page's own sections; returns the layout to fill."""
-    frame = QFrame()
-    frame.setObjectName("card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(22, 18, 22, 20)
-    layout.setSpacing(10)
-    heading = QLabel(title)
-    heading.setObjectName("cardTitle")
-    layout.addWidget(heading)
+    frame, layout = titled_card(title)
     parent_layout.addWidget(frame)
     return layout
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.cases import StepProgress
 from secondopinion_desktop.domain.steps import STEP_COUNT, Step
+from secondopinion_desktop.ui.card import titled_card
 from secondopinion_desktop.ui.style import done_color, muted_color
 
 NOTES_SAVE_DELAY_MS = 600
@@ -67,14 +68,7 @@ class PageFrame(QScrollArea):
 
     def add_section(self, title: str) -> QVBoxLayout:
         """A titled card on the page; returns the layout to fill."""
-        card = QFrame()
-        card.setObjectName("card")
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(22, 18, 22, 20)
-        layout.setSpacing(10)
-        heading = QLabel(title)
-        heading.setObjectName("cardTitle")
-        layout.addWidget(heading)
+        card, layout = titled_card(title)
         self.body.addWidget(card)
         return layout
 
