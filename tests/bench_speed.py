@@ -9,6 +9,12 @@ Targets (issue 7):
 - opening a database with 5 years of data (50 cases, 5,000 doctors, 20,000 calls,
   2,000 records, 10,000 reminders): under 500 ms
 - the doctor table figures (tests/bench_doctor_table.py) are run and shown too.
+
+For scale it also times a reference window: plain PySide6 code building the same kinds of
+widgets as the app's step-3 page (menus, case bar, step list, three cards of wrapped text,
+buttons, a search field, a six-column table behind a proxy model) with no app code, no data and
+no style. That is about the least a window with this content can cost, so it shows how much of
+the app's time is Qt drawing such a window and how much is the app's own work.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-RUNS = 5
+RUNS = 9
 START_RATIO_TARGET = 1.3
 MEMORY_EXTRA_TARGET_MB = 40.0
 OPEN_TARGET_MS = 500.0
@@ -37,6 +43,84 @@ import sys
 from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
 app = QApplication(sys.argv[:1])
 w = QMainWindow(); w.setCentralWidget(QLabel("Hello")); w.resize(1280, 840); w.show()
+app.processEvents()
+w.grab().save(sys.argv[1], "PNG")
+"""
+
+
+REFERENCE = """
+import sys
+from PySide6.QtCore import Qt, QSortFilterProxyModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMainWindow,
+    QPushButton, QScrollArea, QSplitter, QStackedWidget, QStyleFactory, QTableView,
+    QVBoxLayout, QWidget,
+)
+app = QApplication(sys.argv[:1])
+app.setStyle(QStyleFactory.create("Fusion"))
+w = QMainWindow()
+for title in ("&File", "&Edit", "&View", "&Tools", "&Help"):
+    menu = w.menuBar().addMenu(title)
+    for i in range(8):
+        menu.addAction(f"Item {i}")
+central = QWidget()
+outer = QVBoxLayout(central)
+bar = QHBoxLayout()
+combo = QComboBox()
+combo.addItem("Mum's second opinion")
+for item in (QLabel("Case:"), combo, QLabel("Margaret Ellis, carcinoma")):
+    bar.addWidget(item)
+bar.addWidget(QPushButton("Case details..."))
+bar.addWidget(QPushButton("New case..."))
+outer.addLayout(bar)
+split = QSplitter(Qt.Orientation.Horizontal)
+steps = QStandardItemModel()
+for name in ("Tell", "Find", "Call", "Gather", "Slides", "Visit", "Outcome"):
+    steps.appendRow(QStandardItem(name + " (done)"))
+listing = QListView()
+listing.setModel(steps)
+split.addWidget(listing)
+page = QWidget()
+body = QVBoxLayout(page)
+title = QLabel("Call and choose")
+font = title.font()
+font.setPointSize(22)
+font.setBold(True)
+title.setFont(font)
+body.addWidget(title)
+for _ in range(3):
+    card = QFrame()
+    card.setFrameShape(QFrame.Shape.StyledPanel)
+    inner = QVBoxLayout(card)
+    for _ in range(4):
+        text = QLabel("Call each office and ask four things: are you taking new patients? "
+                      "How long is the wait? Do you accept my insurance? Do I need a referral?")
+        text.setWordWrap(True)
+        inner.addWidget(text)
+    inner.addWidget(QPushButton("Choose and book..."))
+    body.addWidget(card)
+body.addWidget(QLineEdit())
+cells = QStandardItemModel(3, 6)
+for r in range(3):
+    for c in range(6):
+        cells.setItem(r, c, QStandardItem(f"cell {r} {c}"))
+proxy = QSortFilterProxyModel()
+proxy.setSourceModel(cells)
+table = QTableView()
+table.setModel(proxy)
+body.addWidget(table)
+scroll = QScrollArea()
+scroll.setWidgetResizable(True)
+scroll.setWidget(page)
+stack = QStackedWidget()
+stack.addWidget(scroll)
+split.addWidget(stack)
+outer.addWidget(split, 1)
+w.setCentralWidget(central)
+w.statusBar().showMessage("3 of 6 steps done")
+w.resize(1280, 840)
+w.show()
 app.processEvents()
 w.grab().save(sys.argv[1], "PNG")
 """
@@ -62,6 +146,10 @@ def bare_command(png: Path) -> list[str]:
     return [sys.executable, "-c", BARE, str(png)]
 
 
+def reference_command(png: Path) -> list[str]:
+    return [sys.executable, "-c", REFERENCE, str(png)]
+
+
 def app_command(png: Path, data_dir: Path) -> list[str]:
     """The installed `secondopinion-desktop` command (what a launcher runs), demo case, step 3."""
     script = Path(sys.executable).with_name("secondopinion-desktop")
@@ -78,12 +166,14 @@ def app_command(png: Path, data_dir: Path) -> list[str]:
     ]
 
 
-def start_up(tmp: Path) -> tuple[float, float, float, float]:
-    bare_t, bare_m, app_t, app_m = [], [], [], []
+def start_up(tmp: Path) -> tuple[float, float, float, float, float]:
+    bare_t, bare_m, app_t, app_m, reference_t = [], [], [], [], []
     demo_dir = tmp / "demo"
     timed_run(app_command(tmp / "warm.png", demo_dir))  # build the demo, warm the caches
     timed_run(bare_command(tmp / "warm-bare.png"))
+    timed_run(reference_command(tmp / "warm-reference.png"))
     for i in range(RUNS):
+        reference_t.append(timed_run(reference_command(tmp / f"reference{i}.png"))[0])
         t, m = timed_run(bare_command(tmp / f"bare{i}.png"))
         bare_t.append(t)
         bare_m.append(m)
@@ -95,6 +185,7 @@ def start_up(tmp: Path) -> tuple[float, float, float, float]:
         statistics.median(app_t),
         statistics.median(bare_m),
         statistics.median(app_m),
+        statistics.median(reference_t),
     )
 
 
@@ -199,9 +290,11 @@ def main() -> int:
     rows: list[tuple[str, float, float, str, bool]] = []
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        bare_t, app_t, bare_m, app_m = start_up(tmp)
+        bare_t, app_t, bare_m, app_m, reference_t = start_up(tmp)
         ratio = app_t / bare_t
         rows.append(("bare PySide6 window, start to drawn (ms)", bare_t, 0, "", True))
+        rows.append(("reference window, no app code (ms)", reference_t, 0, "", True))
+        rows.append(("reference window (x bare)", reference_t / bare_t, 0, "", True))
         rows.append(("Second Opinion demo, start to drawn (ms)", app_t, 0, "", True))
         rows.append(
             (
