@@ -158,3 +158,39 @@ def test_a_big_log_is_rotated_at_start_keeping_three(tmp_path: Path) -> None:
     log.write_text("small")
     rotate_log(log, max_bytes=40, keep=3)
     assert log.read_text() == "small"
+
+
+def test_quitting_leaves_everything_closed_and_saved(tmp_path: Path) -> None:
+    """run() ends the process at once after the window closes: nothing may be left open."""
+    folder = tmp_path / "data"
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "import secondopinion_desktop.ui.main_window as window_module\n"
+        "from secondopinion_desktop.app import run\n"
+        "show = window_module.MainWindow.show\n"
+        "def show_then_close(self):\n"
+        "    show(self)\n"
+        "    QTimer.singleShot(500, self.close)\n"
+        "window_module.MainWindow.show = show_then_close\n"
+        "sys.argv = ['secondopinion-desktop', '--demo', '--data-dir', sys.argv[1]]\n"
+        "print('about to run', flush=True)\n"
+        "run()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "about to run" in result.stdout
+    assert not (folder / ".secondopinion.lock").exists()
+    assert not Path(f"{database_path(folder)}-wal").exists()  # closed and checkpointed
+    settings = (folder / "settings.ini").read_text()
+    assert "geometry=" in settings and "last_case_id=" in settings
+    db = open_database(folder)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
