@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QLocale, QMarginsF, QRectF, QSaveFile, QSettings, QSizeF
+from PySide6.QtCore import QIODevice, QMarginsF, QRectF, QSaveFile, QSizeF
 from PySide6.QtGui import (
     QFont,
     QPagedPaintDevice,
@@ -24,13 +24,16 @@ from PySide6.QtGui import (
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.printing.cover_sheet import FONT_FAMILY, CoverSheet, cover_sheet_html
 from secondopinion_desktop.printing.fonts import register_fonts
+from secondopinion_desktop.printing.paper import (  # noqa: F401 (the printing API in one place)
+    PAGE_SIZE_KEY,
+    chosen_page_size,
+    locale_page_size,
+)
 
-PAGE_SIZE_KEY = "printing/page_size"
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
     "Letter": QPageSize.PageSizeId.Letter,
     "A4": QPageSize.PageSizeId.A4,
 }
-LETTER_TERRITORIES = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
 MARGINS_MM = QMarginsF(18, 15, 18, 15)
 PDF_RESOLUTION = 600
 # shrink the type step by step until a long list fits on the one page
@@ -39,21 +42,6 @@ FIT_SCALES = (1.0, 0.9, 0.84, 0.76, 0.68, 0.6, 0.52, 0.45)
 
 class PrintError(KnownError):
     """A printable could not be written; the message is for the person."""
-
-
-def locale_page_size(locale: QLocale | None = None) -> str:
-    """'Letter' in the US and Canada, else 'A4'."""
-    territory = (locale or QLocale()).territory()
-    return "Letter" if territory in LETTER_TERRITORIES else "A4"
-
-
-def chosen_page_size(settings: QSettings | None = None, locale: QLocale | None = None) -> str:
-    """The page size from the settings (if the person chose one), else from the locale."""
-    if settings is not None:
-        value = settings.value(PAGE_SIZE_KEY)
-        if isinstance(value, str) and value in PAGE_SIZES:
-            return value
-    return locale_page_size(locale)
 
 
 def page_layout(size_name: str) -> QPageLayout:

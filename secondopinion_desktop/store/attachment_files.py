@@ -8,12 +8,11 @@ so a half-written copy never appears under its real name. Copies are private (06
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import tempfile
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from secondopinion_desktop.domain.records import ATTACHMENT_SUFFIXES, MAX_ATTACHMENT_BYTES
 from secondopinion_desktop.errors import KnownError
@@ -32,6 +31,13 @@ class StoredFile:
     original_name: str
     size: int
     sha256: str
+
+
+def _sha256() -> Any:
+    """hashlib loads OpenSSL (about 2.5 ms): done when a file is first hashed, not at start."""
+    import hashlib
+
+    return hashlib.sha256()
 
 
 def attachments_dir(data_folder: Path) -> Path:
@@ -88,7 +94,7 @@ def copy_in(data_folder: Path, source: Path) -> StoredFile:
                 f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB.",
             )
         folder = _private_dir(data_folder)
-        digest = hashlib.sha256()
+        digest = _sha256()
         try:
             # mkstemp makes the file readable and writable by this user only (0600)
             fd, temp_name = tempfile.mkstemp(dir=folder, prefix=".incoming-", suffix=suffix)
@@ -108,8 +114,8 @@ def copy_in(data_folder: Path, source: Path) -> StoredFile:
                     written += len(chunk)
                 out.flush()
                 os.fsync(out.fileno())
-            checksum = digest.hexdigest()
-            final_name = f"{checksum[:16]}-{uuid.uuid4().hex[:8]}{suffix}"
+            checksum = str(digest.hexdigest())
+            final_name = f"{checksum[:16]}-{os.urandom(4).hex()}{suffix}"
             os.replace(temp, folder / final_name)
         except OSError as exc:
             with contextlib.suppress(OSError):
@@ -133,11 +139,11 @@ def stored_path(data_folder: Path, file_name: str) -> Path:
 
 
 def checksum(path: Path) -> str:
-    digest = hashlib.sha256()
+    digest = _sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
-    return digest.hexdigest()
+    return str(digest.hexdigest())
 
 
 def check_copy(data_folder: Path, file_name: str, expected_sha256: str, shown_name: str) -> Path:

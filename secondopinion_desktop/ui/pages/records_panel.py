@@ -15,14 +15,17 @@ import datetime as dt
 import html
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -56,16 +59,10 @@ from secondopinion_desktop.domain.records import (
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.paths import settings_path
 from secondopinion_desktop.printing.cover_sheet import CoverSheet, cover_sheet_for
-from secondopinion_desktop.printing.render import (
-    PAGE_SIZE_KEY,
-    PAGE_SIZES,
-    chosen_page_size,
-    write_cover_sheet_pdf,
-)
+from secondopinion_desktop.printing.paper import PAGE_SIZE_KEY, PAPER_NAMES, chosen_page_size
 from secondopinion_desktop.store import attachment_files
 from secondopinion_desktop.store.repository import NotFoundError, Repository
-from secondopinion_desktop.ui import cover_sheet_actions, messages
-from secondopinion_desktop.ui.dialogs.record_dialog import RecordDialog
+from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.models.record_item_delegate import RecordItemDelegate
 from secondopinion_desktop.ui.models.records_model import (
     COL_DUE,
@@ -78,6 +75,9 @@ from secondopinion_desktop.ui.models.records_model import (
 )
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
 from secondopinion_desktop.ui.style import done_color
+
+if TYPE_CHECKING:
+    from secondopinion_desktop.ui.dialogs.record_dialog import RecordDialog
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +139,13 @@ def _safe_file_name(text: str) -> str:
     return " ".join(cleaned.split())[:80] or "cover sheet"
 
 
+def record_dialog(*args: object) -> RecordDialog:
+    """The record dialog, whose module (with the date parsing) loads when first needed."""
+    from secondopinion_desktop.ui.dialogs.record_dialog import RecordDialog
+
+    return RecordDialog(*args)  # type: ignore[arg-type]
+
+
 class RecordsPanel(StepPanel):
     """The checklist for one step: 4 (records) or 5 (slides and imaging).
 
@@ -148,7 +155,7 @@ class RecordsPanel(StepPanel):
     def __init__(self, repo: Repository, parent: QWidget | None = None, step: int = 4) -> None:
         super().__init__(repo, parent)
         self.step = step
-        self.record_dialog_factory = RecordDialog
+        self.record_dialog_factory: Callable[..., RecordDialog] = record_dialog
         stack = getattr(parent, "undo_stack", None)
         self.undo_stack: QUndoStack = stack if isinstance(stack, QUndoStack) else QUndoStack(self)
         settings = getattr(parent, "settings", None)
@@ -294,7 +301,7 @@ class RecordsPanel(StepPanel):
         paper_label = QLabel("Pape&r:")
         self.paper_combo = QComboBox()
         self.paper_combo.setAccessibleName("Paper size")
-        for name in PAGE_SIZES:
+        for name in PAPER_NAMES:
             self.paper_combo.addItem(name, name)
         paper_label.setBuddy(self.paper_combo)
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(self._page_size()))
@@ -508,7 +515,7 @@ class RecordsPanel(StepPanel):
         dialog = self.record_dialog_factory(
             self, item, self._doctors, self._new_doctor, self._dialog_today, focus
         )
-        if dialog.exec() != RecordDialog.DialogCode.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.item()
 
@@ -736,6 +743,8 @@ class RecordsPanel(StepPanel):
         except KnownError as exc:
             messages.show_error(self, "Could not open the scan", exc.message)
             return
+        from secondopinion_desktop.ui import cover_sheet_actions
+
         if not cover_sheet_actions.open_with_system_viewer(path):
             messages.show_error(
                 self,
@@ -842,6 +851,8 @@ class RecordsPanel(StepPanel):
     def preview_cover_sheet(self) -> None:
         sheet = self.cover_sheet()
         if sheet is not None:
+            from secondopinion_desktop.ui import cover_sheet_actions
+
             cover_sheet_actions.preview(self, sheet, self._page_size())
 
     def print_cover_sheet(self) -> None:
@@ -849,6 +860,8 @@ class RecordsPanel(StepPanel):
         if sheet is None:
             return
         try:
+            from secondopinion_desktop.ui import cover_sheet_actions
+
             printed = cover_sheet_actions.print_with_dialog(self, sheet, self._page_size())
         except KnownError as exc:
             messages.show_error(self, "Could not print", exc.message)
@@ -876,6 +889,8 @@ class RecordsPanel(StepPanel):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
+            from secondopinion_desktop.printing.render import write_cover_sheet_pdf
+
             write_cover_sheet_pdf(sheet, target, self._page_size())
         except KnownError as exc:
             messages.show_error(self, "Could not save the PDF", exc.message)
