@@ -36,6 +36,7 @@ from secondopinion_desktop.store import backups
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.case_actions import enable_case_actions, mark_needs_case
+from secondopinion_desktop.ui.dialogs.factories import case_dialog
 from secondopinion_desktop.ui.elided_label import ElidedLabel
 from secondopinion_desktop.ui.models.cases_model import CasesModel
 from secondopinion_desktop.ui.models.steps_model import StepsModel
@@ -55,12 +56,6 @@ log = logging.getLogger(__name__)
 
 APP_TITLE = "Second Opinion"
 WELCOME_INDEX = 0
-
-
-def default_case_dialog(*args: object) -> CaseDialog:
-    from secondopinion_desktop.ui.dialogs.case_dialog import CaseDialog
-
-    return CaseDialog(*args)  # type: ignore[arg-type]
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
@@ -115,7 +110,7 @@ class MainWindow(QMainWindow):
         self,
         repo: Repository,
         settings: QSettings,
-        case_dialog_factory: Callable[..., CaseDialog] = default_case_dialog,
+        case_dialog_factory: Callable[..., CaseDialog] = case_dialog,
         parent: QWidget | None = None,
         reminders: bool = True,
         first_page: int | None = None,

@@ -32,6 +32,7 @@ from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.delegates import ChoiceDelegate
 from secondopinion_desktop.ui.dialogs.call_dialog import CallDialog
 from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
+from secondopinion_desktop.ui.dialogs.factories import booking_dialog
 from secondopinion_desktop.ui.dialogs.script_dialog import ScriptDialog
 from secondopinion_desktop.ui.forms import error_label
 from secondopinion_desktop.ui.models.calls_model import CallsModel, day_text, when_text
@@ -48,13 +49,6 @@ from secondopinion_desktop.ui.tables import row_table
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
-
-
-def booking_dialog(*args: object) -> BookingDialog:
-    """The booking dialog, whose module (with the date parsing) loads when first needed."""
-    from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
-
-    return BookingDialog(*args)  # type: ignore[arg-type]
 
 
 COMPARE_COLUMNS = {

@@ -31,8 +31,6 @@ from secondopinion_desktop.domain.questions import (
     clean_answer,
     moved,
 )
-from secondopinion_desktop.printing.questions_sheet import questions_sheet_for
-from secondopinion_desktop.printing.sheet_render import render_questions_sheet
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages, sheet_printing
 from secondopinion_desktop.ui.dialogs.question_dialog import QuestionDialog
@@ -408,6 +406,9 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
                 doctor = self.repo.get_doctor(visit.doctor_id)
             except NotFoundError:
                 doctor = None
+        from secondopinion_desktop.printing.questions_sheet import questions_sheet_for
+        from secondopinion_desktop.printing.sheet_render import render_questions_sheet
+
         sheet = questions_sheet_for(
             case, self.repo.list_questions(case.id), visit, doctor, self.repo.today()
         )

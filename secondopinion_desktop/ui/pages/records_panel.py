@@ -63,6 +63,7 @@ from secondopinion_desktop.printing.paper import PAGE_SIZE_KEY, PAPER_NAMES, cho
 from secondopinion_desktop.store import attachment_files
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.dialogs.factories import record_dialog
 from secondopinion_desktop.ui.models.record_item_delegate import RecordItemDelegate
 from secondopinion_desktop.ui.models.records_model import (
     COL_DUE,
@@ -137,13 +138,6 @@ class RecordCommand(QUndoCommand):
 def _safe_file_name(text: str) -> str:
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
     return " ".join(cleaned.split())[:80] or "cover sheet"
-
-
-def record_dialog(*args: object) -> RecordDialog:
-    """The record dialog, whose module (with the date parsing) loads when first needed."""
-    from secondopinion_desktop.ui.dialogs.record_dialog import RecordDialog
-
-    return RecordDialog(*args)  # type: ignore[arg-type]
 
 
 class RecordsPanel(StepPanel):

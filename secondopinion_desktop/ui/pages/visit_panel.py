@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,12 +28,15 @@ from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.opinions import Opinion, clean_text, round_name
 from secondopinion_desktop.domain.reminders import things_to_bring
 from secondopinion_desktop.store.repository import NotFoundError, Repository
-from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
+from secondopinion_desktop.ui.dialogs.factories import booking_dialog
 from secondopinion_desktop.ui.forms import line_edit, text_edit
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
 
 SAVE_DELAY_MS = 600
 TEAM_SPECIALISTS = ("Surgeon", "Radiation oncologist", "Medical oncologist", "Plastic surgeon")
+
+if TYPE_CHECKING:
+    from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
 
 
 def team_from_text(text: str) -> tuple[str, ...]:
@@ -49,7 +54,7 @@ class VisitPanel(StepPanel):
         self,
         repo: Repository,
         parent: QWidget | None = None,
-        booking_dialog: Callable[..., BookingDialog] = BookingDialog,
+        booking_dialog: Callable[..., BookingDialog] = booking_dialog,
     ) -> None:
         super().__init__(repo, parent)
         self._booking_dialog = booking_dialog
@@ -213,7 +218,7 @@ class VisitPanel(StepPanel):
         if self.visit is None or self.doctor is None or self.case is None:
             return
         dialog = self._booking_dialog(self, self.doctor, self.visit)
-        if dialog.exec() != BookingDialog.DialogCode.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         changed = dialog.appointment()
         if changed is None:
