@@ -215,11 +215,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(opened, int):
         return opened
     folder, db, instance = opened
-    if interactive:
-        try:
-            backups.backup_if_due(db.conn, folder)
-        except KnownError as exc:
-            log.warning("Daily backup not made: %s (%s)", exc.message, exc.detail)
     repo = Repository(db)
     settings = QSettings(str(settings_path(folder)), QSettings.Format.IniFormat)
     if args.demo:
@@ -250,7 +245,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.screenshot is not None:
             return take_screenshot(window, args.screenshot, args.step)
         window.show()
-        QTimer.singleShot(0, instance.listen)  # once the window is up
+        # Once the window is up: answer later launches, and make the day's backup.
+        QTimer.singleShot(0, instance.listen)
+        QTimer.singleShot(0, lambda: daily_backup(db, folder))
         return int(app.exec())
     finally:
         settings.sync()
@@ -271,6 +268,14 @@ def run() -> NoReturn:
         with contextlib.suppress(Exception):
             stream.flush()
     os._exit(code)
+
+
+def daily_backup(db: Any, folder: Path) -> None:
+    """A backup when the newest is over a day old; a failure is logged, never shown."""
+    try:
+        backups.backup_if_due(db.conn, folder)
+    except KnownError as exc:
+        log.warning("Daily backup not made: %s (%s)", exc.message, exc.detail)
 
 
 def open_store(folder: Path, interactive: bool) -> tuple[Path, Any, Any] | int | None:

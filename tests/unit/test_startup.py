@@ -198,6 +198,8 @@ def test_quitting_leaves_everything_closed_and_saved(tmp_path: Path) -> None:
     assert not Path(f"{database_path(folder)}-wal").exists()  # closed and checkpointed
     settings = (folder / "settings.ini").read_text()
     assert "geometry=" in settings and "last_case_id=" in settings
+    daily = list((folder / "backups").glob("*daily*"))
+    assert len(daily) == 1, "the day's backup is made once the window is up"
     db = open_database(folder)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.close()
