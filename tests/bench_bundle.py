@@ -31,6 +31,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from bench_windows import REFERENCE  # noqa: E402
+
 TARGET_RATIO = 1.5
 EXE_NAME = "secondopinion-desktop.exe" if sys.platform == "win32" else "secondopinion-desktop"
 
@@ -106,6 +110,7 @@ def main() -> int:
     demo = work / "demo"
     commands = {
         "bare PySide6 window": [sys.executable, "-c", BARE_WINDOW, shot],
+        "reference window": [sys.executable, "-c", REFERENCE, shot],
         "source, demo case": [
             *[sys.executable, "-m", "secondopinion_desktop"],
             *["--demo", "--data-dir", str(work / "source"), "--screenshot", shot],

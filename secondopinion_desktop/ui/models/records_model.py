@@ -37,6 +37,21 @@ RecordIdRole = Qt.ItemDataRole.UserRole + 1
 OverdueRole = Qt.ItemDataRole.UserRole + 2
 AttachmentIdRole = Qt.ItemDataRole.UserRole + 3
 SubtitleRole = Qt.ItemDataRole.UserRole + 4
+# The roles data() answers; Qt asks for a dozen others for every cell it draws or measures.
+ANSWERED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        SubtitleRole,
+        RecordIdRole,
+        OverdueRole,
+    )
+)
 
 COL_ITEM, COL_PAGES, COL_STATUS, COL_DUE = range(4)
 HEADERS = ("Item", "Pages", "Where it is", "When due")
@@ -58,6 +73,7 @@ class RecordsModel(QAbstractTableModel):
         self._visit: dt.date | None = None
         self._today = dt.date.today()
         self._attachments: dict[int, int] = {}
+        self._cells: dict[tuple[int, int], str] = {}  # display text, made once per reset
 
     def set_items(
         self,
@@ -75,6 +91,7 @@ class RecordsModel(QAbstractTableModel):
         self._visit = visit
         self._today = today
         self._attachments = dict(attachment_counts or {})
+        self._cells = {}
         self.endResetModel()
 
     # --- reading -------------------------------------------------------------------------
@@ -147,14 +164,20 @@ class RecordsModel(QAbstractTableModel):
         return "\n".join(lines)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if int(role) not in ANSWERED_ROLES:
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
-        item = self._items[index.row()]
+        row = index.row()
+        item = self._items[row]
         column = index.column()
         if not 0 <= column < len(HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, column)
+            text = self._cells.get((row, column))
+            if text is None:
+                text = self._cells[(row, column)] = self._text(item, column)
+            return text
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._text(item, column) or "none"
             if column == COL_ITEM:

@@ -104,7 +104,8 @@ class FittedTableView(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.resizeRowsToContents()
+        if event.size().width() != event.oldSize().width():  # text wraps by width only
+            self.resizeRowsToContents()
         if self.height() != max(self._content_height(), 90):
             self.updateGeometry()
 
