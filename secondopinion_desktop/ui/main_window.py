@@ -603,10 +603,13 @@ class MainWindow(QMainWindow):
         return self.panels[page]
 
     def _load_step_page(self, page: int) -> None:
+        """Show the stored state of a step; notes typed but not saved yet are saved first."""
         if self.case is None:
             return
+        step_page = self.step_page(page)
+        step_page.flush_notes()
         progress = self.repo.step_progress(self.case.id)[page]
-        self.step_page(page).load(progress, self._situation(page))
+        step_page.load(progress, self._situation(page))
 
     def _on_panel_changed(self) -> None:
         """A panel saved something: refresh the progress marks and the page's summary line."""
@@ -616,9 +619,8 @@ class MainWindow(QMainWindow):
             self._show_case_header()
         self.refresh_progress()
         page = self.current_page()
-        if 1 <= page < OUTCOME_PAGE and self.case is not None:
-            progress = self.repo.step_progress(self.case.id)[page]
-            self.step_page(page).load(progress, self._situation(page))
+        if 1 <= page < OUTCOME_PAGE:
+            self._load_step_page(page)
 
     def _situation(self, page: int) -> str:
         """A sentence on where the case stands for this step, from what is recorded."""

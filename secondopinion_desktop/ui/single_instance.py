@@ -6,7 +6,8 @@ folder, lets the second launch ask the first to show itself.
 
 The lock is taken before the database opens; the server starts once the window is up
 (`listen`), because QtNetwork costs about 8 ms to load and nothing needs it before then.
-A second launch in that moment keeps trying for a while (`ask_running_copy_to_show`).
+A second launch in that moment keeps trying while the first still holds the lock, for as long
+as a slow start might take (`ask_running_copy_to_show`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ LOCK_NAME = ".secondopinion.lock"
 MESSAGE = b"show\n"
 WAIT_MS = 1500
 RETRY_MS = 50
+STARTING_WAIT_S = 15.0  # a cold start on a slow computer, or a big upgrade backup
 
 
 def server_name(folder: Path) -> str:
@@ -83,28 +85,38 @@ class SingleInstance(QObject):
             socket.abort()
             socket.deleteLater()
 
-    def ask_running_copy_to_show(self) -> bool:
+    def ask_running_copy_to_show(self, wait_s: float = STARTING_WAIT_S) -> bool:
         """From a second launch: ask the running copy to come forward; True if it answered.
 
-        The running copy may be starting and not listening yet, so this tries for a while.
+        The running copy may still be starting and not listening yet, so this keeps trying for
+        up to `wait_s` while that copy holds the folder; it stops at once if the folder is free.
         """
         from PySide6.QtNetwork import QLocalSocket
 
         name = server_name(self.folder)
         socket = QLocalSocket()
-        deadline = time.monotonic() + WAIT_MS / 1000
+        deadline = time.monotonic() + wait_s
         while True:
             socket.connectToServer(name)
             if socket.waitForConnected(RETRY_MS * 2):
                 break
             socket.abort()
-            if time.monotonic() >= deadline:
+            if time.monotonic() >= deadline or not self._held_by_another():
                 return False
             QThread.msleep(RETRY_MS)
         socket.write(MESSAGE)
         ok = socket.waitForBytesWritten(WAIT_MS)
         socket.disconnectFromServer()
         return bool(ok)
+
+    def _held_by_another(self) -> bool:
+        """Whether another running copy still holds the folder (a dead one's lock is stale)."""
+        if self._lock.isLocked():
+            return False
+        if self._lock.tryLock(0):
+            self._lock.unlock()
+            return False
+        return True
 
     def release(self) -> None:
         if self._server is not None:

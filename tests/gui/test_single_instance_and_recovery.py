@@ -69,9 +69,15 @@ def test_nobody_answering_gives_up_after_a_while(qtbot: QtBot, data_dir: Path) -
     assert first.acquire()  # holds the folder but never listens
     second = SingleInstance(data_dir)
     started = time.monotonic()
-    assert not second.ask_running_copy_to_show()
+    assert not second.ask_running_copy_to_show(wait_s=1.0)
     assert time.monotonic() - started < 5
     first.release()
+
+
+def test_nobody_holding_the_folder_means_no_waiting(qtbot: QtBot, data_dir: Path) -> None:
+    started = time.monotonic()
+    assert not SingleInstance(data_dir).ask_running_copy_to_show()  # default: up to 15 s
+    assert time.monotonic() - started < 2
 
 
 def test_different_folders_do_not_block_each_other(qtbot: QtBot, tmp_path: Path) -> None:
