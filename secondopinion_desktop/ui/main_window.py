@@ -486,7 +486,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("last_case_id", case.id)
         self._show_case_header()
         self.refresh_progress()
-        if changed and self._first_page is not None:
+        if changed and self._first_page is not None and 1 <= self._first_page <= OUTCOME_PAGE:
             self.show_page(self._first_page)
         elif changed:
             page = self.settings.value(f"case/{case.id}/page")

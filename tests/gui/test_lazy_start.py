@@ -300,6 +300,21 @@ def test_first_page_opens_there_only_for_the_first_case_shown(
     window.close()
 
 
+@pytest.mark.parametrize("page", [0, -1, OUTCOME_PAGE + 1])
+def test_a_first_page_out_of_range_opens_the_usual_page(
+    qtbot: QtBot, session: AppSession, make_case: CaseMaker, page: int
+) -> None:
+    case = make_case("A")
+    repo = session.open_repo()
+    settings = QSettings(str(session.settings_path()), QSettings.Format.IniFormat)
+    settings.setValue(f"case/{case.id}/page", 2)
+    window = MainWindow(repo, settings, session.factory, reminders=False, first_page=page)
+    qtbot.addWidget(window)
+    assert window.current_page() == 2
+    assert isinstance(window.stack.currentWidget(), StepPage)
+    window.close()
+
+
 def test_tab_from_the_sidebar_enters_a_page_built_after_the_window_was_shown(
     session: AppSession, make_case: CaseMaker
 ) -> None:

@@ -14,19 +14,19 @@ if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.record_dialog import RecordDialog
 
 
-def booking_dialog(*args: object) -> BookingDialog:
+def booking_dialog(*args: object, **kwargs: object) -> BookingDialog:
     from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
 
-    return BookingDialog(*args)  # type: ignore[arg-type]
+    return BookingDialog(*args, **kwargs)  # type: ignore[arg-type]
 
 
-def case_dialog(*args: object) -> CaseDialog:
+def case_dialog(*args: object, **kwargs: object) -> CaseDialog:
     from secondopinion_desktop.ui.dialogs.case_dialog import CaseDialog
 
-    return CaseDialog(*args)  # type: ignore[arg-type]
+    return CaseDialog(*args, **kwargs)  # type: ignore[arg-type]
 
 
-def record_dialog(*args: object) -> RecordDialog:
+def record_dialog(*args: object, **kwargs: object) -> RecordDialog:
     from secondopinion_desktop.ui.dialogs.record_dialog import RecordDialog
 
-    return RecordDialog(*args)  # type: ignore[arg-type]
+    return RecordDialog(*args, **kwargs)  # type: ignore[arg-type]
