@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from secondopinion_desktop.domain.records import ATTACHMENT_SUFFIXES, MAX_ATTACHMENT_BYTES
+from secondopinion_desktop.domain.attachments import ATTACHMENT_SUFFIXES, MAX_ATTACHMENT_BYTES
 from secondopinion_desktop.errors import KnownError
 
 ATTACHMENTS_DIR = "attachments"

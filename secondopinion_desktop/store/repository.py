@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind, Todo
+from secondopinion_desktop.domain.attachments import Attachment
 from secondopinion_desktop.domain.cases import Case, StepProgress, clean_title
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Source, Status
 from secondopinion_desktop.domain.opinions import (
@@ -24,22 +25,15 @@ from secondopinion_desktop.domain.opinions import (
     records_for_new_round,
 )
 from secondopinion_desktop.domain.questions import Question, Topic, carried_over, starter_questions
-from secondopinion_desktop.domain.records import (
-    Attachment,
-    Delivery,
-    RecordItem,
-    RecordKind,
-    Timing,
-    suggested_records,
-)
-from secondopinion_desktop.domain.reminders import (
-    About,
-    Reminder,
+from secondopinion_desktop.domain.record_entry import suggested_records
+from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind, Timing
+from secondopinion_desktop.domain.reminder_rules import (
     ReminderFacts,
     Wanted,
     derive_reminders,
     plan_sync,
 )
+from secondopinion_desktop.domain.reminders import About, Reminder
 from secondopinion_desktop.domain.steps import STEP_COUNT
 from secondopinion_desktop.store.connection import Database
 

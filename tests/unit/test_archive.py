@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from secondopinion_desktop.demo import build_demo
+from secondopinion_desktop.domain.attachments import Attachment
 from secondopinion_desktop.domain.doctors import Doctor
-from secondopinion_desktop.domain.records import Attachment
 from secondopinion_desktop.store import archive
 from secondopinion_desktop.store.attachment_files import copy_in
 from secondopinion_desktop.store.database import open_database

@@ -13,27 +13,27 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from secondopinion_desktop.domain.appointments import Appointment
+from secondopinion_desktop.domain.attachments import Attachment
 from secondopinion_desktop.domain.doctors import Doctor, Role, Status
+from secondopinion_desktop.domain.record_entry import (
+    check_dates,
+    clean_record_title,
+    parse_pages,
+    suggested_records,
+)
+from secondopinion_desktop.domain.record_progress import next_action, next_step, progress
 from secondopinion_desktop.domain.records import (
-    Attachment,
     Delivery,
     RecordItem,
     RecordKind,
     RecordState,
     Timing,
-    check_dates,
-    clean_record_title,
     cover_sheet_items,
     due_date,
     due_text,
     how_text,
     is_overdue,
-    next_action,
-    next_step,
-    parse_pages,
-    progress,
     status_text,
-    suggested_records,
 )
 from secondopinion_desktop.store import attachment_files
 from secondopinion_desktop.store.attachment_files import AttachmentError

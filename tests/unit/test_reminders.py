@@ -13,19 +13,21 @@ from secondopinion_desktop.domain.appointments import Appointment, AppointmentKi
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Status
 from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind, Timing
+from secondopinion_desktop.domain.reminder_rules import (
+    ReminderFacts,
+    Wanted,
+    derive_reminders,
+    plan_sync,
+)
 from secondopinion_desktop.domain.reminders import (
     About,
     Reminder,
-    ReminderFacts,
-    Wanted,
     add_business_days,
     clean_title,
-    derive_reminders,
     due_now,
     in_an_hour,
     local_at,
     next_fire,
-    plan_sync,
     short_state_text,
     short_when_text,
     state_text,

@@ -24,17 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.doctors import Doctor
-from secondopinion_desktop.domain.records import (
+from secondopinion_desktop.domain.record_entry import (
     MAX_NOTES_LENGTH,
     MAX_TEXT_LENGTH,
-    Delivery,
-    RecordItem,
-    RecordKind,
-    Timing,
     check_dates,
     clean_record_title,
     parse_pages,
 )
+from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind, Timing
 from secondopinion_desktop.domain.validation import ValidationError, parse_date
 from secondopinion_desktop.ui.forms import GuardedDialog, error_label, line_edit, text_edit
 from secondopinion_desktop.ui.style import attention_color, muted_color

@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
+from secondopinion_desktop.domain.attachments import Attachment
 from secondopinion_desktop.domain.records import (
-    Attachment,
     RecordItem,
     due_text,
     holder_name,

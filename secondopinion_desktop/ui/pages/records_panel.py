@@ -39,11 +39,16 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.appointments import Appointment
+from secondopinion_desktop.domain.attachments import ATTACHMENT_SUFFIXES, Attachment
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.record_progress import (
+    next_action,
+    next_step,
+    progress,
+    total_pages,
+)
 from secondopinion_desktop.domain.records import (
-    ATTACHMENT_SUFFIXES,
-    Attachment,
     Delivery,
     RecordItem,
     RecordKind,
@@ -51,10 +56,6 @@ from secondopinion_desktop.domain.records import (
     cover_sheet_items,
     due_date,
     long_date,
-    next_action,
-    next_step,
-    progress,
-    total_pages,
 )
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.paths import settings_path

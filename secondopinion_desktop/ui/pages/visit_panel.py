@@ -26,7 +26,7 @@ from secondopinion_desktop.domain.appointments import Appointment, AppointmentKi
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.opinions import Opinion, clean_text, round_name
-from secondopinion_desktop.domain.reminders import things_to_bring
+from secondopinion_desktop.domain.reminder_rules import things_to_bring
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui.dialogs.factories import booking_dialog
 from secondopinion_desktop.ui.forms import line_edit, text_edit

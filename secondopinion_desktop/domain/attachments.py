@@ -1,0 +1,40 @@
+"""Scans of record items, copied into the data folder: which files are taken, and how big."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ATTACHMENT_SUFFIXES = (
+    ".pdf",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".tif",
+    ".tiff",
+    ".gif",
+    ".bmp",
+    ".webp",
+    ".heic",
+)
+MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A scan of an item, copied into the data folder; `file_name` is the copy's name there."""
+
+    id: int
+    record_id: int
+    file_name: str
+    original_name: str
+    size: int
+    sha256: str
+    added_at: str = ""
+
+    @property
+    def size_text(self) -> str:
+        if self.size < 1024:
+            return f"{self.size} bytes"
+        if self.size < 1024 * 1024:
+            return f"{self.size / 1024:.0f} KB"
+        return f"{self.size / (1024 * 1024):.1f} MB"
