@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,14 +32,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from secondopinion_desktop.domain.candidate_import import (
-    FIELD_LABELS,
     MAX_FILE_BYTES,
     ColumnMapping,
     ImportedCandidate,
@@ -55,26 +51,31 @@ from secondopinion_desktop.domain.candidate_import import (
 )
 from secondopinion_desktop.domain.doctors import Source
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.dialogs.import_mapping import (
+    NOT_IN_FILE,
+    MappingForm,
+    column_letter,
+    describe_os_error,
+    heading,
+    paragraph,
+)
 from secondopinion_desktop.ui.models.import_preview_model import (
     PREVIEW_ROWS,
     Column,
     ImportPreviewModel,
     preview_rows,
 )
-from secondopinion_desktop.ui.style import attention_color, muted_color
+from secondopinion_desktop.ui.style import attention_color
+
+__all__ = ["FILE_FILTER", "NOT_IN_FILE", "ImportDialog", "column_letter", "read_file_bytes"]
 
 FILE_FILTER = "Spreadsheets saved as CSV (*.csv *.txt *.tsv);;All files (*)"
-NOT_IN_FILE = "Not in this file"
 #: Above this many rows (or bytes), say "Reading the file…" and show a busy cursor.
 BUSY_ROWS = 5_000
 BUSY_BYTES = 512 * 1024
 #: The list of skipped rows stops after this many lines (with a line saying how many more).
 MAX_NOTES_LISTED = 1_000
 MAX_SOURCE_DETAIL = 200
-
-# The mapping form in two columns: who the doctor is, and where the office is.
-WHO_FIELDS = ("name", "first_name", "last_name", "specialty", "practice", "phone", "fax")
-WHERE_FIELDS = ("address", "address_line_2", "city", "state", "zip", "notes")
 
 
 def read_file_bytes(path: str) -> bytes:
@@ -90,64 +91,8 @@ def read_file_bytes(path: str) -> bytes:
         return handle.read(MAX_FILE_BYTES + 1)
 
 
-def describe_os_error(error: OSError) -> str:
-    """Words for the person about a file that could not be opened at all."""
-    if isinstance(error, FileNotFoundError):
-        return (
-            "We couldn't find this file. It may have been moved, renamed or deleted. "
-            "Please choose it again."
-        )
-    if isinstance(error, IsADirectoryError):
-        return "This is a folder, not a file. Please open the folder and choose the CSV file."
-    if isinstance(error, PermissionError):
-        return (
-            "This computer won't let the app open this file. It may be open in another "
-            "program, or belong to another user. Close it there, or copy it to your "
-            "Documents folder, and try again."
-        )
-    reason = f" ({error.strerror})" if error.strerror else ""
-    return f"We couldn't open this file{reason}. Please check it and try again."
-
-
-def column_letter(index: int) -> str:
-    """Spreadsheet column letters: 0 -> "A", 25 -> "Z", 26 -> "AA"."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
-
-
-def _example(table: Table, column: int) -> str:
-    for row in table.rows[:PREVIEW_ROWS]:
-        if column < len(row) and row[column]:
-            return row[column]
-    return ""
-
-
 def _plural(count: int, one: str, many: str) -> str:
     return f"{count:,} {one if count == 1 else many}"
-
-
-def _heading(text: str) -> QLabel:
-    """A section title a little larger than the text, whatever size the person chose."""
-    label = QLabel(text)
-    label.setAccessibleName(text)
-    font = QFont(QApplication.font())
-    font.setPointSizeF(font.pointSizeF() * 1.12)
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-def _paragraph(text: str = "", muted: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    if muted:
-        label.setStyleSheet(f"color: {muted_color(label.palette()).name()};")
-    return label
 
 
 class ImportDialog(QDialog):
@@ -181,7 +126,7 @@ class ImportDialog(QDialog):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
 
-        intro = _paragraph(
+        intro = paragraph(
             "Bring in the doctors from a list your insurance company gave you, so you don't "
             "have to type them one by one. The list must be saved as a CSV file: in your "
             "spreadsheet program, choose Save As and pick CSV."
@@ -224,7 +169,12 @@ class ImportDialog(QDialog):
         body.setSpacing(14)
         columns = QHBoxLayout()
         columns.setSpacing(24)
-        columns.addWidget(self._build_left_side())
+        self.mapping_form = MappingForm()
+        self.mapping_form.changed.connect(self._mapping_changed)
+        #: The drop-downs and the problem line of the form, by detail key.
+        self.mapping_combos = self.mapping_form.combos
+        self.mapping_problem_label = self.mapping_form.problem_label
+        columns.addWidget(self.mapping_form)
         columns.addLayout(self._build_right_side(), 1)
         body.addLayout(columns, 1)
         body.addLayout(self._build_source_row())
@@ -254,67 +204,6 @@ class ImportDialog(QDialog):
     # Building the window
     # ---------------------------------------------------------------------------------------
 
-    def _build_left_side(self) -> QScrollArea:
-        panel = QWidget()
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(0, 0, 12, 0)
-        column.setSpacing(10)
-
-        column.addWidget(_heading("Which column is which"))
-        column.addWidget(
-            _paragraph(
-                "We guessed from the column titles. If one looks wrong, choose another "
-                "column; the list on the right changes straight away.",
-                muted=True,
-            )
-        )
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
-        grid.setColumnStretch(1, 1)
-        self.mapping_combos: dict[str, QComboBox] = {}
-        for row, key in enumerate((*WHO_FIELDS, *WHERE_FIELDS)):
-            if key == WHERE_FIELDS[0]:
-                spacer = QLabel("Where the office is")
-                spacer.setStyleSheet("font-weight: 600;")
-                spacer.setContentsMargins(0, 8, 0, 0)
-                grid.addWidget(spacer, row * 2, 0, 1, 2)
-            label = QLabel(f"{FIELD_LABELS[key]}:")
-            combo = QComboBox()
-            combo.setAccessibleName(f"Column for {FIELD_LABELS[key]}")
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(12)
-            combo.addItem(NOT_IN_FILE, -1)
-            combo.currentIndexChanged.connect(self._mapping_changed)
-            label.setBuddy(combo)
-            grid.addWidget(label, row * 2 + 1, 0)
-            grid.addWidget(combo, row * 2 + 1, 1)
-            self.mapping_combos[key] = combo
-        column.addLayout(grid)
-
-        self.mapping_problem_label = QLabel()
-        self.mapping_problem_label.setWordWrap(True)
-        self.mapping_problem_label.setAccessibleName("Problem with the columns chosen")
-        self.mapping_problem_label.setStyleSheet(
-            f"color: {attention_color(self.palette()).name()}; font-weight: 600;"
-        )
-        self.mapping_problem_label.hide()
-        column.addWidget(self.mapping_problem_label)
-
-        column.addStretch(1)
-
-        scroll = QScrollArea()
-        scroll.setWidget(panel)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(panel.sizeHint().width() + 24)
-        scroll.setMaximumWidth(panel.sizeHint().width() + 40)
-        scroll.setAccessibleName("Columns and where the names came from")
-        return scroll
-
     def _build_source_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(12)
@@ -343,7 +232,7 @@ class ImportDialog(QDialog):
     def _build_right_side(self) -> QVBoxLayout:
         column = QVBoxLayout()
         column.setSpacing(10)
-        column.addWidget(_heading("What will be added"))
+        column.addWidget(heading("What will be added"))
 
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
@@ -353,7 +242,7 @@ class ImportDialog(QDialog):
         self.summary_label.setFont(summary_font)
         column.addWidget(self.summary_label)
 
-        self.preview_caption = _paragraph(muted=True)
+        self.preview_caption = paragraph(muted=True)
         self.preview_caption.setAccessibleName("About the preview")
         column.addWidget(self.preview_caption)
 
@@ -448,7 +337,7 @@ class ImportDialog(QDialog):
         if not detail or detail == self._auto_detail:
             self.source_detail_edit.setText(name[:MAX_SOURCE_DETAIL])
             self._auto_detail = self.source_detail_edit.text()
-        self._fill_mapping(table, guess_mapping(table.headers))
+        self.mapping_form.fill(table, guess_mapping(table.headers))
         self.body.show()
         self._grow_to_fit()
         self.recompute()
@@ -484,31 +373,11 @@ class ImportDialog(QDialog):
     # Column mapping and the preview
     # ---------------------------------------------------------------------------------------
 
-    def _fill_mapping(self, table: Table, mapping: ColumnMapping) -> None:
-        for key, combo in self.mapping_combos.items():
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(NOT_IN_FILE, -1)
-            for index, header in enumerate(table.headers):
-                combo.addItem(f"{column_letter(index)}: {header}", index)
-                example = _example(table, index)
-                if example:
-                    combo.setItemData(
-                        combo.count() - 1, f"For example: {example}", Qt.ItemDataRole.ToolTipRole
-                    )
-            chosen = mapping.get(key)
-            combo.setCurrentIndex(0 if chosen is None else chosen + 1)
-            combo.blockSignals(False)
-
     def mapping(self) -> ColumnMapping:
         """The columns chosen in the form (None for "Not in this file")."""
-        mapping: ColumnMapping = {}
-        for key, combo in self.mapping_combos.items():
-            data = combo.currentData()
-            mapping[key] = data if isinstance(data, int) and data >= 0 else None
-        return mapping
+        return self.mapping_form.mapping()
 
-    def _mapping_changed(self, _index: int) -> None:
+    def _mapping_changed(self) -> None:
         if self._table is not None:
             self.recompute()
 
@@ -524,12 +393,10 @@ class ImportDialog(QDialog):
         self._result = result
         self.preview_model.set_rows(preview_rows(table, mapping, result))
 
+        self.mapping_form.show_problems(self._problems)
         if self._problems:
-            self.mapping_problem_label.setText(" ".join(self._problems))
-            self.mapping_problem_label.show()
             self.summary_label.setText(" ".join(self._problems))
         else:
-            self.mapping_problem_label.hide()
             self.summary_label.setText(result.summary())
         total = len(table.rows)
         if total > PREVIEW_ROWS:
