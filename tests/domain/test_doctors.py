@@ -1,0 +1,69 @@
+"""Best-fit ranking explained in words."""
+
+from __future__ import annotations
+
+from secondopinion_desktop.domain.doctors import (
+    Answer,
+    Doctor,
+    Role,
+    Status,
+    assess,
+    rank_candidates,
+)
+
+
+def doctor(name: str, **fields: object) -> Doctor:
+    return Doctor(id=hash(name) % 1000, case_id=1, name=name, **fields)  # type: ignore[arg-type]
+
+
+def test_explanation_is_in_words() -> None:
+    fit = assess(
+        doctor(
+            "Dr. Raman",
+            accepts_insurance=Answer.YES,
+            accepting_new_patients=Answer.YES,
+            wait_days=9,
+        )
+    )
+    assert fit.explanation.startswith("accepts your insurance, taking new patients, 9-day wait")
+    assert fit.possible
+
+
+def test_blockers_rank_last_and_are_said_first() -> None:
+    good = doctor("Dr. Good", accepts_insurance=Answer.YES, accepting_new_patients=Answer.YES)
+    closed = doctor(
+        "Dr. Closed", accepting_new_patients=Answer.NO, accepts_insurance=Answer.YES, wait_days=1
+    )
+    unknown = doctor("Dr. Unknown")
+    ranked = rank_candidates([closed, unknown, good])
+    assert [f.doctor.name for f in ranked] == ["Dr. Good", "Dr. Unknown", "Dr. Closed"]
+    assert ranked[-1].explanation.startswith("not taking new patients")
+    assert not ranked[-1].possible
+
+
+def test_shorter_wait_wins_when_all_else_is_equal() -> None:
+    base = {"accepts_insurance": Answer.YES, "accepting_new_patients": Answer.YES}
+    slow = doctor("Dr. Slow", wait_days=28, **base)
+    fast = doctor("Dr. Fast", wait_days=5, **base)
+    assert [f.doctor.name for f in rank_candidates([slow, fast])] == ["Dr. Fast", "Dr. Slow"]
+
+
+def test_unknown_never_beats_yes() -> None:
+    yes = doctor(
+        "Dr. Yes", accepts_insurance=Answer.YES, accepting_new_patients=Answer.YES, wait_days=30
+    )
+    unknown = doctor("Dr. Maybe", wait_days=0)
+    assert rank_candidates([unknown, yes])[0].doctor.name == "Dr. Yes"
+
+
+def test_ruled_out_and_treating_doctors() -> None:
+    ruled_out = doctor("Dr. Out", status=Status.RULED_OUT, accepts_insurance=Answer.YES)
+    treating = doctor("Dr. Now", role=Role.TREATING)
+    ranked = rank_candidates([ruled_out, treating])
+    assert [f.doctor.name for f in ranked] == ["Dr. Out"]
+    assert "ruled out" in ranked[0].explanation
+
+
+def test_referral_is_mentioned() -> None:
+    fit = assess(doctor("Dr. Ref", referral_required=Answer.YES))
+    assert "needs a referral" in fit.explanation

@@ -1,0 +1,43 @@
+"""The phone scripts: who is named, what is asked, no advice."""
+
+from __future__ import annotations
+
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import (
+    Doctor,
+)
+from secondopinion_desktop.domain.scripts import calling_script, tell_doctor_script
+
+
+def doctor(name: str, **fields: object) -> Doctor:
+    return Doctor(id=hash(name) % 1000, case_id=1, name=name, **fields)  # type: ignore[arg-type]
+
+
+def test_tell_doctor_script_names_everyone_and_gives_no_advice() -> None:
+    case = Case(
+        id=1, title="t", patient_name="Margaret Ellis", organiser_name="Sarah Ellis (daughter)"
+    )
+    text = tell_doctor_script(case, doctor("Dr. Samuel Okafor"))
+    assert text.startswith("Dr. Samuel Okafor, my name is Sarah Ellis.")
+    assert "Margaret Ellis" in text and "(daughter)" not in text
+    assert "referral" in text
+    assert "should take" not in text.lower()
+
+
+def test_tell_doctor_script_for_the_patient_themself() -> None:
+    text = tell_doctor_script(Case(id=1, title="t", patient_name="Ann Lee"), None)
+    assert text.startswith("Doctor, thank you for everything you are doing for me.")
+    assert "my diagnosis" in text
+
+
+def test_calling_script_lists_the_four_questions_and_insurance() -> None:
+    case = Case(
+        id=1,
+        title="t",
+        patient_name="Ann Lee",
+        insurance_plan="Bluebrook PPO",
+        insurance_member_id="B-1",
+    )
+    text = calling_script(case, doctor("Dr. Raman"))
+    for words in ("new patients", "wait", "insurance", "referral", "Bluebrook PPO", "B-1"):
+        assert words in text

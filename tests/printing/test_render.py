@@ -1,0 +1,114 @@
+"""The printed cover sheet: one page, every enclosed item, the shipped font, the right paper."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrinter
+
+from secondopinion_desktop.printing.fonts import PRINT_FONT_FAMILY, register_fonts
+from secondopinion_desktop.printing.render import (
+    PAGE_SIZE_KEY,
+    chosen_page_size,
+    locale_page_size,
+    render_cover_sheet,
+    set_page,
+    write_cover_sheet_pdf,
+)
+from tests.helpers.sheets import sheet
+from tests.pdf_text import read_pdf
+
+LETTER = (612.0, 792.0)
+A4 = (595.0, 842.0)
+
+
+def close(box: tuple[float, float], expected: tuple[float, float]) -> bool:
+    return abs(box[0] - expected[0]) < 2 and abs(box[1] - expected[1]) < 2
+
+
+def test_the_font_is_shipped_and_registered(qapp: Any) -> None:
+    assert PRINT_FONT_FAMILY in register_fonts()
+
+
+def test_pdf_is_one_page_listing_every_item_in_the_shipped_font(qapp: Any, tmp_path: Path) -> None:
+    target = tmp_path / "cover.pdf"
+    assert write_cover_sheet_pdf(sheet(), target, "Letter") == 1
+    info = read_pdf(target.read_bytes())
+    assert info.pages == 1
+    assert close(info.media_boxes[0], LETTER)
+    assert any(name.startswith("AtkinsonHyperlegible") for name in info.fonts)
+    text = info.flat
+    for expected in (
+        "Dr. Priya Raman",
+        "Fax: (555) 622-4190",
+        "Margaret Ellis",
+        "12 April 1956",
+        "Tuesday 1 December 2026 at 9:30 am",
+        "Enclosed item number 1",
+        "Enclosed item number 2",
+        "Enclosed item number 3",
+        "Total pages enclosed 12",
+        "Please phone to confirm these records arrived.",
+        "(555) 201-7745",
+    ):
+        assert expected in text, expected
+    if shutil.which("pdftotext"):
+        # cross-check the small reader against poppler's, when it is installed
+        result = subprocess.run(
+            ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
+        )
+        assert "Enclosed item number 3" in result.stdout
+
+
+def test_a_long_list_still_fits_on_one_page(qapp: Any, tmp_path: Path) -> None:
+    target = tmp_path / "long.pdf"
+    assert write_cover_sheet_pdf(sheet(24), target, "A4") == 1
+    info = read_pdf(target.read_bytes())
+    assert info.pages == 1
+    assert close(info.media_boxes[0], A4)
+    for n in range(1, 25):
+        assert f"Enclosed item number {n}" in info.flat
+
+
+def test_pdf_is_written_atomically_and_errors_are_explained(qapp: Any, tmp_path: Path) -> None:
+    from secondopinion_desktop.printing.render import PrintError
+
+    target = tmp_path / "cover.pdf"
+    target.write_bytes(b"old")
+    write_cover_sheet_pdf(sheet(), target, "A4")
+    assert target.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in tmp_path.iterdir()] == ["cover.pdf"]
+    with pytest.raises(PrintError, match="could not write the PDF"):
+        write_cover_sheet_pdf(sheet(), tmp_path / "missing" / "cover.pdf", "A4")
+
+
+def test_the_same_render_function_paints_on_a_printer(qapp: Any, tmp_path: Path) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    set_page(printer, "Letter")
+    assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
+    assert render_cover_sheet(sheet(), printer) == 1
+    info = read_pdf((tmp_path / "printed.pdf").read_bytes())
+    assert info.pages == 1 and "Enclosed item number 2" in info.flat
+
+
+def test_paper_size_from_locale_unless_chosen(qapp: Any, tmp_path: Path) -> None:
+    us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    canada = QLocale(QLocale.Language.French, QLocale.Country.Canada)
+    uk = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    assert locale_page_size(us) == "Letter"
+    assert locale_page_size(canada) == "Letter"
+    assert locale_page_size(uk) == "A4"
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert chosen_page_size(settings, uk) == "A4"
+    settings.setValue(PAGE_SIZE_KEY, "Letter")
+    assert chosen_page_size(settings, uk) == "Letter"
+    settings.setValue(PAGE_SIZE_KEY, "Tabloid")
+    assert chosen_page_size(settings, us) == "Letter"

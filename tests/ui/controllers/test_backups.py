@@ -1,0 +1,75 @@
+"""File > Back Up Now and File > Restore From Backup, end to end through the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.store import backups
+from secondopinion_desktop.ui import messages
+from tests.ui.conftest import AppSession
+
+
+def test_back_up_now_makes_a_good_backup(
+    session: AppSession, make_case: Callable[..., Case]
+) -> None:
+    make_case("Kept safe")
+    window = session.open()
+    window.backup_action.trigger()
+    made = backups.list_backups(session.folder)
+    assert len(made) == 1 and made[0].reason == "by hand"
+    assert backups.is_good(made[0].path)
+    assert "Backup made" in window.statusBar().currentMessage()
+
+
+def test_restore_goes_back_and_keeps_the_present_as_a_backup(
+    session: AppSession, make_case: Callable[..., Case], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = make_case("Original name")
+    window = session.open()
+    window.backup_action.trigger()
+    session.clock.advance(minutes=5)
+    window.repo.rename_case(case.id, "Renamed by mistake")
+    window.reload_cases(case.id)
+    offered: list[list[str]] = []
+
+    def choose(_parent: Any, _title: str, _label: str, items: list[str]) -> int:
+        offered.append(items)
+        return 0
+
+    monkeypatch.setattr(messages, "choose_item", choose)
+    monkeypatch.setattr(messages, "ask_yes_no", lambda *a, **k: True)
+    window.restore_action.trigger()
+    assert offered and len(offered[0]) == 1
+    assert window.case is not None and window.case.title == "Original name"
+    assert window.repo.get_case(case.id).title == "Original name"
+    reasons = sorted(b.reason for b in backups.list_backups(session.folder))
+    assert reasons == ["before restore", "by hand"]
+
+
+def test_restore_cancelled_changes_nothing(
+    session: AppSession, make_case: Callable[..., Case], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = make_case("Before")
+    window = session.open()
+    window.backup_action.trigger()
+    window.repo.rename_case(case.id, "After")
+    monkeypatch.setattr(messages, "choose_item", lambda *a: 0)
+    monkeypatch.setattr(messages, "ask_yes_no", lambda *a, **k: False)
+    window.restore_action.trigger()
+    assert window.repo.get_case(case.id).title == "After"
+    assert len(backups.list_backups(session.folder)) == 1
+
+
+def test_restore_with_no_backups_explains(
+    session: AppSession, make_case: Callable[..., Case], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_case()
+    window = session.open()
+    told: list[str] = []
+    monkeypatch.setattr(messages, "show_info", lambda _p, title, _t: told.append(title))
+    window.restore_action.trigger()
+    assert told == ["No backups yet"]

@@ -1,0 +1,113 @@
+"""The reminder window and the snooze-time dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QDialog,
+)
+from pytestqt.qtbot import QtBot
+
+from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui.dialogs import reminder_dialog
+from secondopinion_desktop.ui.dialogs.reminder_dialog import PickTimeDialog, ReminderDialog
+from tests.conftest import FakeClock
+from tests.helpers.accessibility import unnamed_controls
+from tests.helpers.reminders import ZONE, own
+
+# --- the reminder window --------------------------------------------------------------------
+
+
+@pytest.fixture
+def popup(qtbot: QtBot, repo: Repository, clock: FakeClock) -> ReminderDialog:
+    dialog = ReminderDialog(repo, None, clock, ZONE)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_several_reminders_show_in_one_window(
+    popup: ReminderDialog, repo: Repository, clock: FakeClock
+) -> None:
+    case = repo.create_case("Mum")
+    first = own(repo, case.id, clock() - dt.timedelta(hours=2), "Phone the lab")
+    second = own(repo, case.id, clock(), "Fax the referral")
+    popup.show_reminders([first, second])
+    assert popup.isVisible()
+    assert popup.heading.text() == "2 things to do now"
+    assert [c.reminder.title for c in popup.cards] == ["Phone the lab", "Fax the referral"]
+    assert popup.cards[0].when.text() == "Due since today at 7:30 am"
+    assert popup.cards[1].when.text() == "Due now"
+    # falling due again (or later ones) join the same window, never a second copy
+    popup.show_reminders([second])
+    assert len(popup.cards) == 2
+    assert unnamed_controls(popup) == []
+
+
+def test_done_snooze_and_open(
+    qtbot: QtBot, popup: ReminderDialog, repo: Repository, clock: FakeClock
+) -> None:
+    case = repo.create_case("Mum")
+    a, b, c, d = (
+        own(repo, case.id, clock(), title) for title in ("Done one", "Hour", "Morning", "Open")
+    )
+    popup.show_reminders([a, b, c, d])
+    with qtbot.waitSignal(popup.changed):
+        popup.card_for(a.id).done_button.click()  # type: ignore[union-attr]
+    assert repo.get_reminder(a.id).done
+    popup.card_for(b.id).snooze_hour.trigger()  # type: ignore[union-attr]
+    assert repo.get_reminder(b.id).snoozed_until == clock() + dt.timedelta(hours=1)
+    popup.card_for(c.id).snooze_morning.trigger()  # type: ignore[union-attr]
+    assert repo.get_reminder(c.id).snoozed_until == dt.datetime(2026, 11, 21, 9, tzinfo=ZONE)
+    assert [card.reminder.id for card in popup.cards] == [d.id]
+    card = popup.card_for(d.id)
+    assert card is not None and card.open_button.text() == "Open step 4"
+    with qtbot.waitSignal(popup.open_requested) as blocker:
+        card.open_button.click()
+    assert blocker.args[0].id == d.id
+    popup.card_for(d.id).done_button.click()  # type: ignore[union-attr]
+    assert not popup.isVisible()  # the last one done closes the window
+
+
+def test_snooze_to_a_picked_time(
+    monkeypatch: pytest.MonkeyPatch, popup: ReminderDialog, repo: Repository, clock: FakeClock
+) -> None:
+    case = repo.create_case("Mum")
+    reminder = own(repo, case.id, clock())
+    popup.show_reminders([reminder])
+    picked = dt.datetime(2026, 11, 24, 14, 0, tzinfo=ZONE)
+    answers: list[dt.datetime | None] = [None, picked]
+    monkeypatch.setattr(reminder_dialog, "ask_snooze_time", lambda *_a: answers.pop(0))
+    card = popup.card_for(reminder.id)
+    assert card is not None
+    card.snooze_pick.trigger()  # cancelled: nothing changes
+    assert repo.get_reminder(reminder.id).snoozed_until is None
+    card.snooze_pick.trigger()
+    assert repo.get_reminder(reminder.id).snoozed_until == picked
+
+
+def test_closing_leaves_them_due(popup: ReminderDialog, repo: Repository, clock: FakeClock) -> None:
+    case = repo.create_case("Mum")
+    reminder = own(repo, case.id, clock())
+    popup.show_reminders([reminder])
+    popup.close_button.click()
+    assert not popup.isVisible() and popup.cards == []
+    assert not repo.get_reminder(reminder.id).done
+
+
+def test_pick_time_dialog_checks_the_time(qtbot: QtBot, clock: FakeClock) -> None:
+    dialog = PickTimeDialog(None, clock(), ZONE)
+    qtbot.addWidget(dialog)
+    dialog.day.setText("today")
+    dialog.time.setTime(QTime(8, 0))
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "already passed" in dialog.error.text()
+    dialog.day.setText("the day after")
+    dialog.accept()
+    assert "couldn't read" in dialog.error.text()
+    dialog.day.setText("tomorrow")
+    dialog.accept()
+    assert dialog.chosen() == dt.datetime(2026, 11, 21, 8, 0, tzinfo=ZONE)
