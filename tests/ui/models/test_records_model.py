@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from secondopinion_desktop.domain.attachments import Attachment
 from secondopinion_desktop.domain.records import (
-    Attachment,
     Delivery,
     RecordItem,
     RecordKind,

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.domain.appointments import Appointment
-from secondopinion_desktop.domain.attachments import Attachment
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.records import (
