@@ -366,15 +366,14 @@ def export_cover_sheet(repo: Any, settings: Any, target: Path) -> int:
     The current case is the one last open (settings' last_case_id), else the first case.
     Never opens a dialog: problems go to stderr and the exit status is 2.
     """
-    from secondopinion_desktop.printing.cover_sheet import cover_sheet_for
     from secondopinion_desktop.printing.render import chosen_page_size, write_cover_sheet_pdf
+    from secondopinion_desktop.services.exports import cover_sheet, current_case_id
 
-    cases = repo.list_cases()
-    if not cases:
+    case_id = current_case_id(repo, settings.value("last_case_id"))
+    if case_id is None:
         report_error("There is no case yet, so there is no cover sheet to write.", "", False)
         return EXIT_ERROR
-    last = str(settings.value("last_case_id", ""))
-    case = next((c for c in cases if str(c.id) == last), cases[0])
+    case = repo.get_case(case_id)
     doctor = repo.booked_doctor(case.id)
     if doctor is None:
         report_error(
@@ -384,15 +383,7 @@ def export_cover_sheet(repo: Any, settings: Any, target: Path) -> int:
             False,
         )
         return EXIT_ERROR
-    names = {d.id: d.name for d in repo.list_doctors(case.id)}
-    sheet = cover_sheet_for(
-        case,
-        doctor,
-        repo.opinion_appointment(case.id),
-        repo.list_records(case.id),
-        names,
-        repo.today(),
-    )
+    sheet = cover_sheet(repo, case.id)
     if not sheet.items:
         report_error(
             f"Nothing is ready to send to {doctor.name} yet. An item is listed on the cover "

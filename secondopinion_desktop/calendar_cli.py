@@ -7,44 +7,19 @@ settings), or else the first case.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sys
 from pathlib import Path
 
-from secondopinion_desktop.domain.calendar_export import calendar_for, write_calendar
+from secondopinion_desktop.domain.calendar_export import write_calendar
 from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.services.exports import case_calendar, current_case_id
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 
 log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_ERROR = 2
-
-
-def case_calendar(repo: Repository, case_id: int, zone: dt.tzinfo | None = None) -> bytes:
-    """The case's calendar, with its reminders brought up to date first."""
-    repo.sync_reminders(case_id, zone)
-    return calendar_for(
-        repo.get_case(case_id),
-        repo.list_appointments(case_id),
-        repo.list_reminders(case_id, include_done=False),
-        repo.list_doctors(case_id),
-        repo.now(),
-    )
-
-
-def current_case_id(repo: Repository, last_case_id: object) -> int | None:
-    """The case last open if it still exists, else the first case, else None."""
-    cases = repo.list_cases()
-    try:
-        wanted = int(str(last_case_id)) if last_case_id is not None else None
-    except ValueError:
-        wanted = None
-    ids = [c.id for c in cases]
-    if wanted in ids:
-        return wanted
-    return ids[0] if ids else None
 
 
 def _fail(message: str, detail: str = "") -> int:

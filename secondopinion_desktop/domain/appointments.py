@@ -74,3 +74,8 @@ def referral_todo(doctor_id: int, doctor_name: str) -> tuple[str, str, str]:
         f"write one, and ask their front desk to phone {doctor_name}'s office and fax the "
         "referral form over. That is usually the quickest way.",
     )
+
+
+def referral_todo_key(doctor_id: int) -> str:
+    """The key of the referral to-do for this doctor (see `referral_todo`)."""
+    return referral_todo(doctor_id, "")[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -179,3 +180,18 @@ def rank_candidates(doctors: list[Doctor]) -> list[Fit]:
     """Candidates best first: possible ones before blocked ones, then by score, then name."""
     fits = [assess(d) for d in doctors if d.role is Role.CANDIDATE]
     return sorted(fits, key=lambda f: (not f.possible, -f.score, f.doctor.name.casefold()))
+
+
+# A call logged a few minutes ahead of the computer's clock is a slow clock, not the future.
+CALL_CLOCK_SLACK = dt.timedelta(minutes=5)
+CALL_IN_FUTURE = "That call is in the future. Please check the day and time."
+
+
+def call_in_future(when: dt.datetime, now: dt.datetime) -> bool:
+    """Whether a call said to be made at `when` cannot have happened yet."""
+    return when > now + CALL_CLOCK_SLACK
+
+
+def status_after_call(status: Status) -> Status:
+    """A candidate whose office was called is "contacted"; other statuses stay as they are."""
+    return Status.CONTACTED if status is Status.CANDIDATE else status

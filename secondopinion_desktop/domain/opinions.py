@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.records import RecordItem, short_date
 
 MAX_FIELD_LENGTH = 20_000
@@ -150,6 +150,43 @@ def first_opinion(case: Case, doctor: Doctor | None) -> Opinion:
         diagnosis=case.diagnosis,
         treatment=case.recommended_treatment,
     )
+
+
+def draft_opinion(
+    case: Case,
+    round_: int,
+    doctors: Sequence[Doctor],
+    visit_doctor: Doctor | None,
+    visit_day: dt.date | None,
+    today: dt.date,
+) -> Opinion:
+    """A round's opinion before anything is written: who gave it and when, as far as known.
+
+    Round 1 is the doctor the person told (or the first treating doctor) with what the case
+    says. A later round is the doctor of that round's visit, given on the visit's day unless
+    that day is still to come.
+    """
+    if round_ == 1:
+        by_id = {d.id: d for d in doctors}
+        told = by_id.get(case.told_doctor_id) if case.told_doctor_id is not None else None
+        treating = [d for d in doctors if d.role is Role.TREATING]
+        return first_opinion(case, told or (treating[0] if treating else None))
+    given = visit_day if visit_day is not None and visit_day <= today else None
+    return Opinion(
+        id=0,
+        case_id=case.id,
+        round=round_,
+        doctor_id=visit_doctor.id if visit_doctor else None,
+        doctor_name=visit_doctor.name if visit_doctor else "",
+        given_on=given,
+    )
+
+
+def talk_noted_on(first_noted: dt.date | None, talked: bool, today: dt.date) -> dt.date | None:
+    """The day shown for "we asked the two doctors to talk": the day it was first noted."""
+    if not talked:
+        return None
+    return first_noted if first_noted is not None else today
 
 
 def latest(opinions: Iterable[Opinion]) -> Opinion | None:

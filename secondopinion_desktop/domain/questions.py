@@ -132,6 +132,14 @@ def clean_answer(text: str) -> str:
     return text.strip()[:MAX_ANSWER_LENGTH]
 
 
+def with_answer(question: Question, answer: str, today: dt.date) -> Question:
+    """The question with the answer written down; writing an answer means it was asked."""
+    changed = replace(question, answer=answer)
+    if answer and not question.asked:
+        changed = replace(changed, asked_on=today)
+    return changed
+
+
 def carried_over(questions: Iterable[Question], round_: int) -> list[Question]:
     """The person's own questions, fresh (not asked, no answer), for a new round."""
     return [

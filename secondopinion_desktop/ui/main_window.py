@@ -32,6 +32,8 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Status
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE, STEPS, next_open_step, progress_text
 from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.services import cases, steps
+from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.store import backups
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
@@ -41,7 +43,7 @@ from secondopinion_desktop.ui.elided_label import ElidedLabel
 from secondopinion_desktop.ui.models.cases_model import CasesModel
 from secondopinion_desktop.ui.models.steps_model import StepsModel
 from secondopinion_desktop.ui.pages.panel import StepPanel
-from secondopinion_desktop.ui.pages.panels import build_panels
+from secondopinion_desktop.ui.pages.panels import PanelContext, build_panels
 from secondopinion_desktop.ui.pages.step_page import StepPage
 from secondopinion_desktop.ui.reminders import ReminderController
 from secondopinion_desktop.ui.sidebar import Sidebar
@@ -101,10 +103,10 @@ class MainWindow(QMainWindow):
     """One case at a time, shown as six steps and an outcome page.
 
     Signals:
-        case_data_changed(): a tool on a page saved something about the case.
+        changed(Changes): something was saved; what changed, for whoever shows it.
     """
 
-    case_data_changed = Signal()
+    changed = Signal(object)
 
     def __init__(
         self,
@@ -516,8 +518,9 @@ class MainWindow(QMainWindow):
         details = dialog.details()
         if details is None:
             return
-        case = self.repo.create_case(**details.as_dict())
+        case, changes = cases.create_case(self.repo, **details.as_dict())
         self.reload_cases(case.id)
+        self.changed.emit(changes)
         self.show_page(1)
         self.status.showMessage(f"Started \u201c{case.display_name}\u201d.", 6000)
 
@@ -546,11 +549,14 @@ class MainWindow(QMainWindow):
         """
         if self.case is None:
             return
-        saved = self.repo.update_case(details.applied_to(self.repo.get_case(self.case.id)))
+        saved, changes = cases.update_case(
+            self.repo, details.applied_to(self.repo.get_case(self.case.id))
+        )
         self.cases_model.set_cases(self.repo.list_cases())
         self.case = saved
         self.case_combo.setCurrentIndex(self.cases_model.row_of(saved.id))
         self._show_case_header()
+        self._broadcast(changes)
 
     def delete_case(self) -> None:
         if self.case is None:
@@ -565,10 +571,11 @@ class MainWindow(QMainWindow):
             no="Keep it",
         ):
             return
-        self.repo.delete_case(self.case.id)
+        changes = cases.delete_case(self.repo, self.case.id)
         self.settings.remove(f"case/{self.case.id}")
         self.case = None
         self.reload_cases()
+        self.changed.emit(changes)
         self.status.showMessage(f"Deleted \u201c{name}\u201d.", 6000)
 
     # --- steps ---------------------------------------------------------------------------
@@ -593,7 +600,8 @@ class MainWindow(QMainWindow):
         """The tools on a page, built the first time the page is needed."""
         if page not in self.panels:
             host = self.step_page(page).tools if page < OUTCOME_PAGE else self.outcome_page.tools
-            built = build_panels(self.repo, self, page)
+            context = PanelContext(self.repo, self.settings, self.undo_stack)
+            built = build_panels(context, self, page)
             for panel in built:
                 host.addWidget(panel)
                 panel.changed.connect(self._on_panel_changed)
@@ -611,9 +619,18 @@ class MainWindow(QMainWindow):
         progress = self.repo.step_progress(self.case.id)[page]
         step_page.load(progress, self._situation(page))
 
-    def _on_panel_changed(self) -> None:
-        """A panel saved something: refresh the progress marks and the page's summary line."""
-        self.case_data_changed.emit()
+    def _broadcast(self, changes: Changes, sender: object = None) -> None:
+        """Tell the panels in view (others load when shown) and whoever listens what changed."""
+        if not changes:
+            return
+        for panel in self.panels.get(self.current_page(), []):
+            if panel is not sender:
+                panel.refresh(changes)
+        self.changed.emit(changes)
+
+    def _on_panel_changed(self, changes: Changes) -> None:
+        """A panel saved something: tell the others, refresh progress and the summary line."""
+        self._broadcast(changes, self.sender())
         if self.case is not None:
             self.case = self.repo.get_case(self.case.id)
             self._show_case_header()
@@ -660,7 +677,7 @@ class MainWindow(QMainWindow):
 
     def apply_step_done(self, case_id: int, step: int, done: bool) -> None:
         """Save a step's state (used by the page, undo and redo) and refresh the sidebar."""
-        self.repo.set_step_done(case_id, step, done)
+        self._broadcast(steps.set_step_done(self.repo, case_id, step, done))
         if self.case is not None and self.case.id == case_id:
             self.refresh_progress()
             if self.current_page() == step:
@@ -681,7 +698,7 @@ class MainWindow(QMainWindow):
     def _save_step_notes(self, step: int, notes: str) -> None:
         if self.case is None:
             return
-        self.repo.set_step_notes(self.case.id, step, notes)
+        self._broadcast(steps.set_step_notes(self.repo, self.case.id, step, notes))
         self.status.showMessage("Notes saved.", 3000)
 
     def flush_edits(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.case_actions import mark_needs_case
@@ -29,6 +30,20 @@ if TYPE_CHECKING:
     from secondopinion_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+# what the reminder rules look at (store: reminder_facts): a change of these re-runs them
+REMINDER_FACTS = frozenset(
+    {
+        Kind.CASE,
+        Kind.ROUNDS,
+        Kind.APPOINTMENTS,
+        Kind.DOCTORS,
+        Kind.CALLS,
+        Kind.RECORDS,
+        Kind.TODOS,
+        Kind.REMINDERS,
+    }
+)
 
 TRAY_MESSAGE_MS = 15_000
 
@@ -104,7 +119,7 @@ class ReminderController(QObject):
 
         self.scheduler.due.connect(self._on_due)
         self.scheduler.reminders_changed.connect(self._refresh_views)
-        window.case_data_changed.connect(self._case_data_changed)
+        window.changed.connect(self._case_data_changed)
 
         self.list_action = QAction("&Reminders\u2026", window)
         self.list_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
@@ -192,7 +207,9 @@ class ReminderController(QObject):
 
     # --- changes ---------------------------------------------------------------------------
 
-    def _case_data_changed(self) -> None:
+    def _case_data_changed(self, changes: Changes) -> None:
+        if not changes.touches(REMINDER_FACTS):
+            return
         case = self.window.case
         self.scheduler.data_changed(case.id if case is not None else None)
 
@@ -240,8 +257,8 @@ class ReminderController(QObject):
             path += ".ics"
         try:
             # imported here: icalendar is slow to import and only needed for this
-            from secondopinion_desktop.calendar_cli import case_calendar
             from secondopinion_desktop.domain.calendar_export import write_calendar
+            from secondopinion_desktop.services.exports import case_calendar
 
             data = case_calendar(self.repo, case.id, self._zone)
             write_calendar(Path(path), data)

@@ -23,12 +23,14 @@ from pytestqt.qtbot import QtBot
 from secondopinion_desktop.demo import build_demo
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE, STEPS
+from secondopinion_desktop.services import cases
 from secondopinion_desktop.ui import main_window as main_window_module
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.main_window import APP_TITLE, WELCOME_INDEX, MainWindow
 from secondopinion_desktop.ui.models.steps_model import DoneRole, StatusTextRole
 from secondopinion_desktop.ui.pages.outcome_page import OutcomePage
 from secondopinion_desktop.ui.pages.panel import StepPanel
+from secondopinion_desktop.ui.pages.panels import PanelContext
 from secondopinion_desktop.ui.pages.step_page import StepPage
 from secondopinion_desktop.ui.pages.welcome_page import WelcomePage
 from secondopinion_desktop.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
@@ -813,8 +815,10 @@ class Step1Panel(StepPanel):
 
     def record_told_doctor(self, hear_back: str) -> None:
         assert self.case is not None
-        self.repo.update_case(replace(self.repo.get_case(self.case.id), hear_back=hear_back))
-        self.changed.emit()
+        _saved, changes = cases.update_case(
+            self.repo, replace(self.repo.get_case(self.case.id), hear_back=hear_back)
+        )
+        self.report(changes)
 
 
 def test_editing_details_keeps_what_a_panel_saved_to_the_case(
@@ -826,10 +830,10 @@ def test_editing_details_keeps_what_a_panel_saved_to_the_case(
     repo = session.open_repo()
     panel_holder: list[Step1Panel] = []
 
-    def panels(repo_: Any, parent: QWidget | None, page: int) -> list[StepPanel]:
+    def panels(context: PanelContext, parent: QWidget | None, page: int) -> list[StepPanel]:
         if page != 1:
             return []
-        panel = Step1Panel(repo_, parent)
+        panel = Step1Panel(context.repo, parent)
         panel_holder.append(panel)
         return [panel]
 

@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secondopinion_desktop.domain.doctors import Call, Doctor, Status
+from secondopinion_desktop.domain.doctors import (
+    CALL_IN_FUTURE,
+    Call,
+    Doctor,
+    call_in_future,
+    status_after_call,
+)
 from secondopinion_desktop.domain.validation import (
     ValidationError,
     format_wait,
@@ -155,8 +161,8 @@ class CallDialog(GuardedDialog):
         when = dt.datetime.combine(
             day, dt.time(self.time.time().hour(), self.time.time().minute()), tzinfo=now.tzinfo
         )
-        if when > now + dt.timedelta(minutes=5):
-            self._fail("That call is in the future. Please check the day and time.", self.day)
+        if call_in_future(when, now):
+            self._fail(CALL_IN_FUTURE, self.day)
             return
         try:
             call_back = parse_date(self.call_back.text(), today=today)
@@ -169,9 +175,6 @@ class CallDialog(GuardedDialog):
             self._fail(f"Wait: {exc}", self.wait)
             return
         self.error.hide()
-        status = self._doctor.status
-        if status is Status.CANDIDATE:
-            status = Status.CONTACTED
         self._call = Call(
             id=0,
             doctor_id=self._doctor.id,
@@ -186,6 +189,6 @@ class CallDialog(GuardedDialog):
             wait_days=wait,
             accepts_insurance=get_answer(self.insurance),
             referral_required=get_answer(self.referral),
-            status=status,
+            status=status_after_call(self._doctor.status),
         )
         super().accept()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.scripts import BOARD_CERTIFICATION_HELP
+from secondopinion_desktop.services import doctors as doctor_changes
+from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
@@ -70,14 +72,19 @@ def doctor_table(proxy: DoctorFilterProxy, columns: dict[Column, int], name: str
 
 
 class CandidatesPanel(StepPanel):
+    shows = frozenset({Kind.DOCTORS, Kind.CALLS})
+
     def __init__(
         self,
         repo: Repository,
         parent: QWidget | None = None,
         doctor_dialog: Callable[..., DoctorDialog] = DoctorDialog,
         import_dialog: Callable[..., object] | None = None,
+        *,
+        settings: QSettings | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
-        super().__init__(repo, parent)
+        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
         self._doctor_dialog = doctor_dialog
         self._import_dialog = import_dialog
         layout = QVBoxLayout(self)
@@ -164,13 +171,13 @@ class CandidatesPanel(StepPanel):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
 
-    def _reload(self, select_id: int | None = None) -> None:
+    def _reload(self, changes: Changes, select_id: int | None = None) -> None:
         if self.case is None:
             return
         self.load(self.case)
         if select_id is not None:
             self._select(select_id)
-        self.changed.emit()
+        self.report(changes)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -180,8 +187,8 @@ class CandidatesPanel(StepPanel):
         dialog = self._doctor_dialog(self, self.case.id, None, Role.CANDIDATE)
         if dialog.exec() != DoctorDialog.DialogCode.Accepted or dialog.doctor() is None:
             return
-        saved = self.repo.add_doctor(dialog.doctor())
-        self._reload(saved.id)
+        saved, changes = doctor_changes.add_doctor(self.repo, dialog.doctor())
+        self._reload(changes, saved.id)
         self.status_message.emit(f"Added {saved.name} to your list.")
 
     def _edit_index(self, index: QModelIndex) -> None:
@@ -195,8 +202,8 @@ class CandidatesPanel(StepPanel):
         dialog = self._doctor_dialog(self, self.case.id, doctor)
         if dialog.exec() != DoctorDialog.DialogCode.Accepted or dialog.doctor() is None:
             return
-        saved = self.repo.update_doctor(dialog.doctor())
-        self._reload(saved.id)
+        saved, changes = doctor_changes.update_doctor(self.repo, dialog.doctor())
+        self._reload(changes, saved.id)
         self.status_message.emit(f"Saved {saved.name}.")
 
     def remove_selected(self) -> None:
@@ -213,8 +220,7 @@ class CandidatesPanel(StepPanel):
             no="Keep",
         ):
             return
-        self.repo.delete_doctor(doctor.id)
-        self._reload()
+        self._reload(doctor_changes.delete_doctor(self.repo, doctor.case_id, doctor.id))
         self.status_message.emit(f"Removed {doctor.name}.")
 
     def import_list(self) -> None:
@@ -250,8 +256,8 @@ class CandidatesPanel(StepPanel):
             )
             for c in candidates
         ]
-        added = self.repo.add_doctors(doctors)
-        self._reload()
+        added, changes = doctor_changes.add_doctors(self.repo, self.case.id, doctors)
+        self._reload(changes)
         self.status_message.emit(
             f"Added {added} doctor{'s' if added != 1 else ''} "
             f"from {Path(detail).name or 'the file'}."

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secondopinion_desktop.domain.appointments import format_when, referral_todo
+from secondopinion_desktop.domain.appointments import Appointment, format_when, referral_todo_key
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Answer, Doctor, Role, Status, rank_candidates
 from secondopinion_desktop.domain.scripts import calling_script
+from secondopinion_desktop.services import booking, calls, doctors
+from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.delegates import ChoiceDelegate
@@ -60,12 +61,14 @@ COMPARE_COLUMNS = {
     Column.STATUS: 100,
 }
 
-
-def referral_todo_key(doctor_id: int) -> str:
-    return referral_todo(doctor_id, "")[0]
+__all__ = ["COMPARE_COLUMNS", "ComparePanel", "referral_todo_key"]
 
 
 class ComparePanel(StepPanel):
+    """Step 3: compare the candidates, log calls, and book the one chosen."""
+
+    shows = frozenset({Kind.DOCTORS, Kind.CALLS, Kind.APPOINTMENTS, Kind.TODOS, Kind.ROUNDS})
+
     def __init__(
         self,
         repo: Repository,
@@ -73,8 +76,11 @@ class ComparePanel(StepPanel):
         call_dialog: Callable[..., CallDialog] = CallDialog,
         booking_dialog: Callable[..., BookingDialog] = booking_dialog,
         doctor_dialog: Callable[..., DoctorDialog] = DoctorDialog,
+        *,
+        settings: QSettings | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
-        super().__init__(repo, parent)
+        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
         self._call_dialog = call_dialog
         self._booking_dialog = booking_dialog
         self._doctor_dialog = doctor_dialog
@@ -223,13 +229,14 @@ class ComparePanel(StepPanel):
         self._show_todos()
         self._update_buttons()
 
-    def _refresh(self, select_id: int | None = None) -> None:
+    def _refresh(self, changes: Changes, select_id: int | None = None) -> None:
+        """Show what a service changed here, and tell the window."""
         if self.case is None:
             return
         self.load(self.repo.get_case(self.case.id))
         if select_id is not None:
             self._select(select_id)
-        self.changed.emit()
+        self.report(changes)
 
     def _select(self, doctor_id: int) -> None:
         row = self.model.row_of(doctor_id)
@@ -271,16 +278,16 @@ class ComparePanel(StepPanel):
         self.table_message.show()
 
     def _save_in_place(self, doctor: Doctor) -> Doctor:
-        saved = self.repo.update_doctor(doctor)
+        saved, changes = doctors.update_doctor(self.repo, doctor)
         self.table_message.hide()
         self.status_message.emit(f"Saved {saved.name}.")
         self._show_fit()
-        self.changed.emit()
+        self.report(changes)
         return saved
 
     # --- best fit and the booked visit ----------------------------------------------------
 
-    def _booked_visit(self) -> tuple[Doctor, object] | None:
+    def _booked_visit(self) -> tuple[Doctor, Appointment] | None:
         if self.case is None:
             return None
         visit = self.repo.opinion_appointment(self.case.id)
@@ -295,8 +302,8 @@ class ComparePanel(StepPanel):
         booked = self._booked_visit()
         if booked is not None:
             doctor, visit = booked
-            when = format_when(visit.starts_at)  # type: ignore[attr-defined]
-            place = visit.place  # type: ignore[attr-defined]
+            when = format_when(visit.starts_at)
+            place = visit.place
             self.booked_label.setText(
                 f"Booked: {doctor.name}, {when}" + (f", at {place}" if place else "") + "."
             )
@@ -359,10 +366,7 @@ class ComparePanel(StepPanel):
         call, updated = dialog.call(), dialog.updated_doctor()
         if call is None or updated is None:
             return
-        self.repo.add_call(call)
-        if updated != doctor:
-            self.repo.update_doctor(updated)
-        self._refresh(doctor.id)
+        self._refresh(calls.log_call(self.repo, call, updated), doctor.id)
         self.status_message.emit(f"Call to {doctor.name} saved.")
 
     def delete_selected_call(self) -> None:
@@ -374,9 +378,9 @@ class ComparePanel(StepPanel):
             self, "Delete this call?", "Delete this call from the log?", yes="Delete", no="Keep"
         ):
             return
-        self.repo.delete_call(call.id)
+        changes = calls.delete_call(self.repo, self.case.id if self.case else 0, call.id)
         selected = self.selected_doctor()
-        self._refresh(selected.id if selected else None)
+        self._refresh(changes, selected.id if selected else None)
 
     def show_calling_script(self) -> None:
         if self.case is None:
@@ -396,8 +400,8 @@ class ComparePanel(StepPanel):
         dialog = self._doctor_dialog(self, self.case.id, doctor)
         if dialog.exec() != DoctorDialog.DialogCode.Accepted or dialog.doctor() is None:
             return
-        saved = self.repo.update_doctor(dialog.doctor())
-        self._refresh(saved.id)
+        saved, changes = doctors.update_doctor(self.repo, dialog.doctor())
+        self._refresh(changes, saved.id)
 
     # --- choosing and booking -------------------------------------------------------------
 
@@ -439,26 +443,12 @@ class ComparePanel(StepPanel):
             return
         self._save_booking(doctor, visit, existing)
 
-    def _save_booking(self, doctor: Doctor, visit: object, existing: object) -> None:
-        from secondopinion_desktop.domain.appointments import Appointment
-
-        assert isinstance(visit, Appointment) and self.case is not None
-        if isinstance(existing, Appointment):
-            visit = self.repo.update_appointment(replace(visit, id=existing.id))
-            if existing.doctor_id not in (None, doctor.id):
-                previous = self.repo.get_doctor(existing.doctor_id)  # type: ignore[arg-type]
-                self.repo.update_doctor(replace(previous, status=Status.CONTACTED))
-                stale = referral_todo_key(previous.id)
-                for todo in self.repo.list_todos(self.case.id):
-                    if todo.key == stale and not todo.done:
-                        self.repo.delete_todo(todo.id)
-        else:
-            visit = self.repo.add_appointment(visit)
-        self.repo.update_doctor(replace(self.repo.get_doctor(doctor.id), status=Status.BOOKED))
-        self.repo.set_step_done(self.case.id, 3, True)
+    def _save_booking(
+        self, doctor: Doctor, visit: Appointment, existing: Appointment | None
+    ) -> None:
+        changes = booking.book(self.repo, doctor, visit, existing)
         message = f"Booked {doctor.name} for {format_when(visit.starts_at)}."
-        if doctor.referral_required is Answer.YES:
-            self.repo.ensure_todo(self.case.id, *referral_todo(doctor.id, doctor.name))
+        if booking.needs_referral(doctor):
             messages.show_info(
                 self,
                 "A referral is needed",
@@ -467,7 +457,7 @@ class ComparePanel(StepPanel):
                 f"{doctor.name}'s office and fax the referral form over; that is usually the "
                 "quickest way.\n\nThis is on your to-do list now.",
             )
-        self._refresh(doctor.id)
+        self._refresh(changes, doctor.id)
         self.status_message.emit(message)
 
     def change_visit(self) -> None:
@@ -478,8 +468,7 @@ class ComparePanel(StepPanel):
         dialog = self._booking_dialog(self, doctor, visit)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.appointment() is None:
             return
-        self.repo.update_appointment(dialog.appointment())
-        self._refresh(doctor.id)
+        self._refresh(booking.change_visit(self.repo, dialog.appointment()), doctor.id)
         self.status_message.emit("The visit is changed.")
 
     # --- to-dos --------------------------------------------------------------------------
@@ -501,6 +490,8 @@ class ComparePanel(StepPanel):
     def _todo_toggled(self, item: QListWidgetItem) -> None:
         todo_id = item.data(Qt.ItemDataRole.UserRole)
         done = item.checkState() == Qt.CheckState.Checked
-        self.repo.set_todo_done(int(todo_id), done)
+        if self.case is None:
+            return
+        changes = booking.set_todo_done(self.repo, self.case.id, int(todo_id), done)
         self.status_message.emit("Well done." if done else "Marked as not done.")
-        self.changed.emit()
+        self.report(changes)

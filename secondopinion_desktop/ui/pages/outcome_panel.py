@@ -9,9 +9,9 @@ diagnosis it offers a third-opinion round, or to note that the doctors were aske
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,23 +28,22 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.doctors import Doctor, Role
+from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.opinions import (
     CHOOSING_QUESTIONS,
     OUTCOME_GUIDANCE,
     Opinion,
     Outcome,
-    clean_text,
     doctor_label,
-    first_opinion,
     latest,
     round_doctor,
     round_name,
 )
-from secondopinion_desktop.domain.questions import Question, Topic
 from secondopinion_desktop.printing.opinions_sheet import opinions_sheet_for
 from secondopinion_desktop.printing.sheet_render import render_opinions_sheet
-from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.services import outcome
+from secondopinion_desktop.services.changes import Kind
+from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages, sheet_printing
 from secondopinion_desktop.ui.dialogs.opinion_dialog import OpinionDialog
 from secondopinion_desktop.ui.forms import line_edit, text_edit
@@ -70,6 +69,7 @@ def _clear(layout: QVBoxLayout | QHBoxLayout | QGridLayout) -> None:
 
 
 class OutcomePanel(sheet_printing.SheetActions, StepPanel):
+    shows = frozenset({Kind.OPINIONS, Kind.ROUNDS, Kind.DOCTORS, Kind.CASE})
     sheet_title = SHEET_TITLE
     sheet_file_name = "opinions-side-by-side.pdf"
     sheet_printed_message = "The opinions went to the printer."
@@ -79,11 +79,13 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
         repo: Repository,
         parent: QWidget | None = None,
         opinion_dialog: Callable[..., OpinionDialog] = OpinionDialog,
+        *,
+        settings: QSettings | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
-        super().__init__(repo, parent)
+        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
         self._opinion_dialog = opinion_dialog
-        settings = getattr(parent, "settings", None)
-        self._settings = settings if isinstance(settings, QSettings) else None
+        self._settings = settings
         self._loading = False
         self._thought_edits: dict[int, tuple[QPlainTextEdit, QPlainTextEdit]] = {}
         self._dirty_rounds: set[int] = set()
@@ -332,43 +334,29 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
         if not self._dirty_rounds or self.case is None:
             self._dirty_rounds.clear()
             return
-        saved_any = False
-        for round_ in sorted(self._dirty_rounds):
-            edits = self._thought_edits.get(round_)
-            opinion = self.repo.get_opinion(self.case.id, round_)
-            if edits is None or opinion is None:
-                continue
-            likes = clean_text(edits[0].toPlainText())
-            worries = clean_text(edits[1].toPlainText())
-            if (likes, worries) != (opinion.likes, opinion.worries):
-                self.repo.save_opinion(replace(opinion, likes=likes, worries=worries))
-                saved_any = True
+        typed = {
+            round_: (edits[0].toPlainText(), edits[1].toPlainText())
+            for round_ in self._dirty_rounds
+            if (edits := self._thought_edits.get(round_)) is not None
+        }
         self._dirty_rounds.clear()
-        if saved_any:
+        changes = outcome.save_thoughts(self.repo, self.case.id, typed)
+        if changes:
             self.model.set_opinions(self.repo.list_opinions(self.case.id), self._doctors())
             self._fit_table()
             self.status_message.emit("Saved.")
-            self.changed.emit()
+            self.report(changes)
 
     def add_choosing_questions(self) -> None:
         if self.case is None:
             return
-        round_ = self.repo.current_round(self.case.id)
-        have = {q.text for q in self.repo.list_questions(self.case.id)}
-        added = 0
-        for text in CHOOSING_QUESTIONS:
-            if text not in have:
-                self.repo.add_question(
-                    Question(id=0, case_id=self.case.id, text=text, round=round_, topic=Topic.OWN)
-                )
-                added += 1
+        added, changes = outcome.add_choosing_questions(self.repo, self.case.id)
         self.status_message.emit(
             f"Added {added} question{'s' if added != 1 else ''} to your list in step 6."
             if added
             else "These questions are already on your list in step 6."
         )
-        if added:
-            self.changed.emit()
+        self.report(changes)
 
     # --- the doctors talking, a third round ------------------------------------------------
 
@@ -380,16 +368,16 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
     def _save_talk(self) -> None:
         if self._loading or self.case is None or self.latest is None:
             return
-        day = self.repo.today() if self.talk_check.isChecked() else None
-        info = self.repo.round_info(self.case.id, self.latest.round)
-        if info.doctors_talk_on is not None and day is not None:
-            day = info.doctors_talk_on  # keep the day it was first noted
-        note = self.talk_note.text().strip()
-        if (info.doctors_talk_on, info.doctors_talk_note) == (day, note):
-            return
-        self.repo.set_doctors_talk(self.case.id, self.latest.round, day, note)
-        self.status_message.emit("Saved.")
-        self.changed.emit()
+        changes = outcome.note_doctors_talk(
+            self.repo,
+            self.case.id,
+            self.latest.round,
+            self.talk_check.isChecked(),
+            self.talk_note.text(),
+        )
+        if changes:
+            self.status_message.emit("Saved.")
+            self.report(changes)
 
     def start_third_round(self) -> None:
         if self.case is None:
@@ -408,8 +396,10 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
             no="Not now",
         ):
             return
-        self.repo.start_new_round(self.case.id, "The diagnosis was seen differently")
-        self.changed.emit()
+        _round, changes = outcome.start_next_round(
+            self.repo, self.case.id, "The diagnosis was seen differently"
+        )
+        self.report(changes)
         self.status_message.emit(
             f"Started the {following}. Choose and book the next doctor in step 3."
         )
@@ -421,44 +411,19 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
         if self.case is None:
             return
         self.save_thoughts()
-        case = self.repo.get_case(self.case.id)
-        doctors = self.repo.list_doctors(case.id)
-        opinion = self.repo.get_opinion(case.id, round_) or self._new_opinion(case, round_, doctors)
+        case_id = self.case.id
+        doctors = self.repo.list_doctors(case_id)
+        opinion = outcome.opinion_to_edit(self.repo, case_id, round_)
         dialog = self._opinion_dialog(self, opinion, doctors, self.repo.today)
         if dialog.exec() != OpinionDialog.DialogCode.Accepted:
             return
         result = dialog.opinion()
         if result is None:
             return
-        self.repo.save_opinion(result)
-        self.load(self.repo.get_case(case.id))
+        changes = outcome.record_opinion(self.repo, result)
+        self.load(self.repo.get_case(case_id))
         self.status_message.emit(f"{round_name(round_)} saved.")
-        self.changed.emit()
-
-    def _new_opinion(self, case: Case, round_: int, doctors: list[Doctor]) -> Opinion:
-        if round_ == 1:
-            by_id = {d.id: d for d in doctors}
-            told = by_id.get(case.told_doctor_id) if case.told_doctor_id is not None else None
-            treating = [d for d in doctors if d.role is Role.TREATING]
-            return first_opinion(case, told or (treating[0] if treating else None))
-        visit = self.repo.opinion_appointment(case.id, round_)
-        doctor = None
-        if visit is not None and visit.doctor_id is not None:
-            try:
-                doctor = self.repo.get_doctor(visit.doctor_id)
-            except NotFoundError:
-                doctor = None
-        given = visit.starts_at.date() if visit is not None else None
-        if given is not None and given > self.repo.today():
-            given = None
-        return Opinion(
-            id=0,
-            case_id=case.id,
-            round=round_,
-            doctor_id=doctor.id if doctor else None,
-            doctor_name=doctor.name if doctor else "",
-            given_on=given,
-        )
+        self.report(changes)
 
     # --- printing --------------------------------------------------------------------------
 

@@ -1,35 +1,56 @@
 """A tool that sits on a step page (the doctor table, the records checklist, ...).
 
 Each feature adds its panels in `ui/pages/panels.py`; the window loads them when their page is
-shown and refreshes its progress when they report a change.
+shown. A panel changes data only through `services/`, and reports the `Changes` each service
+returns; the window broadcasts them, and every panel refreshes when they name what it shows.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import ClassVar
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.services.changes import Changes, Kind
+from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui.card import titled_card
 
 
 class StepPanel(QWidget):
     """Base for panels: load a case, save edits as they are made, say when data changed.
 
+    What a panel needs comes in through its constructor: the repository, and (where the
+    window has them) the settings and the window's undo stack. A panel made alone, as in a
+    test, gets an undo stack of its own and no settings.
+
     Signals:
-        changed(): data this panel saved changed; the window refreshes what depends on it.
+        changed(Changes): this panel saved something; the window refreshes what it names.
         status_message(str): a short confirmation for the status bar ("Call saved.").
         open_page(int): ask the window to show another page (1-7).
     """
 
-    changed = Signal()
+    changed = Signal(object)
     status_message = Signal(str)
     open_page = Signal(int)
 
-    def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
+    #: the kinds of data this panel shows: another panel's change of these reloads it
+    shows: ClassVar[frozenset[Kind]] = frozenset()
+
+    def __init__(
+        self,
+        repo: Repository,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
         self.repo = repo
+        self.settings = settings
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.case: Case | None = None
 
     def load(self, case: Case) -> None:
@@ -38,6 +59,21 @@ class StepPanel(QWidget):
 
     def flush(self) -> None:
         """Save anything typed but not yet saved (before switching page or closing)."""
+
+    def report(self, changes: Changes) -> None:
+        """Tell the window what a service changed (nothing is said when nothing changed)."""
+        if changes:
+            self.changed.emit(changes)
+
+    def refresh(self, changes: Changes) -> None:
+        """Another panel changed data: show it again if it is data this panel shows."""
+        if self.case is None or not changes.about(self.case.id) or not changes.touches(self.shows):
+            return
+        self.flush()
+        try:
+            self.load(self.repo.get_case(self.case.id))
+        except NotFoundError:
+            return
 
 
 def card(title: str, parent_layout: QVBoxLayout) -> QVBoxLayout:

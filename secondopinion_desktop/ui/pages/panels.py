@@ -1,70 +1,87 @@
 """Which tools sit on which page. Each feature adds its panels here.
 
 Panels are built the first time their page is shown, so start-up builds (and imports) only
-the page the person opens on.
+the page the person opens on. Each gets what it needs from a `PanelContext`, never from its
+parent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.pages.panel import StepPanel
 
-PanelFactory = Callable[[Repository, QWidget | None], StepPanel]
+
+@dataclass(frozen=True)
+class PanelContext:
+    """What the window hands every panel: the data, the settings and the undo stack."""
+
+    repo: Repository
+    settings: QSettings | None = None
+    undo_stack: QUndoStack | None = None
+
+    def named(self) -> dict[str, object]:
+        return {"settings": self.settings, "undo_stack": self.undo_stack}
 
 
-def _tell_doctor(repo: Repository, parent: QWidget | None) -> StepPanel:
+PanelFactory = Callable[[PanelContext, QWidget | None], StepPanel]
+
+
+def _tell_doctor(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.tell_doctor_panel import TellDoctorPanel
 
-    return TellDoctorPanel(repo, parent)
+    return TellDoctorPanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
 
 
-def _candidates(repo: Repository, parent: QWidget | None) -> StepPanel:
+def _candidates(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.candidates_panel import CandidatesPanel
 
-    return CandidatesPanel(repo, parent)
+    return CandidatesPanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
 
 
-def _compare(repo: Repository, parent: QWidget | None) -> StepPanel:
+def _compare(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.compare_panel import ComparePanel
 
-    return ComparePanel(repo, parent)
+    return ComparePanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
 
 
 def _records(step: int) -> PanelFactory:
-    def build(repo: Repository, parent: QWidget | None) -> StepPanel:
+    def build(context: PanelContext, parent: QWidget | None) -> StepPanel:
         from secondopinion_desktop.ui.pages.records_panel import RecordsPanel
 
-        return RecordsPanel(repo, parent, step=step)
+        return RecordsPanel(context.repo, parent, step=step, **context.named())  # type: ignore[arg-type]
 
     return build
 
 
-def _visit(repo: Repository, parent: QWidget | None) -> StepPanel:
+def _visit(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.visit_panel import VisitPanel
 
-    return VisitPanel(repo, parent)
+    return VisitPanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
 
 
-def _questions(repo: Repository, parent: QWidget | None) -> StepPanel:
+def _questions(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.questions_panel import QuestionsPanel
 
-    return QuestionsPanel(repo, parent)
+    return QuestionsPanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
 
 
-def _after_visit(repo: Repository, parent: QWidget | None) -> StepPanel:
+def _after_visit(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.visit_panel import AfterVisitPanel
 
-    return AfterVisitPanel(repo, parent)
+    return AfterVisitPanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
 
 
-def _outcome(repo: Repository, parent: QWidget | None) -> StepPanel:
+def _outcome(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.outcome_panel import OutcomePanel
 
-    return OutcomePanel(repo, parent)
+    return OutcomePanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
 
 
 PANELS: dict[int, tuple[PanelFactory, ...]] = {
@@ -78,6 +95,6 @@ PANELS: dict[int, tuple[PanelFactory, ...]] = {
 }
 
 
-def build_panels(repo: Repository, parent: QWidget | None, page: int) -> list[StepPanel]:
+def build_panels(context: PanelContext, parent: QWidget | None, page: int) -> list[StepPanel]:
     """The panels of one page (1-6 steps, 7 the outcome), in the order they appear."""
-    return [factory(repo, parent) for factory in PANELS.get(page, ())]
+    return [factory(context, parent) for factory in PANELS.get(page, ())]

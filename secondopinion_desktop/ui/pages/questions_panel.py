@@ -7,12 +7,10 @@ sheet with room to write.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -26,11 +24,12 @@ from PySide6.QtWidgets import (
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.questions import (
     Question,
-    Topic,
     asked_text,
     clean_answer,
     moved,
 )
+from secondopinion_desktop.services import questions
+from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages, sheet_printing
 from secondopinion_desktop.ui.dialogs.question_dialog import QuestionDialog
@@ -55,11 +54,13 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         repo: Repository,
         parent: QWidget | None = None,
         question_dialog: Callable[..., QuestionDialog] = QuestionDialog,
+        *,
+        settings: QSettings | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
-        super().__init__(repo, parent)
+        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
         self._question_dialog = question_dialog
-        settings = getattr(parent, "settings", None)
-        self._settings = settings if isinstance(settings, QSettings) else None
+        self._settings = settings
         self._answer_for: int | None = None
         self._answer_dirty = False
         self._loading = False
@@ -186,7 +187,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         self._show_answer()
         self._update()
 
-    def _reload(self, select_id: int | None = None) -> None:
+    def _reload(self, changes: Changes, select_id: int | None = None) -> None:
         if self.case is None:
             return
         self.model.set_questions(self.repo.list_questions(self.case.id))
@@ -195,7 +196,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
             self.select(select_id)
         self._show_answer()
         self._update()
-        self.changed.emit()
+        self.report(changes)
 
     def _fit_table(self) -> None:
         """Rows as tall as their text, and the table as tall as its rows (up to a limit), so
@@ -259,14 +260,14 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
     # --- saving --------------------------------------------------------------------------
 
     def _save_question(self, question: Question) -> Question:
-        saved = self.repo.update_question(question)
+        saved, changes = questions.save_question(self.repo, question)
         if saved.id == self._answer_for:
             self._loading = True
             self.asked_check.setChecked(saved.asked)
             self._loading = False
         self.summary.setText(asked_text([*self._others(saved.id), saved]))
         self.status_message.emit("Saved.")
-        self.changed.emit()
+        self.report(changes)
         return saved
 
     def _others(self, question_id: int) -> list[Question]:
@@ -301,11 +302,8 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         answer = clean_answer(self.answer_edit.toPlainText())
         if answer == question.answer:
             return
-        changed = replace(question, answer=answer)
-        if answer and not question.asked:
-            changed = replace(changed, asked_on=self.repo.today())
         try:
-            saved = self.repo.update_question(changed)
+            saved, changes = questions.answer_question(self.repo, question, answer)
         except NotFoundError:
             return
         self.model.replace_question(saved)
@@ -315,7 +313,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         self._fit_table()
         self.summary.setText(asked_text(self.model.questions()))
         self.status_message.emit("Answer saved.")
-        self.changed.emit()
+        self.report(changes)
 
     def flush(self) -> None:
         self.save_answer()
@@ -328,16 +326,8 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         dialog = self._question_dialog(self)
         if dialog.exec() != QuestionDialog.DialogCode.Accepted or not dialog.text():
             return
-        saved = self.repo.add_question(
-            Question(
-                id=0,
-                case_id=self.case.id,
-                text=dialog.text(),
-                round=self.repo.current_round(self.case.id),
-                topic=Topic.OWN,
-            )
-        )
-        self._reload(saved.id)
+        saved, changes = questions.add_question(self.repo, self.case.id, dialog.text())
+        self._reload(changes, saved.id)
         self.status_message.emit("Question added at the end of the list.")
 
     def _double_clicked(self, index: QModelIndex) -> None:
@@ -355,11 +345,8 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
             return
         if dialog.text() != question.text:
             self.save_answer()
-            with contextlib.suppress(NotFoundError):
-                self.repo.update_question(
-                    replace(self.repo.get_question(question.id), text=dialog.text())
-                )
-            self._reload(question.id)
+            changes = questions.reword_question(self.repo, question.id, dialog.text())
+            self._reload(changes, question.id)
 
     def move_selected(self, delta: int) -> None:
         question = self.selected()
@@ -369,8 +356,8 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         order = moved(self.model.questions(), question.id, delta)
         if [q.id for q in order] == [q.id for q in self.model.questions()]:
             return
-        self.repo.set_question_order(order)
-        self._reload(question.id)
+        changes = questions.reorder_questions(self.repo, question.case_id, order)
+        self._reload(changes, question.id)
 
     def remove_selected(self) -> None:
         question = self.selected()
@@ -387,9 +374,9 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
             return
         self._answer_dirty = False
         row = self.model.row_of(question.id)
-        self.repo.delete_question(question.id)
+        changes = questions.delete_question(self.repo, question.case_id, question.id)
         remaining = self._others(question.id)
-        self._reload(remaining[min(row, len(remaining) - 1)].id if remaining else None)
+        self._reload(changes, remaining[min(row, len(remaining) - 1)].id if remaining else None)
         self.status_message.emit("Question removed.")
 
     # --- printing ------------------------------------------------------------------------

@@ -5,26 +5,23 @@ that matters (a week ahead; a fax is not done until someone confirms it arrived)
 one obvious button for the selected item's next step, the scans attached to that item, and the
 cover sheet to print or save as PDF.
 
-Widgets never run SQL: everything goes through the Repository. Changes to items are undoable
-(Edit > Undo, or the Undo button that appears after removing an item).
+The panel reads through the Repository and writes through services/records.py; the state
+machine and its words are domain/record_steps.py. Changes to items are undoable (Edit > Undo,
+or the Undo button that appears after removing an item).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import logging
-import re
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -33,7 +30,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,25 +38,23 @@ from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.attachments import ATTACHMENT_SUFFIXES, Attachment
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
-from secondopinion_desktop.domain.record_progress import (
-    next_action,
-    next_step,
-    progress,
-    total_pages,
+from secondopinion_desktop.domain.record_progress import next_action, next_step, progress
+from secondopinion_desktop.domain.record_steps import (
+    ItemStep,
+    advanced,
+    checklist_rule,
+    done_message,
+    item_next_step,
+    undo_text,
 )
 from secondopinion_desktop.domain.records import (
-    Delivery,
     RecordItem,
     RecordKind,
-    RecordState,
-    cover_sheet_items,
-    due_date,
-    long_date,
 )
 from secondopinion_desktop.errors import KnownError
-from secondopinion_desktop.paths import settings_path
-from secondopinion_desktop.printing.cover_sheet import CoverSheet, cover_sheet_for
-from secondopinion_desktop.printing.paper import PAGE_SIZE_KEY, PAPER_NAMES, chosen_page_size
+from secondopinion_desktop.printing.cover_sheet import CoverSheet
+from secondopinion_desktop.services import exports, records
+from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store import attachment_files
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
@@ -76,43 +70,17 @@ from secondopinion_desktop.ui.models.records_model import (
     overdue_color,
 )
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+from secondopinion_desktop.ui.pages.records_cover import CoverSheetBox
 from secondopinion_desktop.ui.style import done_color
+from secondopinion_desktop.ui.tables import FittedTableView
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.record_dialog import RecordDialog
 
-log = logging.getLogger(__name__)
 
 SCAN_FILTER = (
     "Scans (" + " ".join(f"*{suffix}" for suffix in ATTACHMENT_SUFFIXES) + ");;All files (*)"
 )
-
-
-class FittedTableView(QTableView):
-    """A table as tall as its rows, so the page scrolls instead of the table."""
-
-    def _content_height(self) -> int:
-        header = self.horizontalHeader().height() if self.horizontalHeader().isVisible() else 0
-        rows = self.verticalHeader().length()
-        return header + rows + 2 * self.frameWidth() + 2
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(hint.width(), max(self._content_height(), 90))
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(super().minimumSizeHint().width(), max(self._content_height(), 90))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():  # text wraps by width only
-            self.resizeRowsToContents()
-        if self.height() != max(self._content_height(), 90):
-            self.updateGeometry()
-
-    def fit(self) -> None:
-        self.resizeRowsToContents()
-        self.updateGeometry()
 
 
 class RecordCommand(QUndoCommand):
@@ -137,25 +105,28 @@ class RecordCommand(QUndoCommand):
         self._before = self._panel.apply_change(self._after, self._before)
 
 
-def _safe_file_name(text: str) -> str:
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
-    return " ".join(cleaned.split())[:80] or "cover sheet"
-
-
 class RecordsPanel(StepPanel):
     """The checklist for one step: 4 (records) or 5 (slides and imaging).
 
-    Signals (from StepPanel): changed() after every saved change, status_message(str).
+    Signals (from StepPanel): changed(Changes) after every saved change, status_message(str).
     """
 
-    def __init__(self, repo: Repository, parent: QWidget | None = None, step: int = 4) -> None:
-        super().__init__(repo, parent)
+    shows = frozenset(
+        {Kind.RECORDS, Kind.ATTACHMENTS, Kind.DOCTORS, Kind.APPOINTMENTS, Kind.ROUNDS}
+    )
+
+    def __init__(
+        self,
+        repo: Repository,
+        parent: QWidget | None = None,
+        step: int = 4,
+        *,
+        settings: QSettings | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
         self.step = step
         self.record_dialog_factory: Callable[..., RecordDialog] = record_dialog
-        stack = getattr(parent, "undo_stack", None)
-        self.undo_stack: QUndoStack = stack if isinstance(stack, QUndoStack) else QUndoStack(self)
-        settings = getattr(parent, "settings", None)
-        self._settings: QSettings | None = settings if isinstance(settings, QSettings) else None
         self._doctors: list[Doctor] = []
         self._names: dict[int, str] = {}
         self._new_doctor: Doctor | None = None
@@ -281,43 +252,13 @@ class RecordsPanel(StepPanel):
 
     def _build_cover_sheet(self, outer: QVBoxLayout) -> None:
         box = card("Cover sheet for the records you send", outer)
-        box.addWidget(
-            paragraph(
-                "Put this page on top of records you fax or take to the new doctor's office. It "
-                "says who they are for, lists what is enclosed with the number of pages, and asks "
-                "the office to phone you when they arrive."
-            )
-        )
-        self.cover_label = paragraph("")
-        self.cover_label.setObjectName("situation")
-        self.cover_label.setAccessibleName("What the cover sheet will list")
-        box.addWidget(self.cover_label)
-        row = QHBoxLayout()
-        row.setSpacing(10)
-        paper_label = QLabel("Pape&r:")
-        self.paper_combo = QComboBox()
-        self.paper_combo.setAccessibleName("Paper size")
-        for name in PAPER_NAMES:
-            self.paper_combo.addItem(name, name)
-        paper_label.setBuddy(self.paper_combo)
-        self.paper_combo.setCurrentIndex(self.paper_combo.findData(self._page_size()))
-        self.paper_combo.currentIndexChanged.connect(self._on_paper_changed)
-        self.preview_button = self._button(
-            "Preview\u2026", "Preview the cover sheet", self.preview_cover_sheet
-        )
-        self.print_button = self._button(
-            "Print\u2026", "Print the cover sheet", self.print_cover_sheet
-        )
-        self.pdf_button = self._button(
-            "Save as PDF\u2026", "Save the cover sheet as a PDF file", self.save_cover_sheet_pdf
-        )
-        row.addWidget(paper_label)
-        row.addWidget(self.paper_combo)
-        row.addStretch(1)
-        row.addWidget(self.preview_button)
-        row.addWidget(self.print_button)
-        row.addWidget(self.pdf_button)
-        box.addLayout(row)
+        self.cover_box = CoverSheetBox(self.settings, self.cover_sheet, self.status_message.emit)
+        box.addWidget(self.cover_box)
+        self.cover_label = self.cover_box.cover_label
+        self.paper_combo = self.cover_box.paper_combo
+        self.preview_button = self.cover_box.preview_button
+        self.print_button = self.cover_box.print_button
+        self.pdf_button = self.cover_box.pdf_button
 
     def _button(self, text: str, name: str, slot: object) -> QPushButton:
         button = QPushButton(text)
@@ -372,7 +313,7 @@ class RecordsPanel(StepPanel):
             row = self.model.row_of(suggested.item_id) if suggested.item_id else -1
             self.select_row(max(row, 0))
         self._show_summary(items, today)
-        self._show_cover_sheet_summary()
+        self.cover_box.show_summary(self._new_doctor, self._all_items)
         self._load_attachments()
         self._update_buttons()
 
@@ -406,32 +347,7 @@ class RecordsPanel(StepPanel):
             )
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.summary_label.setText(" ".join(parts))
-        self.rule_label.setText(self._rule_text(items, visit))
-
-    def _rule_text(self, items: list[RecordItem], visit: dt.date | None) -> str:
-        fax = (
-            "A faxed item is done only when someone at the office tells you it arrived: "
-            "phone to check."
-        )
-        if self.step == 5:
-            office = f"{self._new_doctor.name}'s office" if self._new_doctor else "the new office"
-            return (
-                f"Ask {office} whether the slides and scans should be sent ahead or brought to "
-                "the visit. If you send them, phone to check they arrived. They are lent to "
-                "you: note when they come back."
-            )
-        if visit is None or self._appointment is None:
-            return (
-                "Once the visit is booked, each item shows the day it should arrive: about a "
-                "week before, so the doctor has time to study it. " + fax
-            )
-        sample = RecordItem(id=0, case_id=0, title="")
-        due = due_date(sample, visit)
-        assert due is not None
-        return (
-            f"Aim for everything to arrive by {due:%A} {long_date(due)}, a week before the "
-            "visit. " + fax
-        )
+        self.rule_label.setText(checklist_rule(self.step, self._new_doctor_name(), visit))
 
     # --- selection -----------------------------------------------------------------------
 
@@ -459,21 +375,9 @@ class RecordsPanel(StepPanel):
         self._load_attachments()
         self._update_buttons()
 
-    def item_next_step(self, item: RecordItem) -> tuple[str, str] | None:
-        """(button text, what it does) for the item's next step, or None when nothing is left."""
-        state = item.state
-        if state is RecordState.NEEDED:
-            return "Mark as asked for", "requested_on"
-        if state is RecordState.REQUESTED:
-            return "Mark as received", "received_on"
-        if state is RecordState.RECEIVED and not item.brought:
-            word = "faxed" if item.delivery is Delivery.FAX else "sent"
-            return f"Mark as {word}", "sent_on"
-        if state is RecordState.SENT and not item.brought:
-            return "It arrived: note who confirmed\u2026", "confirmed_on"
-        if item.kind.lent and item.returned_on is None and state is RecordState.ARRIVED:
-            return "Mark as returned to us", "returned_on"
-        return None
+    def item_next_step(self, item: RecordItem) -> ItemStep | None:
+        """The item's next step (see domain/record_steps.py), or None when nothing is left."""
+        return item_next_step(item)
 
     def _update_buttons(self) -> None:
         item = self.selected_item()
@@ -481,14 +385,14 @@ class RecordsPanel(StepPanel):
         self.add_button.setEnabled(has_case)
         self.edit_button.setEnabled(item is not None)
         self.remove_button.setEnabled(item is not None)
-        step = self.item_next_step(item) if item else None
+        step = item_next_step(item) if item else None
         if step is None:
             self.next_step_button.setText(
                 "Nothing more to do for this item" if item else "Choose an item"
             )
             self.next_step_button.setEnabled(False)
         else:
-            self.next_step_button.setText(step[0])
+            self.next_step_button.setText(step.label)
             self.next_step_button.setEnabled(True)
         self.next_step_button.setAccessibleName(
             f"{self.next_step_button.text()}: {item.title}" if item else "Next step"
@@ -498,9 +402,6 @@ class RecordsPanel(StepPanel):
         chosen = self.attachments_view.selectionModel().selectedRows()
         self.open_button.setEnabled(bool(chosen))
         self.remove_scan_button.setEnabled(bool(chosen))
-        sheet_ready = self._cover_items_count() > 0 and self._new_doctor is not None
-        for button in (self.preview_button, self.print_button, self.pdf_button):
-            button.setEnabled(sheet_ready)
 
     # --- changing items ------------------------------------------------------------------
 
@@ -539,28 +440,16 @@ class RecordsPanel(StepPanel):
     def advance_selected(self) -> None:
         """The primary button: move the selected item on to its next state."""
         item = self.selected_item()
-        if item is None:
+        step = item_next_step(item) if item is not None else None
+        if item is None or step is None:
             return
-        step = self.item_next_step(item)
-        if step is None:
-            return
-        field = step[1]
         today = self.repo.today()
-        if field == "confirmed_on":
-            self.edit_item("confirmed_by", replace(item, confirmed_on=today))
+        if step.needs_a_name:
+            self.edit_item("confirmed_by", advanced(item, step, today))
             return
-        after = replace(item, **{field: today})
-        words = {
-            "requested_on": "asked for",
-            "received_on": "received",
-            "sent_on": "faxed" if item.delivery is Delivery.FAX else "sent",
-            "returned_on": "returned to us",
-        }[field]
-        self._push(RecordCommand(self, f"mark \u201c{item.title}\u201d as {words}", item, after))
-        message = f"\u201c{item.title}\u201d marked as {words} today."
-        if field == "sent_on" and not item.brought:
-            message += " Remember to phone and check it arrived."
-        self.status_message.emit(message)
+        after = advanced(item, step, today)
+        self._push(RecordCommand(self, undo_text(item, step), item, after))
+        self.status_message.emit(done_message(item, step))
 
     def remove_item(self) -> None:
         item = self.selected_item()
@@ -579,10 +468,9 @@ class RecordsPanel(StepPanel):
                 no="Keep it",
             ):
                 return
-            self.repo.delete_record(item.id)
-            self._remove_copies(scans)
+            changes = records.remove_item(self.repo, self._folder(), item)
             self.reload()
-            self.changed.emit()
+            self.report(changes)
             self.status_message.emit(f"Removed \u201c{item.title}\u201d.")
             return
         command = RecordCommand(self, f"remove \u201c{item.title}\u201d", item, None)
@@ -625,24 +513,9 @@ class RecordsPanel(StepPanel):
 
         Returns the item as stored (new items get their id here) or None when it was removed.
         """
-        result: RecordItem | None = None
-        try:
-            if wanted is None:
-                if current is not None:
-                    self.repo.delete_record(current.id)
-            elif current is None:
-                if wanted.id:
-                    self.repo.restore_record(wanted)
-                    result = self.repo.get_record(wanted.id)
-                else:
-                    result = self.repo.add_record(wanted)
-            else:
-                result = self.repo.update_record(wanted)
-        except NotFoundError:
-            log.info("record changed elsewhere; nothing to undo")
-            result = None
+        result, changes = records.save_item(self.repo, current, wanted)
         self.reload(select_id=result.id if result else None)
-        self.changed.emit()
+        self.report(changes)
         return result
 
     # --- attachments ---------------------------------------------------------------------
@@ -695,37 +568,21 @@ class RecordsPanel(StepPanel):
         if not chosen:
             return
         try:
-            stored = attachment_files.copy_in(folder, Path(chosen))
+            attached = records.attach_scan(self.repo, folder, item, Path(chosen))
         except KnownError as exc:
             messages.show_error(self, "Could not attach the scan", exc.message)
             return
-        existing = self.repo.list_attachments(item.id)
-        if any(a.sha256 == stored.sha256 for a in existing):
-            self._remove_copies([stored.file_name])
+        if attached.duplicate:
             messages.show_info(
                 self,
                 "Already attached",
-                f"\u201c{stored.original_name}\u201d is already attached to "
+                f"\u201c{attached.original_name}\u201d is already attached to "
                 f"\u201c{item.title}\u201d.",
             )
             return
-        try:
-            self.repo.add_attachment(
-                Attachment(
-                    id=0,
-                    record_id=item.id,
-                    file_name=stored.file_name,
-                    original_name=stored.original_name,
-                    size=stored.size,
-                    sha256=stored.sha256,
-                )
-            )
-        except Exception:
-            self._remove_copies([stored.file_name])
-            raise
         self.reload(select_id=item.id)
-        self.changed.emit()
-        self.status_message.emit(f"Attached \u201c{stored.original_name}\u201d.")
+        self.report(attached.changes)
+        self.status_message.emit(f"Attached \u201c{attached.original_name}\u201d.")
 
     def open_attachment(self) -> None:
         attachment = self.selected_attachment()
@@ -762,135 +619,17 @@ class RecordsPanel(StepPanel):
             no="Keep it",
         ):
             return
-        self.repo.delete_attachment(attachment.id)
-        self._remove_copies([attachment.file_name])
-        self.reload()
-        self.changed.emit()
-        self.status_message.emit(f"Removed the scan \u201c{attachment.original_name}\u201d.")
-
-    def _remove_copies(self, scans: list[Attachment] | list[str]) -> None:
-        folder = self._folder()
-        if folder is None:
+        if self.case is None:
             return
-        for scan in scans:
-            name = scan if isinstance(scan, str) else scan.file_name
-            try:
-                attachment_files.remove_copy(folder, name)
-            except KnownError as exc:
-                log.warning("could not remove a scan copy: %s", exc.detail)
+        changes = records.remove_scan(self.repo, self._folder(), self.case.id, attachment)
+        self.reload()
+        self.report(changes)
+        self.status_message.emit(f"Removed the scan \u201c{attachment.original_name}\u201d.")
 
     # --- the cover sheet -----------------------------------------------------------------
 
-    def _page_size(self) -> str:
-        return chosen_page_size(self._settings_store())
-
-    def _settings_store(self) -> QSettings | None:
-        if self._settings is None:
-            folder = self._folder()
-            if folder is not None:
-                self._settings = QSettings(str(settings_path(folder)), QSettings.Format.IniFormat)
-        return self._settings
-
-    def _on_paper_changed(self) -> None:
-        settings = self._settings_store()
-        value = self.paper_combo.currentData()
-        if settings is not None and isinstance(value, str):
-            settings.setValue(PAGE_SIZE_KEY, value)
-            settings.sync()
-
-    def _cover_items_count(self) -> int:
-        doctor_id = self._new_doctor.id if self._new_doctor else None
-        return len(cover_sheet_items(self._all_items, doctor_id))
-
-    def _show_cover_sheet_summary(self) -> None:
-        if self.paper_combo.currentData() != self._page_size():
-            self.paper_combo.blockSignals(True)
-            self.paper_combo.setCurrentIndex(self.paper_combo.findData(self._page_size()))
-            self.paper_combo.blockSignals(False)
-        if self._new_doctor is None:
-            self.cover_label.setText(
-                "The cover sheet is addressed to the doctor you book for the second opinion. "
-                "Book the visit on step 3 first."
-            )
-            return
-        doctor_id = self._new_doctor.id
-        enclosed = cover_sheet_items(self._all_items, doctor_id)
-        if not enclosed:
-            self.cover_label.setText(
-                f"Nothing to send to {self._new_doctor.name} yet. An item is listed on the cover "
-                "sheet once you have it in hand (marked as received) and it is to be sent ahead."
-            )
-            return
-        pages, uncounted = total_pages(enclosed)
-        count = len(enclosed)
-        text = (
-            f"To {self._new_doctor.name}: {count} item{'s' if count != 1 else ''}, "
-            f"{pages} page{'s' if pages != 1 else ''}"
-        )
-        if uncounted:
-            text += f" (and {uncounted} not counted yet)"
-        self.cover_label.setText(text + ", plus the cover sheet.")
-
     def cover_sheet(self) -> CoverSheet | None:
+        """The sheet for the booked doctor (None with no case open)."""
         if self.case is None:
             return None
-        case = self.repo.get_case(self.case.id)
-        return cover_sheet_for(
-            case,
-            self._new_doctor,
-            self._appointment,
-            self._all_items,
-            self._names,
-            self.repo.today(),
-        )
-
-    def preview_cover_sheet(self) -> None:
-        sheet = self.cover_sheet()
-        if sheet is not None:
-            from secondopinion_desktop.ui import cover_sheet_actions
-
-            cover_sheet_actions.preview(self, sheet, self._page_size())
-
-    def print_cover_sheet(self) -> None:
-        sheet = self.cover_sheet()
-        if sheet is None:
-            return
-        try:
-            from secondopinion_desktop.ui import cover_sheet_actions
-
-            printed = cover_sheet_actions.print_with_dialog(self, sheet, self._page_size())
-        except KnownError as exc:
-            messages.show_error(self, "Could not print", exc.message)
-            return
-        if printed:
-            self.status_message.emit("The cover sheet was sent to the printer.")
-
-    def save_cover_sheet_pdf(self) -> None:
-        sheet = self.cover_sheet()
-        if sheet is None:
-            return
-        suggested = f"Cover sheet for {_safe_file_name(sheet.to_name)} {sheet.prepared_on}.pdf"
-        folder = self._settings.value("printing/last_folder") if self._settings else None
-        start = (
-            Path(str(folder)) / suggested
-            if isinstance(folder, str) and folder
-            else Path.home() / suggested
-        )
-        chosen = messages.choose_save_path(
-            self, "Save the cover sheet as PDF", str(start), "PDF files (*.pdf)"
-        )
-        if not chosen:
-            return
-        target = Path(chosen)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        try:
-            from secondopinion_desktop.printing.render import write_cover_sheet_pdf
-
-            write_cover_sheet_pdf(sheet, target, self._page_size())
-        except KnownError as exc:
-            messages.show_error(self, "Could not save the PDF", exc.message)
-            return
-        if self._settings is not None:
-            self._settings.setValue("printing/last_folder", str(target.parent))
-        self.status_message.emit(f"Saved the cover sheet as {target.name}.")
+        return exports.cover_sheet(self.repo, self.case.id)

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -21,6 +23,8 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.scripts import tell_doctor_script
 from secondopinion_desktop.domain.validation import ValidationError, parse_past_date
+from secondopinion_desktop.services import cases, doctors
+from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
 from secondopinion_desktop.ui.forms import (
@@ -35,14 +39,19 @@ from secondopinion_desktop.ui.printing_actions import print_text
 
 
 class TellDoctorPanel(StepPanel):
+    shows = frozenset({Kind.CASE, Kind.DOCTORS})
+
     def __init__(
         self,
         repo: Repository,
         parent: QWidget | None = None,
         doctor_dialog: Callable[..., DoctorDialog] = DoctorDialog,
         today: Callable[[], dt.date] = dt.date.today,
+        *,
+        settings: QSettings | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
-        super().__init__(repo, parent)
+        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
         self._doctor_dialog = doctor_dialog
         self._today = today
         self._loading = False
@@ -173,9 +182,9 @@ class TellDoctorPanel(StepPanel):
             referral_to=self.referral_to.text().strip(),
         )
         if updated != self.case:
-            self.case = self.repo.update_case(updated)
+            self.case, changes = cases.update_case(self.repo, updated)
             self.status_message.emit("Saved.")
-            self.changed.emit()
+            self.report(changes)
 
     def flush(self) -> None:
         if self.told_on.hasFocus() or self.hear_back.hasFocus() or self.referral_to.hasFocus():
@@ -198,8 +207,8 @@ class TellDoctorPanel(StepPanel):
         doctor = dialog.doctor()
         if doctor is None:
             return
-        saved = self.repo.add_doctor(doctor)
+        saved, changes = doctors.add_doctor(self.repo, doctor)
         self.load(self.repo.get_case(self.case.id))
         self.doctor_combo.setCurrentIndex(max(0, self.doctor_combo.findData(saved.id)))
         self.status_message.emit(f"Added {saved.name}.")
-        self.changed.emit()
+        self.report(changes)

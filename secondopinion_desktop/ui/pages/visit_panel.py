@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind, format_when
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
-from secondopinion_desktop.domain.opinions import Opinion, clean_text, round_name
+from secondopinion_desktop.domain.opinions import round_name
 from secondopinion_desktop.domain.reminder_rules import things_to_bring
+from secondopinion_desktop.services import booking, outcome
+from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui.dialogs.factories import booking_dialog
 from secondopinion_desktop.ui.forms import line_edit, text_edit
@@ -50,13 +53,18 @@ def team_from_text(text: str) -> tuple[str, ...]:
 
 
 class VisitPanel(StepPanel):
+    shows = frozenset({Kind.APPOINTMENTS, Kind.DOCTORS, Kind.RECORDS, Kind.ROUNDS})
+
     def __init__(
         self,
         repo: Repository,
         parent: QWidget | None = None,
         booking_dialog: Callable[..., BookingDialog] = booking_dialog,
+        *,
+        settings: QSettings | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
-        super().__init__(repo, parent)
+        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
         self._booking_dialog = booking_dialog
         self.visit: Appointment | None = None
         self.doctor: Doctor | None = None
@@ -207,12 +215,13 @@ class VisitPanel(StepPanel):
 
     def _save_visit(self, visit: Appointment) -> None:
         try:
-            self.visit = self.repo.update_appointment(visit)
+            changes = booking.change_visit(self.repo, visit)
+            self.visit = self.repo.get_appointment(visit.id)
         except NotFoundError:
             if self.case is not None:
                 self.load(self.repo.get_case(self.case.id))
             return
-        self.changed.emit()
+        self.report(changes)
 
     def change_visit(self) -> None:
         if self.visit is None or self.doctor is None or self.case is None:
@@ -235,8 +244,17 @@ class VisitPanel(StepPanel):
 class AfterVisitPanel(StepPanel):
     """After the visit: the new tests the doctor ordered (kept with this round's opinion)."""
 
-    def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
-        super().__init__(repo, parent)
+    shows = frozenset({Kind.OPINIONS, Kind.ROUNDS})
+
+    def __init__(
+        self,
+        repo: Repository,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
         self._loading = False
         self._tests_dirty = False
         layout = QVBoxLayout(self)
@@ -304,20 +322,10 @@ class AfterVisitPanel(StepPanel):
         if not self._tests_dirty or self.case is None:
             return
         self._tests_dirty = False
-        round_ = self.repo.current_round(self.case.id)
-        doctor = self._visit_doctor()
-        opinion = self.repo.get_opinion(self.case.id, round_) or Opinion(
-            id=0,
-            case_id=self.case.id,
-            round=round_,
-            doctor_id=doctor.id if doctor else None,
-            doctor_name=doctor.name if doctor else "",
-        )
-        text = clean_text(self.tests_edit.toPlainText())
-        if text != opinion.tests_ordered:
-            self.repo.save_opinion(replace(opinion, tests_ordered=text))
+        changes = outcome.save_tests_ordered(self.repo, self.case.id, self.tests_edit.toPlainText())
+        if changes:
             self.status_message.emit("Saved.")
-            self.changed.emit()
+            self.report(changes)
 
     def flush(self) -> None:
         self.save_tests()

@@ -361,7 +361,11 @@ def ready_panel(qtbot: QtBot, file_repo: Repository) -> RecordsPanel:
     repo.add_record(
         RecordItem(id=0, case_id=case.id, title="Blood counts", pages=3, sent_on=dt.date.today())
     )
-    panel = RecordsPanel(repo, None, step=4)
+    # the window hands its settings (settings.ini in the data folder) to the panel
+    folder = repo.data_folder()
+    assert folder is not None
+    settings = QSettings(str(settings_path(folder)), QSettings.Format.IniFormat)
+    panel = RecordsPanel(repo, None, step=4, settings=settings)
     qtbot.addWidget(panel)
     panel.load(case)
     return panel

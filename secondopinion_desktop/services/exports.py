@@ -1,0 +1,55 @@
+"""What the exports are made of: the current case, its calendar and its cover sheet.
+
+Written once, for the window (Tools > Export to Calendar, the records pages' cover sheet) and
+for the command line (`--export-calendar`, `--export-cover-sheet`), so both always agree.
+These read; the only write is bringing the case's reminders up to date before a calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from secondopinion_desktop.printing.cover_sheet import CoverSheet, cover_sheet_for
+from secondopinion_desktop.store.repository import Repository
+
+
+def current_case_id(repo: Repository, last_case_id: object) -> int | None:
+    """The case last open if it still exists, else the first case, else None."""
+    cases = repo.list_cases()
+    try:
+        wanted = int(str(last_case_id)) if last_case_id is not None else None
+    except ValueError:
+        wanted = None
+    ids = [c.id for c in cases]
+    if wanted in ids:
+        return wanted
+    return ids[0] if ids else None
+
+
+def case_calendar(repo: Repository, case_id: int, zone: dt.tzinfo | None = None) -> bytes:
+    """The case's visits and open reminders as .ics, its reminders brought up to date first."""
+    from secondopinion_desktop.domain.calendar_export import calendar_for  # icalendar is slow
+
+    with repo.db.atomic():
+        repo.sync_reminders(case_id, zone)
+    return calendar_for(
+        repo.get_case(case_id),
+        repo.list_appointments(case_id),
+        repo.list_reminders(case_id, include_done=False),
+        repo.list_doctors(case_id),
+        repo.now(),
+    )
+
+
+def cover_sheet(repo: Repository, case_id: int) -> CoverSheet:
+    """The case's cover sheet, addressed to the booked doctor (blank "to" if none is)."""
+    case = repo.get_case(case_id)
+    names = {d.id: d.name for d in repo.list_doctors(case_id)}
+    return cover_sheet_for(
+        case,
+        repo.booked_doctor(case_id),
+        repo.opinion_appointment(case_id),
+        repo.list_records(case_id),
+        names,
+        repo.today(),
+    )

@@ -1,0 +1,123 @@
+"""The records checklist: saving items (with undo), attaching scans, and removing them.
+
+Scans are files beside the database. A copy is made before its row is written and removed
+again if the row cannot be; a copy is deleted only after the rows that named it are gone for
+good (the transaction committed), so a failed write never leaves a row without its file.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from secondopinion_desktop.domain.attachments import Attachment
+from secondopinion_desktop.domain.records import RecordItem
+from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.services.changes import Changes, Kind
+from secondopinion_desktop.store import attachment_files
+from secondopinion_desktop.store.repository import NotFoundError, Repository
+
+log = logging.getLogger(__name__)
+
+
+def save_item(
+    repo: Repository, current: RecordItem | None, wanted: RecordItem | None
+) -> tuple[RecordItem | None, Changes]:
+    """Make the stored item match `wanted`: add, change, put back (undo) or remove it.
+
+    Returns the item as stored (a new item gets its id here), or None when it was removed or
+    was changed elsewhere meanwhile (then nothing is written).
+    """
+    item = wanted or current
+    changes = Changes.of(item.case_id if item else None, Kind.RECORDS)
+    result: RecordItem | None = None
+    try:
+        with repo.db.atomic():
+            if wanted is None:
+                if current is not None:
+                    repo.delete_record(current.id)
+            elif current is None:
+                if wanted.id:
+                    repo.restore_record(wanted)
+                    result = repo.get_record(wanted.id)
+                else:
+                    result = repo.add_record(wanted)
+            else:
+                result = repo.update_record(wanted)
+    except NotFoundError:
+        log.info("record changed elsewhere; nothing to undo")
+        return None, changes
+    return result, changes
+
+
+@dataclass(frozen=True)
+class Attached:
+    """What attaching a scan did: `duplicate` when that very file was attached already."""
+
+    original_name: str
+    duplicate: bool
+    changes: Changes
+
+
+def attach_scan(repo: Repository, folder: Path, item: RecordItem, source: Path) -> Attached:
+    """Keep a copy of `source` as a scan of `item` (the original is never changed).
+
+    The same file twice (same content) is not attached again. KnownError when the file
+    cannot be copied; the copy is cleaned up if its row cannot be written.
+    """
+    stored = attachment_files.copy_in(folder, source)
+    try:
+        with repo.db.atomic():
+            existing = repo.list_attachments(item.id)
+            if any(a.sha256 == stored.sha256 for a in existing):
+                duplicate = True
+            else:
+                duplicate = False
+                repo.add_attachment(
+                    Attachment(
+                        id=0,
+                        record_id=item.id,
+                        file_name=stored.file_name,
+                        original_name=stored.original_name,
+                        size=stored.size,
+                        sha256=stored.sha256,
+                    )
+                )
+    except BaseException:
+        _remove_copies(folder, [stored.file_name])
+        raise
+    if duplicate:
+        _remove_copies(folder, [stored.file_name])
+        return Attached(stored.original_name, True, Changes())
+    return Attached(stored.original_name, False, Changes.of(item.case_id, Kind.ATTACHMENTS))
+
+
+def remove_item(repo: Repository, folder: Path | None, item: RecordItem) -> Changes:
+    """Remove an item and its scans: the rows first, the copies once that is saved."""
+    with repo.db.atomic():
+        scans = repo.delete_record(item.id)
+    if folder is not None:
+        _remove_copies(folder, [s.file_name for s in scans])
+    return Changes.of(item.case_id, Kind.RECORDS, Kind.ATTACHMENTS)
+
+
+def remove_scan(
+    repo: Repository, folder: Path | None, case_id: int, attachment: Attachment
+) -> Changes:
+    """Remove one scan: its row first, the copy once that is saved."""
+    with repo.db.atomic():
+        repo.delete_attachment(attachment.id)
+    if folder is not None:
+        _remove_copies(folder, [attachment.file_name])
+    return Changes.of(case_id, Kind.ATTACHMENTS)
+
+
+def _remove_copies(folder: Path, names: Iterable[str]) -> None:
+    """Delete copies; one that cannot be deleted is logged, not fatal (the row is gone)."""
+    for name in names:
+        try:
+            attachment_files.remove_copy(folder, name)
+        except KnownError as exc:
+            log.warning("could not remove a scan copy: %s", exc.detail)

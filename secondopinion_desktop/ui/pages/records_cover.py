@@ -1,0 +1,177 @@
+"""The records pages' cover-sheet card: what the sheet will list, the paper, and print,
+preview and PDF. The sheet itself is assembled by services/exports.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.record_progress import total_pages
+from secondopinion_desktop.domain.records import RecordItem, cover_sheet_items
+from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.printing.cover_sheet import CoverSheet
+from secondopinion_desktop.printing.paper import PAGE_SIZE_KEY, PAPER_NAMES, chosen_page_size
+from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.pages.panel import paragraph
+
+INTRO = (
+    "Put this page on top of records you fax or take to the new doctor's office. It says who "
+    "they are for, lists what is enclosed with the number of pages, and asks the office to "
+    "phone you when they arrive."
+)
+
+
+def safe_file_name(text: str) -> str:
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
+    return " ".join(cleaned.split())[:80] or "cover sheet"
+
+
+def cover_summary(doctor: Doctor | None, items: Sequence[RecordItem]) -> str:
+    """What the cover sheet will list, in a sentence (or why there is nothing to list)."""
+    if doctor is None:
+        return (
+            "The cover sheet is addressed to the doctor you book for the second opinion. "
+            "Book the visit on step 3 first."
+        )
+    enclosed = cover_sheet_items(items, doctor.id)
+    if not enclosed:
+        return (
+            f"Nothing to send to {doctor.name} yet. An item is listed on the cover sheet once "
+            "you have it in hand (marked as received) and it is to be sent ahead."
+        )
+    pages, uncounted = total_pages(enclosed)
+    count = len(enclosed)
+    text = (
+        f"To {doctor.name}: {count} item{'s' if count != 1 else ''}, "
+        f"{pages} page{'s' if pages != 1 else ''}"
+    )
+    if uncounted:
+        text += f" (and {uncounted} not counted yet)"
+    return text + ", plus the cover sheet."
+
+
+class CoverSheetBox(QWidget):
+    """The card's contents; `sheet()` gives the sheet to print, `say` the status bar."""
+
+    def __init__(
+        self,
+        settings: QSettings | None,
+        sheet: Callable[[], CoverSheet | None],
+        say: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._sheet = sheet
+        self._say = say
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(paragraph(INTRO))
+        self.cover_label = paragraph("")
+        self.cover_label.setObjectName("situation")
+        self.cover_label.setAccessibleName("What the cover sheet will list")
+        box.addWidget(self.cover_label)
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        paper_label = QLabel("Pape&r:")
+        self.paper_combo = QComboBox()
+        self.paper_combo.setAccessibleName("Paper size")
+        for name in PAPER_NAMES:
+            self.paper_combo.addItem(name, name)
+        paper_label.setBuddy(self.paper_combo)
+        self.paper_combo.setCurrentIndex(self.paper_combo.findData(self.page_size()))
+        self.paper_combo.currentIndexChanged.connect(self._on_paper_changed)
+        self.preview_button = _button("Preview\u2026", "Preview the cover sheet", self.preview)
+        self.print_button = _button("Print\u2026", "Print the cover sheet", self.print_sheet)
+        self.pdf_button = _button(
+            "Save as PDF\u2026", "Save the cover sheet as a PDF file", self.save_pdf
+        )
+        row.addWidget(paper_label)
+        row.addWidget(self.paper_combo)
+        row.addStretch(1)
+        for button in (self.preview_button, self.print_button, self.pdf_button):
+            row.addWidget(button)
+        box.addLayout(row)
+
+    def page_size(self) -> str:
+        return chosen_page_size(self._settings)
+
+    def _on_paper_changed(self) -> None:
+        value = self.paper_combo.currentData()
+        if self._settings is not None and isinstance(value, str):
+            self._settings.setValue(PAGE_SIZE_KEY, value)
+            self._settings.sync()
+
+    def show_summary(self, doctor: Doctor | None, items: Sequence[RecordItem]) -> None:
+        if self.paper_combo.currentData() != self.page_size():
+            self.paper_combo.blockSignals(True)
+            self.paper_combo.setCurrentIndex(self.paper_combo.findData(self.page_size()))
+            self.paper_combo.blockSignals(False)
+        self.cover_label.setText(cover_summary(doctor, items))
+        ready = doctor is not None and bool(cover_sheet_items(items, doctor.id))
+        for button in (self.preview_button, self.print_button, self.pdf_button):
+            button.setEnabled(ready)
+
+    def preview(self) -> None:
+        sheet = self._sheet()
+        if sheet is not None:
+            from secondopinion_desktop.ui import cover_sheet_actions
+
+            cover_sheet_actions.preview(self, sheet, self.page_size())
+
+    def print_sheet(self) -> None:
+        sheet = self._sheet()
+        if sheet is None:
+            return
+        try:
+            from secondopinion_desktop.ui import cover_sheet_actions
+
+            printed = cover_sheet_actions.print_with_dialog(self, sheet, self.page_size())
+        except KnownError as exc:
+            messages.show_error(self, "Could not print", exc.message)
+            return
+        if printed:
+            self._say("The cover sheet was sent to the printer.")
+
+    def save_pdf(self) -> None:
+        sheet = self._sheet()
+        if sheet is None:
+            return
+        suggested = f"Cover sheet for {safe_file_name(sheet.to_name)} {sheet.prepared_on}.pdf"
+        folder = self._settings.value("printing/last_folder") if self._settings else None
+        start = (
+            Path(str(folder)) / suggested
+            if isinstance(folder, str) and folder
+            else Path.home() / suggested
+        )
+        chosen = messages.choose_save_path(
+            self, "Save the cover sheet as PDF", str(start), "PDF files (*.pdf)"
+        )
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            from secondopinion_desktop.printing.render import write_cover_sheet_pdf
+
+            write_cover_sheet_pdf(sheet, target, self.page_size())
+        except KnownError as exc:
+            messages.show_error(self, "Could not save the PDF", exc.message)
+            return
+        if self._settings is not None:
+            self._settings.setValue("printing/last_folder", str(target.parent))
+        self._say(f"Saved the cover sheet as {target.name}.")
+
+
+def _button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    button.clicked.connect(slot)
+    return button

@@ -1,0 +1,150 @@
+"""Records: items saved with undo, scans copied in once, files removed only after the rows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from secondopinion_desktop.domain.records import RecordItem
+from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.services import records
+from secondopinion_desktop.services.changes import Kind
+from secondopinion_desktop.store import attachment_files
+from secondopinion_desktop.store.repository import Repository
+
+
+def copies(folder: Path) -> list[str]:
+    where = attachment_files.attachments_dir(folder)
+    return sorted(p.name for p in where.iterdir()) if where.exists() else []
+
+
+@pytest.fixture
+def folder(file_repo: Repository) -> Path:
+    found = file_repo.data_folder()
+    assert found is not None
+    return found
+
+
+@pytest.fixture
+def item(file_repo: Repository) -> RecordItem:
+    case = file_repo.create_case("Mum")
+    return file_repo.add_record(RecordItem(id=0, case_id=case.id, title="Pathology report"))
+
+
+@pytest.fixture
+def scan(tmp_path: Path) -> Path:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF-1.4 a scan\n")
+    return path
+
+
+def test_save_item_adds_changes_restores_and_removes(repo: Repository) -> None:
+    case = repo.create_case("Mum")
+    added, changes = records.save_item(
+        repo, None, RecordItem(id=0, case_id=case.id, title="Blood counts")
+    )
+    assert added is not None and added.id
+    assert changes.case_id == case.id and changes.kinds == {Kind.RECORDS}
+    changed, _ = records.save_item(repo, added, replace(added, pages=3))
+    assert changed is not None and changed.pages == 3
+    gone, _ = records.save_item(repo, changed, None)
+    assert gone is None and repo.list_records(case.id) == []
+    back, _ = records.save_item(repo, None, changed)  # undo of the removal: same id
+    assert back == repo.get_record(changed.id)
+
+
+def test_undo_of_an_item_changed_elsewhere_writes_nothing(repo: Repository) -> None:
+    case = repo.create_case("Mum")
+    added, _ = records.save_item(repo, None, RecordItem(id=0, case_id=case.id, title="X"))
+    assert added is not None
+    repo.delete_record(added.id)
+    result, _ = records.save_item(repo, added, added)
+    assert result is None and repo.list_records(case.id) == []
+
+
+def test_a_scan_is_copied_in_once(
+    file_repo: Repository, folder: Path, item: RecordItem, scan: Path
+) -> None:
+    first = records.attach_scan(file_repo, folder, item, scan)
+    assert (first.original_name, first.duplicate) == ("report.pdf", False)
+    assert first.changes.kinds == {Kind.ATTACHMENTS}
+    again = records.attach_scan(file_repo, folder, item, scan)
+    assert again.duplicate and not again.changes
+    (stored,) = file_repo.list_attachments(item.id)
+    assert copies(folder) == [stored.file_name]
+    assert scan.read_bytes() == b"%PDF-1.4 a scan\n"
+
+
+def test_a_scan_whose_row_cannot_be_written_leaves_no_copy(
+    file_repo: Repository,
+    folder: Path,
+    item: RecordItem,
+    scan: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(file_repo, "add_attachment", lambda _a: (_ for _ in ()).throw(OSError()))
+    with pytest.raises(OSError):
+        records.attach_scan(file_repo, folder, item, scan)
+    assert file_repo.list_attachments(item.id) == []
+    assert copies(folder) == []
+    assert scan.exists()
+
+
+def test_a_file_that_is_not_a_scan_is_refused_in_words(
+    file_repo: Repository, folder: Path, item: RecordItem, tmp_path: Path
+) -> None:
+    program = tmp_path / "setup.exe"
+    program.write_bytes(b"MZ")
+    with pytest.raises(KnownError):
+        records.attach_scan(file_repo, folder, item, program)
+    assert copies(folder) == []
+
+
+def test_removing_an_item_removes_its_scans_after_the_rows(
+    file_repo: Repository, folder: Path, item: RecordItem, scan: Path
+) -> None:
+    records.attach_scan(file_repo, folder, item, scan)
+    changes = records.remove_item(file_repo, folder, item)
+    assert changes.kinds == {Kind.RECORDS, Kind.ATTACHMENTS}
+    assert file_repo.list_records(item.case_id) == []
+    assert copies(folder) == []
+
+
+def test_a_removal_that_fails_leaves_rows_and_files_as_they_were(
+    file_repo: Repository,
+    folder: Path,
+    item: RecordItem,
+    scan: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    records.attach_scan(file_repo, folder, item, scan)
+    (stored,) = file_repo.list_attachments(item.id)
+    real_delete = file_repo.delete_record
+
+    def delete_then_fail(record_id: int) -> object:
+        real_delete(record_id)  # the row is gone inside the transaction...
+        raise OSError("disk I/O error")  # ...which then fails
+
+    monkeypatch.setattr(file_repo, "delete_record", delete_then_fail)
+    with pytest.raises(OSError):
+        records.remove_item(file_repo, folder, item)
+    assert file_repo.list_attachments(item.id) == [stored]
+    assert copies(folder) == [stored.file_name]
+
+    monkeypatch.setattr(file_repo, "delete_attachment", lambda _i: (_ for _ in ()).throw(OSError()))
+    with pytest.raises(OSError):
+        records.remove_scan(file_repo, folder, item.case_id, stored)
+    assert copies(folder) == [stored.file_name]
+
+
+def test_removing_one_scan(
+    file_repo: Repository, folder: Path, item: RecordItem, scan: Path
+) -> None:
+    records.attach_scan(file_repo, folder, item, scan)
+    (stored,) = file_repo.list_attachments(item.id)
+    changes = records.remove_scan(file_repo, folder, item.case_id, stored)
+    assert changes.kinds == {Kind.ATTACHMENTS}
+    assert file_repo.list_attachments(item.id) == []
+    assert copies(folder) == []
