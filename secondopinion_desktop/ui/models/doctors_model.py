@@ -6,27 +6,21 @@ A thin model over cached Doctor rows. Edits in place are saved through an inject
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from enum import IntEnum
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from secondopinion_desktop.domain.doctors import Answer, Doctor, Status
 from secondopinion_desktop.domain.validation import ValidationError, format_wait, parse_wait_days
+from secondopinion_desktop.ui.models.base import DISPLAY, Index, RowListModel, TableColumn
 from secondopinion_desktop.ui.style import attention_color, done_color, muted_color
 
-Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 10
 DoctorIdRole = Qt.ItemDataRole.UserRole + 11
 
@@ -105,8 +99,109 @@ def status_from_text(value: object) -> Status | None:
     return None
 
 
-class DoctorsTableModel(QAbstractTableModel):
-    """Signals:
+def display_text(column: Column, doctor: Doctor) -> str:
+    if column == Column.NAME:
+        return doctor.name
+    if column == Column.SPECIALTY:
+        return doctor.specialty
+    if column in ANSWER_FIELDS:
+        answer: Answer = getattr(doctor, ANSWER_FIELDS[column])
+        if column == Column.BOARD and answer is Answer.UNKNOWN:
+            return "not checked"
+        return answer.label.capitalize() if answer is not Answer.UNKNOWN else answer.label
+    if column == Column.WAIT:
+        return format_wait(doctor.wait_days)
+    if column == Column.SOURCE:
+        return doctor.source.label if doctor.source else "not noted"
+    if column == Column.STATUS:
+        return doctor.status.label
+    return doctor.phone
+
+
+def edit_value(column: Column, doctor: Doctor) -> Any:
+    if column in ANSWER_FIELDS:
+        return getattr(doctor, ANSWER_FIELDS[column]).value
+    if column == Column.WAIT:
+        return "" if doctor.wait_days is None else str(doctor.wait_days)
+    if column == Column.STATUS:
+        return doctor.status.value
+    return display_text(column, doctor)
+
+
+def sort_key(column: Column, doctor: Doctor) -> Any:
+    if column == Column.WAIT:
+        return doctor.wait_days if doctor.wait_days is not None else 10**6
+    if column in ANSWER_FIELDS:
+        answer: Answer = getattr(doctor, ANSWER_FIELDS[column])
+        return {Answer.YES: 0, Answer.NO: 1, Answer.UNKNOWN: 2}[answer]
+    if column == Column.STATUS:
+        return list(Status).index(doctor.status)
+    return display_text(column, doctor).casefold()
+
+
+def foreground(column: Column, doctor: Doctor) -> Any:
+    """Colour repeats what the words say: good news, a hurdle, or nothing known yet."""
+    app = QApplication.instance()
+    palette = app.palette() if isinstance(app, QApplication) else QPalette()
+    if column in ANSWER_FIELDS:
+        answer: Answer = getattr(doctor, ANSWER_FIELDS[column])
+        if answer is Answer.UNKNOWN:
+            return muted_color(palette)
+        good = (answer is Answer.YES) == YES_IS_GOOD[column]
+        return done_color(palette) if good else attention_color(palette)
+    if column == Column.WAIT and doctor.wait_days is None:
+        return muted_color(palette)
+    if column == Column.STATUS and doctor.status is Status.RULED_OUT:
+        return muted_color(palette)
+    if column == Column.SOURCE and doctor.source is None:
+        return muted_color(palette)
+    return None
+
+
+def _name_tip(doctor: Doctor) -> str:
+    return "\n".join(p for p in (doctor.name, doctor.practice, doctor.address) if p)
+
+
+def _edit_tip(doctor: Doctor) -> str:
+    return "Double-click or press F2 to change."
+
+
+def _column(column: Column) -> TableColumn[Doctor]:
+    roles: dict[int, Callable[[Doctor], Any]] = {
+        Qt.ItemDataRole.EditRole: partial(edit_value, column),
+        SortRole: partial(sort_key, column),
+        Qt.ItemDataRole.ForegroundRole: partial(foreground, column),
+    }
+    if column == Column.NAME:
+        roles[Qt.ItemDataRole.ToolTipRole] = _name_tip
+    elif column in EDITABLE:
+        roles[Qt.ItemDataRole.ToolTipRole] = _edit_tip
+    header = HEADERS[column]
+    return TableColumn(
+        header, partial(display_text, column), roles=roles, tip=HEADER_TIPS.get(column, header)
+    )
+
+
+COLUMNS = tuple(_column(column) for column in Column)
+
+
+def _haystack(doctor: Doctor) -> str:
+    parts = (
+        doctor.name,
+        doctor.specialty,
+        doctor.practice,
+        doctor.phone,
+        doctor.notes,
+        doctor.source.label if doctor.source else "",
+        doctor.source_detail,
+    )
+    return " ".join(parts).casefold()
+
+
+class DoctorsTableModel(RowListModel[Doctor]):
+    """The doctors, with their searchable text kept beside them for the filter.
+
+    Signals:
     edit_rejected(str): an in-place edit could not be used; the text says why, kindly.
     doctor_saved(int): a doctor was changed in place (its id).
     """
@@ -115,172 +210,56 @@ class DoctorsTableModel(QAbstractTableModel):
     doctor_saved = Signal(int)
 
     def __init__(self, save: Callable[[Doctor], Doctor] | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._doctors: list[Doctor] = []
+        super().__init__(
+            COLUMNS,
+            text_roles=(Qt.ItemDataRole.AccessibleTextRole,),
+            row_roles={DoctorIdRole: lambda doctor: doctor.id},
+            parent=parent,
+        )
         self._search: list[str] = []
         self._save = save
 
     # --- contents ------------------------------------------------------------------------
 
-    def set_doctors(self, doctors: list[Doctor]) -> None:
-        self.beginResetModel()
-        self._doctors = list(doctors)
-        self._search = [self._haystack(d) for d in self._doctors]
-        self.endResetModel()
+    def set_rows(self, rows: Iterable[Doctor]) -> None:
+        doctors = list(rows)
+        self._search = [_haystack(d) for d in doctors]  # ready before the filter asks
+        super().set_rows(doctors)
 
-    @staticmethod
-    def _haystack(doctor: Doctor) -> str:
-        parts = (
-            doctor.name,
-            doctor.specialty,
-            doctor.practice,
-            doctor.phone,
-            doctor.notes,
-            doctor.source.label if doctor.source else "",
-            doctor.source_detail,
-        )
-        return " ".join(parts).casefold()
-
-    def doctors(self) -> list[Doctor]:
-        return list(self._doctors)
-
-    def doctor_at(self, row: int) -> Doctor:
-        return self._doctors[row]
-
-    def row_of(self, doctor_id: int) -> int:
-        for row, doctor in enumerate(self._doctors):
-            if doctor.id == doctor_id:
-                return row
-        return -1
+    def replace_row(self, value: Doctor) -> None:
+        row = self.row_of(value.id)
+        if row >= 0:
+            self._search[row] = _haystack(value)
+        super().replace_row(value)
 
     def search_text(self, row: int) -> str:
         return self._search[row]
 
-    def replace_doctor(self, doctor: Doctor) -> None:
-        """Show a changed doctor without resetting the view (selection and scroll stay)."""
-        row = self.row_of(doctor.id)
-        if row < 0:
-            return
-        self._doctors[row] = doctor
-        self._search[row] = self._haystack(doctor)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+    # The names the step-2 and step-3 panels call.
+    set_doctors = set_rows
+    doctors = RowListModel.rows
+    doctor_at = RowListModel.row_at
+    replace_doctor = replace_row
 
     # --- Qt model API --------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._doctors)
+    def row_header(self, row: int, role: int) -> Any:
+        return row + 1 if role == DISPLAY else None
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[Column(section)]
-            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                return HEADER_TIPS.get(Column(section), HEADERS[Column(section)])
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        flags |= Qt.ItemFlag.ItemNeverHasChildren
-        if Column(index.column()) in EDITABLE and self._save is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._doctors):
-            return None
-        if not 0 <= index.column() < len(Column):
-            return None
-        doctor = self._doctors[index.row()]
-        column = Column(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(doctor, column)
-        if role == Qt.ItemDataRole.EditRole:
-            return self._edit_value(doctor, column)
-        if role == SortRole:
-            return self._sort_key(doctor, column)
-        if role == DoctorIdRole:
-            return doctor.id
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(doctor, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == Column.NAME:
-                return "\n".join(p for p in (doctor.name, doctor.practice, doctor.address) if p)
-            if column in EDITABLE:
-                return "Double-click or press F2 to change."
-        return None
-
-    def _display(self, doctor: Doctor, column: Column) -> str:
-        if column == Column.NAME:
-            return doctor.name
-        if column == Column.SPECIALTY:
-            return doctor.specialty
-        if column in ANSWER_FIELDS:
-            answer: Answer = getattr(doctor, ANSWER_FIELDS[column])
-            if column == Column.BOARD and answer is Answer.UNKNOWN:
-                return "not checked"
-            return answer.label.capitalize() if answer is not Answer.UNKNOWN else answer.label
-        if column == Column.WAIT:
-            return format_wait(doctor.wait_days)
-        if column == Column.SOURCE:
-            return doctor.source.label if doctor.source else "not noted"
-        if column == Column.STATUS:
-            return doctor.status.label
-        return doctor.phone
-
-    def _edit_value(self, doctor: Doctor, column: Column) -> Any:
-        if column in ANSWER_FIELDS:
-            return getattr(doctor, ANSWER_FIELDS[column]).value
-        if column == Column.WAIT:
-            return "" if doctor.wait_days is None else str(doctor.wait_days)
-        if column == Column.STATUS:
-            return doctor.status.value
-        return self._display(doctor, column)
-
-    def _sort_key(self, doctor: Doctor, column: Column) -> Any:
-        if column == Column.WAIT:
-            return doctor.wait_days if doctor.wait_days is not None else 10**6
-        if column in ANSWER_FIELDS:
-            answer: Answer = getattr(doctor, ANSWER_FIELDS[column])
-            return {Answer.YES: 0, Answer.NO: 1, Answer.UNKNOWN: 2}[answer]
-        if column == Column.STATUS:
-            return list(Status).index(doctor.status)
-        return self._display(doctor, column).casefold()
-
-    def _foreground(self, doctor: Doctor, column: Column) -> Any:
-        app = QApplication.instance()
-        palette = app.palette() if isinstance(app, QApplication) else QPalette()
-        if column in ANSWER_FIELDS:
-            answer: Answer = getattr(doctor, ANSWER_FIELDS[column])
-            if answer is Answer.UNKNOWN:
-                return muted_color(palette)
-            good = (answer is Answer.YES) == YES_IS_GOOD[column]
-            return done_color(palette) if good else attention_color(palette)
-        if column == Column.WAIT and doctor.wait_days is None:
-            return muted_color(palette)
-        if column == Column.STATUS and doctor.status is Status.RULED_OUT:
-            return muted_color(palette)
-        if column == Column.SOURCE and doctor.source is None:
-            return muted_color(palette)
-        return None
+    def cell_flags(self, column: int) -> Qt.ItemFlag:
+        if Column(column) in EDITABLE and self._save is not None:
+            return Qt.ItemFlag.ItemIsEditable
+        return Qt.ItemFlag.NoItemFlags
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._save is None:
             return False
-        if not 0 <= index.row() < len(self._doctors):
+        if not 0 <= index.row() < self.rowCount():
             return False
         column = Column(index.column())
         if column not in EDITABLE:
             return False
-        doctor = self._doctors[index.row()]
+        doctor = self.row_at(index.row())
         changed: Doctor
         if column in ANSWER_FIELDS:
             answer = answer_from_text(value)
@@ -303,7 +282,7 @@ class DoctorsTableModel(QAbstractTableModel):
         if changed == doctor:
             return True
         saved = self._save(changed)
-        self.replace_doctor(saved)
+        self.replace_row(saved)
         self.doctor_saved.emit(saved.id)
         return True
 

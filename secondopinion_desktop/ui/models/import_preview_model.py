@@ -12,13 +12,20 @@ from dataclasses import dataclass
 from enum import Enum, IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from secondopinion_desktop.domain.candidate_import import ImportResult, Table
+from secondopinion_desktop.ui.models.base import (
+    ACCESSIBLE,
+    DISPLAY,
+    FONT,
+    FOREGROUND,
+    TOOLTIP,
+    RowListModel,
+    TableColumn,
+)
 from secondopinion_desktop.ui.style import attention_color, muted_color
-
-Index = QModelIndex | QPersistentModelIndex
 
 #: How many rows of the file the preview shows.
 PREVIEW_ROWS = 50
@@ -147,7 +154,7 @@ def preview_rows(
     return rows
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(RowListModel[PreviewRow]):
     """Read-only rows for the preview table; replaced as a whole with :meth:`set_rows`.
 
     The vertical header shows the spreadsheet row number, so "Row 7" in the notes below the
@@ -155,69 +162,38 @@ class ImportPreviewModel(QAbstractTableModel):
     """
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PreviewRow] = []
+        super().__init__(
+            [
+                TableColumn(HEADERS[column], functools.partial(PreviewRow.value, column=column))
+                for column in Column
+            ],
+            text_roles=(Qt.ItemDataRole.ToolTipRole,),
+            extra_roles=(ACCESSIBLE, FOREGROUND, FONT),
+            row_id=lambda row: row.row_number,
+            parent=parent,
+        )
 
-    def set_rows(self, rows: Sequence[PreviewRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> PreviewRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(Column):
-            return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row.value(column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Row {row.row_number}, {HEADERS[column]} {row.value(column)}"
-        if role == Qt.ItemDataRole.ForegroundRole:
+    def cell(self, row: int, column: int, role: int) -> Any:
+        preview = self.row_at(row)
+        if role == ACCESSIBLE:
+            return f"Row {preview.row_number}, {HEADERS[Column(column)]} {self.text(row, column)}"
+        if role == FOREGROUND:
             palette = QApplication.palette()
-            if row.outcome is Outcome.SKIPPED:
+            if preview.outcome is Outcome.SKIPPED:
                 return muted_color(palette)
-            if row.outcome is Outcome.CHECK and column is Column.OUTCOME:
+            if preview.outcome is Outcome.CHECK and column == Column.OUTCOME:
                 return attention_color(palette)
             return None
-        if role == Qt.ItemDataRole.FontRole and column is Column.OUTCOME:
+        if role == FONT and column == Column.OUTCOME:
             font = QApplication.font()
-            font.setBold(row.outcome is not Outcome.SKIPPED)
+            font.setBold(preview.outcome is not Outcome.SKIPPED)
             return font
-        return None
+        return super().cell(row, column, role)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal:
-            if not 0 <= section < len(Column):
-                return None
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return HEADERS[Column(section)]
-            return None
-        if not 0 <= section < len(self._rows):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return str(self._rows[section].row_number)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"Row {self._rows[section].row_number} of the spreadsheet"
+    def row_header(self, row: int, role: int) -> Any:
+        number = self.row_at(row).row_number
+        if role == DISPLAY:
+            return str(number)
+        if role in (TOOLTIP, ACCESSIBLE):
+            return f"Row {number} of the spreadsheet"
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )

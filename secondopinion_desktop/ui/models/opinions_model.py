@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.opinions import CompareRow, Opinion, compare_rows, doctor_label
 from secondopinion_desktop.domain.opinions import round_name as name_of_round
+from secondopinion_desktop.ui.models.base import Index, read_only_flags
 
-Index = QModelIndex | QPersistentModelIndex
 RoundRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -58,13 +58,7 @@ class OpinionsModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

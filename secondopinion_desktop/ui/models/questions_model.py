@@ -8,11 +8,17 @@ from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from secondopinion_desktop.domain.questions import Question
+from secondopinion_desktop.ui.models.base import (
+    ACCESSIBLE,
+    DISPLAY,
+    Index,
+    RowListModel,
+    TableColumn,
+)
 
-Index = QModelIndex | QPersistentModelIndex
 QuestionIdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -23,20 +29,39 @@ class Column(IntEnum):
     ANSWER = 3
 
 
-HEADERS = {
-    Column.NUMBER: "#",
-    Column.QUESTION: "Question",
-    Column.ASKED: "Asked",
-    Column.ANSWER: "Answer",
-}
-
-
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-class QuestionsModel(QAbstractTableModel):
-    """A thin model over the round's questions; ticking "Asked" saves through `save`."""
+COLUMNS: tuple[TableColumn[Question], ...] = (
+    TableColumn(
+        "#", lambda q: "", alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+    ),
+    TableColumn("Question", lambda q: q.text),
+    TableColumn(
+        "Asked",
+        lambda q: "Asked" if q.asked else "Not yet",
+        roles={
+            Qt.ItemDataRole.CheckStateRole: lambda q: (
+                Qt.CheckState.Checked if q.asked else Qt.CheckState.Unchecked
+            ),
+            ACCESSIBLE: lambda q: "Asked" if q.asked else "Not asked yet",
+        },
+    ),
+    TableColumn(
+        "Answer",
+        lambda q: _one_line(q.answer),
+        roles={Qt.ItemDataRole.ToolTipRole: lambda q: q.answer or q.text},
+    ),
+)
+
+
+class QuestionsModel(RowListModel[Question]):
+    """A thin model over the round's questions; ticking "Asked" saves through `save`.
+
+    The number column counts rows, and a screen reader hears "No answer yet" for an empty cell,
+    so those are worked out in `cell` rather than declared.
+    """
 
     def __init__(
         self,
@@ -44,106 +69,47 @@ class QuestionsModel(QAbstractTableModel):
         today: Callable[[], dt.date] = dt.date.today,
         parent: Any = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            COLUMNS,
+            row_roles={
+                Qt.ItemDataRole.ToolTipRole: lambda q: q.text,
+                QuestionIdRole: lambda q: q.id,
+            },
+            extra_roles=(ACCESSIBLE,),
+            parent=parent,
+        )
         self._save = save
         self._today = today
-        self._questions: list[Question] = []
 
-    def set_questions(self, questions: list[Question]) -> None:
-        self.beginResetModel()
-        self._questions = list(questions)
-        self.endResetModel()
+    # The names the questions panel calls.
+    set_questions = RowListModel.set_rows
+    questions = RowListModel.rows
+    question_at = RowListModel.row_at
+    replace_question = RowListModel.replace_row
 
-    def questions(self) -> list[Question]:
-        return list(self._questions)
+    def cell(self, row: int, column: int, role: int) -> Any:
+        if column == Column.NUMBER and role == DISPLAY:
+            return str(row + 1)
+        if role == ACCESSIBLE and column != Column.ASKED:
+            return self.cell(row, column, DISPLAY) or "No answer yet"
+        return super().cell(row, column, role)
 
-    def question_at(self, row: int) -> Question:
-        return self._questions[row]
-
-    def row_of(self, question_id: int) -> int:
-        return next((i for i, q in enumerate(self._questions) if q.id == question_id), -1)
-
-    def replace_question(self, question: Question) -> None:
-        """Show a saved change to one question without resetting the view."""
-        row = self.row_of(question.id)
-        if row < 0:
-            return
-        self._questions[row] = question
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._questions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return HEADERS[Column(section)]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-        if index.column() == Column.ASKED:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._questions):
-            return None
-        if not 0 <= index.column() < len(Column):
-            return None
-        question = self._questions[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column is Column.NUMBER:
-                return str(index.row() + 1)
-            if column is Column.QUESTION:
-                return question.text
-            if column is Column.ASKED:
-                return "Asked" if question.asked else "Not yet"
-            return _one_line(question.answer)
-        if role == Qt.ItemDataRole.CheckStateRole and column is Column.ASKED:
-            return Qt.CheckState.Checked if question.asked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column is Column.ANSWER and question.answer:
-                return question.answer
-            return question.text
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            if column is Column.ASKED:
-                return "Asked" if question.asked else "Not asked yet"
-            return self.data(index, Qt.ItemDataRole.DisplayRole) or "No answer yet"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.NUMBER:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        if role == QuestionIdRole:
-            return question.id
-        return None
+    def cell_flags(self, column: int) -> Qt.ItemFlag:
+        if column == Column.ASKED:
+            return Qt.ItemFlag.ItemIsUserCheckable
+        return Qt.ItemFlag.NoItemFlags
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (
             not index.isValid()
             or index.column() != Column.ASKED
             or role != Qt.ItemDataRole.CheckStateRole
-            or not 0 <= index.row() < len(self._questions)
+            or not 0 <= index.row() < self.rowCount()
         ):
             return False
-        question = self._questions[index.row()]
+        question = self.row_at(index.row())
         checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
         if checked == question.asked:
             return True
-        saved = self._save(replace(question, asked_on=self._today() if checked else None))
-        self._questions[index.row()] = saved
-        self.dataChanged.emit(index.siblingAtColumn(0), index.siblingAtColumn(len(Column) - 1))
+        self.replace_row(self._save(replace(question, asked_on=self._today() if checked else None)))
         return True

@@ -6,13 +6,13 @@ import datetime as dt
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
 from secondopinion_desktop.domain.reminders import Reminder, short_state_text, short_when_text
+from secondopinion_desktop.ui.models.base import ACCESSIBLE, RowListModel, TableColumn
 from secondopinion_desktop.ui.style import attention_color, muted_color
 
-Index = QModelIndex | QPersistentModelIndex
 ReminderIdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -23,20 +23,32 @@ class Column(IntEnum):
     STATE = 3
 
 
-HEADERS = {
-    Column.WHEN: "When",
-    Column.TITLE: "Reminder",
-    Column.ABOUT: "About",
-    Column.STATE: "Now",
-}
+class RemindersModel(RowListModel[Reminder]):
+    """A thin model over a list of reminders (reset whenever the list is reloaded).
 
-
-class RemindersModel(QAbstractTableModel):
-    """A thin model over a list of reminders (reset whenever the list is reloaded)."""
+    The words for "when" and "now" depend on the time the list was loaded, so the columns are
+    bound to this model's clock reading.
+    """
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._reminders: list[Reminder] = []
+        super().__init__(
+            (
+                TableColumn("When", lambda r: short_when_text(r.due_at, self._now, self._zone)),
+                TableColumn("Reminder", lambda r: r.title),
+                TableColumn("About", lambda r: r.about.label),
+                TableColumn(
+                    "Now",
+                    lambda r: short_state_text(r, self._now, self._zone),
+                    roles={Qt.ItemDataRole.ForegroundRole: self._state_colour},
+                ),
+            ),
+            row_roles={
+                Qt.ItemDataRole.ToolTipRole: lambda r: r.detail or r.title,
+                ReminderIdRole: lambda r: r.id,
+            },
+            extra_roles=(ACCESSIBLE,),
+            parent=parent,
+        )
         self._now = dt.datetime.now(dt.UTC)
         self._zone: dt.tzinfo | None = None
         self._palette = QPalette()
@@ -48,73 +60,22 @@ class RemindersModel(QAbstractTableModel):
         zone: dt.tzinfo | None = None,
         palette: QPalette | None = None,
     ) -> None:
-        self.beginResetModel()
-        self._reminders = list(reminders)
         self._now = now
         self._zone = zone
         if palette is not None:
             self._palette = palette
-        self.endResetModel()
+        self.set_rows(reminders)
 
-    def reminder_at(self, row: int) -> Reminder:
-        return self._reminders[row]
+    reminder_at = RowListModel.row_at
 
-    def row_of(self, reminder_id: int) -> int:
-        return next((i for i, r in enumerate(self._reminders) if r.id == reminder_id), -1)
+    def cell(self, row: int, column: int, role: int) -> Any:
+        if role == ACCESSIBLE:
+            return f"{self.headerData(column, Qt.Orientation.Horizontal)}: {self.text(row, column)}"
+        return super().cell(row, column, role)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._reminders)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return HEADERS[Column(section)]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def _text(self, reminder: Reminder, column: Column) -> str:
-        if column is Column.WHEN:
-            return short_when_text(reminder.due_at, self._now, self._zone)
-        if column is Column.TITLE:
-            return reminder.title
-        if column is Column.ABOUT:
-            return reminder.about.label
-        return short_state_text(reminder, self._now, self._zone)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._reminders):
-            return None
-        if not 0 <= index.column() < len(Column):
-            return None
-        reminder = self._reminders[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(reminder, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return reminder.detail or reminder.title
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{HEADERS[column]}: {self._text(reminder, column)}"
-        if role == ReminderIdRole:
-            return reminder.id
-        if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATE:
-            if reminder.done:
-                return muted_color(self._palette)
-            if reminder.is_due(self._now):
-                return attention_color(self._palette)
+    def _state_colour(self, reminder: Reminder) -> Any:
+        if reminder.done:
+            return muted_color(self._palette)
+        if reminder.is_due(self._now):
+            return attention_color(self._palette)
         return None

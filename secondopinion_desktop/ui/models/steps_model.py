@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
 from secondopinion_desktop.domain.steps import (
     OUTCOME_PAGE,
@@ -13,12 +13,11 @@ from secondopinion_desktop.domain.steps import (
     STEPS,
     next_open_step,
 )
+from secondopinion_desktop.ui.models.base import Index, read_only_flags
 
 NumberRole = Qt.ItemDataRole.UserRole + 1
 DoneRole = Qt.ItemDataRole.UserRole + 2
 StatusTextRole = Qt.ItemDataRole.UserRole + 3
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class StepsModel(QAbstractListModel):
@@ -71,10 +70,4 @@ class StepsModel(QAbstractListModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
