@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ATTACHMENT_SUFFIXES = (
-    ".pdf",
-    ".png",
-    ".jpg",
-    ".jpeg",
-    ".tif",
-    ".tiff",
-    ".gif",
-    ".bmp",
-    ".webp",
-    ".heic",
-)
-MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+from secondopinion_desktop.domain.file_types import NAME_SUFFIXES
+
+# What a scan's name may end with (the file dialog's filter); its content decides the kind
+# (domain/file_types.py).
+ATTACHMENT_SUFFIXES = NAME_SUFFIXES
+# One scan: a DICOM series file from an imaging CD fits; an archive carries the same limit.
+MAX_ATTACHMENT_BYTES = 1024 * 1024 * 1024
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from secondopinion_desktop.domain.attachments import ATTACHMENT_SUFFIXES, MAX_ATTACHMENT_BYTES
+from secondopinion_desktop.domain.file_types import (
+    HEAD_BYTES,
+    FileTypeError,
+    check_document,
+    kind_of_stored_name,
+    name_suffix,
+)
 from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.store.person_files import open_regular_file
 
 ATTACHMENTS_DIR = "attachments"
 CHUNK = 1024 * 1024
@@ -61,38 +69,45 @@ def _private_dir(folder: Path) -> Path:
 
 
 def copy_in(data_folder: Path, source: Path) -> StoredFile:
-    """Copy a scan into the data folder; returns the copy's name, size and checksum."""
+    """Copy a scan into the data folder; returns the copy's name, size and checksum.
+
+    Only documents and pictures are kept, judged by their content as well as their name
+    (domain/file_types.py); the copy's suffix is the one its content calls for. Folders,
+    devices and pipes are refused before anything is read from them.
+    """
     name = source.name
-    suffix = source.suffix.lower()
-    if suffix not in ATTACHMENT_SUFFIXES:
+    if name_suffix(name) and name_suffix(name) not in ATTACHMENT_SUFFIXES:
         raise AttachmentError(
-            f"\u201c{name}\u201d is not a scan Second Opinion can keep.\n\n"
-            "Please choose a PDF or a picture (for example .pdf, .jpg or .png).",
-            f"suffix {suffix!r}",
+            f"\u201c{name}\u201d is not a document or a picture, so Second Opinion will not "
+            "keep it.\n\nPlease choose a PDF or a picture (for example .jpg or .png), a DICOM "
+            "image or a plain text file. A word-processor file can be saved as PDF first.",
+            f"suffix {name_suffix(name)!r}",
         )
-    if source.is_dir():
-        raise AttachmentError(f"\u201c{name}\u201d is a folder. Please choose a file.")
     try:
-        size = source.stat().st_size
-        handle = source.open("rb")
-    except FileNotFoundError as exc:
-        raise AttachmentError(
-            f"\u201c{name}\u201d could not be found. It may have been moved or deleted.",
-            str(exc),
-        ) from exc
-    except OSError as exc:
-        raise AttachmentError(
-            f"\u201c{name}\u201d could not be read.\n\n"
-            "If it is on a USB stick or a network drive, please check that it is connected.",
-            str(exc),
-        ) from exc
+        handle = open_regular_file(source, name)
+    except KnownError as exc:
+        raise AttachmentError(exc.message, exc.detail) from exc
     with handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            head = handle.read(HEAD_BYTES)
+        except OSError as exc:
+            raise AttachmentError(
+                f"\u201c{name}\u201d could not be read.\n\n"
+                "If it is on a USB stick or a network drive, please check that it is connected.",
+                str(exc),
+            ) from exc
+        try:
+            kind = check_document(name, head)
+        except FileTypeError as exc:
+            raise AttachmentError(exc.message, exc.code) from exc
         if size > MAX_ATTACHMENT_BYTES:
             raise AttachmentError(
                 f"\u201c{name}\u201d is very large ({size // (1024 * 1024)} MB). "
                 f"Please scan it again at a lower resolution, under "
                 f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB.",
             )
+        suffix = kind.suffix
         folder = _private_dir(data_folder)
         digest = _sha256()
         try:
@@ -108,10 +123,17 @@ def copy_in(data_folder: Path, source: Path) -> StoredFile:
         written = 0
         try:
             with os.fdopen(fd, "wb") as out:
-                while chunk := handle.read(CHUNK):
+                chunk = head
+                while chunk:
+                    written += len(chunk)
+                    if written > MAX_ATTACHMENT_BYTES:  # it grew while being copied
+                        raise AttachmentError(
+                            f"\u201c{name}\u201d is very large. Please scan it again at a "
+                            "lower resolution.",
+                        )
                     digest.update(chunk)
                     out.write(chunk)
-                    written += len(chunk)
+                    chunk = handle.read(CHUNK)
                 out.flush()
                 os.fsync(out.fileno())
             checksum = str(digest.hexdigest())
@@ -125,6 +147,10 @@ def copy_in(data_folder: Path, source: Path) -> StoredFile:
                 "Please check that the drive has free space, then try again.",
                 str(exc),
             ) from exc
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise
     if os.name == "posix":
         with contextlib.suppress(OSError):
             (folder / final_name).chmod(0o600)
@@ -140,7 +166,7 @@ def stored_path(data_folder: Path, file_name: str) -> Path:
 
 def checksum(path: Path) -> str:
     digest = _sha256()
-    with path.open("rb") as handle:
+    with open_regular_file(path, path.name) as handle:
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
     return str(digest.hexdigest())
@@ -151,23 +177,42 @@ def check_copy(data_folder: Path, file_name: str, expected_sha256: str, shown_na
     path = stored_path(data_folder, file_name)
     try:
         actual = checksum(path)
-    except FileNotFoundError as exc:
+    except KnownError as exc:
+        missing = not path.exists() and not path.is_symlink()
         raise AttachmentError(
             f"The copy of \u201c{shown_name}\u201d is missing from Second Opinion's folder.\n\n"
-            "You can remove it from the list and attach the scan again.",
-            str(exc),
-        ) from exc
-    except OSError as exc:
-        raise AttachmentError(
-            f"The copy of \u201c{shown_name}\u201d could not be read.\n\n"
+            "You can remove it from the list and attach the scan again."
+            if missing
+            else f"The copy of \u201c{shown_name}\u201d could not be read.\n\n"
             "Please check the data folder's permissions, or attach the scan again.",
-            str(exc),
+            exc.detail,
         ) from exc
     if actual != expected_sha256:
         raise AttachmentError(
             f"The copy of \u201c{shown_name}\u201d has changed since it was attached, so it "
             "may be damaged.\n\nPlease attach the scan again from the original.",
             f"sha256 {actual} != {expected_sha256}",
+        )
+    return path
+
+
+def check_openable(
+    data_folder: Path, file_name: str, expected_sha256: str, shown_name: str
+) -> Path:
+    """The copy's path if it may be handed to the system's viewer; else AttachmentError.
+
+    Besides `check_copy`: the system picks the program by the suffix, so the copy is opened
+    only when it is a document or picture and its suffix is the one its content calls for.
+    """
+    path = check_copy(data_folder, file_name, expected_sha256, shown_name)
+    with open_regular_file(path, shown_name) as handle:
+        head = handle.read(HEAD_BYTES)
+    if kind_of_stored_name(file_name, head) is None:
+        raise AttachmentError(
+            f"Second Opinion will not open \u201c{shown_name}\u201d: its copy is not a "
+            "document or a picture, or it is not what its name says, so opening it could run "
+            "a program.\n\nYou can remove it from the list.",
+            f"stored as {file_name!r}",
         )
     return path
 

@@ -366,7 +366,7 @@ def test_copy_in_refuses_what_it_cannot_keep(tmp_path: Path, data_dir: Path) -> 
 
 def test_missing_or_changed_copies_are_explained(tmp_path: Path, data_dir: Path) -> None:
     original = tmp_path / "x.png"
-    original.write_bytes(b"png")
+    original.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 8)
     stored = attachment_files.copy_in(data_dir, original)
     copy = data_dir / "attachments" / stored.file_name
     copy.write_bytes(b"changed")

@@ -590,7 +590,7 @@ class RecordsPanel(StepPanel):
         if attachment is None or folder is None:
             return
         try:
-            path = attachment_files.check_copy(
+            path = attachment_files.check_openable(
                 folder, attachment.file_name, attachment.sha256, attachment.original_name
             )
         except KnownError as exc:

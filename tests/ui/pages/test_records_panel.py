@@ -287,7 +287,7 @@ def test_removing_an_item_with_scans_asks_first_and_removes_the_copies(
     panel: RecordsPanel, data: CaseData, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     original = tmp_path / "scan.png"
-    original.write_bytes(b"png")
+    original.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 8)
     item = select(panel, "Referral form")
     monkeypatch.setattr(messages, "choose_open_path", lambda *a: str(original))
     panel.attach_button.click()
