@@ -20,7 +20,7 @@ from secondopinion_desktop.store import archive
 from secondopinion_desktop.store.attachment_files import copy_in
 from secondopinion_desktop.store.database import open_database
 from secondopinion_desktop.store.repository import Repository
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 
 def demo_with_scan(repo: Repository, folder: Path, tmp_path: Path) -> int:

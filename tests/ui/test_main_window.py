@@ -34,7 +34,8 @@ from secondopinion_desktop.ui.pages.panels import PanelContext
 from secondopinion_desktop.ui.pages.step_page import StepPage
 from secondopinion_desktop.ui.pages.welcome_page import WelcomePage
 from secondopinion_desktop.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
-from tests.ui.conftest import AppSession, DialogFactory, details
+from tests.helpers.fakes import DialogFactory
+from tests.ui.conftest import AppSession, details
 
 CaseMaker = Callable[..., Case]
 

@@ -18,7 +18,7 @@ from secondopinion_desktop.domain.doctors import Call, Doctor
 from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.reminder_scheduler import MAX_ARM_MS, TICK_MS, ReminderScheduler
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 ZONE = dt.timezone(dt.timedelta(hours=-5))
 

@@ -16,7 +16,7 @@ from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.ui import messages
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 from tests.helpers.reminders import own
 from tests.ui.conftest import AppSession
 

@@ -26,7 +26,8 @@ from secondopinion_desktop.ui.dialogs import script_dialog
 from secondopinion_desktop.ui.dialogs.call_dialog import CallDialog
 from secondopinion_desktop.ui.models.doctors_model import Column
 from secondopinion_desktop.ui.pages.compare_panel import ComparePanel, referral_todo_key
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
+from tests.helpers.fakes import Factory, FakeDoctorDialog
 
 # The offscreen platform cannot size or raise windows, and says so when the script window shows.
 # (A test's own qt_log_ignore mark replaces the one tests/conftest.py adds, hence both.)
@@ -64,33 +65,6 @@ class FakeBookingDialog:
 
     def appointment(self) -> Appointment | None:
         return self._visit if self._accepted else None
-
-
-class FakeDoctorDialog:
-    def __init__(self, result: Doctor | None) -> None:
-        self._result = result
-
-    def exec(self) -> QDialog.DialogCode:
-        return QDialog.DialogCode.Accepted
-
-    def doctor(self) -> Doctor | None:
-        return self._result
-
-
-class Factory:
-    """Hands out prepared fake dialogs in order and records the arguments of each opening."""
-
-    def __init__(self) -> None:
-        self.queue: list[Any] = []
-        self.opened: list[tuple[Any, ...]] = []
-
-    def will_return(self, dialog: Any) -> None:
-        self.queue.append(dialog)
-
-    def __call__(self, *args: Any) -> Any:
-        self.opened.append(args)
-        assert self.queue, f"a dialog opened that the test did not expect: {args[1:]}"
-        return self.queue.pop(0)
 
 
 class Recorder:

@@ -21,7 +21,7 @@ from secondopinion_desktop.domain.opinions import CHOOSING_QUESTIONS, Opinion, O
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.pages.outcome_panel import OutcomePanel
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 from tests.pdf_text import read_pdf
 from tests.ui.conftest import AppSession
 
