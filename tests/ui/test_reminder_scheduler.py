@@ -117,7 +117,7 @@ def test_with_nothing_due_only_the_minute_check_runs(
     scheduler.check()
     assert scheduler.armed_ms() is None
     assert scheduler.tick_ms() == TICK_MS == 60_000
-    assert scheduler._tick.timerType() == Qt.TimerType.VeryCoarseTimer
+    assert scheduler.tick_timer_type() == Qt.TimerType.VeryCoarseTimer
 
 
 def test_after_a_sleep_what_fell_due_shows_at_the_next_tick(

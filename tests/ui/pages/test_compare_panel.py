@@ -564,7 +564,7 @@ def test_the_calling_script_opens_beside_the_table(
 ) -> None:
     select(panel, doctors["cole"])
     panel.script_button.click()
-    window = panel._script_window
+    window = panel.script_window
     assert window is not None
     assert window.isVisible()
     assert not window.isModal()
@@ -577,7 +577,7 @@ def test_the_calling_script_opens_beside_the_table(
     # Choosing another doctor and pressing again reuses the one window.
     select(panel, doctors["raman"])
     panel.show_calling_script()
-    assert panel._script_window is window
+    assert panel.script_window is window
     assert "Dr. Priya Raman" in window.text.toPlainText()
 
     printed: list[tuple[str, str]] = []
@@ -882,5 +882,5 @@ def test_hostile_names_and_calls_show_without_trouble(
     patch_message(monkeypatch, "show_info")
     panel.calls_table.doubleClicked.emit(panel.calls_model.index(0, 0))
     panel.show_calling_script()
-    assert panel._script_window is not None
-    panel._script_window.close()
+    assert panel.script_window is not None
+    panel.script_window.close()
