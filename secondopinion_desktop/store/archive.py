@@ -1,7 +1,14 @@
 """A whole case in one file, to move to a new computer: a zip with JSON and the attachments.
 
-Reading an archive trusts nothing in it: names, sizes, JSON shape and values are all checked
-before anything is written, and a failed import leaves no trace (files and rows both).
+Reading an archive trusts nothing in it. Member names, counts and sizes are checked against
+fixed limits (generous enough for a CD's worth of scans: the app's own exports always fit),
+the JSON is parsed with its size and depth bounded, every value is checked by
+domain/case_archive.py, and every attachment must be a document or picture by its content
+(domain/file_types.py) and match its checksum, all before the first row is written.
+
+Attachment files are first written into a private staging folder inside `attachments/`; the
+import moves them to their places just before its transaction commits and removes them if it
+does not, so a refused or failed import leaves no file and no row (services/transfer.py).
 """
 
 from __future__ import annotations
@@ -12,155 +19,282 @@ import hashlib
 import io
 import json
 import os
-import re
+import shutil
+import stat
+import tempfile
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from secondopinion_desktop import __version__
-from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.domain import file_types
+from secondopinion_desktop.domain.case_archive import (
+    MAX_FILE_BYTES,
+    SAFE_FILE_NAME,
+    ArchiveContentError,
+    check_case_tables,
+)
+from secondopinion_desktop.errors import KnownError, known_from_storage_error
 from secondopinion_desktop.store import migrations
-from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.store.person_files import open_regular_file
 
 FORMAT = "secondopinion-case"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DATA = "case.json"
 ATTACHMENT_DIR = "attachments/"
-SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$")
-MAX_JSON_BYTES = 50 * 1024 * 1024
-MAX_FILE_BYTES = 200 * 1024 * 1024
-MAX_TOTAL_BYTES = 1024 * 1024 * 1024
-MAX_MEMBERS = 20_000
-MAX_RATIO = 200  # a zip bomb expands far beyond this
 ARCHIVE_SUFFIX = ".secondopinion"
+MAX_JSON_BYTES = 200 * 1024 * 1024  # a case with 100,000 imported doctors is about 60 MB
+MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024  # everything in the archive, unpacked
+MAX_MEMBERS = 5_000  # files in the archive: the two JSON files and the scans
+MAX_MANIFEST_BYTES = 1024 * 1024
+STAGING_PREFIX = ".importing-"
+IMPORTED_PREFIX = "imported-"
+CHUNK = 1024 * 1024
+
+Tables = dict[str, list[dict[str, Any]]]
 
 
 class ArchiveError(KnownError):
-    """The archive cannot be imported; the message says why, for the person."""
+    """The archive cannot be imported or written; the message says why, for the person."""
 
 
 def _refuse(message: str, detail: str = "") -> ArchiveError:
     return ArchiveError(message + "\n\nNothing was imported.", detail)
 
 
-@dataclass(frozen=True)
-class CaseArchive:
-    """What a checked archive holds, ready to import."""
-
-    manifest: dict[str, Any]
-    tables: dict[str, list[dict[str, Any]]]
-    files: dict[str, bytes]
-
-
-def attachment_names(tables: dict[str, list[dict[str, Any]]]) -> list[str]:
+def attachment_names(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> list[str]:
     return [str(row["file_name"]) for row in tables.get("attachments", []) if "file_name" in row]
 
 
-def build_archive(repo: Repository, case_id: int, data_folder: Path | None) -> bytes:
-    """The archive's bytes (the caller writes them with QSaveFile, so a full disk never
-    leaves half a file)."""
-    tables = repo.export_case_rows(case_id)
+# --- writing ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Written:
+    """An export: the scans left out (missing, changed or not a document) by shown name."""
+
+    left_out: tuple[str, ...] = ()
+
+
+def _exportable_copy(path: Path, row: Mapping[str, Any]) -> bool:
+    """A stored copy goes into the archive only if importing it back will accept it."""
+    try:
+        with open_regular_file(path, str(row.get("original_name", ""))) as handle:
+            head = handle.read(file_types.HEAD_BYTES)
+            digest = hashlib.sha256(head)
+            size = len(head)
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+    except KnownError:
+        return False
+    return (
+        file_types.detect_kind(head) is not None
+        and size <= MAX_FILE_BYTES
+        and digest.hexdigest() == row.get("sha256")
+    )
+
+
+def write_archive(
+    target: Path, tables: Tables, applied: list[str], data_folder: Path | None
+) -> Written:
+    """Write the case into `target` whole or not at all (temp file, fsync, rename; 0600).
+
+    Refuses, in words, a case too big for an archive to carry back in (the limits the import
+    enforces), so an export never makes a file the import would turn away.
+    """
     manifest = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
-        "migrations": migrations.applied_names(repo.db),
+        "migrations": applied,
         "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "case_title": tables["cases"][0]["title"],
     }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
-        zf.writestr(DATA, json.dumps(tables, indent=1, ensure_ascii=False))
-        if data_folder is not None:
-            for name in attachment_names(tables):
-                path = data_folder / "attachments" / name
-                if SAFE_NAME.match(name) and path.is_file():
-                    zf.write(path, ATTACHMENT_DIR + name)
-    return buffer.getvalue()
-
-
-def _scalar(value: object) -> bool:
-    return value is None or (isinstance(value, str | int | float) and not isinstance(value, bool))
-
-
-def read_archive(data: bytes) -> CaseArchive:
-    """Check everything in the archive; raise ArchiveError with words for the person."""
+    data = json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode()
+    if len(data) > MAX_JSON_BYTES:
+        raise ArchiveError(
+            "This case holds too much to fit into one case file, so it was not exported.",
+            f"{len(data)} bytes of JSON",
+        )
+    left_out: list[str] = []
+    copies: list[tuple[str, Path]] = []
+    total = len(data)
+    for row in tables.get("attachments", []):
+        name = str(row.get("file_name", ""))
+        path = (data_folder / "attachments" / name) if data_folder else None
+        if path is None or not SAFE_FILE_NAME.match(name) or not _exportable_copy(path, row):
+            left_out.append(str(row.get("original_name", name)))
+            continue
+        total += path.stat().st_size
+        copies.append((name, path))
+    if len(copies) + 2 > MAX_MEMBERS or total > MAX_TOTAL_BYTES:
+        raise ArchiveError(
+            "This case's scans add up to more than one case file can carry "
+            f"({MAX_MEMBERS - 2:,} scans or {MAX_TOTAL_BYTES // 1024**3} GB), so it was not "
+            "exported.\n\nPlease remove scans you no longer need, then try again.",
+            f"{len(copies)} scans, {total} bytes",
+        )
+    folder = target.parent
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise _refuse(
-            "This file is not a Second Opinion case archive, or it is damaged.", str(exc)
-        ) from exc
-    with zf:
-        infos = zf.infolist()
-        if len(infos) > MAX_MEMBERS:
-            raise _refuse("This archive holds far too many files to be a case archive.")
-        total = 0
-        names: set[str] = set()
-        for info in infos:
-            name = info.filename
-            if name in names:
-                raise _refuse("This archive is damaged: it names a file twice.", name)
-            names.add(name)
-            if name in (MANIFEST, DATA):
-                limit = MAX_JSON_BYTES
-            elif name.startswith(ATTACHMENT_DIR) and SAFE_NAME.match(name[len(ATTACHMENT_DIR) :]):
-                limit = MAX_FILE_BYTES
-            else:
-                raise _refuse(
-                    "This archive holds a file that does not belong in a case archive.", name
-                )
-            if info.file_size > limit or info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                raise _refuse("This archive holds a file that is far too large.", name)
-            total += info.file_size
-            if total > MAX_TOTAL_BYTES:
-                raise _refuse("This archive is far too large to be a case archive.")
-        if MANIFEST not in names or DATA not in names:
-            raise _refuse("This file is not a Second Opinion case archive.")
+        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=".export-", suffix=".partial")
+    except OSError as exc:
+        raise _write_error(target, exc) from exc
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
+                zf.writestr(DATA, data)
+                for name, path in copies:
+                    zf.write(path, ATTACHMENT_DIR + name)
+            out.flush()
+            os.fsync(out.fileno())
+        if os.name == "posix":
+            temp.chmod(0o600)
+        os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise _write_error(target, exc) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return Written(tuple(left_out))
+
+
+def _write_error(target: Path, exc: OSError) -> KnownError:
+    known = known_from_storage_error(exc)
+    if known is not None:
+        return known
+    return ArchiveError(
+        f"Second Opinion could not write to:\n{target}\n\nPlease choose another place.",
+        str(exc),
+    )
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@dataclass
+class OpenArchive:
+    """A checked archive, still open for its attachments to be read."""
+
+    manifest: dict[str, Any]
+    tables: Tables
+    zf: zipfile.ZipFile
+    members: set[str] = field(default_factory=set)
+
+
+@contextlib.contextmanager
+def open_archive(source: Path | bytes) -> Iterator[OpenArchive]:
+    """Open and check an archive (a path, or its bytes); ArchiveError in words if unfit.
+
+    Everything but the attachments' contents is checked here; `stage_attachments` checks
+    those as it copies them.
+    """
+    handle: IO[bytes]
+    if isinstance(source, bytes):
+        handle = io.BytesIO(source)
+    else:
         try:
-            manifest = json.loads(_read_limited(zf, MANIFEST, MAX_JSON_BYTES))
-            tables = json.loads(_read_limited(zf, DATA, MAX_JSON_BYTES))
-        except (ValueError, UnicodeDecodeError, zipfile.BadZipFile, OSError) as exc:
+            handle = open_regular_file(source, source.name)
+        except KnownError as exc:
+            raise _refuse(exc.message, exc.detail) from exc
+    with handle:
+        try:
+            zf = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
             raise _refuse(
-                "This archive is damaged: its contents cannot be read.", str(exc)
+                "This file is not a Second Opinion case archive, or it is damaged.", str(exc)
             ) from exc
-        _check_manifest(manifest)
-        _check_tables(tables)
-        files: dict[str, bytes] = {}
-        wanted = attachment_names(tables)
-        for name in wanted:
-            if not SAFE_NAME.match(name):
-                raise _refuse(
-                    "This archive names an attachment in a way that is not allowed.", name
-                )
-            member = ATTACHMENT_DIR + name
-            if member in names:
-                try:
-                    files[name] = _read_limited(zf, member, MAX_FILE_BYTES)
-                except (zipfile.BadZipFile, OSError) as exc:
-                    raise _refuse(
-                        "This archive is damaged: an attachment cannot be read.", str(exc)
-                    ) from exc
-        _check_checksums(tables, files)
-    return CaseArchive(manifest, tables, files)
+        with zf:
+            members = _check_members(zf)
+            manifest = _load_json(zf, MANIFEST, MAX_MANIFEST_BYTES)
+            _check_manifest(manifest)
+            tables = _load_json(zf, DATA, MAX_JSON_BYTES)
+            if not isinstance(tables, dict):
+                raise _refuse("This archive is damaged: its data has the wrong shape.")
+            try:
+                check_case_tables(tables)
+            except ArchiveContentError as exc:
+                raise _refuse(exc.message, exc.detail) from exc
+            yield OpenArchive(manifest, tables, zf, members)
 
 
-def _read_limited(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
-    with zf.open(name) as handle:
-        data = handle.read(limit + 1)
+def _check_members(zf: zipfile.ZipFile) -> set[str]:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise _refuse(
+            f"This archive holds more than {MAX_MEMBERS:,} files, far more than a case has."
+        )
+    total = 0
+    names: set[str] = set()
+    for info in infos:
+        name = info.filename
+        if name in names:
+            raise _refuse("This archive is damaged: it names a file twice.", name)
+        names.add(name)
+        attachment = name.startswith(ATTACHMENT_DIR) and SAFE_FILE_NAME.match(
+            name[len(ATTACHMENT_DIR) :]
+        )
+        if name not in (MANIFEST, DATA) and not attachment:
+            raise _refuse("This archive holds a file that does not belong in a case archive.", name)
+        kind = stat.S_IFMT(info.external_attr >> 16)  # 0: a zip made without file types
+        if info.is_dir() or kind not in (0, stat.S_IFREG):
+            raise _refuse(
+                "This archive holds a link or a special file where a document should be.", name
+            )
+        limit = MAX_FILE_BYTES if attachment else MAX_JSON_BYTES
+        if info.file_size > limit:
+            raise _refuse("This archive holds a file that is far too large.", name)
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise _refuse(
+                f"This archive unpacks to more than {MAX_TOTAL_BYTES // 1024**3} GB, far more "
+                "than a case file holds."
+            )
+    if MANIFEST not in names or DATA not in names:
+        raise _refuse("This file is not a Second Opinion case archive.")
+    return names
+
+
+def _read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    try:
+        with zf.open(name) as handle:
+            data = handle.read(limit + 1)
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
+        raise _refuse("This archive is damaged: its contents cannot be read.", str(exc)) from exc
     if len(data) > limit:
         raise _refuse("This archive holds a file that is far too large.", name)
     return data
+
+
+def _load_json(zf: zipfile.ZipFile, name: str, limit: int) -> Any:
+    data = _read_member(zf, name, limit)
+    try:
+        return json.loads(data)
+    except RecursionError as exc:
+        raise _refuse(
+            "This archive is damaged: its data is nested far deeper than a case's.", name
+        ) from exc
+    except MemoryError as exc:
+        raise _refuse("This archive's data is too large to read on this computer.", name) from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _refuse("This archive is damaged: its contents cannot be read.", str(exc)) from exc
 
 
 def _check_manifest(manifest: object) -> None:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _refuse("This file is not a Second Opinion case archive.")
     version = manifest.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _refuse("This archive is damaged: its description is incomplete.")
+    if version > FORMAT_VERSION:
         raise _refuse(
             "This archive was made by a newer version of Second Opinion. "
             "Please update the program to import it."
@@ -173,83 +307,166 @@ def _check_manifest(manifest: object) -> None:
         raise _refuse(
             "This archive was made by a newer version of Second Opinion. "
             "Please update the program to import it.",
-            str(sorted(unknown)),
+            str(sorted(unknown))[:200],
         )
 
 
-def _check_tables(tables: object) -> None:
-    if not isinstance(tables, dict):
-        raise _refuse("This archive is damaged: its data has the wrong shape.")
-    for table, rows in tables.items():
-        if not isinstance(table, str) or not isinstance(rows, list):
-            raise _refuse("This archive is damaged: its data has the wrong shape.")
-        for row in rows:
-            if not isinstance(row, dict) or not all(
-                isinstance(k, str) and _scalar(v) for k, v in row.items()
-            ):
-                raise _refuse("This archive is damaged: its data has the wrong shape.", table)
+# --- attachments -------------------------------------------------------------------------------
 
 
-def _check_checksums(tables: dict[str, list[dict[str, Any]]], files: dict[str, bytes]) -> None:
-    for row in tables.get("attachments", []):
-        name = row.get("file_name")
-        expected = row.get("sha256")
-        if (
-            isinstance(name, str)
-            and name in files
-            and isinstance(expected, str)
-            and hashlib.sha256(files[name]).hexdigest() != expected
-        ):
-            raise _refuse(
-                "This archive is damaged: an attachment does not match its checksum.", name
-            )
+@dataclass
+class Staging:
+    """Attachment files copied out of an archive, waiting in a private folder.
 
-
-def import_archive(repo: Repository, archive: CaseArchive, data_folder: Path | None) -> int:
-    """Add the archived case with fresh ids; attachment files are copied under new names.
-
-    On any failure nothing stays behind: the rows roll back and copied files are removed.
+    `renames` maps each attachment row's archived file name to its new, fresh one (a row
+    whose file is missing from the archive gets a fresh name too, so it never points at
+    another case's copy). `place` moves the files in; `discard` removes what is left.
     """
-    tables = {t: [dict(r) for r in rows] for t, rows in archive.tables.items()}
-    # Reminders the data implies carry ids in their keys; the rules make them afresh for the
-    # imported case. The person's own reminders (no key) come along.
-    if "reminders" in tables:
-        tables["reminders"] = [r for r in tables["reminders"] if not r.get("key")]
-    written: list[Path] = []
-    try:
-        if data_folder is not None and archive.files:
-            folder = data_folder / "attachments"
-            folder.mkdir(mode=0o700, exist_ok=True)
-            renames: dict[str, str] = {}
-            for name, content in archive.files.items():
-                _stem, dot, suffix = name.rpartition(".")
-                fresh = f"imported-{hashlib.sha256(os.urandom(16)).hexdigest()[:16]}"
-                new_name = f"{fresh}.{suffix}" if dot and suffix.isalnum() else fresh
-                target = folder / new_name
-                with open(target, "xb") as handle:
-                    handle.write(content)
-                written.append(target)
-                if os.name == "posix":
-                    target.chmod(0o600)
-                renames[name] = new_name
-            for row in tables.get("attachments", []):
-                if row.get("file_name") in renames:
-                    row["file_name"] = renames[row["file_name"]]
-        try:
-            case_id = repo.import_case_rows(tables)
-            repo.sync_reminders(case_id)
-            return case_id
-        except ValueError as exc:
-            raise _refuse(str(exc)) from exc
-        except Exception as exc:  # a constraint the rows break: damaged or hostile
-            if isinstance(exc, KnownError):
-                raise
-            raise _refuse(
-                "This archive is damaged: its data does not fit together.",
-                f"{type(exc).__name__}: {exc}",
-            ) from exc
-    except BaseException:
-        for path in written:
+
+    renames: dict[str, str]
+    folder: Path | None = None
+    target: Path | None = None
+    placed: list[Path] = field(default_factory=list)
+
+    def place(self) -> None:
+        """Move the staged files to their places in `attachments/` (same disk: renames)."""
+        if self.folder is None or self.target is None:
+            return
+        for path in sorted(self.folder.iterdir()):
+            final = self.target / path.name
+            os.replace(path, final)
+            self.placed.append(final)
+
+    def unplace(self) -> None:
+        """Take placed files away again (the transaction that named them did not commit)."""
+        for path in self.placed:
             with contextlib.suppress(OSError):
                 path.unlink()
+        self.placed.clear()
+
+    def discard(self) -> None:
+        """Remove the staging folder and anything still in it."""
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _fresh_name(suffix: str) -> str:
+    return f"{IMPORTED_PREFIX}{os.urandom(8).hex()}{suffix}"
+
+
+def stage_attachments(opened: OpenArchive, data_folder: Path | None) -> Staging:
+    """Copy each attachment out of the archive into a staging folder, checking as it goes.
+
+    Each must be a document or picture by its content (it is stored with the suffix of what
+    it is, whatever its name in the archive said) and match its size and checksum. Without
+    a data folder (a database in memory) the checks run and nothing is written.
+    """
+    staging = Staging(renames={})
+    if data_folder is not None and opened.tables.get("attachments"):
+        target = data_folder / "attachments"
+        try:
+            target.mkdir(mode=0o700, parents=True, exist_ok=True)
+            staging.folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target))
+        except OSError as exc:
+            raise _storage_refusal(exc) from exc
+        staging.target = target
+    try:
+        for row in opened.tables.get("attachments", []):
+            name = str(row["file_name"])
+            member = ATTACHMENT_DIR + name
+            if member not in opened.members:
+                staging.renames[name] = _fresh_name("")  # its copy was missing when exported
+                continue
+            staging.renames[name] = _stage_one(opened.zf, member, row, staging.folder)
+    except BaseException:
+        staging.discard()
         raise
+    return staging
+
+
+def _stage_one(
+    zf: zipfile.ZipFile, member: str, row: Mapping[str, Any], folder: Path | None
+) -> str:
+    shown = str(row.get("original_name", member))
+    digest = hashlib.sha256()
+    size = 0
+    out: IO[bytes] | None = None
+    path: Path | None = None
+    try:
+        with zf.open(member) as handle:
+            head = handle.read(file_types.HEAD_BYTES)
+            kind = file_types.detect_kind(head)
+            if kind is None:
+                raise _refuse(
+                    f"This archive holds a file that is not a document or a picture "
+                    f"(\u201c{shown}\u201d), so it was not imported.",
+                    member,
+                )
+            new_name = _fresh_name(kind.suffix)
+            if folder is not None:
+                path = folder / new_name
+                out = open(path, "xb")  # noqa: SIM115 - closed below, also on failure
+                if os.name == "posix":
+                    path.chmod(0o600)
+            chunk = head
+            while chunk:
+                size += len(chunk)
+                if size > MAX_FILE_BYTES:
+                    raise _refuse("This archive holds a file that is far too large.", member)
+                digest.update(chunk)
+                if out is not None:
+                    out.write(chunk)
+                chunk = handle.read(CHUNK)
+            if out is not None:
+                out.flush()
+                os.fsync(out.fileno())
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError) as exc:
+        raise _refuse("This archive is damaged: an attachment cannot be read.", str(exc)) from exc
+    except OSError as exc:
+        raise _storage_refusal(exc) from exc
+    finally:
+        if out is not None:
+            out.close()
+    if digest.hexdigest() != row.get("sha256") or size != row.get("size"):
+        raise _refuse("This archive is damaged: an attachment does not match its checksum.", member)
+    return new_name
+
+
+def _storage_refusal(exc: OSError) -> KnownError:
+    known = known_from_storage_error(exc)
+    if known is not None:
+        return ArchiveError(known.message + "\n\nNothing was imported.", known.detail)
+    return _refuse("Second Opinion could not copy the archive's scans into its folder.", str(exc))
+
+
+def tables_to_insert(tables: Tables, renames: Mapping[str, str]) -> Tables:
+    """The rows as the import writes them: scans under their new names, and without the
+    reminders the rules derive (their keys carry the old ids; the rules make them afresh)."""
+    out = {t: [dict(r) for r in rows] for t, rows in tables.items()}
+    if "reminders" in out:
+        out["reminders"] = [r for r in out["reminders"] if not r.get("key")]
+    for row in out.get("attachments", []):
+        row["file_name"] = renames[str(row["file_name"])]
+    return out
+
+
+def clean_interrupted_imports(data_folder: Path, referenced: Iterable[str]) -> int:
+    """Remove what an import killed half-way left behind; returns how many files went.
+
+    Staging folders never hold a file a row names; a placed file named `imported-…` that no
+    row names was placed by an import whose transaction never committed.
+    """
+    folder = data_folder / "attachments"
+    if not folder.is_dir():
+        return 0
+    named = set(referenced)
+    removed = 0
+    for path in folder.iterdir():
+        if path.name.startswith(STAGING_PREFIX) and path.is_dir() and not path.is_symlink():
+            removed += sum(1 for _ in path.iterdir())
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.name.startswith(IMPORTED_PREFIX) and path.name not in named:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+    return removed

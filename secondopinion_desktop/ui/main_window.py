@@ -237,14 +237,6 @@ class MainWindow(QMainWindow):
         self._built_pages[index] = page
         return page
 
-    def built_pages(self) -> dict[int, QWidget]:
-        """The pages built so far, by stack index (0 welcome, 1-6 steps, 7 outcome).
-
-        Pages are built the first time they are needed, to keep start-up short; this says
-        which exist without building the others (unlike `step_pages`).
-        """
-        return dict(self._built_pages)
-
     @property
     def welcome(self) -> WelcomePage:
         from secondopinion_desktop.ui.pages.welcome_page import WelcomePage
@@ -781,8 +773,8 @@ class MainWindow(QMainWindow):
     # --- moving a case to another computer ----------------------------------------------
 
     def export_case(self) -> None:
-        from secondopinion_desktop.store import archive
-        from secondopinion_desktop.ui.files import write_atomically
+        from secondopinion_desktop.services import transfer
+        from secondopinion_desktop.store.archive import ARCHIVE_SUFFIX
 
         if self.case is None:
             return
@@ -791,45 +783,44 @@ class MainWindow(QMainWindow):
         path = messages.choose_save_path(
             self,
             "Export this case",
-            f"{safe.strip() or 'case'}{archive.ARCHIVE_SUFFIX}",
-            f"Second Opinion case (*{archive.ARCHIVE_SUFFIX})",
+            f"{safe.strip() or 'case'}{ARCHIVE_SUFFIX}",
+            f"Second Opinion case (*{ARCHIVE_SUFFIX})",
         )
         if not path:
             return
         try:
-            data = archive.build_archive(self.repo, self.case.id, self.repo.data_folder())
-            write_atomically(Path(path), data)
+            written = transfer.export_case(self.repo, self.case.id, Path(path))
         except KnownError as exc:
             messages.show_error(self, "Not exported", exc.message)
             return
+        if written.left_out:
+            names = "\n".join(f"\u2022 {name}" for name in written.left_out[:10])
+            messages.show_info(
+                self,
+                "Exported without some scans",
+                "The case is saved, but these scans were left out because Second Opinion's "
+                f"copies of them are missing or have changed:\n\n{names}\n\n"
+                "You can attach them again from the originals after importing.",
+            )
         self.status.showMessage(f"Saved the case to {Path(path).name}.", 8000)
 
     def import_case(self) -> None:
-        from secondopinion_desktop.store import archive
+        from secondopinion_desktop.services import transfer
+        from secondopinion_desktop.store.archive import ARCHIVE_SUFFIX
 
         path = messages.choose_open_path(
             self,
             "Import a case",
-            f"Second Opinion case (*{archive.ARCHIVE_SUFFIX});;All files (*)",
+            f"Second Opinion case (*{ARCHIVE_SUFFIX});;All files (*)",
         )
         if not path:
             return
         try:
-            size = Path(path).stat().st_size
-            if size > archive.MAX_TOTAL_BYTES:
-                raise archive.ArchiveError("This file is far too large to be a case archive.")
-            data = Path(path).read_bytes()
-            checked = archive.read_archive(data)
-            case_id = archive.import_archive(self.repo, checked, self.repo.data_folder())
+            changes = transfer.import_case(self.repo, Path(path))
         except KnownError as exc:
             messages.show_error(self, "Not imported", exc.message)
             return
-        except OSError as exc:
-            messages.show_error(
-                self, "Not imported", f"Second Opinion could not read that file.\n\n{exc.strerror}"
-            )
-            return
-        self.reload_cases(case_id)
+        self.reload_cases(changes.case_id)
         self.status.showMessage("The case is imported.", 8000)
 
     # --- view and help -------------------------------------------------------------------

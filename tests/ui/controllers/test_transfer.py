@@ -53,7 +53,7 @@ def test_importing_a_bad_file_explains_and_adds_nothing(
     assert len(window.repo.list_cases()) == 1
     monkeypatch.setattr(messages, "choose_open_path", lambda *a: str(tmp_path / "missing"))
     window.import_action.trigger()
-    assert "could not read" in shown[-1]
+    assert "could not be found" in shown[-1]
 
 
 def test_cancelled_export_writes_nothing(
