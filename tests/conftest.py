@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
+import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,21 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from secondopinion_desktop.store.database import memory_database, open_database
 from secondopinion_desktop.store.repository import Repository
 
-FIXED_NOW = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
-
-
-class FakeClock:
-    """A clock tests move by hand."""
-
-    def __init__(self, now: dt.datetime = FIXED_NOW) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> None:
-        self.now += dt.timedelta(**kwargs)
-
+# FakeClock lives in tests/helpers/clock.py; the names stay importable from here as before.
+from tests.helpers.clock import FIXED_NOW as FIXED_NOW
+from tests.helpers.clock import FakeClock as FakeClock
 
 QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
 UI_TESTS = Path(__file__).parent / "ui"
@@ -51,6 +40,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
         if uses_qt(item):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+        for reason in platform_skips(item):
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def platform_skips(item: pytest.Item) -> list[str]:
+    """Why this machine cannot run the test, from its `needs_*` markers (pyproject lists them).
+
+    The one place platform checks live: a test says what it needs, never how to detect it.
+    """
+    reasons: list[str] = []
+    if item.get_closest_marker("needs_posix") and os.name != "posix":
+        reasons.append("needs POSIX signals and file permissions")
+    if item.get_closest_marker("needs_linux") and not sys.platform.startswith("linux"):
+        reasons.append("needs the Linux desktop")
+    if item.get_closest_marker("needs_non_root") and os.name == "posix" and os.geteuid() == 0:
+        reasons.append("root may write anywhere")
+    for marker in item.iter_markers("needs_tool"):
+        tool = marker.args[0]
+        if shutil.which(tool) is None:
+            reasons.append(f"{tool} is not installed")
+    return reasons
 
 
 def _unexpected_modal(*args: object, **kwargs: object) -> Any:

@@ -18,7 +18,7 @@ from secondopinion_desktop.store import backups
 from secondopinion_desktop.store.database import open_database
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 from tests.pdf_text import read_pdf
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -96,7 +96,8 @@ def test_newer_database_exits_2(tmp_path: Path) -> None:
     assert "newer version" in result.stderr
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
+@pytest.mark.needs_posix
+@pytest.mark.needs_non_root
 def test_unwritable_folder_exits_2(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)

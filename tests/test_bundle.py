@@ -124,7 +124,7 @@ def test_bundle_is_under_the_size_limit(bundle: Path) -> None:
     assert size < SIZE_LIMIT_MB * 1_000_000, f"{size / 1e6:.0f} MB"
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux desktop integration")
+@pytest.mark.needs_linux
 def test_install_and_uninstall_for_a_user(bundle: Path, tmp_path: Path) -> None:
     home = tmp_path / "home"
     (home / "Desktop").mkdir(parents=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -36,7 +35,7 @@ def test_no_network_code_in_the_package() -> None:
     assert offenders == []
 
 
-@pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed")
+@pytest.mark.needs_tool("strace")
 @pytest.mark.parametrize("step", ["1", "3", "4", "6", "7"])
 def test_the_running_app_opens_no_internet_socket(tmp_path: Path, step: str) -> None:
     """Trace every connect() of the real app (Qt included) while it draws a page."""

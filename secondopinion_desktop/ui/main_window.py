@@ -237,6 +237,14 @@ class MainWindow(QMainWindow):
         self._built_pages[index] = page
         return page
 
+    def built_pages(self) -> dict[int, QWidget]:
+        """The pages built so far, by stack index (0 welcome, 1-6 steps, 7 outcome).
+
+        Pages are built the first time they are needed, to keep start-up short; this says
+        which exist without building the others (unlike `step_pages`).
+        """
+        return dict(self._built_pages)
+
     @property
     def welcome(self) -> WelcomePage:
         from secondopinion_desktop.ui.pages.welcome_page import WelcomePage

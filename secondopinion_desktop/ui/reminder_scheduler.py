@@ -101,6 +101,10 @@ class ReminderScheduler(QObject):
     def tick_ms(self) -> int:
         return self._tick.interval()
 
+    def tick_timer_type(self) -> Qt.TimerType:
+        """How precise the minute check is: very coarse, so it never keeps a computer awake."""
+        return self._tick.timerType()
+
     # --- what changed --------------------------------------------------------------------
 
     def data_changed(self, case_id: int | None = None) -> None:

@@ -113,8 +113,9 @@ class ReminderController(QObject):
         self._popup: ReminderDialog | None = None  # made when first needed
         self.list_dialog: RemindersListDialog | None = None
         self.tray = TrayNotifier(self)
-        self.tray.on_click = self._bring_back
-        self._notify = notify or self.tray.notify
+        self.tray.on_click = self.bring_back
+        # How a person hears of a reminder while the window is hidden (tests replace it).
+        self.notify: Callable[[str, str], bool] = notify or self.tray.notify
         self.notifications: list[tuple[str, str]] = []
 
         self.scheduler.due.connect(self._on_due)
@@ -155,6 +156,11 @@ class ReminderController(QObject):
         return False
 
     @property
+    def popup_made(self) -> bool:
+        """Whether the reminder window exists yet: it is made only when first needed."""
+        return self._popup is not None
+
+    @property
     def popup(self) -> ReminderDialog:
         """The window that shows reminders as they fall due."""
         if self._popup is None:
@@ -186,11 +192,12 @@ class ReminderController(QObject):
             else:
                 title = f"{len(reminders)} reminders"
                 text = "\n".join(r.title for r in reminders[:4])
-            if self._notify(title, text):
+            if self.notify(title, text):
                 self.notifications.append((title, text))
         QApplication.alert(self.window)
 
-    def _bring_back(self) -> None:
+    def bring_back(self) -> None:
+        """Show the window again (a click on the tray message), and any reminders waiting."""
         self.window.showNormal()
         raise_window(self.window)
         if self._popup is not None and self._popup.cards:
@@ -199,7 +206,7 @@ class ReminderController(QObject):
 
     def open_reminder(self, reminder: Reminder) -> None:
         """Go to what the reminder is about: its case, and its page."""
-        self._bring_back()
+        self.bring_back()
         if self.window.case is None or self.window.case.id != reminder.case_id:
             self.window.open_case(reminder.case_id)
         if reminder.page is not None and self.window.case is not None:

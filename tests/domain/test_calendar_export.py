@@ -17,7 +17,7 @@ from secondopinion_desktop.domain.calendar_export import (
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.reminders import Reminder
-from tests.conftest import FIXED_NOW
+from tests.helpers.clock import FIXED_NOW
 
 ZONE = FIXED_NOW.tzinfo
 CASE = Case(id=3, title="Mum's second opinion")

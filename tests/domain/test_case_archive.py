@@ -21,7 +21,7 @@ from secondopinion_desktop.domain.case_archive import (
 )
 from secondopinion_desktop.store.database import memory_database
 from secondopinion_desktop.store.repository import Repository
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 Tables = dict[str, list[dict[str, Any]]]
 

@@ -24,7 +24,7 @@ from secondopinion_desktop.domain.opinions import (
 from secondopinion_desktop.domain.questions import Question, Topic
 from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind
 from secondopinion_desktop.store.repository import Repository
-from tests.conftest import FIXED_NOW
+from tests.helpers.clock import FIXED_NOW
 
 TODAY = FIXED_NOW.date()
 

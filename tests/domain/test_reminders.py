@@ -35,7 +35,7 @@ from secondopinion_desktop.domain.reminders import (
     when_text,
 )
 from secondopinion_desktop.store.repository import Repository
-from tests.conftest import FIXED_NOW, FakeClock
+from tests.helpers.clock import FIXED_NOW, FakeClock
 
 ZONE = FIXED_NOW.tzinfo  # UTC-5
 NOW = FIXED_NOW  # Friday 20 November 2026, 9:30 am

@@ -18,7 +18,8 @@ from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
 from secondopinion_desktop.ui.dialogs.call_dialog import CallDialog
 from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
-from tests.conftest import FIXED_NOW, FakeClock
+from tests.helpers.clock import FIXED_NOW, FakeClock
+from tests.helpers.fakes import Asked
 
 TODAY = FIXED_NOW.date()  # Friday 20 November 2026, 9:30 am at UTC-5
 TZ = FIXED_NOW.tzinfo
@@ -33,18 +34,6 @@ HOSTILE = [
     "(555) 622-4100\u200b",
     "\u0663 \u0623\u0633\u0627\u0628\u064a\u0639",  # "3 weeks" in Arabic, Arabic-Indic digit
 ]
-
-
-class Asked:
-    """A stand-in for messages.ask_yes_no that records each question and gives one answer."""
-
-    def __init__(self, answer: bool) -> None:
-        self.answer = answer
-        self.titles: list[str] = []
-
-    def __call__(self, parent: Any, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
-        self.titles.append(title)
-        return self.answer
 
 
 def ask(monkeypatch: pytest.MonkeyPatch, answer: bool) -> Asked:

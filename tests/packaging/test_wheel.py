@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import configparser
 import os
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -137,7 +136,7 @@ def test_icons_are_the_sizes_they_claim() -> None:
     assert (RESOURCES / "icons" / "secondopinion.icns").read_bytes()[:4] == b"icns"
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
+@pytest.mark.needs_tool("desktop-file-validate")
 def test_desktop_file_validates() -> None:
     result = subprocess.run(
         ["desktop-file-validate", str(DESKTOP_FILE)], capture_output=True, text=True, check=False
@@ -146,7 +145,7 @@ def test_desktop_file_validates() -> None:
     assert result.stdout.strip() == ""  # no hints or warnings either
 
 
-@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="needs appstream")
+@pytest.mark.needs_tool("appstreamcli")
 def test_metainfo_validates() -> None:
     result = subprocess.run(
         ["appstreamcli", "validate", "--no-net", str(METAINFO_FILE)],

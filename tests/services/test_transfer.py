@@ -20,7 +20,6 @@ from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store import archive
 from secondopinion_desktop.store.database import open_database
 from secondopinion_desktop.store.repository import Repository
-from tests.conftest import FakeClock
 from tests.helpers import documents
 from tests.helpers.archives import (
     SCANS,
@@ -30,6 +29,7 @@ from tests.helpers.archives import (
     with_tables,
     zip_bytes,
 )
+from tests.helpers.clock import FakeClock
 
 
 class Computer:

@@ -34,9 +34,9 @@ from secondopinion_desktop.services import transfer
 from secondopinion_desktop.store import archive
 from secondopinion_desktop.store.database import open_database
 from secondopinion_desktop.store.repository import Repository
-from tests.conftest import FakeClock
 from tests.helpers import documents
 from tests.helpers.archives import demo_with_scans, members, zip_bytes
+from tests.helpers.clock import FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
 Items = dict[str, bytes]

@@ -14,7 +14,7 @@ from secondopinion_desktop.paths import database_path
 from secondopinion_desktop.store import backups, migrations
 from secondopinion_desktop.store.database import connect, open_database
 from secondopinion_desktop.store.repository import Repository
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 T0 = dt.datetime(2026, 11, 20, 14, 0, tzinfo=dt.UTC)
 

@@ -20,7 +20,7 @@ from secondopinion_desktop.store import migrations
 from secondopinion_desktop.store.connection import Database
 from secondopinion_desktop.store.database import open_database
 from secondopinion_desktop.store.repository import Repository
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
@@ -38,7 +37,7 @@ WRITER = textwrap.dedent(
 )
 
 
-@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+@pytest.mark.needs_posix
 def test_sigkill_in_the_middle_of_writes(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     rng = random.Random(2026)

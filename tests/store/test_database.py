@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import stat
 from pathlib import Path
@@ -30,7 +29,7 @@ def test_every_connection_has_foreign_keys_on(data_dir: Path) -> None:
     db.close()
 
 
-@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.needs_posix
 def test_database_files_are_private(data_dir: Path) -> None:
     db = open_database(data_dir)
     db.execute("INSERT INTO cases (title, created_at, updated_at) VALUES ('x', 'n', 'n')")

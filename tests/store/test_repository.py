@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Source, Status
 from secondopinion_desktop.store.database import memory_database, open_database
 from secondopinion_desktop.store.repository import NotFoundError, Repository
-from tests.conftest import FIXED_NOW, FakeClock
+from tests.helpers.clock import FIXED_NOW, FakeClock
 
 
 def test_create_and_get_case(repo: Repository) -> None:

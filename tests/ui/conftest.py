@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.domain.cases import Case
@@ -22,7 +21,8 @@ from secondopinion_desktop.store.database import open_database
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.dialogs.case_dialog import CaseDetails
 from secondopinion_desktop.ui.main_window import MainWindow
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
+from tests.helpers.fakes import DialogFactory
 
 
 def details(
@@ -45,39 +45,6 @@ def details(
     }
     values.update(changes)
     return CaseDetails(**values)
-
-
-class FakeCaseDialog:
-    """Stands in for CaseDialog: `exec()` answers at once, `details()` returns what was set."""
-
-    def __init__(self, result: CaseDetails | None, accepted: bool = True) -> None:
-        self._details = result
-        self._accepted = accepted
-
-    def exec(self) -> QDialog.DialogCode:
-        if self._accepted:
-            return QDialog.DialogCode.Accepted
-        return QDialog.DialogCode.Rejected
-
-    def details(self) -> CaseDetails | None:
-        return self._details if self._accepted else None
-
-
-class DialogFactory:
-    """A `case_dialog_factory` that records how it was called and hands out fakes."""
-
-    def __init__(self) -> None:
-        self.answers: list[tuple[CaseDetails | None, bool]] = []
-        self.calls: list[tuple[Any, Case | None]] = []
-
-    def will_answer(self, result: CaseDetails | None, accepted: bool = True) -> None:
-        self.answers.append((result, accepted))
-
-    def __call__(self, parent: Any = None, case: Case | None = None) -> FakeCaseDialog:
-        self.calls.append((parent, case))
-        assert self.answers, "a case dialog opened that the test did not expect"
-        result, accepted = self.answers.pop(0)
-        return FakeCaseDialog(result, accepted)
 
 
 @pytest.fixture

@@ -34,7 +34,8 @@ from secondopinion_desktop.ui.pages.panels import PanelContext
 from secondopinion_desktop.ui.pages.step_page import StepPage
 from secondopinion_desktop.ui.pages.welcome_page import WelcomePage
 from secondopinion_desktop.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
-from tests.ui.conftest import AppSession, DialogFactory, details
+from tests.helpers.fakes import DialogFactory
+from tests.ui.conftest import AppSession, details
 
 CaseMaker = Callable[..., Case]
 
@@ -627,7 +628,7 @@ def test_switching_cases_with_open_case_and_the_switch_menu(
     assert window.case_combo.currentIndex() == 1
     assert window.case is not None and window.case.title == "B case"
 
-    window._fill_switch_menu()
+    window.switch_menu.aboutToShow.emit()
     actions = [a for a in window.switch_menu.actions() if a.text()]
     assert [a.text() for a in actions] == ["A case", "B case"]
     assert [a.isChecked() for a in actions] == [False, True]
@@ -638,7 +639,7 @@ def test_switching_cases_with_open_case_and_the_switch_menu(
 
 def test_the_switch_menu_says_when_there_are_no_cases(session: AppSession) -> None:
     window = session.open()
-    window._fill_switch_menu()
+    window.switch_menu.aboutToShow.emit()
     [only] = window.switch_menu.actions()
     assert only.text() == "No cases yet"
     assert not only.isEnabled()
@@ -972,7 +973,7 @@ def test_non_interactive_windows_never_open_reminders(
 
 def built(window: MainWindow) -> set[int]:
     """The stack indexes whose real page exists (0 welcome, 1-6 steps, 7 outcome)."""
-    return set(window._built_pages)
+    return set(window.built_pages())
 
 
 def current_step_page(window: MainWindow) -> StepPage:
@@ -995,12 +996,12 @@ def test_only_the_page_shown_is_built_and_the_stack_keeps_its_indexes(
     window.show_page(5)
     assert built(window) == {1, 5}
     assert window.stack.count() == OUTCOME_PAGE + 1
-    assert window.stack.indexOf(window._built_pages[5]) == 5
+    assert window.stack.indexOf(window.built_pages()[5]) == 5
     assert current_step_page(window).step.number == 5
     assert window.current_page() == 5
     window.show_page(OUTCOME_PAGE)
     assert isinstance(window.stack.currentWidget(), OutcomePage)
-    assert window.stack.indexOf(window._built_pages[1]) == 1
+    assert window.stack.indexOf(window.built_pages()[1]) == 1
     # Building a page that is not shown does not move the page on screen.
     window.step_page(3)
     assert isinstance(window.stack.currentWidget(), OutcomePage)
@@ -1132,7 +1133,12 @@ def test_a_panel_saving_keeps_notes_typed_on_the_same_page(
     after = next(p for p in window.panels_of(6) if isinstance(p, AfterVisitPanel))
     qtbot.keyClicks(after.tests_edit, "MRI of both breasts")  # saved after a 600 ms pause
     qtbot.keyClicks(page.notes_edit, "Lakeside, Tuesday")  # typed straight after
-    qtbot.waitUntil(lambda: not after._tests_dirty, timeout=3000)
+
+    def tests_saved() -> bool:
+        opinion = repo.get_opinion(case.id, repo.current_round(case.id))
+        return opinion is not None and opinion.tests_ordered == "MRI of both breasts"
+
+    qtbot.waitUntil(tests_saved, timeout=3000)
     assert page.notes_edit.toPlainText() == "Lakeside, Tuesday"
     window.flush_edits()
     assert repo.step_progress(case.id)[6].notes == "Lakeside, Tuesday"

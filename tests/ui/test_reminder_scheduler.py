@@ -18,7 +18,7 @@ from secondopinion_desktop.domain.doctors import Call, Doctor
 from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.reminder_scheduler import MAX_ARM_MS, TICK_MS, ReminderScheduler
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 ZONE = dt.timezone(dt.timedelta(hours=-5))
 
@@ -117,7 +117,7 @@ def test_with_nothing_due_only_the_minute_check_runs(
     scheduler.check()
     assert scheduler.armed_ms() is None
     assert scheduler.tick_ms() == TICK_MS == 60_000
-    assert scheduler._tick.timerType() == Qt.TimerType.VeryCoarseTimer
+    assert scheduler.tick_timer_type() == Qt.TimerType.VeryCoarseTimer
 
 
 def test_after_a_sleep_what_fell_due_shows_at_the_next_tick(

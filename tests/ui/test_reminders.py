@@ -16,7 +16,7 @@ from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.ui import messages
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 from tests.helpers.reminders import own
 from tests.ui.conftest import AppSession
 
@@ -34,13 +34,13 @@ def test_bringing_the_window_back_does_not_make_the_reminder_window(
     make_case()
     window = session.open()
     controller = window.reminders
-    assert controller._popup is None
+    assert not controller.popup_made
     window.showMinimized()
-    controller._bring_back()
-    assert controller._popup is None
+    controller.bring_back()
+    assert not controller.popup_made
     assert not window.isMinimized()
-    controller._refresh_views()  # a change in the reminders, nothing to drop
-    assert controller._popup is None
+    controller.scheduler.reminders_changed.emit()  # a change in the reminders, nothing to drop
+    assert not controller.popup_made
 
 
 def test_a_reminder_due_before_the_window_exists_then_bring_back(
@@ -49,23 +49,23 @@ def test_a_reminder_due_before_the_window_exists_then_bring_back(
     case = make_case()
     window = session.open()
     controller = window.reminders
-    assert controller._popup is None
+    assert not controller.popup_made
     told: list[tuple[str, str]] = []
-    controller._notify = lambda title, text: told.append((title, text)) or True
+    controller.notify = lambda title, text: told.append((title, text)) or True
     window.hide()
     reminder = _own(session.open_repo(), case.id, clock(), "Phone the lab")
-    controller._on_due([reminder])
-    popup = controller._popup
-    assert popup is not None
+    controller.scheduler.due.emit([reminder])
+    assert controller.popup_made
+    popup = controller.popup
     assert [c.reminder.id for c in popup.cards] == [reminder.id]
     assert told == [("Reminder", "Phone the lab")]
     popup.hide()
-    controller._bring_back()
+    controller.bring_back()
     assert window.isVisible()
     assert popup.isVisible()
     # marked done elsewhere: the lazily made window drops it
     session.open_repo().set_reminder_done(reminder.id, True)
-    controller._refresh_views()
+    controller.scheduler.reminders_changed.emit()
     assert popup.cards == []
 
 
@@ -89,7 +89,7 @@ def test_minimised_the_tray_is_told_too(
     case = make_case()
     window = session.open()
     told: list[tuple[str, str]] = []
-    window.reminders._notify = lambda title, text: told.append((title, text)) or True
+    window.reminders.notify = lambda title, text: told.append((title, text)) or True
     window.showMinimized()
     reminder = own(session.open_repo(), case.id, clock(), "Phone the lab")
     window.reminders.scheduler.reminder_changed()

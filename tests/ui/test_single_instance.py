@@ -97,7 +97,7 @@ def test_stale_lock_from_a_dead_process_is_taken_over(qtbot: QtBot, data_dir: Pa
     instance.release()
 
 
-@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+@pytest.mark.needs_posix
 def test_killed_app_leaves_a_lock_the_next_start_recovers(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

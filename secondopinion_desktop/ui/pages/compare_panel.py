@@ -221,7 +221,7 @@ class ComparePanel(StepPanel):
         self.model.set_doctors(self.repo.list_doctors(case.id, Role.CANDIDATE))
         self.table_message.hide()
         if keep is not None and self.model.row_of(keep.id) >= 0:
-            self._select(keep.id)
+            self.select_doctor(keep.id)
         elif self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, Column.NAME))
         self._show_fit()
@@ -235,10 +235,11 @@ class ComparePanel(StepPanel):
             return
         self.load(self.repo.get_case(self.case.id))
         if select_id is not None:
-            self._select(select_id)
+            self.select_doctor(select_id)
         self.report(changes)
 
-    def _select(self, doctor_id: int) -> None:
+    def select_doctor(self, doctor_id: int) -> None:
+        """Make this doctor the current row (nothing happens if the filter hides them)."""
         row = self.model.row_of(doctor_id)
         if row < 0:
             return
@@ -381,6 +382,11 @@ class ComparePanel(StepPanel):
         changes = calls.delete_call(self.repo, self.case.id if self.case else 0, call.id)
         selected = self.selected_doctor()
         self._refresh(changes, selected.id if selected else None)
+
+    @property
+    def script_window(self) -> ScriptDialog | None:
+        """The calling-script window, once opened: one window, reused for every doctor."""
+        return self._script_window
 
     def show_calling_script(self) -> None:
         if self.case is None:

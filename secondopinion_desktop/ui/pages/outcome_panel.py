@@ -324,6 +324,10 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
             self._thought_edits[opinion.round] = (likes, worries)
             self.options_grid.addWidget(group, 0, column)
 
+    def thought_edits(self) -> dict[int, tuple[QPlainTextEdit, QPlainTextEdit]]:
+        """The "what I like" and "what worries me" boxes shown, by round of opinion."""
+        return dict(self._thought_edits)
+
     def _thoughts_changed(self, round_: int) -> None:
         if not self._loading:
             self._dirty_rounds.add(round_)

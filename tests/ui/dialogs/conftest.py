@@ -19,7 +19,7 @@ from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
 from secondopinion_desktop.ui.dialogs.call_dialog import CallDialog
 from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 from tests.helpers.dialogs import (
     TODAY,
 )

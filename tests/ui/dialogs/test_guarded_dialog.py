@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
 from secondopinion_desktop.ui.forms import GuardedDialog
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 from tests.helpers.dialogs import (
     GUARDED,
     HOSTILE,

@@ -10,7 +10,7 @@ from secondopinion_desktop.domain.doctors import Doctor, Role, Status
 from secondopinion_desktop.domain.opinions import Opinion, Outcome
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.dialogs.opinion_dialog import SOMEONE_ELSE, OpinionDialog
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.dialogs import reminder_dialog
 from secondopinion_desktop.ui.dialogs.reminder_dialog import PickTimeDialog, ReminderDialog
-from tests.conftest import FakeClock
 from tests.helpers.accessibility import unnamed_controls
+from tests.helpers.clock import FakeClock
 from tests.helpers.reminders import ZONE, own
 
 # --- the reminder window --------------------------------------------------------------------

@@ -20,8 +20,8 @@ from secondopinion_desktop.ui.dialogs.reminders_list_dialog import (
     OwnReminderDialog,
     RemindersListDialog,
 )
-from tests.conftest import FakeClock
 from tests.helpers.accessibility import unnamed_controls
+from tests.helpers.clock import FakeClock
 from tests.helpers.reminders import ZONE
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.models.reminders_model import RemindersModel
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 from tests.helpers.reminders import ZONE, own
 
 

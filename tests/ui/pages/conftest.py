@@ -11,7 +11,7 @@ from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.store.repository import Repository
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 
 @pytest.fixture

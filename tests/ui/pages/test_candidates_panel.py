@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -22,18 +22,7 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.models.doctors_model import Column
 from secondopinion_desktop.ui.pages.candidates_panel import CandidatesPanel
-
-
-class FakeDoctorDialog:
-    def __init__(self, result: Doctor | None, accepted: bool = True) -> None:
-        self._result = result
-        self._accepted = accepted
-
-    def exec(self) -> QDialog.DialogCode:
-        return QDialog.DialogCode.Accepted if self._accepted else QDialog.DialogCode.Rejected
-
-    def doctor(self) -> Doctor | None:
-        return self._result if self._accepted else None
+from tests.helpers.fakes import Asked, Factory, FakeDoctorDialog
 
 
 class FakeImportDialog:
@@ -63,34 +52,6 @@ class FakeImportDialog:
 
     def source_detail(self) -> str:
         return self._detail
-
-
-class Factory:
-    """Hands out prepared fake dialogs in order and records the arguments of each opening."""
-
-    def __init__(self) -> None:
-        self.queue: list[Any] = []
-        self.opened: list[tuple[Any, ...]] = []
-
-    def will_return(self, dialog: Any) -> None:
-        self.queue.append(dialog)
-
-    def __call__(self, *args: Any) -> Any:
-        self.opened.append(args)
-        assert self.queue, f"a dialog opened that the test did not expect: {args[1:]}"
-        return self.queue.pop(0)
-
-
-class Asked:
-    """A stand-in for messages.ask_yes_no that records each question and gives one answer."""
-
-    def __init__(self, answer: bool) -> None:
-        self.answer = answer
-        self.questions: list[tuple[str, str, str, str]] = []
-
-    def __call__(self, parent: Any, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
-        self.questions.append((title, text, yes, no))
-        return self.answer
 
 
 @pytest.fixture

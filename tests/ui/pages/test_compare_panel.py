@@ -26,7 +26,8 @@ from secondopinion_desktop.ui.dialogs import script_dialog
 from secondopinion_desktop.ui.dialogs.call_dialog import CallDialog
 from secondopinion_desktop.ui.models.doctors_model import Column
 from secondopinion_desktop.ui.pages.compare_panel import ComparePanel, referral_todo_key
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
+from tests.helpers.fakes import Factory, FakeDoctorDialog
 
 # The offscreen platform cannot size or raise windows, and says so when the script window shows.
 # (A test's own qt_log_ignore mark replaces the one tests/conftest.py adds, hence both.)
@@ -64,33 +65,6 @@ class FakeBookingDialog:
 
     def appointment(self) -> Appointment | None:
         return self._visit if self._accepted else None
-
-
-class FakeDoctorDialog:
-    def __init__(self, result: Doctor | None) -> None:
-        self._result = result
-
-    def exec(self) -> QDialog.DialogCode:
-        return QDialog.DialogCode.Accepted
-
-    def doctor(self) -> Doctor | None:
-        return self._result
-
-
-class Factory:
-    """Hands out prepared fake dialogs in order and records the arguments of each opening."""
-
-    def __init__(self) -> None:
-        self.queue: list[Any] = []
-        self.opened: list[tuple[Any, ...]] = []
-
-    def will_return(self, dialog: Any) -> None:
-        self.queue.append(dialog)
-
-    def __call__(self, *args: Any) -> Any:
-        self.opened.append(args)
-        assert self.queue, f"a dialog opened that the test did not expect: {args[1:]}"
-        return self.queue.pop(0)
 
 
 class Recorder:
@@ -590,7 +564,7 @@ def test_the_calling_script_opens_beside_the_table(
 ) -> None:
     select(panel, doctors["cole"])
     panel.script_button.click()
-    window = panel._script_window
+    window = panel.script_window
     assert window is not None
     assert window.isVisible()
     assert not window.isModal()
@@ -603,7 +577,7 @@ def test_the_calling_script_opens_beside_the_table(
     # Choosing another doctor and pressing again reuses the one window.
     select(panel, doctors["raman"])
     panel.show_calling_script()
-    assert panel._script_window is window
+    assert panel.script_window is window
     assert "Dr. Priya Raman" in window.text.toPlainText()
 
     printed: list[tuple[str, str]] = []
@@ -908,5 +882,5 @@ def test_hostile_names_and_calls_show_without_trouble(
     patch_message(monkeypatch, "show_info")
     panel.calls_table.doubleClicked.emit(panel.calls_model.index(0, 0))
     panel.show_calling_script()
-    assert panel._script_window is not None
-    panel._script_window.close()
+    assert panel.script_window is not None
+    panel.script_window.close()

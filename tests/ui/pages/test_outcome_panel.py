@@ -21,7 +21,7 @@ from secondopinion_desktop.domain.opinions import CHOOSING_QUESTIONS, Opinion, O
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.pages.outcome_panel import OutcomePanel
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 from tests.pdf_text import read_pdf
 from tests.ui.conftest import AppSession
 
@@ -155,8 +155,8 @@ def test_a_different_treatment_lays_the_options_side_by_side(
     panel, _fake = panel_with(qtbot, repo, case, second(Outcome.DIFFERENT_TREATMENT))
     panel.round_buttons[2].click()
     assert panel.options.isVisibleTo(panel)
-    assert sorted(panel._thought_edits) == [1, 2]
-    likes, worries = panel._thought_edits[2]
+    assert sorted(panel.thought_edits()) == [1, 2]
+    likes, worries = panel.thought_edits()[2]
     likes.setPlainText("One operation")
     worries.setPlainText("Longer recovery")
     with qtbot.waitSignal(panel.changed, timeout=1000):
@@ -300,7 +300,7 @@ def test_in_a_third_round_step_three_books_the_third_visit(
     compare = ComparePanel(repo, booking_dialog=Booking)  # type: ignore[arg-type]
     qtbot.addWidget(compare)
     compare.load(case)
-    compare._select(whitfield.id)
+    compare.select_doctor(whitfield.id)
     compare.choose_selected()
     assert rounds == [3]
     visit = repo.opinion_appointment(case.id)

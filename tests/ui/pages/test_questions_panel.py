@@ -16,7 +16,7 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages, sheet_printing
 from secondopinion_desktop.ui.models.questions_model import Column
 from secondopinion_desktop.ui.pages.questions_panel import QuestionsPanel
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 from tests.helpers.fakes import FakeDialog
 from tests.pdf_text import read_pdf
 from tests.ui.pages.conftest import book

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.domain.cases import Case
@@ -19,7 +19,8 @@ from secondopinion_desktop.domain.doctors import Answer, Doctor, Role
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.pages import tell_doctor_panel
 from secondopinion_desktop.ui.pages.tell_doctor_panel import TellDoctorPanel
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
+from tests.helpers.fakes import FakeDoctorDialog
 
 HOSTILE = [
     "x" * 10_000,
@@ -29,20 +30,6 @@ HOSTILE = [
     "12 Nov 2026\u0000",
     "\ufeff\u2028\u2029",
 ]
-
-
-class FakeDoctorDialog:
-    """Stands in for DoctorDialog: `exec()` answers at once, `doctor()` returns what was set."""
-
-    def __init__(self, result: Doctor | None, accepted: bool = True) -> None:
-        self._result = result
-        self._accepted = accepted
-
-    def exec(self) -> QDialog.DialogCode:
-        return QDialog.DialogCode.Accepted if self._accepted else QDialog.DialogCode.Rejected
-
-    def doctor(self) -> Doctor | None:
-        return self._result if self._accepted else None
 
 
 class DoctorDialogs:

@@ -13,7 +13,7 @@ from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.records import Delivery, RecordItem, Timing
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.pages.visit_panel import AfterVisitPanel, VisitPanel, team_from_text
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 from tests.helpers.fakes import FakeDialog
 from tests.ui.pages.conftest import book
 
