@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from secondopinion_desktop.ui.forms import (
     line_edit,
     text_edit,
 )
+from secondopinion_desktop.ui.time_entry import TimeEntry
 
 
 def _now() -> dt.datetime:
@@ -62,9 +61,7 @@ class BookingDialog(GuardedDialog):
         form = QFormLayout()
         when_row = QHBoxLayout()
         self.day = line_edit("Day of the visit", "For example: 3 December 2026", 40)
-        self.time = QTimeEdit(QTime(9, 0))
-        self.time.setDisplayFormat("h:mm AP")
-        self.time.setAccessibleName("Time of the visit")
+        self.time = TimeEntry("Time of the visit", dt.time(9, 0))
         when_row.addWidget(self.day, 1)
         when_row.addWidget(QLabel("at"))
         when_row.addWidget(self.time)
@@ -80,6 +77,7 @@ class BookingDialog(GuardedDialog):
         )
         self.notes = text_edit("Notes about the visit", "Parking, what to bring, who drives", 70)
         form.addRow(buddy_label("&Day:", self.day), when_row)
+        form.addRow("", self.time.problem_label)
         form.addRow("&Where:", self.place)
         form.addRow("&Kind of visit:", self.kind)
         form.addRow("&Specialists:", self.team)
@@ -99,7 +97,7 @@ class BookingDialog(GuardedDialog):
         if existing is not None:
             local = existing.starts_at
             self.day.setText(f"{local.day} {local:%B %Y}")
-            self.time.setTime(QTime(local.hour, local.minute))
+            self.time.set_value(dt.time(local.hour, local.minute))
             self.place.setText(existing.place)
             self.kind.setCurrentIndex(max(0, self.kind.findData(existing.kind.value)))
             self.team.setText(", ".join(existing.team_members))
@@ -110,7 +108,7 @@ class BookingDialog(GuardedDialog):
     def snapshot(self) -> object:
         return (
             self.day.text(),
-            self.time.time().toString(),
+            self.time.text(),
             self.place.text(),
             self.kind.currentIndex(),
             self.team.text(),
@@ -134,9 +132,11 @@ class BookingDialog(GuardedDialog):
         if day < now.date() and not unchanged:
             self._fail("That day has already passed. Please check the date.")
             return
-        starts = dt.datetime.combine(
-            day, dt.time(self.time.time().hour(), self.time.time().minute()), tzinfo=now.tzinfo
-        )
+        at = self.time.value()
+        if not self.time.check() or at is None:
+            self._fail(f"Time: {self.time.problem()}", self.time)
+            return
+        starts = dt.datetime.combine(day, at, tzinfo=now.tzinfo)
         team = tuple(
             " ".join(m.split()) for m in self.team.text().replace(";", ",").split(",") if m.strip()
         )
@@ -153,7 +153,7 @@ class BookingDialog(GuardedDialog):
         )
         super().accept()
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: str, field: QWidget | None = None) -> None:
         self.error.setText(message)
         self.error.show()
-        self.day.setFocus()
+        (field or self.day).setFocus()

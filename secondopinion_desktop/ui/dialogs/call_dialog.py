@@ -9,14 +9,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +42,7 @@ from secondopinion_desktop.ui.forms import (
     set_answer,
     text_edit,
 )
+from secondopinion_desktop.ui.time_entry import TimeEntry
 
 
 def _now() -> dt.datetime:
@@ -80,9 +79,7 @@ class CallDialog(GuardedDialog):
         when_row = QHBoxLayout()
         self.day = line_edit("Day of the call", "today", 40)
         self.day.setText("today")
-        self.time = QTimeEdit(QTime(current.hour, current.minute))
-        self.time.setDisplayFormat("h:mm AP")
-        self.time.setAccessibleName("Time of the call")
+        self.time = TimeEntry("Time of the call", dt.time(current.hour, current.minute))
         when_row.addWidget(self.day, 1)
         when_row.addWidget(QLabel("at"))
         when_row.addWidget(self.time)
@@ -90,6 +87,7 @@ class CallDialog(GuardedDialog):
         self.learned = text_edit("What you learned", "What did they tell you?", 100)
         self.call_back = line_edit("Call back on", "Leave empty if no call back is needed", 40)
         form.addRow(buddy_label("&When:", self.day), when_row)
+        form.addRow("", self.time.problem_label)
         form.addRow("Who &answered:", self.answered_by)
         form.addRow("What you &learned:", self.learned)
         form.addRow("Call &back on:", self.call_back)
@@ -129,7 +127,7 @@ class CallDialog(GuardedDialog):
     def snapshot(self) -> object:
         return (
             self.day.text(),
-            self.time.time().toString(),
+            self.time.text(),
             self.answered_by.text(),
             self.learned.toPlainText(),
             self.call_back.text(),
@@ -158,9 +156,11 @@ class CallDialog(GuardedDialog):
         except ValidationError as exc:
             self._fail(f"When: {exc}", self.day)
             return
-        when = dt.datetime.combine(
-            day, dt.time(self.time.time().hour(), self.time.time().minute()), tzinfo=now.tzinfo
-        )
+        at = self.time.value()
+        if not self.time.check() or at is None:
+            self._fail(f"Time: {self.time.problem()}", self.time)
+            return
+        when = dt.datetime.combine(day, at, tzinfo=now.tzinfo)
         if call_in_future(when, now):
             self._fail(CALL_IN_FUTURE, self.day)
             return

@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from secondopinion_desktop.domain.validation import ValidationError, parse_date
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui.card import Card
 from secondopinion_desktop.ui.forms import error_label, line_edit
+from secondopinion_desktop.ui.time_entry import TimeEntry
 
 
 def open_label(page: int | None) -> str:
@@ -73,11 +73,10 @@ class PickTimeDialog(QDialog):
         form = QFormLayout()
         self.day = line_edit("Day to be reminded", "For example: tomorrow, or Dec 3, 2026", 40)
         self.day.setText("tomorrow")
-        self.time = QTimeEdit(QTime(9, 0))
-        self.time.setDisplayFormat("h:mm AP")
-        self.time.setAccessibleName("Time to be reminded")
+        self.time = TimeEntry("Time to be reminded", dt.time(9, 0))
         form.addRow("&Day:", self.day)
         form.addRow("&Time:", self.time)
+        form.addRow("", self.time.problem_label)
         layout.addLayout(form)
         self.error = error_label(self)
         layout.addWidget(self.error)
@@ -107,7 +106,10 @@ class PickTimeDialog(QDialog):
         if day is None:
             self._fail("Please type a day, for example \u201ctomorrow\u201d.")
             return
-        at = dt.time(self.time.time().hour(), self.time.time().minute())
+        at = self.time.value()
+        if not self.time.check() or at is None:
+            self._fail(f"Time: {self.time.problem()}", self.time)
+            return
         when = local_at(day, at, self._zone)
         if when <= self._now:
             self._fail("That time has already passed. Please choose a later one.")
@@ -115,10 +117,10 @@ class PickTimeDialog(QDialog):
         self._chosen = when
         super().accept()
 
-    def _fail(self, text: str) -> None:
+    def _fail(self, text: str, field: QWidget | None = None) -> None:
         self.error.setText(text)
         self.error.show()
-        self.day.setFocus()
+        (field or self.day).setFocus()
 
 
 def ask_snooze_time(

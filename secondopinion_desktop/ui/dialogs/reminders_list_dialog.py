@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +46,7 @@ from secondopinion_desktop.ui.forms import (
 )
 from secondopinion_desktop.ui.models.reminders_model import Column, RemindersModel
 from secondopinion_desktop.ui.tables import row_table
+from secondopinion_desktop.ui.time_entry import TimeEntry
 
 
 class OwnReminderDialog(GuardedDialog):
@@ -72,9 +72,7 @@ class OwnReminderDialog(GuardedDialog):
         form = QFormLayout()
         self.title = line_edit("What to be reminded of", "For example: Ask Jo to drive", 200)
         self.day = line_edit("Day of the reminder", "For example: tomorrow, or Dec 3, 2026", 40)
-        self.time = QTimeEdit(QTime(9, 0))
-        self.time.setDisplayFormat("h:mm AP")
-        self.time.setAccessibleName("Time of the reminder")
+        self.time = TimeEntry("Time of the reminder", dt.time(9, 0))
         when = QHBoxLayout()
         when.addWidget(self.day, 1)
         when.addWidget(QLabel("at"))
@@ -82,6 +80,7 @@ class OwnReminderDialog(GuardedDialog):
         self.detail = text_edit("More about it", "Anything that helps when it comes up", 80)
         form.addRow("&Remind me to:", self.title)
         form.addRow(buddy_label("&Day:", self.day), when)
+        form.addRow("", self.time.problem_label)
         form.addRow("&More:", self.detail)
         layout.addLayout(form)
         self.error = error_label(self)
@@ -101,7 +100,7 @@ class OwnReminderDialog(GuardedDialog):
             local = to_local(existing.due_at, zone)
             self.title.setText(existing.title)
             self.day.setText(f"{local:%b} {local.day}, {local.year}")
-            self.time.setTime(QTime(local.hour, local.minute))
+            self.time.set_value(dt.time(local.hour, local.minute))
             self.detail.setPlainText(existing.detail)
         else:
             self.day.setText("tomorrow")
@@ -112,7 +111,7 @@ class OwnReminderDialog(GuardedDialog):
         return (
             self.title.text(),
             self.day.text(),
-            self.time.time().toString(),
+            self.time.text(),
             self.detail.toPlainText(),
         )
 
@@ -134,7 +133,11 @@ class OwnReminderDialog(GuardedDialog):
         if day is None:
             self._fail("Please type the day, for example \u201ctomorrow\u201d.", self.day)
             return
-        due = local_at(day, dt.time(self.time.time().hour(), self.time.time().minute()), self._zone)
+        at = self.time.value()
+        if not self.time.check() or at is None:
+            self._fail(f"Time: {self.time.problem()}", self.time)
+            return
+        due = local_at(day, at, self._zone)
         if due <= self._now and (self._existing is None or due != self._existing.due_at):
             self._fail("That time has already passed. Please choose a later one.", self.day)
             return

@@ -93,6 +93,7 @@ class ComparePanel(StepPanel):
         fit = card("Best fit so far", layout)
         self.booked_label = paragraph("")
         self.booked_label.setObjectName("situation")
+        self.booked_label.setAccessibleName("Booked visit")
         fit.addWidget(self.booked_label)
         self.fit_labels = [paragraph("") for _ in range(3)]
         for label in self.fit_labels:

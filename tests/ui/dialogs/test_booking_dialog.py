@@ -146,6 +146,7 @@ def test_booking_dialog_hostile_typing_never_raises(
     if dialog.appointment() is None:
         assert error_shown(dialog)
     dialog.day.setText("3 Dec 2026")
+    dialog.time.setText("9:00 am")
     dialog.accept()
     visit = dialog.appointment()
     assert visit is not None

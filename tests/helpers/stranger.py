@@ -1,0 +1,72 @@
+"""Using the window the way a stranger does: find controls by the names a screen reader hears,
+type with the keyboard, and answer the dialogs that open on the way.
+
+A modal dialog's ``exec()`` waits for the person; :func:`answer_next_dialog` arranges for a
+function to fill in the next dialog that opens (found as the active modal widget), so a test
+can press the button that opens it and carry on once it has closed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(parent: QWidget, kind: type[W], name: str) -> W:
+    """The one visible ``kind`` widget under ``parent`` whose accessible name is ``name``.
+
+    Widgets added to a page that is already on screen are shown by a queued call, so pending
+    events are handled first, as they would be before a person could look.
+    """
+    QApplication.processEvents()
+    found = [
+        widget
+        for widget in parent.findChildren(kind)
+        if widget.accessibleName() == name and widget.isVisibleTo(parent.window())
+    ]
+    assert len(found) == 1, f"{len(found)} visible {kind.__name__} named {name!r}"
+    return found[0]
+
+
+def button(parent: QWidget, text: str) -> QAbstractButton:
+    """The one visible button showing ``text`` (without its & marker) or named so."""
+    QApplication.processEvents()
+    found = [
+        widget
+        for widget in parent.findChildren(QAbstractButton)
+        if widget.isVisibleTo(parent.window())
+        and (widget.text().replace("&", "") == text or widget.accessibleName() == text)
+    ]
+    assert len(found) == 1, f"{len(found)} visible buttons reading {text!r}"
+    return found[0]
+
+
+def retype(qtbot: QtBot, field: QWidget, text: str) -> None:
+    """Select everything in the field and type over it, key by key."""
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, text)
+
+
+def answer_next_dialog(fill: Callable[[QWidget], None], tries: int = 200) -> list[QWidget]:
+    """Call ``fill`` with the next modal dialog once it is open; returns a list that then
+    holds that dialog (empty if none opened)."""
+    seen: list[QWidget] = []
+
+    def poll(left: int) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            if left:
+                QTimer.singleShot(5, lambda: poll(left - 1))
+            return
+        seen.append(dialog)
+        fill(dialog)
+
+    QTimer.singleShot(0, lambda: poll(tries))
+    return seen
