@@ -298,8 +298,10 @@ class MainWindow(QMainWindow):
         self.details_action = self._action(
             "Case &Details\u2026", self.edit_case_details, "Ctrl+I", "Change the case's details"
         )
+        # No F2 here: F2 is how a table starts changing the cell in focus (step 3 says so).
+        # Case Details (Ctrl+I) opens the same dialog; Alt+F, R reaches this from the keyboard.
         self.rename_action = self._action(
-            "&Rename Case\u2026", self.edit_case_details, "F2", "Give the case another name"
+            "&Rename Case\u2026", self.edit_case_details, None, "Give the case another name"
         )
         self.delete_action = self._action(
             "&Delete Case\u2026", self.delete_case, None, "Delete this case and all it holds"
