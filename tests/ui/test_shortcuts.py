@@ -19,9 +19,9 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Answer, Doctor
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE
 from secondopinion_desktop.ui.main_window import MainWindow
-from tests.ui.conftest import AppSession
 from tests.helpers.shortcuts import bindings, clashes
 from tests.helpers.stranger import named
+from tests.ui.conftest import AppSession
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.ui.main_window import MainWindow
-from tests.ui.conftest import AppSession
 from tests.helpers.stranger import answer_next_dialog, button, named, retype
+from tests.ui.conftest import AppSession
 
 
 @pytest.fixture
