@@ -37,6 +37,7 @@ from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.store import backups
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.autosave import flush_all
 from secondopinion_desktop.ui.case_actions import enable_case_actions, mark_needs_case
 from secondopinion_desktop.ui.dialogs.factories import case_dialog
 from secondopinion_desktop.ui.elided_label import ElidedLabel
@@ -712,13 +713,12 @@ class MainWindow(QMainWindow):
         self.status.showMessage("Notes saved.", 3000)
 
     def flush_edits(self) -> None:
-        """Save anything typed but not yet saved (before switching, closing, quitting)."""
-        for page in self._built_pages.values():
-            if isinstance(page, StepPage):
-                page.flush_notes()
+        """Save anything typed but not yet saved (before switching, closing, quitting, logout,
+        SIGTERM): the field being edited in each panel, then every text saved after a pause."""
         for panels in self.panels.values():
             for panel in panels:
                 panel.flush()
+        flush_all(self)
 
     # --- backups -------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,12 +45,12 @@ from secondopinion_desktop.services import outcome
 from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages, sheet_printing
+from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.opinion_dialog import OpinionDialog
 from secondopinion_desktop.ui.forms import line_edit, text_edit
 from secondopinion_desktop.ui.models.opinions_model import OpinionsModel
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
 
-SAVE_DELAY_MS = 600
 MAX_TABLE_HEIGHT = 1400
 SHEET_TITLE = "The opinions side by side"
 
@@ -191,10 +191,7 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
         third.addStretch(1)
         self.next_box.addLayout(third)
 
-        self._thoughts_timer = QTimer(self)
-        self._thoughts_timer.setSingleShot(True)
-        self._thoughts_timer.setInterval(SAVE_DELAY_MS)
-        self._thoughts_timer.timeout.connect(self.save_thoughts)
+        self.thoughts_saver = AutoSaver(self.save_thoughts, self)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -210,7 +207,7 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
         return {d.id: d for d in self.repo.list_doctors(self.case.id)} if self.case else {}
 
     def load(self, case: Case) -> None:
-        self.save_thoughts()
+        self.thoughts_saver.flush()
         super().load(case)
         self._loading = True
         try:
@@ -331,10 +328,10 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
     def _thoughts_changed(self, round_: int) -> None:
         if not self._loading:
             self._dirty_rounds.add(round_)
-            self._thoughts_timer.start()
+            self.thoughts_saver.edited()
 
     def save_thoughts(self) -> None:
-        self._thoughts_timer.stop()
+        """Save what was typed about each option (by `thoughts_saver`)."""
         if not self._dirty_rounds or self.case is None:
             self._dirty_rounds.clear()
             return
@@ -386,7 +383,7 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
     def start_third_round(self) -> None:
         if self.case is None:
             return
-        self.save_thoughts()
+        self.thoughts_saver.flush()
         current = self.repo.current_round(self.case.id)
         following = round_name(current + 1).lower()
         if not messages.ask_yes_no(
@@ -414,7 +411,7 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
     def edit_round(self, round_: int) -> None:
         if self.case is None:
             return
-        self.save_thoughts()
+        self.thoughts_saver.flush()
         case_id = self.case.id
         doctors = self.repo.list_doctors(case_id)
         opinion = outcome.opinion_to_edit(self.repo, case_id, round_)
@@ -434,7 +431,7 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
     def _sheet_renderer(self) -> sheet_printing.Renderer | None:
         if self.case is None:
             return None
-        self.save_thoughts()
+        self.thoughts_saver.flush()
         case = self.repo.get_case(self.case.id)
         rounds = [
             self.repo.round_info(case.id, n) for n in range(2, self.repo.current_round(case.id) + 1)
@@ -451,4 +448,4 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
     def flush(self) -> None:
         if self.talk_note.hasFocus():
             self._save_talk()
-        self.save_thoughts()
+        super().flush()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.ui.autosave import flush_all
 from secondopinion_desktop.ui.card import titled_card
 
 
@@ -58,7 +59,12 @@ class StepPanel(QWidget):
         self.case = case
 
     def flush(self) -> None:
-        """Save anything typed but not yet saved (before switching page or closing)."""
+        """Save anything typed but not yet saved (before switching page or closing).
+
+        Text saved after a pause (an `AutoSaver` of this panel) is saved now; a panel whose
+        fields save when they are left adds the field that has the focus.
+        """
+        flush_all(self)
 
     def report(self, changes: Changes) -> None:
         """Tell the window what a service changed (nothing is said when nothing changed)."""

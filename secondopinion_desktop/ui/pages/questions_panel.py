@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,13 +32,13 @@ from secondopinion_desktop.services import questions
 from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages, sheet_printing
+from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.question_dialog import QuestionDialog
 from secondopinion_desktop.ui.forms import text_edit
 from secondopinion_desktop.ui.models.questions_model import Column, QuestionsModel
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
 from secondopinion_desktop.ui.tables import row_table
 
-SAVE_DELAY_MS = 600
 MIN_TABLE_HEIGHT = 160
 MAX_TABLE_HEIGHT = 1400
 SHEET_TITLE = "Questions for the visit"
@@ -62,7 +62,6 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         self._question_dialog = question_dialog
         self._settings = settings
         self._answer_for: int | None = None
-        self._answer_dirty = False
         self._loading = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -133,7 +132,8 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         self.answer_edit = text_edit(
             "Answer to the chosen question", "What the doctor said, in your own words", 110
         )
-        self.answer_edit.textChanged.connect(self._answer_changed)
+        self.answer_saver = AutoSaver(self.save_answer, self, ignore=lambda: self._loading)
+        self.answer_saver.watch(self.answer_edit)
         box.addWidget(self.answer_edit)
 
         printing = QHBoxLayout()
@@ -151,10 +151,6 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         printing.addStretch(1)
         box.addLayout(printing)
 
-        self._answer_timer = QTimer(self)
-        self._answer_timer.setSingleShot(True)
-        self._answer_timer.setInterval(SAVE_DELAY_MS)
-        self._answer_timer.timeout.connect(self.save_answer)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.table.installEventFilter(self)  # Ctrl+Up / Ctrl+Down move the chosen question
         self._update()
@@ -174,7 +170,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
     # --- loading -------------------------------------------------------------------------
 
     def load(self, case: Case) -> None:
-        self.save_answer()
+        self.answer_saver.flush()
         keep = self.selected()
         super().load(case)
         self.model.set_questions(self.repo.ensure_starter_questions(case.id))
@@ -232,7 +228,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         self.summary.setText(asked_text(self.model.questions()))
 
     def _selection_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        self.save_answer()
+        self.answer_saver.flush()
         self._show_answer()
         self._update()
 
@@ -254,8 +250,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
             self.asked_check.setChecked(question.asked)
         finally:
             self._loading = False
-        self._answer_dirty = False
-        self._answer_timer.stop()
+        self.answer_saver.discard()
 
     # --- saving --------------------------------------------------------------------------
 
@@ -284,17 +279,11 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
             )
             self._update()
 
-    def _answer_changed(self) -> None:
-        if not self._loading:
-            self._answer_dirty = True
-            self._answer_timer.start()
-
     def save_answer(self) -> None:
-        """Save the answer being typed (after a pause, on leaving the page, on choosing another)."""
-        self._answer_timer.stop()
-        if not self._answer_dirty or self._answer_for is None:
+        """Save the answer typed (by `answer_saver`: after a pause, on leaving, on choosing
+        another question)."""
+        if self._answer_for is None:
             return
-        self._answer_dirty = False
         row = self.model.row_of(self._answer_for)
         if row < 0:
             return
@@ -314,9 +303,6 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         self.summary.setText(asked_text(self.model.questions()))
         self.status_message.emit("Answer saved.")
         self.report(changes)
-
-    def flush(self) -> None:
-        self.save_answer()
 
     # --- editing the list ----------------------------------------------------------------
 
@@ -344,7 +330,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         if dialog.exec() != QuestionDialog.DialogCode.Accepted or not dialog.text():
             return
         if dialog.text() != question.text:
-            self.save_answer()
+            self.answer_saver.flush()
             changes = questions.reword_question(self.repo, question.id, dialog.text())
             self._reload(changes, question.id)
 
@@ -352,7 +338,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         question = self.selected()
         if question is None:
             return
-        self.save_answer()
+        self.answer_saver.flush()
         order = moved(self.model.questions(), question.id, delta)
         if [q.id for q in order] == [q.id for q in self.model.questions()]:
             return
@@ -372,7 +358,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
             no="Keep it",
         ):
             return
-        self._answer_dirty = False
+        self.answer_saver.discard()
         row = self.model.row_of(question.id)
         changes = questions.delete_question(self.repo, question.case_id, question.id)
         remaining = self._others(question.id)
@@ -384,7 +370,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
     def _sheet_renderer(self) -> sheet_printing.Renderer | None:
         if self.case is None:
             return None
-        self.save_answer()
+        self.answer_saver.flush()
         case = self.repo.get_case(self.case.id)
         visit = self.repo.opinion_appointment(case.id)
         doctor = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.cases import StepProgress
 from secondopinion_desktop.domain.steps import STEP_COUNT, Step
+from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.card import titled_card
 from secondopinion_desktop.ui.style import done_color, muted_color
 
-NOTES_SAVE_DELAY_MS = 600
 MAX_NOTES_LENGTH = 100_000
 
 
@@ -95,7 +95,6 @@ class StepPage(PageFrame):
         super().__init__(f"Step {step.number} of {STEP_COUNT}", step.title, step.summary, parent)
         self.step = step
         self._loading = False
-        self._dirty = False
         self._done = False
 
         todo = self.add_section("What to do")
@@ -131,11 +130,8 @@ class StepPage(PageFrame):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMinimumHeight(90)
         notes.addWidget(self.notes_edit)
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(NOTES_SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.flush_notes)
-        self.notes_edit.textChanged.connect(self._on_notes_changed)
+        self.notes_saver = AutoSaver(self._save_notes, self, ignore=lambda: self._loading)
+        self.notes_saver.watch(self.notes_edit)
 
         self.body.addStretch(1)
         self._show_state(None)
@@ -148,8 +144,7 @@ class StepPage(PageFrame):
                 self.notes_edit.setPlainText(progress.notes)
         finally:
             self._loading = False
-        self._save_timer.stop()
-        self._dirty = False
+        self.notes_saver.discard()
         self._show_state(progress.done_at)
         self.situation.setText(situation)
         self.situation.setVisible(bool(situation))
@@ -179,18 +174,13 @@ class StepPage(PageFrame):
         self.flush_notes()
         self.done_toggled.emit(self.step.number, not self._done)
 
-    def _on_notes_changed(self) -> None:
-        if not self._loading:
-            self._dirty = True
-            self._save_timer.start()
+    def _save_notes(self) -> None:
+        text = self.notes_edit.toPlainText()[:MAX_NOTES_LENGTH]
+        self.notes_edited.emit(self.step.number, text)
 
     def flush_notes(self) -> None:
         """Save typed notes now (on leaving the page, closing, or after a pause in typing)."""
-        self._save_timer.stop()
-        if self._dirty:
-            self._dirty = False
-            text = self.notes_edit.toPlainText()[:MAX_NOTES_LENGTH]
-            self.notes_edited.emit(self.step.number, text)
+        self.notes_saver.flush()
 
     def has_unsaved_notes(self) -> bool:
-        return self._dirty
+        return self.notes_saver.pending

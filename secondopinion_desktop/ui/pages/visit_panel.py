@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,11 +31,11 @@ from secondopinion_desktop.domain.reminder_rules import things_to_bring
 from secondopinion_desktop.services import booking, outcome
 from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.factories import booking_dialog
 from secondopinion_desktop.ui.forms import line_edit, text_edit
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
 
-SAVE_DELAY_MS = 600
 TEAM_SPECIALISTS = ("Surgeon", "Radiation oncologist", "Medical oncologist", "Plastic surgeon")
 
 if TYPE_CHECKING:
@@ -256,7 +256,6 @@ class AfterVisitPanel(StepPanel):
     ) -> None:
         super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
         self._loading = False
-        self._tests_dirty = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         after = card("After the visit", layout)
@@ -269,7 +268,8 @@ class AfterVisitPanel(StepPanel):
         self.tests_edit = text_edit(
             "New tests the doctor ordered", "For example: MRI of both breasts, at Lakeside", 90
         )
-        self.tests_edit.textChanged.connect(self._tests_changed)
+        self.tests_saver = AutoSaver(self.save_tests, self, ignore=lambda: self._loading)
+        self.tests_saver.watch(self.tests_edit)
         after.addWidget(self.tests_edit)
         outcome_row = QHBoxLayout()
         self.outcome_button = QPushButton("Write down what the doctor said\u2026")
@@ -279,13 +279,8 @@ class AfterVisitPanel(StepPanel):
         outcome_row.addStretch(1)
         after.addLayout(outcome_row)
 
-        self._tests_timer = QTimer(self)
-        self._tests_timer.setSingleShot(True)
-        self._tests_timer.setInterval(SAVE_DELAY_MS)
-        self._tests_timer.timeout.connect(self.save_tests)
-
     def load(self, case: Case) -> None:
-        self.save_tests()
+        self.tests_saver.flush()
         super().load(case)
         self._loading = True
         try:
@@ -295,8 +290,7 @@ class AfterVisitPanel(StepPanel):
                 self.tests_edit.setPlainText(text)
         finally:
             self._loading = False
-        self._tests_dirty = False
-        self._tests_timer.stop()
+        self.tests_saver.discard()
 
     def _visit_doctor(self) -> Doctor | None:
         if self.case is None:
@@ -311,21 +305,11 @@ class AfterVisitPanel(StepPanel):
 
     # --- tests ordered -------------------------------------------------------------------
 
-    def _tests_changed(self) -> None:
-        if not self._loading:
-            self._tests_dirty = True
-            self._tests_timer.start()
-
     def save_tests(self) -> None:
         """Save the tests ordered into this round's opinion (made if there is none yet)."""
-        self._tests_timer.stop()
-        if not self._tests_dirty or self.case is None:
+        if self.case is None:
             return
-        self._tests_dirty = False
         changes = outcome.save_tests_ordered(self.repo, self.case.id, self.tests_edit.toPlainText())
         if changes:
             self.status_message.emit("Saved.")
             self.report(changes)
-
-    def flush(self) -> None:
-        self.save_tests()

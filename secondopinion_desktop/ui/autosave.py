@@ -1,0 +1,84 @@
+"""Typed text is saved a moment after typing stops, and at once whenever the window asks.
+
+Notes, answers, thoughts about the options and the tests ordered are saved without a Save
+button: each edit restarts a short single-shot timer, and the text is saved when it fires. The
+window must never lose what was typed in the last moment, so before anything that reloads or
+leaves the text (another page, another case, undo, closing, logout, SIGTERM) it calls
+`flush_all`, which saves every pending edit in its tree of widgets at once. An `AutoSaver` is a
+child of the widget that owns the text, so `flush_all` finds it through Qt's object tree: no
+list to register in, and a saver goes away with its widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+
+#: The pause after the last keystroke before typed text is saved.
+SAVE_DELAY_MS = 600
+
+
+def _never() -> bool:
+    return False
+
+
+class AutoSaver(QObject):
+    """Calls `save` once typing has paused for `delay_ms`, or at once on `flush`.
+
+    `ignore` says when a change is not the person's typing (the owner filling its fields from
+    the database): such changes are neither saved nor marked pending.
+    """
+
+    def __init__(
+        self,
+        save: Callable[[], object],
+        parent: QObject,
+        *,
+        ignore: Callable[[], bool] = _never,
+        delay_ms: int = SAVE_DELAY_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._ignore = ignore
+        self._pending = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.flush)
+
+    def watch(self, *edits: QPlainTextEdit | QTextEdit | QLineEdit) -> None:
+        """Treat every change of these fields' text as an edit."""
+        for edit in edits:
+            edit.textChanged.connect(self.edited)
+
+    def edited(self) -> None:
+        """Something was typed: save after the pause (unless `ignore` says it was not typing)."""
+        if self._ignore():
+            return
+        self._pending = True
+        self._timer.start()
+
+    @property
+    def pending(self) -> bool:
+        """Typed, and not saved yet."""
+        return self._pending
+
+    def flush(self) -> None:
+        """Save now if anything is pending (the timer, leaving, closing, the window asking)."""
+        self._timer.stop()
+        if self._pending:
+            self._pending = False
+            self._save()
+
+    def discard(self) -> None:
+        """Forget pending typing: the owner has just shown the stored text again."""
+        self._timer.stop()
+        self._pending = False
+
+
+def flush_all(root: QObject) -> None:
+    """Save every pending edit below `root` (the window: before a reload, a switch, quitting)."""
+    for saver in root.findChildren(AutoSaver):
+        saver.flush()
