@@ -218,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     repo = Repository(db)
     settings = QSettings(str(settings_path(folder)), QSettings.Format.IniFormat)
     if args.demo:
-        demo = next((c for c in repo.list_cases() if c.title == DEMO_TITLE), None)
+        demo = next((c for c in repo.cases.list() if c.title == DEMO_TITLE), None)
         if demo is None:
             demo = build_demo(repo, dt.date.today())
         settings.setValue("last_case_id", demo.id)
@@ -373,8 +373,8 @@ def export_cover_sheet(repo: Any, settings: Any, target: Path) -> int:
     if case_id is None:
         report_error("There is no case yet, so there is no cover sheet to write.", "", False)
         return EXIT_ERROR
-    case = repo.get_case(case_id)
-    doctor = repo.booked_doctor(case.id)
+    case = repo.cases.get(case_id)
+    doctor = repo.doctors.booked(case.id)
     if doctor is None:
         report_error(
             f"No doctor is booked for the second opinion in \u201c{case.display_name}\u201d "

@@ -20,6 +20,9 @@ from secondopinion_desktop.domain.opinions import Opinion
 from secondopinion_desktop.domain.questions import Question
 from secondopinion_desktop.domain.records import Delivery, RecordKind, Timing
 from secondopinion_desktop.domain.reminders import Reminder
+from secondopinion_desktop.services.questions import ensure_starter_questions
+from secondopinion_desktop.services.records import ensure_default_records
+from secondopinion_desktop.services.reminders import sync_reminders
 from secondopinion_desktop.store.repository import Repository
 
 DEMO_TITLE = "Mum's second opinion"
@@ -32,7 +35,7 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> str:
 
 def build_demo(repo: Repository, today: dt.date) -> Case:
     """Create the sample case as it would look two weeks into the search."""
-    case = repo.create_case(
+    case = repo.cases.create(
         DEMO_TITLE,
         patient_name="Margaret Ellis",
         date_of_birth=dt.date(1956, 4, 12),
@@ -45,7 +48,7 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
         notes="Mum prefers morning appointments. Sarah drives.",
     )
     cid = case.id
-    repo.add_doctor(
+    repo.doctors.add(
         Doctor(
             id=0,
             case_id=cid,
@@ -58,7 +61,7 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
             fax="(555) 310-2201",
         )
     )
-    okafor = repo.add_doctor(
+    okafor = repo.doctors.add(
         Doctor(
             id=0,
             case_id=cid,
@@ -71,7 +74,7 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
             fax="(555) 480-1009",
         )
     )
-    raman = repo.add_doctor(
+    raman = repo.doctors.add(
         Doctor(
             id=0,
             case_id=cid,
@@ -93,7 +96,7 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
             notes="Runs a multidisciplinary breast clinic on Tuesdays.",
         )
     )
-    whitfield = repo.add_doctor(
+    whitfield = repo.doctors.add(
         Doctor(
             id=0,
             case_id=cid,
@@ -111,7 +114,7 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
             notes="Not taking new patients until spring.",
         )
     )
-    marsh = repo.add_doctor(
+    marsh = repo.doctors.add(
         Doctor(
             id=0,
             case_id=cid,
@@ -126,7 +129,7 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
             status=Status.CONTACTED,
         )
     )
-    repo.add_doctor(
+    repo.doctors.add(
         Doctor(
             id=0,
             case_id=cid,
@@ -139,7 +142,7 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
             source_detail="Bluebrook in-network list, 2026",
         )
     )
-    repo.add_call(
+    repo.doctors.add_call(
         Call(
             id=0,
             doctor_id=raman.id,
@@ -149,7 +152,7 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
             "Needs a referral from the primary-care doctor.",
         )
     )
-    repo.add_call(
+    repo.doctors.add_call(
         Call(
             id=0,
             doctor_id=whitfield.id,
@@ -158,7 +161,7 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
             learned="Not taking new patients until March.",
         )
     )
-    repo.add_call(
+    repo.doctors.add_call(
         Call(
             id=0,
             doctor_id=marsh.id,
@@ -168,9 +171,9 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
             call_back_on=(today + dt.timedelta(days=1)).isoformat(),
         )
     )
-    repo.update_case(
+    repo.cases.update(
         replace(
-            repo.get_case(cid),
+            repo.cases.get(cid),
             told_doctor_id=okafor.id,
             told_on=today - dt.timedelta(days=12),
             hear_back="A copy of the second doctor's letter, by fax",
@@ -179,31 +182,31 @@ def build_demo(repo: Repository, today: dt.date) -> Case:
             referral_to="Dr. Priya Raman",
         )
     )
-    repo.set_step_done(cid, 1, True)
-    repo.set_step_notes(
+    repo.cases.set_step_done(cid, 1, True)
+    repo.cases.set_step_notes(
         cid,
         1,
         "Told Dr. Okafor on the phone. He was kind about it and will send his notes to "
         "whoever we choose. Asked him for a referral: he suggested Dr. Raman.",
     )
-    repo.set_step_done(cid, 2, True)
-    repo.set_step_notes(cid, 3, "Call Dr. Marsh's office back tomorrow morning.")
+    repo.cases.set_step_done(cid, 2, True)
+    repo.cases.set_step_notes(cid, 3, "Call Dr. Marsh's office back tomorrow morning.")
     _demo_records(repo, cid, today)
     _demo_booking(repo, cid, raman.id)
     _demo_visit_prep(repo, cid, okafor.id, today)
-    return repo.get_case(cid)
+    return repo.cases.get(cid)
 
 
 def _demo_visit_prep(repo: Repository, cid: int, okafor_id: int, today: dt.date) -> None:
     """Step 6 and after: the questions for the visit (the starter set and two of Sarah's own),
     the first opinion written down, and the reminders, one of them due now."""
-    repo.ensure_starter_questions(cid)
+    ensure_starter_questions(repo, cid)
     for text in (
         "Can Mum keep driving while she has treatment?",
         "Is there parking close to the clinic, and how long will the visit take?",
     ):
-        repo.add_question(Question(id=0, case_id=cid, text=text, round=repo.current_round(cid)))
-    repo.save_opinion(
+        repo.questions.add(Question(id=0, case_id=cid, text=text, round=repo.rounds.current(cid)))
+    repo.opinions.save(
         Opinion(
             id=0,
             case_id=cid,
@@ -217,7 +220,7 @@ def _demo_visit_prep(repo: Repository, cid: int, okafor_id: int, today: dt.date)
             "four to six weeks.",
         )
     )
-    repo.add_reminder(
+    repo.reminders.add(
         Reminder(
             id=0,
             case_id=cid,
@@ -226,29 +229,29 @@ def _demo_visit_prep(repo: Repository, cid: int, okafor_id: int, today: dt.date)
             due_at=repo.now() - dt.timedelta(hours=1),
         )
     )
-    repo.sync_reminders(cid)
+    sync_reminders(repo, cid)
 
 
 def _demo_booking(repo: Repository, cid: int, doctor_id: int) -> None:
     """Dr. Raman is booked, as choosing her in step 3 would leave it: booked, step 3 done,
     and the referral she needs on the to-do list."""
-    visit = repo.opinion_appointment(cid)
+    visit = repo.appointments.opinion_visit(cid)
     if visit is None or visit.doctor_id != doctor_id:
         return
-    raman = repo.update_doctor(replace(repo.get_doctor(doctor_id), status=Status.BOOKED))
-    repo.set_step_done(cid, 3, True)
+    raman = repo.doctors.update(replace(repo.doctors.get(doctor_id), status=Status.BOOKED))
+    repo.cases.set_step_done(cid, 3, True)
     key, title, detail = referral_todo(raman.id, raman.name)
-    repo.ensure_todo(cid, key, title, detail)
+    repo.todos.ensure(cid, key, title, detail)
 
 
 def _demo_records(repo: Repository, cid: int, today: dt.date) -> None:
     """The records checklist with an item in every state: one overdue, one faxed and not yet
     confirmed, slides and scans to bring. Books the visit with Dr. Raman if nothing is booked."""
-    doctors = {d.name: d for d in repo.list_doctors(cid)}
+    doctors = {d.name: d for d in repo.doctors.list(cid)}
     raman = doctors["Dr. Priya Raman"]
-    if repo.opinion_appointment(cid) is None:
+    if repo.appointments.opinion_visit(cid) is None:
         visit = dt.datetime.combine(today + dt.timedelta(days=6), dt.time(9, 30))
-        repo.add_appointment(
+        repo.appointments.add(
             Appointment(
                 id=0,
                 case_id=cid,
@@ -264,7 +267,7 @@ def _demo_records(repo: Repository, cid: int, today: dt.date) -> None:
         return today + dt.timedelta(days=offset)
 
     adler = doctors["Dr. Ruth Adler"].id
-    for item in repo.ensure_default_records(cid):
+    for item in ensure_default_records(repo, cid):
         changes: dict[str, Any] = {}
         if item.kind is RecordKind.MEDICAL_RECORDS and item.holder_doctor_id == adler:
             changes = dict(
@@ -344,4 +347,4 @@ def _demo_records(repo: Repository, cid: int, today: dt.date) -> None:
                 requested_on=day(-2),
             )
         if changes:
-            repo.update_record(replace(item, **changes))
+            repo.records.update(replace(item, **changes))

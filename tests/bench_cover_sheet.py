@@ -33,14 +33,14 @@ TARGET_MS = 300.0
 
 
 def demo_sheet(repo: Repository) -> CoverSheet:
-    case = repo.list_cases()[0]
-    doctor = repo.booked_doctor(case.id)
-    names = {d.id: d.name for d in repo.list_doctors(case.id)}
+    case = repo.cases.list()[0]
+    doctor = repo.doctors.booked(case.id)
+    names = {d.id: d.name for d in repo.doctors.list(case.id)}
     return cover_sheet_for(
         case,
         doctor,
-        repo.opinion_appointment(case.id),
-        repo.list_records(case.id),
+        repo.appointments.opinion_visit(case.id),
+        repo.records.list(case.id),
         names,
         repo.today(),
     )

@@ -46,9 +46,9 @@ SPECIALTIES = [
 
 def build(repo: Repository) -> int:
     rng = random.Random(7)
-    case = repo.create_case("Benchmark")
+    case = repo.cases.create("Benchmark")
     answers = list(Answer)
-    repo.add_doctors(
+    repo.doctors.add_many(
         Doctor(
             id=0,
             case_id=case.id,
@@ -72,7 +72,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     repo = Repository(memory_database())
     case_id = build(repo)
-    model = DoctorsTableModel(repo.update_doctor)
+    model = DoctorsTableModel(repo.doctors.update)
     proxy = DoctorFilterProxy()
     proxy.setSourceModel(model)
     table = doctor_table(proxy, COMPARE_COLUMNS, "bench")
@@ -83,7 +83,7 @@ def main() -> int:
     loads = []
     for _ in range(5):
         start = time.perf_counter()
-        model.set_doctors(repo.list_doctors(case_id, Role.CANDIDATE))
+        model.set_doctors(repo.doctors.list(case_id, Role.CANDIDATE))
         table.viewport().repaint()
         app.processEvents()
         loads.append((time.perf_counter() - start) * 1000)

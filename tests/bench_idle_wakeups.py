@@ -28,6 +28,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from secondopinion_desktop.services.reminders import sync_reminders
+
 
 class TimerCounter(QObject):
     """Counts timer events (wake-ups) and every other event, by receiver class."""
@@ -73,11 +75,11 @@ def main() -> int:
     db = open_database(folder)
     repo = Repository(db)
     case = build_demo(repo, dt.date.today())
-    repo.sync_reminders(case.id)
+    sync_reminders(repo, case.id)
     later = repo.now() + dt.timedelta(days=2)
-    for reminder in repo.open_reminders():
+    for reminder in repo.reminders.open():
         if reminder.fires_at <= later:
-            repo.snooze_reminder(reminder.id, later)
+            repo.reminders.snooze(reminder.id, later)
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("last_case_id", case.id)
     apply_style(app, 12)
@@ -118,7 +120,7 @@ def main() -> int:
 
     total = sum(counter.timers.values())
     minutes = elapsed / 60
-    print(f"Idle for {elapsed:.0f} s with {len(repo.open_reminders())} open reminders, none due")
+    print(f"Idle for {elapsed:.0f} s with {len(repo.reminders.open())} open reminders, none due")
     armed = marks["armed"]
     print(
         "  next reminder: "

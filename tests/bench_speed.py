@@ -123,9 +123,9 @@ def five_years(folder: Path) -> dict[str, int]:
     rng = random.Random(5)
     repo = Repository(open_database(folder))
     db = repo.db
-    cases = [repo.create_case(f"Case {i}", patient_name=f"Patient {i}") for i in range(50)]
+    cases = [repo.cases.create(f"Case {i}", patient_name=f"Patient {i}") for i in range(50)]
     for case in cases:
-        repo.add_doctors(
+        repo.doctors.add_many(
             Doctor(
                 id=0,
                 case_id=case.id,
@@ -141,7 +141,7 @@ def five_years(folder: Path) -> dict[str, int]:
     doctor_ids = [r["id"] for r in db.query("SELECT id FROM doctors")]
     with db.atomic():
         for i in range(20_000):
-            repo.add_call(
+            repo.doctors.add_call(
                 Call(
                     id=0,
                     doctor_id=rng.choice(doctor_ids),
@@ -156,7 +156,7 @@ def five_years(folder: Path) -> dict[str, int]:
 
         with db.atomic():
             for i in range(2_000):
-                repo.add_record(
+                repo.records.add(
                     RecordItem(
                         id=0,
                         case_id=cases[i % 50].id,
@@ -201,11 +201,11 @@ def open_big(folder: Path) -> float:
     for _ in range(RUNS):
         start = time.perf_counter()
         repo = Repository(open_database(folder))
-        cases = repo.list_cases()
+        cases = repo.cases.list()
         first = cases[0]
-        repo.step_progress(first.id)
-        repo.list_doctors(first.id)
-        repo.case_counts(first.id)
+        repo.cases.step_progress(first.id)
+        repo.doctors.list(first.id)
+        repo.cases.counts(first.id)
         times.append((time.perf_counter() - start) * 1000)
         repo.db.close()
     return statistics.median(times)

@@ -283,7 +283,7 @@ def test_run_passes_on_the_exit_status_of_a_refused_start(tmp_path: Path) -> Non
 
 def damage_with_good_backup(folder: Path) -> bytes:
     repo = Repository(open_database(folder), FakeClock())
-    repo.create_case("Safe in the backup")
+    repo.cases.create("Safe in the backup")
     backups.make_backup(repo.db.conn, folder, "daily")
     repo.db.close()
     damaged = b"this file was damaged" * 300
@@ -306,7 +306,7 @@ def test_damaged_database_restores_newest_backup_and_keeps_the_damaged_file(
     assert isinstance(opened, tuple)
     _folder, db, instance = opened
     assert asked == [True]
-    assert [c.title for c in Repository(db).list_cases()] == ["Safe in the backup"]
+    assert [c.title for c in Repository(db).cases.list()] == ["Safe in the backup"]
     kept = [p for p in data_dir.iterdir() if ".damaged-" in p.name]
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
     db.close()
@@ -367,12 +367,12 @@ def test_export_cover_sheet_for_the_demo(tmp_path: Path) -> None:
     assert "Dr. Priya Raman" in info.flat and "Margaret Ellis" in info.flat
     db = open_database(tmp_path / "d")
     repo = Repository(db)
-    case = repo.list_cases()[0]
-    doctor = repo.booked_doctor(case.id)
+    case = repo.cases.list()[0]
+    doctor = repo.doctors.booked(case.id)
     assert doctor is not None
     from secondopinion_desktop.domain.records import cover_sheet_items
 
-    enclosed = cover_sheet_items(repo.list_records(case.id), doctor.id)
+    enclosed = cover_sheet_items(repo.records.list(case.id), doctor.id)
     db.close()
     assert enclosed
     for item in enclosed:
@@ -383,7 +383,7 @@ def test_export_without_a_booked_doctor_exits_2_without_a_file(tmp_path: Path) -
     folder = tmp_path / "d"
     folder.mkdir()
     db = open_database(folder)
-    Repository(db).create_case("Mum", patient_name="Margaret Ellis")
+    Repository(db).cases.create("Mum", patient_name="Margaret Ellis")
     db.close()
     target = tmp_path / "cover.pdf"
     result = run_app("--data-dir", str(folder), "--export-cover-sheet", str(target), timeout=120)

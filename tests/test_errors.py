@@ -23,19 +23,19 @@ def fill_the_disk(repo: Repository) -> None:
 def test_a_write_on_a_full_disk_fails_cleanly_and_loses_nothing(
     file_repo: Repository, data_dir: Path
 ) -> None:
-    case = file_repo.create_case("Before the disk filled")
-    file_repo.set_step_notes(case.id, 1, "saved earlier")
+    case = file_repo.cases.create("Before the disk filled")
+    file_repo.cases.set_step_notes(case.id, 1, "saved earlier")
     fill_the_disk(file_repo)
     with pytest.raises(sqlite3.OperationalError) as info:
         for i in range(500):
-            file_repo.add_doctor(Doctor(id=0, case_id=case.id, name=f"Dr. {i}", notes="x" * 4000))
+            file_repo.doctors.add(Doctor(id=0, case_id=case.id, name=f"Dr. {i}", notes="x" * 4000))
     assert isinstance(known_from_storage_error(info.value), DiskFullError)
     assert not file_repo.db.conn.in_transaction
     assert file_repo.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert file_repo.step_progress(case.id)[1].notes == "saved earlier"
+    assert file_repo.cases.step_progress(case.id)[1].notes == "saved earlier"
     file_repo.db.execute("PRAGMA max_page_count = 1073741823")
-    file_repo.set_step_notes(case.id, 1, "saved after freeing space")
-    assert file_repo.step_progress(case.id)[1].notes == "saved after freeing space"
+    file_repo.cases.set_step_notes(case.id, 1, "saved after freeing space")
+    assert file_repo.cases.step_progress(case.id)[1].notes == "saved after freeing space"
 
 
 def test_storage_errors_get_words_for_the_person() -> None:

@@ -39,22 +39,22 @@ def book(
     kinds = {Kind.APPOINTMENTS, Kind.DOCTORS, Kind.STEPS, Kind.CASE}
     with repo.db.atomic():
         if replacing is not None:
-            repo.update_appointment(replace(visit, id=replacing.id))
+            repo.appointments.update(replace(visit, id=replacing.id))
             if replacing.doctor_id not in (None, doctor.id):
                 assert replacing.doctor_id is not None
-                previous = repo.get_doctor(replacing.doctor_id)
-                repo.update_doctor(replace(previous, status=Status.CONTACTED))
+                previous = repo.doctors.get(replacing.doctor_id)
+                repo.doctors.update(replace(previous, status=Status.CONTACTED))
                 stale = referral_todo_key(previous.id)
-                for todo in repo.list_todos(case_id):
+                for todo in repo.todos.list(case_id):
                     if todo.key == stale and not todo.done:
-                        repo.delete_todo(todo.id)
+                        repo.todos.delete(todo.id)
                         kinds.add(Kind.TODOS)
         else:
-            repo.add_appointment(visit)
-        repo.update_doctor(replace(repo.get_doctor(doctor.id), status=Status.BOOKED))
-        repo.set_step_done(case_id, BOOKING_STEP, True)
+            repo.appointments.add(visit)
+        repo.doctors.update(replace(repo.doctors.get(doctor.id), status=Status.BOOKED))
+        repo.cases.set_step_done(case_id, BOOKING_STEP, True)
         if needs_referral(doctor):
-            repo.ensure_todo(case_id, *referral_todo(doctor.id, doctor.name))
+            repo.todos.ensure(case_id, *referral_todo(doctor.id, doctor.name))
             kinds.add(Kind.TODOS)
     return Changes(case_id, frozenset(kinds))
 
@@ -62,12 +62,12 @@ def book(
 def change_visit(repo: Repository, visit: Appointment) -> Changes:
     """Save a new date, time or place for the booked visit."""
     with repo.db.atomic():
-        repo.update_appointment(visit)
+        repo.appointments.update(visit)
     return Changes.of(visit.case_id, Kind.APPOINTMENTS)
 
 
 def set_todo_done(repo: Repository, case_id: int, todo_id: int, done: bool) -> Changes:
     """Tick a to-do off (or on again)."""
     with repo.db.atomic():
-        repo.set_todo_done(todo_id, done)
+        repo.todos.set_done(todo_id, done)
     return Changes.of(case_id, Kind.TODOS)

@@ -18,9 +18,9 @@ def log_call(repo: Repository, call: Call, answers: Doctor) -> Changes:
     updated = replace(answers, status=status_after_call(answers.status))
     kinds = {Kind.CALLS}
     with repo.db.atomic():
-        repo.add_call(call)
-        if updated != repo.get_doctor(answers.id):
-            repo.update_doctor(updated)
+        repo.doctors.add_call(call)
+        if updated != repo.doctors.get(answers.id):
+            repo.doctors.update(updated)
             kinds.add(Kind.DOCTORS)
     return Changes(answers.case_id, frozenset(kinds))
 
@@ -28,5 +28,5 @@ def log_call(repo: Repository, call: Call, answers: Doctor) -> Changes:
 def delete_call(repo: Repository, case_id: int, call_id: int) -> Changes:
     """Take a call out of the log (the answers it brought stay: they may be right)."""
     with repo.db.atomic():
-        repo.delete_call(call_id)
+        repo.doctors.delete_call(call_id)
     return Changes.of(case_id, Kind.CALLS)

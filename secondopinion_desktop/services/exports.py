@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 from secondopinion_desktop.printing.cover_sheet import CoverSheet, cover_sheet_for
+from secondopinion_desktop.services.reminders import sync_reminders
 from secondopinion_desktop.store.repository import Repository
 
 
 def current_case_id(repo: Repository, last_case_id: object) -> int | None:
     """The case last open if it still exists, else the first case, else None."""
-    cases = repo.list_cases()
+    cases = repo.cases.list()
     try:
         wanted = int(str(last_case_id)) if last_case_id is not None else None
     except ValueError:
@@ -31,25 +32,25 @@ def case_calendar(repo: Repository, case_id: int, zone: dt.tzinfo | None = None)
     from secondopinion_desktop.domain.calendar_export import calendar_for  # icalendar is slow
 
     with repo.db.atomic():
-        repo.sync_reminders(case_id, zone)
+        sync_reminders(repo, case_id, zone)
     return calendar_for(
-        repo.get_case(case_id),
-        repo.list_appointments(case_id),
-        repo.list_reminders(case_id, include_done=False),
-        repo.list_doctors(case_id),
+        repo.cases.get(case_id),
+        repo.appointments.list(case_id),
+        repo.reminders.list(case_id, include_done=False),
+        repo.doctors.list(case_id),
         repo.now(),
     )
 
 
 def cover_sheet(repo: Repository, case_id: int) -> CoverSheet:
     """The case's cover sheet, addressed to the booked doctor (blank "to" if none is)."""
-    case = repo.get_case(case_id)
-    names = {d.id: d.name for d in repo.list_doctors(case_id)}
+    case = repo.cases.get(case_id)
+    names = {d.id: d.name for d in repo.doctors.list(case_id)}
     return cover_sheet_for(
         case,
-        repo.booked_doctor(case_id),
-        repo.opinion_appointment(case_id),
-        repo.list_records(case_id),
+        repo.doctors.booked(case_id),
+        repo.appointments.opinion_visit(case_id),
+        repo.records.list(case_id),
         names,
         repo.today(),
     )

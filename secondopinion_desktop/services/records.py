@@ -1,4 +1,5 @@
-"""The records checklist: saving items (with undo), attaching scans, and removing them.
+"""The records checklist: the usual items offered once per case; saving items (with undo),
+attaching scans, and removing them.
 
 Scans are files beside the database. A copy is made before its row is written and removed
 again if the row cannot be; a copy is deleted only after the rows that named it are gone for
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from secondopinion_desktop.domain.attachments import Attachment
+from secondopinion_desktop.domain.record_entry import suggested_records
 from secondopinion_desktop.domain.records import RecordItem
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.services.changes import Changes, Kind
@@ -37,15 +39,15 @@ def save_item(
         with repo.db.atomic():
             if wanted is None:
                 if current is not None:
-                    repo.delete_record(current.id)
+                    repo.records.delete(current.id)
             elif current is None:
                 if wanted.id:
-                    repo.restore_record(wanted)
-                    result = repo.get_record(wanted.id)
+                    repo.records.restore(wanted)
+                    result = repo.records.get(wanted.id)
                 else:
-                    result = repo.add_record(wanted)
+                    result = repo.records.add(wanted)
             else:
-                result = repo.update_record(wanted)
+                result = repo.records.update(wanted)
     except NotFoundError:
         log.info("record changed elsewhere; nothing to undo")
         return None, changes
@@ -70,12 +72,12 @@ def attach_scan(repo: Repository, folder: Path, item: RecordItem, source: Path) 
     stored = attachment_files.copy_in(folder, source)
     try:
         with repo.db.atomic():
-            existing = repo.list_attachments(item.id)
+            existing = repo.records.list_attachments(item.id)
             if any(a.sha256 == stored.sha256 for a in existing):
                 duplicate = True
             else:
                 duplicate = False
-                repo.add_attachment(
+                repo.records.add_attachment(
                     Attachment(
                         id=0,
                         record_id=item.id,
@@ -97,7 +99,7 @@ def attach_scan(repo: Repository, folder: Path, item: RecordItem, source: Path) 
 def remove_item(repo: Repository, folder: Path | None, item: RecordItem) -> Changes:
     """Remove an item and its scans: the rows first, the copies once that is saved."""
     with repo.db.atomic():
-        scans = repo.delete_record(item.id)
+        scans = repo.records.delete(item.id)
     if folder is not None:
         _remove_copies(folder, [s.file_name for s in scans])
     return Changes.of(item.case_id, Kind.RECORDS, Kind.ATTACHMENTS)
@@ -108,7 +110,7 @@ def remove_scan(
 ) -> Changes:
     """Remove one scan: its row first, the copy once that is saved."""
     with repo.db.atomic():
-        repo.delete_attachment(attachment.id)
+        repo.records.delete_attachment(attachment.id)
     if folder is not None:
         _remove_copies(folder, [attachment.file_name])
     return Changes.of(case_id, Kind.ATTACHMENTS)
@@ -121,3 +123,18 @@ def _remove_copies(folder: Path, names: Iterable[str]) -> None:
             attachment_files.remove_copy(folder, name)
         except KnownError as exc:
             log.warning("could not remove a scan copy: %s", exc.detail)
+
+
+def ensure_default_records(repo: Repository, case_id: int) -> list[RecordItem]:
+    """Suggest the usual items once per case, the first time its checklist is shown.
+
+    Only a case with no items gets them; the case remembers that it was offered them, so
+    items the person removed do not come back.
+    """
+    with repo.db.atomic():
+        if repo.records.suggested_at(case_id) is None:
+            if not repo.records.count(case_id):
+                for item in suggested_records(case_id, repo.doctors.list(case_id)):
+                    repo.records.insert_row(item, keep_id=False)
+            repo.records.mark_suggested(case_id)
+    return repo.records.list(case_id)

@@ -9,12 +9,12 @@ from secondopinion_desktop.store.repository import Repository
 def set_step_done(repo: Repository, case_id: int, step: int, done: bool) -> Changes:
     """Mark a step done (or not done again)."""
     with repo.db.atomic():
-        repo.set_step_done(case_id, step, done)
+        repo.cases.set_step_done(case_id, step, done)
     return Changes.of(case_id, Kind.STEPS)
 
 
 def set_step_notes(repo: Repository, case_id: int, step: int, notes: str) -> Changes:
     """Save the person's notes for a step."""
     with repo.db.atomic():
-        repo.set_step_notes(case_id, step, notes)
+        repo.cases.set_step_notes(case_id, step, notes)
     return Changes.of(case_id, Kind.STEPS)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from secondopinion_desktop.errors import KnownError, known_from_storage_error
 from secondopinion_desktop.services.changes import Changes, Kind
+from secondopinion_desktop.services.reminders import sync_reminders
 from secondopinion_desktop.store import archive, migrations
 from secondopinion_desktop.store.archive import ArchiveError, Written
 from secondopinion_desktop.store.repository import Repository
@@ -31,7 +32,7 @@ def export_case(repo: Repository, case_id: int, target: Path) -> Written:
     whose copies are missing, changed or not documents are left out and named in the result.
     """
     with repo.db.atomic():
-        tables = repo.export_case_rows(case_id)
+        tables = repo.archive.export_case_rows(case_id)
         applied = migrations.applied_names(repo.db)
     return archive.write_archive(target, tables, applied, repo.data_folder())
 
@@ -49,10 +50,10 @@ def import_case(repo: Repository, source: Path | bytes) -> Changes:
     try:
         with repo.db.atomic():
             try:
-                case_id = repo.import_case_rows(tables)
+                case_id = repo.archive.import_case_rows(tables)
             except ValueError as exc:
                 raise ArchiveError(str(exc) + "\n\nNothing was imported.") from exc
-            repo.sync_reminders(case_id)
+            sync_reminders(repo, case_id)
             staging.place()
     except KnownError:
         staging.unplace()

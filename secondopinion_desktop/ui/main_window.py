@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
 
     def reload_cases(self, select_id: int | None = None) -> None:
         """Refresh the case list and open `select_id` (or the first case, or the welcome)."""
-        cases = self.repo.list_cases()
+        cases = self.repo.cases.list()
         self.cases_model.set_cases(cases)
         ids = [c.id for c in cases]
         if select_id not in ids:
@@ -486,7 +486,7 @@ class MainWindow(QMainWindow):
         if self.case is not None and self.case.id != case_id:
             self.settings.setValue(f"case/{self.case.id}/page", self.current_page())
         try:
-            case = self.repo.get_case(case_id)
+            case = self.repo.cases.get(case_id)
         except NotFoundError:
             self.reload_cases()
             return
@@ -546,7 +546,7 @@ class MainWindow(QMainWindow):
             return
         from secondopinion_desktop.ui.dialogs.case_dialog import CaseDetails
 
-        current = self.repo.get_case(self.case.id)
+        current = self.repo.cases.get(self.case.id)
         before = CaseDetails.from_case(current)
         if details == before:
             return
@@ -561,9 +561,9 @@ class MainWindow(QMainWindow):
         if self.case is None:
             return
         saved, changes = cases.update_case(
-            self.repo, details.applied_to(self.repo.get_case(self.case.id))
+            self.repo, details.applied_to(self.repo.cases.get(self.case.id))
         )
-        self.cases_model.set_cases(self.repo.list_cases())
+        self.cases_model.set_cases(self.repo.cases.list())
         self.case = saved
         self.case_combo.setCurrentIndex(self.cases_model.row_of(saved.id))
         self._show_case_header()
@@ -627,7 +627,7 @@ class MainWindow(QMainWindow):
             return
         step_page = self.step_page(page)
         step_page.flush_notes()
-        progress = self.repo.step_progress(self.case.id)[page]
+        progress = self.repo.cases.step_progress(self.case.id)[page]
         step_page.load(progress, self._situation(page))
 
     def _broadcast(self, changes: Changes, sender: object = None) -> None:
@@ -643,7 +643,7 @@ class MainWindow(QMainWindow):
         """A panel saved something: tell the others, refresh progress and the summary line."""
         self._broadcast(changes, self.sender())
         if self.case is not None:
-            self.case = self.repo.get_case(self.case.id)
+            self.case = self.repo.cases.get(self.case.id)
             self._show_case_header()
         self.refresh_progress()
         page = self.current_page()
@@ -654,12 +654,12 @@ class MainWindow(QMainWindow):
         """A sentence on where the case stands for this step, from what is recorded."""
         if self.case is None:
             return ""
-        counts = self.repo.case_counts(self.case.id)
+        counts = self.repo.cases.counts(self.case.id)
         if page == 2 and counts["candidates"]:
             return "So far: " + plural(counts["candidates"], "doctor") + " on your list."
         if page == 3 and counts["candidates"]:
             booked = [
-                d.name for d in self.repo.list_doctors(self.case.id) if d.status is Status.BOOKED
+                d.name for d in self.repo.doctors.list(self.case.id) if d.status is Status.BOOKED
             ]
             text = f"So far: {plural(counts['calls'], 'call')} logged"
             if counts["ruled_out"]:
@@ -702,7 +702,7 @@ class MainWindow(QMainWindow):
     def refresh_progress(self) -> None:
         if self.case is None:
             return
-        done = self.repo.done_steps(self.case.id)
+        done = self.repo.cases.done_steps(self.case.id)
         self.steps_model.set_done(done)
         self.progress_label.setText(progress_text(done))
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from secondopinion_desktop.domain.reminders import Reminder, due_now, next_fire
+from secondopinion_desktop.services.reminders import sync_all_reminders, sync_reminders
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 
 log = logging.getLogger(__name__)
@@ -127,12 +128,12 @@ class ReminderScheduler(QObject):
 
     def due_reminders(self) -> list[Reminder]:
         """Every open reminder due now, announced or not."""
-        return due_now(self.repo.open_reminders(), self._clock())
+        return due_now(self.repo.reminders.open(), self._clock())
 
     def check(self) -> list[Reminder]:
         """Announce what is due and not yet announced; arm the timer for the next one."""
         now = self._clock()
-        reminders = self.repo.open_reminders()
+        reminders = self.repo.reminders.open()
         fresh = [r for r in due_now(reminders, now) if self._announced.get(r.id) != r.fires_at]
         for reminder in fresh:
             self._announced[reminder.id] = reminder.fires_at
@@ -178,10 +179,10 @@ class ReminderScheduler(QObject):
     def _sync(self, case_id: int) -> bool:
         self.syncs += 1
         try:
-            return self.repo.sync_reminders(case_id, self._zone)
+            return sync_reminders(self.repo, case_id, self._zone)
         except NotFoundError:
             return False  # the case was deleted meanwhile
 
     def _sync_all(self) -> bool:
         self.syncs += 1
-        return self.repo.sync_all_reminders(self._zone)
+        return sync_all_reminders(self.repo, self._zone)

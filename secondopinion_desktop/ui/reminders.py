@@ -177,7 +177,7 @@ class ReminderController(QObject):
 
     def _case_name(self, case_id: int) -> str:
         """The case's name, shown beside a reminder only when there are several cases."""
-        cases = self.repo.list_cases()
+        cases = self.repo.cases.list()
         if len(cases) < 2:
             return ""
         return next((c.display_name for c in cases if c.id == case_id), "")
@@ -224,7 +224,7 @@ class ReminderController(QObject):
         self.scheduler.reminder_changed()
 
     def _refresh_views(self) -> None:
-        open_ids = {r.id for r in self.repo.open_reminders()}
+        open_ids = {r.id for r in self.repo.reminders.open()}
         if self._popup is not None:
             self._popup.drop_missing(open_ids)
         if self.list_dialog is not None and self.list_dialog.isVisible():

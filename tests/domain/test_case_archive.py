@@ -29,7 +29,7 @@ Tables = dict[str, list[dict[str, Any]]]
 def demo_tables() -> Tables:
     repo = Repository(memory_database(), FakeClock())
     case = build_demo(repo, dt.date(2026, 11, 20))
-    tables = repo.export_case_rows(case.id)
+    tables = repo.archive.export_case_rows(case.id)
     tables["attachments"] = [
         {
             "id": 7,
@@ -65,7 +65,7 @@ def test_the_apps_own_export_passes() -> None:
 
 def test_the_description_matches_the_schema_column_for_column() -> None:
     repo = Repository(memory_database(), FakeClock())
-    for table in repo.case_tables_in_order():
+    for table in repo.archive.case_tables_in_order():
         info = repo.db.execute(f'PRAGMA table_info("{table}")').fetchall()
         assert set(TABLES[table]) == {row[1] for row in info}, table
         for _cid, name, _type, notnull, default, pk in info:
@@ -75,7 +75,7 @@ def test_the_description_matches_the_schema_column_for_column() -> None:
             needed = bool(notnull) and default is None
             assert column.required == needed, (table, name)
             assert column.nullable == (not notnull), (table, name)
-    assert set(TABLES) == set(repo.case_tables_in_order())
+    assert set(TABLES) == set(repo.archive.case_tables_in_order())
     repo.db.close()
 
 

@@ -23,6 +23,8 @@ from secondopinion_desktop.domain.opinions import (
 )
 from secondopinion_desktop.domain.questions import Question, Topic
 from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind
+from secondopinion_desktop.services.questions import ensure_starter_questions
+from secondopinion_desktop.services.rounds import start_new_round
 from secondopinion_desktop.store.repository import Repository
 from tests.helpers.clock import FIXED_NOW
 
@@ -126,49 +128,49 @@ def test_records_start_afresh_for_the_next_doctor_with_their_history_kept() -> N
 
 
 def test_one_opinion_per_round_saved_and_replaced(repo: Repository) -> None:
-    case = repo.create_case("Mum")
-    saved = repo.save_opinion(Opinion(id=0, case_id=case.id, round=2, diagnosis="IDC"))
-    again = repo.save_opinion(
+    case = repo.cases.create("Mum")
+    saved = repo.opinions.save(Opinion(id=0, case_id=case.id, round=2, diagnosis="IDC"))
+    again = repo.opinions.save(
         replace(saved, treatment="Mastectomy", outcome=Outcome.DIFFERENT_TREATMENT)
     )
     assert again.id == saved.id
-    assert [(o.round, o.treatment, o.outcome) for o in repo.list_opinions(case.id)] == [
+    assert [(o.round, o.treatment, o.outcome) for o in repo.opinions.list(case.id)] == [
         (2, "Mastectomy", Outcome.DIFFERENT_TREATMENT)
     ]
-    first = repo.save_opinion(Opinion(id=0, case_id=case.id, round=1, outcome=Outcome.AGREES))
+    first = repo.opinions.save(Opinion(id=0, case_id=case.id, round=1, outcome=Outcome.AGREES))
     assert first.outcome is None  # round 1 is what the others are compared with
-    repo.delete_opinion(case.id, 2)
-    assert [o.round for o in repo.list_opinions(case.id)] == [1]
+    repo.opinions.delete(case.id, 2)
+    assert [o.round for o in repo.opinions.list(case.id)] == [1]
 
 
 def test_a_doctor_removed_keeps_the_name_on_the_opinion(repo: Repository) -> None:
-    case = repo.create_case("Mum")
-    raman = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Raman"))
-    repo.save_opinion(
+    case = repo.cases.create("Mum")
+    raman = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Raman"))
+    repo.opinions.save(
         Opinion(id=0, case_id=case.id, round=2, doctor_id=raman.id, doctor_name=raman.name)
     )
-    repo.delete_doctor(raman.id)
-    opinion = repo.get_opinion(case.id, 2)
+    repo.doctors.delete(raman.id)
+    opinion = repo.opinions.get(case.id, 2)
     assert opinion is not None and opinion.doctor_id is None and opinion.doctor_name == "Dr. Raman"
 
 
 def test_doctors_asked_to_talk(repo: Repository) -> None:
-    case = repo.create_case("Mum")
-    info = repo.set_doctors_talk(case.id, 2, TODAY, "Dr. Okafor will call Dr. Raman")
+    case = repo.cases.create("Mum")
+    info = repo.rounds.set_doctors_talk(case.id, 2, TODAY, "Dr. Okafor will call Dr. Raman")
     assert (info.doctors_talk_on, info.doctors_talk_note) == (
         TODAY,
         "Dr. Okafor will call Dr. Raman",
     )
-    assert repo.round_info(case.id).doctors_talk_on == TODAY
-    assert repo.set_doctors_talk(case.id, 2, None).doctors_talk_on is None
+    assert repo.rounds.info(case.id).doctors_talk_on == TODAY
+    assert repo.rounds.set_doctors_talk(case.id, 2, None).doctors_talk_on is None
 
 
 def test_a_third_round_reuses_doctors_and_records_with_a_fresh_checklist(
     repo: Repository,
 ) -> None:
-    case = repo.create_case("Mum")
-    raman = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Raman", status=Status.BOOKED))
-    visit = repo.add_appointment(
+    case = repo.cases.create("Mum")
+    raman = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Raman", status=Status.BOOKED))
+    visit = repo.appointments.add(
         Appointment(
             id=0,
             case_id=case.id,
@@ -176,7 +178,7 @@ def test_a_third_round_reuses_doctors_and_records_with_a_fresh_checklist(
             doctor_id=raman.id,
         )
     )
-    sent = repo.add_record(
+    sent = repo.records.add(
         RecordItem(
             id=0,
             case_id=case.id,
@@ -187,30 +189,30 @@ def test_a_third_round_reuses_doctors_and_records_with_a_fresh_checklist(
         )
     )
     for step in range(1, 7):
-        repo.set_step_done(case.id, step, True)
-    repo.set_step_notes(case.id, 4, "Faxed everything")
-    repo.add_question(Question(id=0, case_id=case.id, text="Can I keep working?"))
-    repo.ensure_starter_questions(case.id)
-    assert repo.opinion_appointment(case.id) == visit
+        repo.cases.set_step_done(case.id, step, True)
+    repo.cases.set_step_notes(case.id, 4, "Faxed everything")
+    repo.questions.add(Question(id=0, case_id=case.id, text="Can I keep working?"))
+    ensure_starter_questions(repo, case.id)
+    assert repo.appointments.opinion_visit(case.id) == visit
 
-    assert repo.start_new_round(case.id, "Different diagnosis") == 3
+    assert start_new_round(repo, case.id, "Different diagnosis") == 3
 
-    assert repo.current_round(case.id) == 3
-    assert repo.done_steps(case.id) == {1, 2}
-    assert repo.step_progress(case.id)[4].notes == "Faxed everything"  # notes stay
-    archived = repo.round_steps(case.id, 2)
+    assert repo.rounds.current(case.id) == 3
+    assert repo.cases.done_steps(case.id) == {1, 2}
+    assert repo.cases.step_progress(case.id)[4].notes == "Faxed everything"  # notes stay
+    archived = repo.rounds.steps(case.id, 2)
     assert archived[4].done and archived[4].notes == "Faxed everything"
-    [reused] = repo.list_doctors(case.id)
+    [reused] = repo.doctors.list(case.id)
     assert reused.id == raman.id and reused.status is Status.CONTACTED
-    assert repo.booked_doctor(case.id) is None
-    item = repo.get_record(sent.id)
+    assert repo.doctors.booked(case.id) is None
+    item = repo.records.get(sent.id)
     assert item.sent_on is None and item.received_on == TODAY
     assert "Second opinion: sent" in item.notes
-    assert repo.opinion_appointment(case.id) is None  # no third visit booked yet
-    assert repo.opinion_appointment(case.id, 2) == visit
-    [carried] = repo.list_questions(case.id)
+    assert repo.appointments.opinion_visit(case.id) is None  # no third visit booked yet
+    assert repo.appointments.opinion_visit(case.id, 2) == visit
+    [carried] = repo.questions.list(case.id)
     assert carried.text == "Can I keep working?" and carried.topic is Topic.OWN
-    fresh = repo.ensure_starter_questions(case.id)
+    fresh = ensure_starter_questions(repo, case.id)
     assert len(fresh) > 1 and fresh[-1].id == carried.id
-    assert repo.round_info(case.id, 3).reason == "Different diagnosis"
-    assert len(repo.list_questions(case.id, 2)) == len(fresh)  # round 2's list is kept
+    assert repo.rounds.info(case.id, 3).reason == "Different diagnosis"
+    assert len(repo.questions.list(case.id, 2)) == len(fresh)  # round 2's list is kept

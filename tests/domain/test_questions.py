@@ -21,6 +21,7 @@ from secondopinion_desktop.domain.questions import (
     moved,
     starter_questions,
 )
+from secondopinion_desktop.services.questions import ensure_starter_questions
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 
 CASE = Case(
@@ -110,38 +111,38 @@ def test_asked_text() -> None:
 
 
 def test_starter_questions_are_suggested_once(repo: Repository) -> None:
-    case = repo.create_case("Mum", diagnosis="IDC", recommended_treatment="Lumpectomy")
-    okafor = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Okafor", role=Role.TREATING))
-    questions = repo.ensure_starter_questions(case.id)
+    case = repo.cases.create("Mum", diagnosis="IDC", recommended_treatment="Lumpectomy")
+    okafor = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Okafor", role=Role.TREATING))
+    questions = ensure_starter_questions(repo, case.id)
     assert len(questions) == len(starter_questions(case))
     assert [x.position for x in questions] == list(range(1, len(questions) + 1))
     assert any(okafor.name in x.text for x in questions)
-    repo.delete_question(questions[0].id)
-    assert len(repo.ensure_starter_questions(case.id)) == len(questions) - 1
+    repo.questions.delete(questions[0].id)
+    assert len(ensure_starter_questions(repo, case.id)) == len(questions) - 1
 
 
 def test_own_questions_added_first_go_after_the_starter_set(repo: Repository) -> None:
-    case = repo.create_case("Mum")
-    mine = repo.add_question(Question(id=0, case_id=case.id, text="Can I keep working?"))
-    questions = repo.ensure_starter_questions(case.id)
+    case = repo.cases.create("Mum")
+    mine = repo.questions.add(Question(id=0, case_id=case.id, text="Can I keep working?"))
+    questions = ensure_starter_questions(repo, case.id)
     assert questions[-1].id == mine.id
 
 
 def test_questions_add_update_reorder_delete_restore(repo: Repository) -> None:
-    case = repo.create_case("Mum")
-    first = repo.add_question(Question(id=0, case_id=case.id, text="One?"))
-    second = repo.add_question(Question(id=0, case_id=case.id, text="Two?"))
+    case = repo.cases.create("Mum")
+    first = repo.questions.add(Question(id=0, case_id=case.id, text="One?"))
+    second = repo.questions.add(Question(id=0, case_id=case.id, text="Two?"))
     assert (first.position, second.position, first.round) == (1, 2, 2)
-    answered = repo.update_question(
+    answered = repo.questions.update(
         replace(first, asked_on=dt.date(2026, 11, 20), answer="Yes.\nSee the letter.")
     )
     assert answered.asked and answered.answer == "Yes.\nSee the letter."
-    repo.set_question_order(moved(repo.list_questions(case.id), second.id, -1))
-    assert [x.text for x in repo.list_questions(case.id)] == ["Two?", "One?"]
-    removed = repo.get_question(first.id)
-    repo.delete_question(first.id)
-    assert [x.text for x in repo.list_questions(case.id)] == ["Two?"]
-    repo.restore_question(removed)
-    assert [x.text for x in repo.list_questions(case.id)] == ["Two?", "One?"]
+    repo.questions.set_order(moved(repo.questions.list(case.id), second.id, -1))
+    assert [x.text for x in repo.questions.list(case.id)] == ["Two?", "One?"]
+    removed = repo.questions.get(first.id)
+    repo.questions.delete(first.id)
+    assert [x.text for x in repo.questions.list(case.id)] == ["Two?"]
+    repo.questions.restore(removed)
+    assert [x.text for x in repo.questions.list(case.id)] == ["Two?", "One?"]
     with pytest.raises(NotFoundError):
-        repo.update_question(replace(first, id=999))
+        repo.questions.update(replace(first, id=999))

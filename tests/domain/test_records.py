@@ -35,6 +35,7 @@ from secondopinion_desktop.domain.records import (
     is_overdue,
     status_text,
 )
+from secondopinion_desktop.services.records import ensure_default_records
 from secondopinion_desktop.store import attachment_files
 from secondopinion_desktop.store.attachment_files import AttachmentError
 from secondopinion_desktop.store.repository import NotFoundError, Repository
@@ -218,14 +219,14 @@ def test_dates_are_checked() -> None:
 
 
 def make_case(repo: Repository) -> int:
-    case = repo.create_case("Mum", patient_name="Margaret Ellis")
-    repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Adler", role=Role.PRIMARY_CARE))
+    case = repo.cases.create("Mum", patient_name="Margaret Ellis")
+    repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Adler", role=Role.PRIMARY_CARE))
     return case.id
 
 
 def test_records_round_trip(repo: Repository) -> None:
     case_id = make_case(repo)
-    saved = repo.add_record(
+    saved = repo.records.add(
         RecordItem(
             id=0,
             case_id=case_id,
@@ -241,75 +242,77 @@ def test_records_round_trip(repo: Repository) -> None:
         )
     )
     assert saved.id > 0 and saved.position == 1
-    assert repo.get_record(saved.id) == saved
-    second = repo.add_record(RecordItem(id=0, case_id=case_id, title="Photo ID"))
+    assert repo.records.get(saved.id) == saved
+    second = repo.records.add(RecordItem(id=0, case_id=case_id, title="Photo ID"))
     assert second.position == 2
-    changed = repo.update_record(replace(saved, confirmed_on=TODAY, confirmed_by="Denise"))
+    changed = repo.records.update(replace(saved, confirmed_on=TODAY, confirmed_by="Denise"))
     assert changed.state is RecordState.ARRIVED
-    assert [r.id for r in repo.list_records(case_id)] == [saved.id, second.id]
-    repo.delete_record(second.id)
-    assert [r.id for r in repo.list_records(case_id)] == [saved.id]
+    assert [r.id for r in repo.records.list(case_id)] == [saved.id, second.id]
+    repo.records.delete(second.id)
+    assert [r.id for r in repo.records.list(case_id)] == [saved.id]
     with pytest.raises(NotFoundError):
-        repo.update_record(second)
+        repo.records.update(second)
 
 
 def test_default_records_are_suggested_once(repo: Repository) -> None:
     case_id = make_case(repo)
-    first = repo.ensure_default_records(case_id)
+    first = ensure_default_records(repo, case_id)
     assert len(first) >= 9
-    assert repo.ensure_default_records(case_id) == first
+    assert ensure_default_records(repo, case_id) == first
     for record in first:
-        repo.delete_record(record.id)
-    assert repo.ensure_default_records(case_id) == []
+        repo.records.delete(record.id)
+    assert ensure_default_records(repo, case_id) == []
 
 
 def test_a_case_with_items_gets_no_suggestions(repo: Repository) -> None:
     case_id = make_case(repo)
-    repo.add_record(RecordItem(id=0, case_id=case_id, title="Scans"))
-    assert [r.title for r in repo.ensure_default_records(case_id)] == ["Scans"]
+    repo.records.add(RecordItem(id=0, case_id=case_id, title="Scans"))
+    assert [r.title for r in ensure_default_records(repo, case_id)] == ["Scans"]
 
 
 def test_restore_record_keeps_its_id_and_attachments(repo: Repository) -> None:
     case_id = make_case(repo)
-    record = repo.add_record(RecordItem(id=0, case_id=case_id, title="Scans"))
-    attachment = repo.add_attachment(
+    record = repo.records.add(RecordItem(id=0, case_id=case_id, title="Scans"))
+    attachment = repo.records.add_attachment(
         Attachment(
             id=0, record_id=record.id, file_name="a.pdf", original_name="a.pdf", size=3, sha256="x"
         )
     )
-    removed = repo.delete_record(record.id)
+    removed = repo.records.delete(record.id)
     assert removed == [attachment]
-    assert repo.list_attachments(record.id) == []
-    repo.restore_record(record, removed)
-    assert repo.get_record(record.id) == record
-    assert repo.list_attachments(record.id) == [attachment]
-    assert repo.attachment_counts(case_id) == {record.id: 1}
+    assert repo.records.list_attachments(record.id) == []
+    repo.records.restore(record, removed)
+    assert repo.records.get(record.id) == record
+    assert repo.records.list_attachments(record.id) == [attachment]
+    assert repo.records.attachment_counts(case_id) == {record.id: 1}
 
 
 def test_deleting_a_case_deletes_its_records(repo: Repository) -> None:
     case_id = make_case(repo)
-    repo.ensure_default_records(case_id)
-    repo.delete_case(case_id)
-    assert repo.list_records(case_id) == []
+    ensure_default_records(repo, case_id)
+    repo.cases.delete(case_id)
+    assert repo.records.list(case_id) == []
 
 
 def test_deleting_a_doctor_keeps_the_item(repo: Repository) -> None:
     case_id = make_case(repo)
-    doctor = repo.list_doctors(case_id)[0]
-    record = repo.add_record(
+    doctor = repo.doctors.list(case_id)[0]
+    record = repo.records.add(
         RecordItem(id=0, case_id=case_id, title="Notes", holder_doctor_id=doctor.id)
     )
-    repo.delete_doctor(doctor.id)
-    assert repo.get_record(record.id).holder_doctor_id is None
+    repo.doctors.delete(doctor.id)
+    assert repo.records.get(record.id).holder_doctor_id is None
 
 
 def test_booked_doctor_prefers_the_appointment(repo: Repository) -> None:
     case_id = make_case(repo)
-    assert repo.booked_doctor(case_id) is None
-    marked = repo.add_doctor(Doctor(id=0, case_id=case_id, name="Dr. Marked", status=Status.BOOKED))
-    assert repo.booked_doctor(case_id) == marked
-    other = repo.add_doctor(Doctor(id=0, case_id=case_id, name="Dr. Visit"))
-    repo.add_appointment(
+    assert repo.doctors.booked(case_id) is None
+    marked = repo.doctors.add(
+        Doctor(id=0, case_id=case_id, name="Dr. Marked", status=Status.BOOKED)
+    )
+    assert repo.doctors.booked(case_id) == marked
+    other = repo.doctors.add(Doctor(id=0, case_id=case_id, name="Dr. Visit"))
+    repo.appointments.add(
         Appointment(
             id=0,
             case_id=case_id,
@@ -317,7 +320,7 @@ def test_booked_doctor_prefers_the_appointment(repo: Repository) -> None:
             starts_at=dt.datetime(2026, 12, 1, 9, 30),
         )
     )
-    assert repo.booked_doctor(case_id) == other
+    assert repo.doctors.booked(case_id) == other
 
 
 def test_data_folder(repo: Repository, file_repo: Repository, data_dir: Path) -> None:

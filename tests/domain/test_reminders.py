@@ -34,6 +34,7 @@ from secondopinion_desktop.domain.reminders import (
     tomorrow_morning,
     when_text,
 )
+from secondopinion_desktop.services.reminders import sync_all_reminders, sync_reminders
 from secondopinion_desktop.store.repository import Repository
 from tests.helpers.clock import FIXED_NOW, FakeClock
 
@@ -349,9 +350,9 @@ def test_plan_sync_marks_a_moved_due_time() -> None:
 
 
 def seed(repo: Repository) -> tuple[int, Doctor]:
-    case = repo.create_case("Mum", patient_name="Margaret Ellis")
-    raman = repo.add_doctor(replace(RAMAN, id=0, case_id=case.id))
-    repo.add_appointment(
+    case = repo.cases.create("Mum", patient_name="Margaret Ellis")
+    raman = repo.doctors.add(replace(RAMAN, id=0, case_id=case.id))
+    repo.appointments.add(
         Appointment(
             id=0,
             case_id=case.id,
@@ -365,72 +366,72 @@ def seed(repo: Repository) -> tuple[int, Doctor]:
 
 def test_sync_creates_updates_and_never_duplicates(repo: Repository) -> None:
     case_id, raman = seed(repo)
-    assert repo.sync_reminders(case_id, ZONE) is True
-    first = repo.list_reminders(case_id)
-    assert [r.key for r in first] == [f"visit:{repo.list_appointments(case_id)[0].id}"]
-    assert repo.sync_reminders(case_id, ZONE) is False
-    assert repo.list_reminders(case_id) == first
-    call = repo.add_call(
+    assert sync_reminders(repo, case_id, ZONE) is True
+    first = repo.reminders.list(case_id)
+    assert [r.key for r in first] == [f"visit:{repo.appointments.list(case_id)[0].id}"]
+    assert sync_reminders(repo, case_id, ZONE) is False
+    assert repo.reminders.list(case_id) == first
+    call = repo.doctors.add_call(
         Call(id=0, doctor_id=raman.id, called_at=NOW.isoformat(), call_back_on="2026-11-23")
     )
-    assert repo.sync_reminders(case_id, ZONE) is True
-    keys = {r.key for r in repo.list_reminders(case_id)}
+    assert sync_reminders(repo, case_id, ZONE) is True
+    keys = {r.key for r in repo.reminders.list(case_id)}
     assert f"call-back:{call.id}" in keys
-    repo.add_call(
+    repo.doctors.add_call(
         Call(id=0, doctor_id=raman.id, called_at=(NOW + dt.timedelta(hours=1)).isoformat())
     )
-    repo.sync_reminders(case_id, ZONE)
-    assert f"call-back:{call.id}" not in {r.key for r in repo.list_reminders(case_id)}
+    sync_reminders(repo, case_id, ZONE)
+    assert f"call-back:{call.id}" not in {r.key for r in repo.reminders.list(case_id)}
 
 
 def test_done_and_snooze_survive_a_sync_unless_the_time_moved(repo: Repository) -> None:
     case_id, _raman = seed(repo)
-    repo.sync_reminders(case_id, ZONE)
-    [visit_reminder] = repo.list_reminders(case_id)
-    repo.set_reminder_done(visit_reminder.id, True)
-    repo.sync_reminders(case_id, ZONE)
-    assert repo.get_reminder(visit_reminder.id).done
-    visit = repo.list_appointments(case_id)[0]
-    repo.update_appointment(replace(visit, starts_at=visit.starts_at + dt.timedelta(days=2)))
-    repo.sync_reminders(case_id, ZONE)
-    moved = repo.get_reminder(visit_reminder.id)
+    sync_reminders(repo, case_id, ZONE)
+    [visit_reminder] = repo.reminders.list(case_id)
+    repo.reminders.set_done(visit_reminder.id, True)
+    sync_reminders(repo, case_id, ZONE)
+    assert repo.reminders.get(visit_reminder.id).done
+    visit = repo.appointments.list(case_id)[0]
+    repo.appointments.update(replace(visit, starts_at=visit.starts_at + dt.timedelta(days=2)))
+    sync_reminders(repo, case_id, ZONE)
+    moved = repo.reminders.get(visit_reminder.id)
     assert not moved.done
     assert moved.due_at == visit_reminder.due_at + dt.timedelta(days=2)
 
 
 def test_own_reminders_snooze_done_and_delete(repo: Repository, clock: FakeClock) -> None:
     case_id, _raman = seed(repo)
-    own = repo.add_reminder(
+    own = repo.reminders.add(
         Reminder(id=0, case_id=case_id, title="Ask Jo to drive", due_at=at(TODAY, 9))
     )
     assert own.key is None and not own.done
-    repo.sync_reminders(case_id, ZONE)
-    assert repo.get_reminder(own.id) == own  # the rules leave it alone
-    assert [r.id for r in due_now(repo.open_reminders(), clock())] == [own.id]
-    snoozed = repo.snooze_reminder(own.id, at(TODAY, 11))
+    sync_reminders(repo, case_id, ZONE)
+    assert repo.reminders.get(own.id) == own  # the rules leave it alone
+    assert [r.id for r in due_now(repo.reminders.open(), clock())] == [own.id]
+    snoozed = repo.reminders.snooze(own.id, at(TODAY, 11))
     assert snoozed.snoozed_until == at(TODAY, 11)
-    assert due_now(repo.open_reminders(), clock()) == []
+    assert due_now(repo.reminders.open(), clock()) == []
     clock.advance(hours=2)
-    assert [r.id for r in due_now(repo.open_reminders(), clock())] == [own.id]
-    done = repo.set_reminder_done(own.id, True)
+    assert [r.id for r in due_now(repo.reminders.open(), clock())] == [own.id]
+    done = repo.reminders.set_done(own.id, True)
     assert done.done_at == clock()
-    assert own.id not in {r.id for r in repo.open_reminders()}
-    repo.delete_reminder(own.id)
-    assert own.id not in {r.id for r in repo.list_reminders(case_id)}
+    assert own.id not in {r.id for r in repo.reminders.open()}
+    repo.reminders.delete(own.id)
+    assert own.id not in {r.id for r in repo.reminders.list(case_id)}
 
 
 def test_reminders_sort_by_instant_not_text(repo: Repository) -> None:
     case_id, _raman = seed(repo)
     utc_later = dt.datetime(2026, 11, 20, 15, 0, tzinfo=dt.UTC)  # 10 am at UTC-5
     local_earlier = at(TODAY, 9, 45)  # '...T09:45-05:00' sorts after '...T15:00+00:00' as text
-    repo.add_reminder(Reminder(id=0, case_id=case_id, title="later", due_at=utc_later))
-    repo.add_reminder(Reminder(id=0, case_id=case_id, title="earlier", due_at=local_earlier))
-    assert [r.title for r in repo.list_reminders(case_id)] == ["earlier", "later"]
+    repo.reminders.add(Reminder(id=0, case_id=case_id, title="later", due_at=utc_later))
+    repo.reminders.add(Reminder(id=0, case_id=case_id, title="earlier", due_at=local_earlier))
+    assert [r.title for r in repo.reminders.list(case_id)] == ["earlier", "later"]
 
 
 def test_deleting_the_case_deletes_its_reminders(repo: Repository) -> None:
     case_id, _raman = seed(repo)
-    repo.sync_all_reminders(ZONE)
-    assert repo.open_reminders()
-    repo.delete_case(case_id)
-    assert repo.open_reminders() == []
+    sync_all_reminders(repo, ZONE)
+    assert repo.reminders.open()
+    repo.cases.delete(case_id)
+    assert repo.reminders.open() == []

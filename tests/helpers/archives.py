@@ -28,12 +28,12 @@ def demo_with_scans(repo: Repository, folder: Path, originals: Path) -> int:
     """The demo case with a scan of each kind attached to its first records; its id."""
     case = build_demo(repo, dt.date(2026, 11, 20))
     originals.mkdir(parents=True, exist_ok=True)
-    records = repo.list_records(case.id)
+    records = repo.records.list(case.id)
     for index, (name, content) in enumerate(SCANS.items()):
         original = originals / name
         original.write_bytes(content)
         stored = copy_in(folder, original)
-        repo.add_attachment(
+        repo.records.add_attachment(
             Attachment(
                 id=0,
                 record_id=records[index % 2].id,

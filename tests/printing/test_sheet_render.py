@@ -13,13 +13,14 @@ from secondopinion_desktop.domain.questions import Question
 from secondopinion_desktop.printing.questions_sheet import questions_sheet_for
 from secondopinion_desktop.printing.render import set_page
 from secondopinion_desktop.printing.sheet_render import render_questions_sheet
+from secondopinion_desktop.services.questions import ensure_starter_questions
 from secondopinion_desktop.store.repository import Repository
 from tests.pdf_text import read_pdf
 
 
 @pytest.fixture
 def case(repo: Repository) -> Case:
-    return repo.create_case(
+    return repo.cases.create(
         "Mum",
         patient_name="Margaret Ellis",
         diagnosis="Invasive ductal carcinoma",
@@ -31,8 +32,8 @@ def test_a_long_list_still_fits_one_page_with_less_room(
     qapp: Any, repo: Repository, case: Case, tmp_path: Path
 ) -> None:
     for n in range(14):
-        repo.add_question(Question(id=0, case_id=case.id, text=f"My own question number {n}?"))
-    all_questions = repo.ensure_starter_questions(case.id)
+        repo.questions.add(Question(id=0, case_id=case.id, text=f"My own question number {n}?"))
+    all_questions = ensure_starter_questions(repo, case.id)
     assert len(all_questions) == 26
     sheet = questions_sheet_for(case, all_questions, None, None, repo.today())
     writer = QPdfWriter(str(tmp_path / "long.pdf"))

@@ -55,13 +55,13 @@ def a_call(doctor: Doctor) -> Call:
 def test_logging_a_call_saves_it_with_the_answers_and_contacts_a_candidate(
     repo: Repository,
 ) -> None:
-    case = repo.create_case("Mum")
-    cole = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Henry Cole"))
+    case = repo.cases.create("Mum")
+    cole = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Henry Cole"))
     answers = replace(cole, accepting_new_patients=Answer.YES, wait_days=21)
     changes = calls.log_call(repo, a_call(cole), answers)
-    (saved,) = repo.list_calls(cole.id)
+    (saved,) = repo.doctors.list_calls(cole.id)
     assert saved.answered_by == "Denise"
-    doctor = repo.get_doctor(cole.id)
+    doctor = repo.doctors.get(cole.id)
     assert (doctor.status, doctor.accepting_new_patients, doctor.wait_days) == (
         Status.CONTACTED,
         Answer.YES,
@@ -71,8 +71,8 @@ def test_logging_a_call_saves_it_with_the_answers_and_contacts_a_candidate(
 
 
 def test_a_call_that_taught_nothing_new_changes_only_the_log(repo: Repository) -> None:
-    case = repo.create_case("Mum")
-    cole = repo.add_doctor(
+    case = repo.cases.create("Mum")
+    cole = repo.doctors.add(
         Doctor(id=0, case_id=case.id, name="Dr. Henry Cole", status=Status.CONTACTED)
     )
     assert calls.log_call(repo, a_call(cole), cole).kinds == {Kind.CALLS}
@@ -81,19 +81,19 @@ def test_a_call_that_taught_nothing_new_changes_only_the_log(repo: Repository) -
 def test_if_the_answers_cannot_be_saved_the_call_is_not_logged(
     repo: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    case = repo.create_case("Mum")
-    cole = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Henry Cole"))
-    monkeypatch.setattr(repo, "update_doctor", lambda _d: (_ for _ in ()).throw(OSError()))
+    case = repo.cases.create("Mum")
+    cole = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Henry Cole"))
+    monkeypatch.setattr(repo.doctors, "update", lambda _d: (_ for _ in ()).throw(OSError()))
     with pytest.raises(OSError):
         calls.log_call(repo, a_call(cole), replace(cole, wait_days=3))
-    assert repo.list_calls(cole.id) == []
-    assert repo.get_doctor(cole.id) == cole
+    assert repo.doctors.list_calls(cole.id) == []
+    assert repo.doctors.get(cole.id) == cole
 
 
 def test_deleting_a_call(repo: Repository) -> None:
-    case = repo.create_case("Mum")
-    cole = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Henry Cole"))
+    case = repo.cases.create("Mum")
+    cole = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Henry Cole"))
     calls.log_call(repo, a_call(cole), cole)
-    (saved,) = repo.list_calls(cole.id)
+    (saved,) = repo.doctors.list_calls(cole.id)
     assert calls.delete_call(repo, case.id, saved.id).kinds == {Kind.CALLS}
-    assert repo.list_calls(cole.id) == []
+    assert repo.doctors.list_calls(cole.id) == []

@@ -14,16 +14,16 @@ def test_a_case_is_created_changed_and_deleted(repo: Repository) -> None:
     case, made = cases.create_case(repo, "Dad", patient_name="Walter Brooks")
     assert made.case_id == case.id and made.kinds == {Kind.CASE}
     saved, _ = cases.update_case(repo, replace(case, diagnosis="Prostate cancer"))
-    assert repo.get_case(case.id).diagnosis == saved.diagnosis == "Prostate cancer"
+    assert repo.cases.get(case.id).diagnosis == saved.diagnosis == "Prostate cancer"
     gone = cases.delete_case(repo, case.id)
-    assert gone.touches({Kind.RECORDS}) and repo.list_cases() == []
+    assert gone.touches({Kind.RECORDS}) and repo.cases.list() == []
 
 
 def test_steps_done_and_notes(repo: Repository) -> None:
     case, _ = cases.create_case(repo, "Dad")
     assert steps.set_step_done(repo, case.id, 2, True).kinds == {Kind.STEPS}
     steps.set_step_notes(repo, case.id, 2, "Asked Dr. Chen")
-    progress = repo.step_progress(case.id)[2]
+    progress = repo.cases.step_progress(case.id)[2]
     assert progress.done and progress.notes == "Asked Dr. Chen"
 
 
@@ -36,6 +36,6 @@ def test_doctors_added_in_bulk_all_or_none(repo: Repository) -> None:
     assert none == 0 and not nothing
     added, _ = doctors.add_doctor(repo, Doctor(id=0, case_id=case.id, name="Dr. C"))
     updated, _ = doctors.update_doctor(repo, replace(added, phone="555"))
-    assert repo.get_doctor(added.id).phone == updated.phone == "555"
+    assert repo.doctors.get(added.id).phone == updated.phone == "555"
     doctors.delete_doctor(repo, case.id, added.id)
-    assert len(repo.list_doctors(case.id)) == 2
+    assert len(repo.doctors.list(case.id)) == 2

@@ -16,8 +16,8 @@ from tests.conftest import FIXED_NOW
 
 def test_the_current_case_is_the_last_open_else_the_first(repo: Repository) -> None:
     assert exports.current_case_id(repo, None) is None
-    beta = repo.create_case("Beta")
-    alpha = repo.create_case("Alpha")
+    beta = repo.cases.create("Beta")
+    alpha = repo.cases.create("Alpha")
     assert exports.current_case_id(repo, str(beta.id)) == beta.id
     assert exports.current_case_id(repo, beta.id) == beta.id
     assert exports.current_case_id(repo, "not a number") == alpha.id
@@ -27,14 +27,14 @@ def test_the_current_case_is_the_last_open_else_the_first(repo: Repository) -> N
 def test_the_cover_sheet_goes_to_the_booked_doctor_with_what_is_in_hand(
     repo: Repository,
 ) -> None:
-    case = repo.create_case("Mum", patient_name="Margaret Ellis", organiser_name="Sarah Ellis")
+    case = repo.cases.create("Mum", patient_name="Margaret Ellis", organiser_name="Sarah Ellis")
     assert exports.cover_sheet(repo, case.id).to_name == ""
-    raman = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Priya Raman", fax="555"))
+    raman = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Priya Raman", fax="555"))
     visit = Appointment(
         id=0, case_id=case.id, starts_at=FIXED_NOW + dt.timedelta(days=14), doctor_id=raman.id
     )
     booking.book(repo, raman, visit, None)
-    repo.add_record(
+    repo.records.add(
         RecordItem(
             id=0,
             case_id=case.id,
@@ -44,7 +44,7 @@ def test_the_cover_sheet_goes_to_the_booked_doctor_with_what_is_in_hand(
             received_on=FIXED_NOW.date(),
         )
     )
-    repo.add_record(RecordItem(id=0, case_id=case.id, title="Not yet asked for"))
+    repo.records.add(RecordItem(id=0, case_id=case.id, title="Not yet asked for"))
     sheet = exports.cover_sheet(repo, case.id)
     assert (sheet.to_name, sheet.to_fax, sheet.from_name) == (
         "Dr. Priya Raman",
@@ -56,8 +56,8 @@ def test_the_cover_sheet_goes_to_the_booked_doctor_with_what_is_in_hand(
 
 
 def test_the_calendar_holds_the_visit(repo: Repository) -> None:
-    case = repo.create_case("Mum")
-    raman = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Priya Raman"))
+    case = repo.cases.create("Mum")
+    raman = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Priya Raman"))
     visit = Appointment(
         id=0, case_id=case.id, starts_at=FIXED_NOW + dt.timedelta(days=14), doctor_id=raman.id
     )

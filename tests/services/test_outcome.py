@@ -27,7 +27,7 @@ TODAY = FIXED_NOW.date()
 
 @pytest.fixture
 def case(repo: Repository) -> Case:
-    return repo.create_case(
+    return repo.cases.create(
         "Mum", diagnosis="Invasive ductal carcinoma", recommended_treatment="Lumpectomy"
     )
 
@@ -60,7 +60,7 @@ def test_the_talk_day_is_the_day_it_was_first_noted() -> None:
 
 
 def test_opinion_to_edit_names_the_booked_doctor(repo: Repository, case: Case) -> None:
-    raman = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Raman"))
+    raman = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Raman"))
     visit = Appointment(
         id=0, case_id=case.id, starts_at=FIXED_NOW - dt.timedelta(days=2), doctor_id=raman.id
     )
@@ -80,14 +80,14 @@ def test_thoughts_are_saved_only_when_they_change(repo: Repository, case: Case) 
     outcome.record_opinion(repo, Opinion(id=0, case_id=case.id, round=2, treatment="Radiation"))
     changes = outcome.save_thoughts(repo, case.id, {2: (" Shorter ", "Fatigue"), 3: ("x", "y")})
     assert changes.kinds == {Kind.OPINIONS}
-    saved = repo.get_opinion(case.id, 2)
+    saved = repo.opinions.get(case.id, 2)
     assert saved is not None and (saved.likes, saved.worries) == ("Shorter", "Fatigue")
     assert not outcome.save_thoughts(repo, case.id, {2: ("Shorter", "Fatigue")})
 
 
 def test_tests_ordered_make_this_rounds_opinion(repo: Repository, case: Case) -> None:
     assert outcome.save_tests_ordered(repo, case.id, "MRI of the spine").touches({Kind.OPINIONS})
-    saved = repo.get_opinion(case.id, 2)
+    saved = repo.opinions.get(case.id, 2)
     assert saved is not None and saved.tests_ordered == "MRI of the spine"
     assert not outcome.save_tests_ordered(repo, case.id, "MRI of the spine")
 
@@ -101,15 +101,15 @@ def test_choosing_questions_are_added_once(repo: Repository, case: Case) -> None
 
 def test_noting_the_doctors_talk_keeps_the_first_day(repo: Repository, case: Case) -> None:
     assert outcome.note_doctors_talk(repo, case.id, 2, True, "Dr. Okafor will call")
-    first = repo.round_info(case.id, 2).doctors_talk_on
+    first = repo.rounds.info(case.id, 2).doctors_talk_on
     assert first == TODAY
     assert not outcome.note_doctors_talk(repo, case.id, 2, True, "Dr. Okafor will call ")
     assert outcome.note_doctors_talk(repo, case.id, 2, False, "")
-    assert repo.round_info(case.id, 2).doctors_talk_on is None
+    assert repo.rounds.info(case.id, 2).doctors_talk_on is None
 
 
 def test_a_new_round_unbooks_and_reopens_steps(repo: Repository, case: Case) -> None:
-    raman = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Raman"))
+    raman = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Raman"))
     booking.book(
         repo,
         raman,
@@ -117,7 +117,7 @@ def test_a_new_round_unbooks_and_reopens_steps(repo: Repository, case: Case) -> 
         None,
     )
     number, changes = outcome.start_next_round(repo, case.id, "Seen differently")
-    assert number == 3 == repo.current_round(case.id)
-    assert repo.get_doctor(raman.id).status is Status.CONTACTED
-    assert 3 not in repo.done_steps(case.id)
+    assert number == 3 == repo.rounds.current(case.id)
+    assert repo.doctors.get(raman.id).status is Status.CONTACTED
+    assert 3 not in repo.cases.done_steps(case.id)
     assert changes.touches({Kind.ROUNDS}) and changes.touches({Kind.STEPS})

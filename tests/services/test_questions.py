@@ -21,16 +21,16 @@ def test_writing_an_answer_marks_the_question_asked_today() -> None:
 
 
 def test_add_reword_answer_reorder_and_remove(repo: Repository) -> None:
-    case = repo.create_case("Mum")
+    case = repo.cases.create("Mum")
     first, changes = questions.add_question(repo, case.id, "What stage is it?")
     assert changes.case_id == case.id and changes.kinds == {Kind.QUESTIONS}
     second, _ = questions.add_question(repo, case.id, "What are the options?")
     assert questions.reword_question(repo, first.id, "What stage, exactly?")
-    answered, _ = questions.answer_question(repo, repo.get_question(first.id), "Stage 1")
+    answered, _ = questions.answer_question(repo, repo.questions.get(first.id), "Stage 1")
     assert answered.asked and answered.text == "What stage, exactly?"
     order = [replace(second, position=1), replace(answered, position=2)]
     questions.reorder_questions(repo, case.id, order)
-    assert [q.id for q in repo.list_questions(case.id)] == [second.id, first.id]
+    assert [q.id for q in repo.questions.list(case.id)] == [second.id, first.id]
     questions.delete_question(repo, case.id, second.id)
     assert not questions.reword_question(repo, second.id, "Gone")
-    assert [q.id for q in repo.list_questions(case.id)] == [first.id]
+    assert [q.id for q in repo.questions.list(case.id)] == [first.id]

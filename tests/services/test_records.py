@@ -29,8 +29,8 @@ def folder(file_repo: Repository) -> Path:
 
 @pytest.fixture
 def item(file_repo: Repository) -> RecordItem:
-    case = file_repo.create_case("Mum")
-    return file_repo.add_record(RecordItem(id=0, case_id=case.id, title="Pathology report"))
+    case = file_repo.cases.create("Mum")
+    return file_repo.records.add(RecordItem(id=0, case_id=case.id, title="Pathology report"))
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def scan(tmp_path: Path) -> Path:
 
 
 def test_save_item_adds_changes_restores_and_removes(repo: Repository) -> None:
-    case = repo.create_case("Mum")
+    case = repo.cases.create("Mum")
     added, changes = records.save_item(
         repo, None, RecordItem(id=0, case_id=case.id, title="Blood counts")
     )
@@ -50,18 +50,18 @@ def test_save_item_adds_changes_restores_and_removes(repo: Repository) -> None:
     changed, _ = records.save_item(repo, added, replace(added, pages=3))
     assert changed is not None and changed.pages == 3
     gone, _ = records.save_item(repo, changed, None)
-    assert gone is None and repo.list_records(case.id) == []
+    assert gone is None and repo.records.list(case.id) == []
     back, _ = records.save_item(repo, None, changed)  # undo of the removal: same id
-    assert back == repo.get_record(changed.id)
+    assert back == repo.records.get(changed.id)
 
 
 def test_undo_of_an_item_changed_elsewhere_writes_nothing(repo: Repository) -> None:
-    case = repo.create_case("Mum")
+    case = repo.cases.create("Mum")
     added, _ = records.save_item(repo, None, RecordItem(id=0, case_id=case.id, title="X"))
     assert added is not None
-    repo.delete_record(added.id)
+    repo.records.delete(added.id)
     result, _ = records.save_item(repo, added, added)
-    assert result is None and repo.list_records(case.id) == []
+    assert result is None and repo.records.list(case.id) == []
 
 
 def test_a_scan_is_copied_in_once(
@@ -72,7 +72,7 @@ def test_a_scan_is_copied_in_once(
     assert first.changes.kinds == {Kind.ATTACHMENTS}
     again = records.attach_scan(file_repo, folder, item, scan)
     assert again.duplicate and not again.changes
-    (stored,) = file_repo.list_attachments(item.id)
+    (stored,) = file_repo.records.list_attachments(item.id)
     assert copies(folder) == [stored.file_name]
     assert scan.read_bytes() == b"%PDF-1.4 a scan\n"
 
@@ -84,10 +84,12 @@ def test_a_scan_whose_row_cannot_be_written_leaves_no_copy(
     scan: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(file_repo, "add_attachment", lambda _a: (_ for _ in ()).throw(OSError()))
+    monkeypatch.setattr(
+        file_repo.records, "add_attachment", lambda _a: (_ for _ in ()).throw(OSError())
+    )
     with pytest.raises(OSError):
         records.attach_scan(file_repo, folder, item, scan)
-    assert file_repo.list_attachments(item.id) == []
+    assert file_repo.records.list_attachments(item.id) == []
     assert copies(folder) == []
     assert scan.exists()
 
@@ -108,7 +110,7 @@ def test_removing_an_item_removes_its_scans_after_the_rows(
     records.attach_scan(file_repo, folder, item, scan)
     changes = records.remove_item(file_repo, folder, item)
     assert changes.kinds == {Kind.RECORDS, Kind.ATTACHMENTS}
-    assert file_repo.list_records(item.case_id) == []
+    assert file_repo.records.list(item.case_id) == []
     assert copies(folder) == []
 
 
@@ -120,20 +122,22 @@ def test_a_removal_that_fails_leaves_rows_and_files_as_they_were(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     records.attach_scan(file_repo, folder, item, scan)
-    (stored,) = file_repo.list_attachments(item.id)
-    real_delete = file_repo.delete_record
+    (stored,) = file_repo.records.list_attachments(item.id)
+    real_delete = file_repo.records.delete
 
     def delete_then_fail(record_id: int) -> object:
         real_delete(record_id)  # the row is gone inside the transaction...
         raise OSError("disk I/O error")  # ...which then fails
 
-    monkeypatch.setattr(file_repo, "delete_record", delete_then_fail)
+    monkeypatch.setattr(file_repo.records, "delete", delete_then_fail)
     with pytest.raises(OSError):
         records.remove_item(file_repo, folder, item)
-    assert file_repo.list_attachments(item.id) == [stored]
+    assert file_repo.records.list_attachments(item.id) == [stored]
     assert copies(folder) == [stored.file_name]
 
-    monkeypatch.setattr(file_repo, "delete_attachment", lambda _i: (_ for _ in ()).throw(OSError()))
+    monkeypatch.setattr(
+        file_repo.records, "delete_attachment", lambda _i: (_ for _ in ()).throw(OSError())
+    )
     with pytest.raises(OSError):
         records.remove_scan(file_repo, folder, item.case_id, stored)
     assert copies(folder) == [stored.file_name]
@@ -143,8 +147,8 @@ def test_removing_one_scan(
     file_repo: Repository, folder: Path, item: RecordItem, scan: Path
 ) -> None:
     records.attach_scan(file_repo, folder, item, scan)
-    (stored,) = file_repo.list_attachments(item.id)
+    (stored,) = file_repo.records.list_attachments(item.id)
     changes = records.remove_scan(file_repo, folder, item.case_id, stored)
     assert changes.kinds == {Kind.ATTACHMENTS}
-    assert file_repo.list_attachments(item.id) == []
+    assert file_repo.records.list_attachments(item.id) == []
     assert copies(folder) == []

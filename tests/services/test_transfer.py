@@ -17,6 +17,7 @@ from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.reminders import About, Reminder
 from secondopinion_desktop.services import transfer
 from secondopinion_desktop.services.changes import Kind
+from secondopinion_desktop.services.records import ensure_default_records
 from secondopinion_desktop.store import archive
 from secondopinion_desktop.store.database import open_database
 from secondopinion_desktop.store.repository import Repository
@@ -65,7 +66,7 @@ def old(tmp_path: Path) -> Iterator[Computer]:
 @pytest.fixture
 def new(tmp_path: Path) -> Iterator[Computer]:
     computer = Computer(tmp_path / "new")
-    computer.repo.create_case("Someone else's case")  # so new ids differ from the old ones
+    computer.repo.cases.create("Someone else's case")  # so new ids differ from the old ones
     yield computer
     computer.repo.db.close()
 
@@ -80,7 +81,7 @@ def exported(old: Computer, tmp_path: Path) -> bytes:
 
 
 def counts(repo: Repository, case_id: int) -> dict[str, int]:
-    return {table: len(rows) for table, rows in repo.export_case_rows(case_id).items()}
+    return {table: len(rows) for table, rows in repo.archive.export_case_rows(case_id).items()}
 
 
 def test_a_case_with_its_scans_moves_to_a_new_computer(
@@ -95,15 +96,15 @@ def test_a_case_with_its_scans_moves_to_a_new_computer(
     new_id = changes.case_id
     assert new_id is not None and changes.touches([Kind.CASE, Kind.ATTACHMENTS])
     assert counts(new.repo, new_id) == counts(old.repo, case_id)  # reminders made afresh
-    before, after = old.repo.get_case(case_id), new.repo.get_case(new_id)
+    before, after = old.repo.cases.get(case_id), new.repo.cases.get(new_id)
     assert after.patient_name == before.patient_name == "Margaret Ellis"
     assert after.told_doctor_id is not None and before.told_doctor_id is not None
-    told = new.repo.get_doctor(after.told_doctor_id)  # a link fixed up after the doctors came
-    assert told.name == old.repo.get_doctor(before.told_doctor_id).name
-    assert new.repo.done_steps(new_id) == old.repo.done_steps(case_id)
+    told = new.repo.doctors.get(after.told_doctor_id)  # a link fixed up after the doctors came
+    assert told.name == old.repo.doctors.get(before.told_doctor_id).name
+    assert new.repo.cases.done_steps(new_id) == old.repo.cases.done_steps(case_id)
     copies = {}
-    for record in new.repo.list_records(new_id):
-        for attachment in new.repo.list_attachments(record.id):
+    for record in new.repo.records.list(new_id):
+        for attachment in new.repo.records.list_attachments(record.id):
             path = new.folder / "attachments" / attachment.file_name
             copies[attachment.original_name] = (path.read_bytes(), path.suffix)
             if os.name == "posix":
@@ -124,8 +125,8 @@ def test_importing_twice_gives_a_second_name(new: Computer, exported: bytes) -> 
     first = transfer.import_case(new.repo, exported).case_id
     second = transfer.import_case(new.repo, exported).case_id
     assert first is not None and second is not None
-    assert new.repo.get_case(first).title == "Mum's second opinion"
-    assert new.repo.get_case(second).title == "Mum's second opinion (imported)"
+    assert new.repo.cases.get(first).title == "Mum's second opinion"
+    assert new.repo.cases.get(second).title == "Mum's second opinion (imported)"
 
 
 def refused_whole(new: Computer, data: bytes, words: str) -> None:
@@ -173,8 +174,8 @@ def test_a_program_in_the_archive_is_refused_and_a_disguised_pdf_is_stored_safel
     assert case_id is not None
     stored = [
         a
-        for r in new.repo.list_records(case_id)
-        for a in new.repo.list_attachments(r.id)
+        for r in new.repo.records.list(case_id)
+        for a in new.repo.records.list_attachments(r.id)
         if a.original_name == "Biopsy report.pdf"
     ]
     assert stored[0].file_name.endswith(".pdf")
@@ -225,8 +226,8 @@ def test_the_apps_own_export_of_big_blank_scans_imports(
     old: Computer, new: Computer, tmp_path: Path
 ) -> None:
     """A 25 MB TIFF and a 25 MB BMP of a nearly blank page compress a thousand times."""
-    case = old.repo.create_case("Scans")
-    record = old.repo.ensure_default_records(case.id)[0]
+    case = old.repo.cases.create("Scans")
+    record = ensure_default_records(old.repo, case.id)[0]
     from secondopinion_desktop.domain.attachments import Attachment
     from secondopinion_desktop.store.attachment_files import copy_in
 
@@ -236,7 +237,7 @@ def test_the_apps_own_export_of_big_blank_scans_imports(
     ):
         (tmp_path / name).write_bytes(content)
         stored = copy_in(old.folder, tmp_path / name)
-        old.repo.add_attachment(
+        old.repo.records.add_attachment(
             Attachment(0, record.id, stored.file_name, name, stored.size, stored.sha256)
         )
     target = tmp_path / "scans.secondopinion"
@@ -245,7 +246,9 @@ def test_the_apps_own_export_of_big_blank_scans_imports(
     new_id = transfer.import_case(new.repo, target).case_id
     assert new_id is not None
     sizes = sorted(
-        a.size for r in new.repo.list_records(new_id) for a in new.repo.list_attachments(r.id)
+        a.size
+        for r in new.repo.records.list(new_id)
+        for a in new.repo.records.list_attachments(r.id)
     )
     assert sizes == sorted(
         [len(documents.tiff(25 * 1024 * 1024)), len(documents.bmp(25 * 1024 * 1024))]
@@ -256,8 +259,8 @@ def test_own_reminders_come_along_pointing_at_the_new_rows(
     old: Computer, new: Computer, tmp_path: Path
 ) -> None:
     case_id = demo_with_scans(old.repo, old.folder, tmp_path / "originals")
-    marsh = next(d for d in old.repo.list_doctors(case_id) if d.name == "Dr. Elena Marsh")
-    old.repo.add_reminder(
+    marsh = next(d for d in old.repo.doctors.list(case_id) if d.name == "Dr. Elena Marsh")
+    old.repo.reminders.add(
         Reminder(
             id=0,
             case_id=case_id,
@@ -267,19 +270,19 @@ def test_own_reminders_come_along_pointing_at_the_new_rows(
             about_id=marsh.id,
         )
     )
-    assert any(r.key for r in old.repo.list_reminders(case_id))  # derived ones exist too
-    new.repo.add_doctors(Doctor(id=0, case_id=1, name=f"Dr. {i}") for i in range(7))
+    assert any(r.key for r in old.repo.reminders.list(case_id))  # derived ones exist too
+    new.repo.doctors.add_many(Doctor(id=0, case_id=1, name=f"Dr. {i}") for i in range(7))
     target = tmp_path / "x.secondopinion"
     transfer.export_case(old.repo, case_id, target)
     new_id = transfer.import_case(new.repo, target).case_id
-    imported = new.repo.list_reminders(new_id)
+    imported = new.repo.reminders.list(new_id)
     own = [r for r in imported if r.key is None]
-    assert len(own) == len([r for r in old.repo.list_reminders(case_id) if r.key is None])
-    derived_old = [r for r in old.repo.list_reminders(case_id) if r.key]
+    assert len(own) == len([r for r in old.repo.reminders.list(case_id) if r.key is None])
+    derived_old = [r for r in old.repo.reminders.list(case_id) if r.key]
     assert len([r for r in imported if r.key]) == len(derived_old)  # made afresh, new ids
     parking = next(r for r in imported if "parking" in r.title)
     assert parking.about_id is not None
-    assert new.repo.get_doctor(parking.about_id).name == "Dr. Elena Marsh"
+    assert new.repo.doctors.get(parking.about_id).name == "Dr. Elena Marsh"
     assert parking.about_id != marsh.id
 
 
@@ -287,7 +290,7 @@ def test_export_leaves_out_copies_that_would_not_import_and_says_which(
     old: Computer, new: Computer, tmp_path: Path
 ) -> None:
     case_id = demo_with_scans(old.repo, old.folder, tmp_path / "originals")
-    rows = old.repo.export_case_rows(case_id)["attachments"]
+    rows = old.repo.archive.export_case_rows(case_id)["attachments"]
     by_name = {r["original_name"]: r["file_name"] for r in rows}
     (old.folder / "attachments" / by_name["Chest X-ray.png"]).write_bytes(b"changed on disk")
     (old.folder / "attachments" / by_name["Lab notes.txt"]).unlink()
@@ -296,7 +299,9 @@ def test_export_leaves_out_copies_that_would_not_import_and_says_which(
     assert sorted(written.left_out) == ["Chest X-ray.png", "Lab notes.txt"]
     new_id = transfer.import_case(new.repo, target).case_id  # the rest still imports
     assert new_id is not None
-    kept = [a for r in new.repo.list_records(new_id) for a in new.repo.list_attachments(r.id)]
+    kept = [
+        a for r in new.repo.records.list(new_id) for a in new.repo.records.list_attachments(r.id)
+    ]
     assert len(kept) == 4  # rows stay; the two left out say "missing" when opened
     on_disk = {p.name for p in (new.folder / "attachments").iterdir()}
     assert len([a for a in kept if a.file_name in on_disk]) == 2

@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 from secondopinion_desktop.calendar_cli import case_calendar
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.services import transfer
+from secondopinion_desktop.services.reminders import sync_all_reminders
 from secondopinion_desktop.store import archive
 from secondopinion_desktop.store.database import open_database
 from secondopinion_desktop.store.repository import Repository
@@ -62,7 +63,7 @@ class Target:
         self.folder = folder
         folder.mkdir(parents=True)
         self.repo = Repository(open_database(folder), FakeClock())
-        self.repo.create_case("Dad's knee", patient_name="Tom")
+        self.repo.cases.create("Dad's knee", patient_name="Tom")
 
     def state(self) -> tuple[list[str], list[tuple[str, bytes]]]:
         dump = list(self.repo.db.conn.iterdump())
@@ -78,17 +79,17 @@ class Target:
         repo = self.repo
         assert repo.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert repo.db.execute("PRAGMA foreign_key_check").fetchall() == []
-        repo.sync_all_reminders()
-        repo.open_reminders()
-        for case in repo.list_cases():
-            repo.list_doctors(case.id)
-            repo.list_appointments(case.id)
-            repo.list_questions(case.id)
-            repo.list_opinions(case.id)
-            repo.round_info(case.id)
-            repo.list_todos(case.id)
-            for record in repo.list_records(case.id):
-                repo.list_attachments(record.id)
+        sync_all_reminders(repo)
+        repo.reminders.open()
+        for case in repo.cases.list():
+            repo.doctors.list(case.id)
+            repo.appointments.list(case.id)
+            repo.questions.list(case.id)
+            repo.opinions.list(case.id)
+            repo.rounds.info(case.id)
+            repo.todos.list(case.id)
+            for record in repo.records.list(case.id):
+                repo.records.list_attachments(record.id)
             case_calendar(repo, case.id)
 
     def restart_app(self, tmp: Path) -> None:

@@ -19,9 +19,9 @@ from tests.helpers.archives import members, zip_bytes
 
 
 def valid_members(repo: Repository, tmp_path: Path) -> dict[str, bytes]:
-    case = repo.create_case("Valid")
+    case = repo.cases.create("Valid")
     target = tmp_path / "valid.secondopinion"
-    archive.write_archive(target, repo.export_case_rows(case.id), [], None)
+    archive.write_archive(target, repo.archive.export_case_rows(case.id), [], None)
     return members(target.read_bytes())
 
 

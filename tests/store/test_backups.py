@@ -20,11 +20,11 @@ T0 = dt.datetime(2026, 11, 20, 14, 0, tzinfo=dt.UTC)
 
 
 def titles(repo: Repository) -> list[str]:
-    return [c.title for c in repo.list_cases()]
+    return [c.title for c in repo.cases.list()]
 
 
 def test_backup_copies_the_live_database(file_repo: Repository, data_dir: Path) -> None:
-    file_repo.create_case("Before backup")
+    file_repo.cases.create("Before backup")
     made = backups.make_backup(file_repo.db.conn, data_dir, "manual", now=T0)
     assert made.path.parent == data_dir / "backups"
     assert made.reason == "manual"
@@ -55,10 +55,10 @@ def test_daily_backup_only_when_the_last_is_a_day_old(
 
 
 def test_restore_into_the_live_connection(file_repo: Repository, data_dir: Path) -> None:
-    file_repo.create_case("Keep me")
+    file_repo.cases.create("Keep me")
     saved = backups.make_backup(file_repo.db.conn, data_dir, now=T0)
-    file_repo.delete_case(file_repo.list_cases()[0].id)
-    file_repo.create_case("Mistake")
+    file_repo.cases.delete(file_repo.cases.list()[0].id)
+    file_repo.cases.create("Mistake")
     backups.restore_into(saved, file_repo.db.conn)
     assert titles(file_repo) == ["Keep me"]
     assert file_repo.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -66,15 +66,15 @@ def test_restore_into_the_live_connection(file_repo: Repository, data_dir: Path)
 
 def test_restore_end_to_end_survives_reopening(data_dir: Path) -> None:
     repo = Repository(open_database(data_dir), FakeClock())
-    case = repo.create_case("Original")
-    repo.set_step_done(case.id, 1, True)
+    case = repo.cases.create("Original")
+    repo.cases.set_step_done(case.id, 1, True)
     saved = backups.make_backup(repo.db.conn, data_dir, now=T0)
-    repo.rename_case(case.id, "Changed later")
+    repo.cases.rename(case.id, "Changed later")
     backups.restore_into(saved, repo.db.conn)
     repo.db.close()
     again = Repository(open_database(data_dir), FakeClock())
     assert titles(again) == ["Original"]
-    assert again.done_steps(case.id) == {1}
+    assert again.cases.done_steps(case.id) == {1}
     again.db.close()
 
 
@@ -90,7 +90,7 @@ def test_damaged_backups_are_skipped(file_repo: Repository, data_dir: Path) -> N
 
 def test_set_aside_keeps_damaged_bytes_and_restore_file(data_dir: Path) -> None:
     repo = Repository(open_database(data_dir), FakeClock())
-    repo.create_case("Safe")
+    repo.cases.create("Safe")
     saved = backups.make_backup(repo.db.conn, data_dir, now=T0)
     repo.db.close()
     path = database_path(data_dir)

@@ -126,7 +126,7 @@ def test_opening_an_up_to_date_database_does_not_import_sqlite_utils(tmp_path: P
         "from secondopinion_desktop.store.database import open_database\n"
         "from secondopinion_desktop.store.repository import Repository\n"
         "repo = Repository(open_database(Path(sys.argv[1])))\n"
-        "repo.list_cases()\n"
+        "repo.cases.list()\n"
         "heavy = sorted(m for m in ('sqlite_utils', 'click', 'pluggy', 'dateutil')"
         " if m in sys.modules)\n"
         "print(','.join(heavy))\n"
@@ -157,13 +157,13 @@ def test_repository_writes_inside_an_outer_block_commit_together(
     two: tuple[Repository, Repository],
 ) -> None:
     repo, other = two
-    case = repo.create_case("Mum")
+    case = repo.cases.create("Mum")
     with repo.db.atomic():
-        repo.set_step_done(case.id, 1, True)  # its own atomic() becomes a savepoint
-        repo.set_step_notes(case.id, 1, "told Dr Okafor")
-        assert other.step_progress(case.id)[1].notes == ""  # not visible before the commit
-    assert other.step_progress(case.id)[1].done
-    assert other.step_progress(case.id)[1].notes == "told Dr Okafor"
+        repo.cases.set_step_done(case.id, 1, True)  # its own atomic() becomes a savepoint
+        repo.cases.set_step_notes(case.id, 1, "told Dr Okafor")
+        assert other.cases.step_progress(case.id)[1].notes == ""  # not visible before the commit
+    assert other.cases.step_progress(case.id)[1].done
+    assert other.cases.step_progress(case.id)[1].notes == "told Dr Okafor"
     assert not repo.db.conn.in_transaction
 
 
@@ -171,50 +171,50 @@ def test_an_error_after_repository_writes_undoes_them_all(
     two: tuple[Repository, Repository],
 ) -> None:
     repo, other = two
-    case = repo.create_case("Mum")
+    case = repo.cases.create("Mum")
     with pytest.raises(RuntimeError), repo.db.atomic():
-        repo.set_step_done(case.id, 2, True)
-        repo.rename_case(case.id, "Renamed")
+        repo.cases.set_step_done(case.id, 2, True)
+        repo.cases.rename(case.id, "Renamed")
         raise RuntimeError("the import found a bad row")
     assert not repo.db.conn.in_transaction
-    assert not other.step_progress(case.id)[2].done
-    assert other.get_case(case.id).title == "Mum"
+    assert not other.cases.step_progress(case.id)[2].done
+    assert other.cases.get(case.id).title == "Mum"
     # and the handle still works, in autocommit, afterwards
-    repo.set_step_done(case.id, 3, True)
-    assert other.step_progress(case.id)[3].done
+    repo.cases.set_step_done(case.id, 3, True)
+    assert other.cases.step_progress(case.id)[3].done
 
 
 def test_a_failing_repository_call_inside_a_block_keeps_the_rest(
     two: tuple[Repository, Repository],
 ) -> None:
     repo, other = two
-    case = repo.create_case("Mum")
+    case = repo.cases.create("Mum")
     with repo.db.atomic():
-        repo.set_step_notes(case.id, 1, "kept")
+        repo.cases.set_step_notes(case.id, 1, "kept")
         with pytest.raises(sqlite3.IntegrityError):
-            repo.set_step_done(999_999, 1, True)  # no such case: a foreign key refuses it
-        repo.set_step_notes(case.id, 2, "also kept")
-    assert other.step_progress(case.id)[1].notes == "kept"
-    assert other.step_progress(case.id)[2].notes == "also kept"
-    assert other.list_cases()[0].id == case.id
+            repo.cases.set_step_done(999_999, 1, True)  # no such case: a foreign key refuses it
+        repo.cases.set_step_notes(case.id, 2, "also kept")
+    assert other.cases.step_progress(case.id)[1].notes == "kept"
+    assert other.cases.step_progress(case.id)[2].notes == "also kept"
+    assert other.cases.list()[0].id == case.id
 
 
 def test_a_trigger_that_rolls_back_everything_leaves_a_usable_handle(
     two: tuple[Repository, Repository],
 ) -> None:
     repo, other = two
-    case = repo.create_case("Mum")
+    case = repo.cases.create("Mum")
     repo.db.execute(
         "CREATE TEMP TRIGGER no_step_six BEFORE INSERT ON step_progress "
         "WHEN NEW.step = 6 BEGIN SELECT RAISE(ROLLBACK, 'no step six'); END"
     )
     with pytest.raises(sqlite3.IntegrityError, match="no step six"), repo.db.atomic():
-        repo.set_step_notes(case.id, 1, "lost with the rest")
-        repo.set_step_done(case.id, 6, True)  # the savepoint is gone with the transaction
+        repo.cases.set_step_notes(case.id, 1, "lost with the rest")
+        repo.cases.set_step_done(case.id, 6, True)  # the savepoint is gone with the transaction
     assert not repo.db.conn.in_transaction
-    assert other.step_progress(case.id)[1].notes == ""
-    repo.set_step_notes(case.id, 1, "written afterwards")
-    assert other.step_progress(case.id)[1].notes == "written afterwards"
+    assert other.cases.step_progress(case.id)[1].notes == ""
+    repo.cases.set_step_notes(case.id, 1, "written afterwards")
+    assert other.cases.step_progress(case.id)[1].notes == "written afterwards"
 
 
 def test_rows_read_inside_a_block_can_be_used_after_it(
@@ -222,7 +222,7 @@ def test_rows_read_inside_a_block_can_be_used_after_it(
 ) -> None:
     repo, _ = two
     for title in ("A", "B", "C"):
-        repo.create_case(title)
+        repo.cases.create(title)
     with repo.db.atomic():
         rows = repo.db.query("SELECT title FROM cases ORDER BY title")
     assert [r["title"] for r in rows] == ["A", "B", "C"]

@@ -24,13 +24,13 @@ WRITER = textwrap.dedent(
     from secondopinion_desktop.store.repository import Repository
 
     repo = Repository(open_database(prepare_data_dir(Path(sys.argv[1]))))
-    case = repo.list_cases()[0] if repo.list_cases() else repo.create_case("Crash test")
+    case = repo.cases.list()[0] if repo.cases.list() else repo.cases.create("Crash test")
     i = int(sys.argv[2])
     while True:
-        doctor = repo.add_doctor(Doctor(id=0, case_id=case.id, name=f"edit {i}", notes="x" * 2000))
-        repo.add_call(Call(id=0, doctor_id=doctor.id, called_at="2026-11-20T09:00:00-05:00",
+        doctor = repo.doctors.add(Doctor(id=0, case_id=case.id, name=f"edit {i}", notes="x" * 2000))
+        repo.doctors.add_call(Call(id=0, doctor_id=doctor.id, called_at="2026-11-20T09:00:00-05:00",
                            learned=f"call {i}"))
-        repo.set_step_notes(case.id, 1 + i % 6, f"notes {i}")
+        repo.cases.set_step_notes(case.id, 1 + i % 6, f"notes {i}")
         print(i, flush=True)
         i += 1
     """

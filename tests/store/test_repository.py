@@ -11,90 +11,92 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Source, Status
+from secondopinion_desktop.store import repository, rows
 from secondopinion_desktop.store.database import memory_database, open_database
 from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.store.rows import TableRepository
 from tests.helpers.clock import FIXED_NOW, FakeClock
 
 
 def test_create_and_get_case(repo: Repository) -> None:
-    case = repo.create_case(
+    case = repo.cases.create(
         "  Mum's   second opinion ",
         patient_name="Margaret Ellis",
         date_of_birth=dt.date(1956, 4, 12),
     )
     assert case.title == "Mum's second opinion"
-    assert repo.get_case(case.id).date_of_birth == dt.date(1956, 4, 12)
+    assert repo.cases.get(case.id).date_of_birth == dt.date(1956, 4, 12)
     assert case.created_at == FIXED_NOW.isoformat(timespec="seconds")
 
 
 def test_create_case_refuses_empty_title(repo: Repository) -> None:
     with pytest.raises(ValueError, match="name"):
-        repo.create_case("   ")
-    assert repo.list_cases() == []
+        repo.cases.create("   ")
+    assert repo.cases.list() == []
 
 
 def test_cases_are_listed_by_title(repo: Repository) -> None:
     for title in ("zeta", "Alpha", "beta"):
-        repo.create_case(title)
-    assert [c.title for c in repo.list_cases()] == ["Alpha", "beta", "zeta"]
+        repo.cases.create(title)
+    assert [c.title for c in repo.cases.list()] == ["Alpha", "beta", "zeta"]
 
 
 def test_rename_updates_title_and_time(repo: Repository, clock: FakeClock) -> None:
-    case = repo.create_case("Old")
+    case = repo.cases.create("Old")
     clock.advance(hours=1)
-    renamed = repo.rename_case(case.id, "New name")
+    renamed = repo.cases.rename(case.id, "New name")
     assert renamed.title == "New name"
     assert renamed.updated_at > case.updated_at
 
 
 def test_update_missing_case_raises(repo: Repository) -> None:
-    case = repo.create_case("Gone")
-    repo.delete_case(case.id)
+    case = repo.cases.create("Gone")
+    repo.cases.delete(case.id)
     with pytest.raises(NotFoundError):
-        repo.update_case(case)
+        repo.cases.update(case)
 
 
 def test_delete_case_cascades_to_everything(repo: Repository) -> None:
-    case = repo.create_case("To delete")
-    keep = repo.create_case("To keep")
-    doctor = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. A"))
-    repo.add_call(Call(id=0, doctor_id=doctor.id, called_at="2026-11-20T09:00:00-05:00"))
-    repo.set_step_done(case.id, 1, True)
-    other = repo.add_doctor(Doctor(id=0, case_id=keep.id, name="Dr. B"))
-    repo.delete_case(case.id)
+    case = repo.cases.create("To delete")
+    keep = repo.cases.create("To keep")
+    doctor = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. A"))
+    repo.doctors.add_call(Call(id=0, doctor_id=doctor.id, called_at="2026-11-20T09:00:00-05:00"))
+    repo.cases.set_step_done(case.id, 1, True)
+    other = repo.doctors.add(Doctor(id=0, case_id=keep.id, name="Dr. B"))
+    repo.cases.delete(case.id)
     for table in ("doctors", "calls", "step_progress"):
         assert repo.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == (
             1 if table == "doctors" else 0
         )
-    assert repo.get_doctor(other.id).name == "Dr. B"
+    assert repo.doctors.get(other.id).name == "Dr. B"
 
 
 def test_step_progress_defaults_to_not_done(repo: Repository) -> None:
-    case = repo.create_case("Fresh")
-    progress = repo.step_progress(case.id)
+    case = repo.cases.create("Fresh")
+    progress = repo.cases.step_progress(case.id)
     assert sorted(progress) == [1, 2, 3, 4, 5, 6]
     assert not any(p.done for p in progress.values())
 
 
 def test_mark_step_done_and_undone_keeps_notes(repo: Repository) -> None:
-    case = repo.create_case("Steps")
-    repo.set_step_notes(case.id, 2, "three names so far")
-    done = repo.set_step_done(case.id, 2, True)
+    case = repo.cases.create("Steps")
+    repo.cases.set_step_notes(case.id, 2, "three names so far")
+    done = repo.cases.set_step_done(case.id, 2, True)
     assert done.done and done.notes == "three names so far"
-    assert repo.done_steps(case.id) == {2}
-    repo.set_step_done(case.id, 2, False)
-    assert repo.done_steps(case.id) == set()
-    assert repo.step_progress(case.id)[2].notes == "three names so far"
+    assert repo.cases.done_steps(case.id) == {2}
+    repo.cases.set_step_done(case.id, 2, False)
+    assert repo.cases.done_steps(case.id) == set()
+    assert repo.cases.step_progress(case.id)[2].notes == "three names so far"
 
 
 def test_invalid_step_number_is_rejected(repo: Repository) -> None:
-    case = repo.create_case("Steps")
+    case = repo.cases.create("Steps")
     with pytest.raises(Exception, match="CHECK"):
-        repo.set_step_done(case.id, 9, True)
+        repo.cases.set_step_done(case.id, 9, True)
 
 
 def test_doctor_round_trip_with_all_fields(repo: Repository) -> None:
-    case = repo.create_case("Doctors")
+    case = repo.cases.create("Doctors")
     doctor = Doctor(
         id=0,
         case_id=case.id,
@@ -113,33 +115,35 @@ def test_doctor_round_trip_with_all_fields(repo: Repository) -> None:
         status=Status.CONTACTED,
         notes="Tuesdays",
     )
-    saved = repo.add_doctor(doctor)
+    saved = repo.doctors.add(doctor)
     assert saved == replace(doctor, id=saved.id)
-    updated = repo.update_doctor(replace(saved, status=Status.BOOKED, wait_days=None))
+    updated = repo.doctors.update(replace(saved, status=Status.BOOKED, wait_days=None))
     assert updated.status is Status.BOOKED and updated.wait_days is None
-    assert repo.list_doctors(case.id, Role.CANDIDATE) == [updated]
-    assert repo.list_doctors(case.id, Role.TREATING) == []
+    assert repo.doctors.list(case.id, Role.CANDIDATE) == [updated]
+    assert repo.doctors.list(case.id, Role.TREATING) == []
 
 
 def test_calls_are_listed_in_time_order(repo: Repository) -> None:
-    case = repo.create_case("Calls")
-    doctor = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. A"))
-    late = repo.add_call(Call(id=0, doctor_id=doctor.id, called_at="2026-11-21T10:00:00-05:00"))
-    early = repo.add_call(
+    case = repo.cases.create("Calls")
+    doctor = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. A"))
+    late = repo.doctors.add_call(
+        Call(id=0, doctor_id=doctor.id, called_at="2026-11-21T10:00:00-05:00")
+    )
+    early = repo.doctors.add_call(
         Call(id=0, doctor_id=doctor.id, called_at="2026-11-20T10:00:00-05:00", learned="voicemail")
     )
-    assert [c.id for c in repo.list_calls(doctor.id)] == [early.id, late.id]
-    repo.delete_call(early.id)
-    assert repo.list_calls(doctor.id) == [late]
+    assert [c.id for c in repo.doctors.list_calls(doctor.id)] == [early.id, late.id]
+    repo.doctors.delete_call(early.id)
+    assert repo.doctors.list_calls(doctor.id) == [late]
 
 
 def test_case_counts(repo: Repository) -> None:
-    case = repo.create_case("Counts")
-    a = repo.add_doctor(Doctor(id=0, case_id=case.id, name="A"))
-    repo.add_doctor(Doctor(id=0, case_id=case.id, name="B", status=Status.RULED_OUT))
-    repo.add_doctor(Doctor(id=0, case_id=case.id, name="C", role=Role.TREATING))
-    repo.add_call(Call(id=0, doctor_id=a.id, called_at="2026-11-20T10:00:00-05:00"))
-    assert repo.case_counts(case.id) == {
+    case = repo.cases.create("Counts")
+    a = repo.doctors.add(Doctor(id=0, case_id=case.id, name="A"))
+    repo.doctors.add(Doctor(id=0, case_id=case.id, name="B", status=Status.RULED_OUT))
+    repo.doctors.add(Doctor(id=0, case_id=case.id, name="C", role=Role.TREATING))
+    repo.doctors.add_call(Call(id=0, doctor_id=a.id, called_at="2026-11-20T10:00:00-05:00"))
+    assert repo.cases.counts(case.id) == {
         "candidates": 2,
         "treating": 1,
         "calls": 1,
@@ -152,10 +156,10 @@ def test_every_write_is_on_disk_for_a_second_connection(data_dir: Path, clock: F
     """No Save button: another connection sees each edit as soon as the method returns."""
     writer = Repository(open_database(data_dir), clock)
     reader = Repository(open_database(data_dir), clock)
-    case = writer.create_case("Live")
-    assert [c.title for c in reader.list_cases()] == ["Live"]
-    writer.set_step_notes(case.id, 3, "call back Tuesday")
-    assert reader.step_progress(case.id)[3].notes == "call back Tuesday"
+    case = writer.cases.create("Live")
+    assert [c.title for c in reader.cases.list()] == ["Live"]
+    writer.cases.set_step_notes(case.id, 3, "call back Tuesday")
+    assert reader.cases.step_progress(case.id)[3].notes == "call back Tuesday"
     assert not writer.db.conn.in_transaction
     writer.db.close()
     reader.db.close()
@@ -181,12 +185,12 @@ hostile_text = st.text(
 def test_hostile_text_is_stored_exactly(name: str, notes: str, phone: str) -> None:
     db = memory_database()
     repo = Repository(db, FakeClock())
-    case = repo.create_case("Hostile")
-    doctor = repo.add_doctor(Doctor(id=0, case_id=case.id, name=name, notes=notes, phone=phone))
-    loaded = repo.get_doctor(doctor.id)
+    case = repo.cases.create("Hostile")
+    doctor = repo.doctors.add(Doctor(id=0, case_id=case.id, name=name, notes=notes, phone=phone))
+    loaded = repo.doctors.get(doctor.id)
     assert (loaded.name, loaded.notes, loaded.phone) == (name, notes, phone)
-    repo.set_step_notes(case.id, 1, notes)
-    assert repo.step_progress(case.id)[1].notes == notes
+    repo.cases.set_step_notes(case.id, 1, notes)
+    assert repo.cases.step_progress(case.id)[1].notes == notes
     assert {"cases", "doctors"} <= set(db.table_names())
     db.close()
 
@@ -197,9 +201,9 @@ def test_case_titles_are_cleaned_or_refused(title: str) -> None:
     db = memory_database()
     repo = Repository(db, FakeClock())
     try:
-        case = repo.create_case(title)
+        case = repo.cases.create(title)
     except ValueError:
-        assert repo.list_cases() == []
+        assert repo.cases.list() == []
     else:
         assert case.title and case.title == case.title.strip()
         assert all(ch.isprintable() for ch in case.title)
@@ -211,14 +215,14 @@ def test_case_titles_are_cleaned_or_refused(title: str) -> None:
 def test_any_date_of_birth_round_trips(day: dt.date) -> None:
     db = memory_database()
     repo = Repository(db, FakeClock())
-    case = repo.create_case("Dates", date_of_birth=day)
-    assert repo.get_case(case.id).date_of_birth == day
+    case = repo.cases.create("Dates", date_of_birth=day)
+    assert repo.cases.get(case.id).date_of_birth == day
     db.close()
 
 
 def test_step_one_fields_round_trip(repo: Repository) -> None:
-    case = repo.create_case("Told")
-    doctor = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. O", role=Role.TREATING))
+    case = repo.cases.create("Told")
+    doctor = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. O", role=Role.TREATING))
     told = replace(
         case,
         told_doctor_id=doctor.id,
@@ -228,19 +232,19 @@ def test_step_one_fields_round_trip(repo: Repository) -> None:
         referral_given=Answer.NO,
         referral_to="Dr. Raman",
     )
-    saved = repo.update_case(told)
+    saved = repo.cases.update(told)
     assert saved == replace(told, updated_at=saved.updated_at)
-    repo.delete_doctor(doctor.id)
-    assert repo.get_case(case.id).told_doctor_id is None
+    repo.doctors.delete(doctor.id)
+    assert repo.cases.get(case.id).told_doctor_id is None
 
 
 def test_appointments_round_trip_and_latest_for_round(repo: Repository) -> None:
     from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
 
-    case = repo.create_case("Visit")
-    doctor = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. R"))
+    case = repo.cases.create("Visit")
+    doctor = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. R"))
     when = dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
-    first = repo.add_appointment(
+    first = repo.appointments.add(
         Appointment(
             id=0,
             case_id=case.id,
@@ -253,20 +257,72 @@ def test_appointments_round_trip_and_latest_for_round(repo: Repository) -> None:
     )
     assert first.team_members == ("Surgeon", "Radiation oncologist")
     assert first.records_due == dt.date(2026, 11, 26)
-    assert repo.opinion_appointment(case.id) == first
-    moved = repo.update_appointment(replace(first, starts_at=when + dt.timedelta(days=1)))
-    assert repo.list_appointments(case.id) == [moved]
-    assert repo.opinion_appointment(case.id, 3) is None
-    repo.delete_appointment(first.id)
-    assert repo.opinion_appointment(case.id) is None
+    assert repo.appointments.opinion_visit(case.id) == first
+    moved = repo.appointments.update(replace(first, starts_at=when + dt.timedelta(days=1)))
+    assert repo.appointments.list(case.id) == [moved]
+    assert repo.appointments.opinion_visit(case.id, 3) is None
+    repo.appointments.delete(first.id)
+    assert repo.appointments.opinion_visit(case.id) is None
 
 
 def test_todos_are_keyed_and_never_duplicated(repo: Repository) -> None:
-    case = repo.create_case("Todo")
-    first = repo.ensure_todo(case.id, "referral:5", "Ask for a referral")
-    repo.set_todo_done(first.id, True)
-    again = repo.ensure_todo(case.id, "referral:5", "Ask Dr. Adler for a referral")
+    case = repo.cases.create("Todo")
+    first = repo.todos.ensure(case.id, "referral:5", "Ask for a referral")
+    repo.todos.set_done(first.id, True)
+    again = repo.todos.ensure(case.id, "referral:5", "Ask Dr. Adler for a referral")
     assert again.id == first.id and again.done and again.title.startswith("Ask Dr. Adler")
-    assert len(repo.list_todos(case.id)) == 1
-    repo.delete_todo(first.id)
-    assert repo.list_todos(case.id) == []
+    assert len(repo.todos.list(case.id)) == 1
+    repo.todos.delete(first.id)
+    assert repo.todos.list(case.id) == []
+
+
+# --- the facade: one repository per aggregate ---------------------------------------------
+
+AGGREGATES = (
+    "cases",
+    "doctors",
+    "appointments",
+    "todos",
+    "records",
+    "rounds",
+    "questions",
+    "opinions",
+    "reminders",
+)
+
+
+def test_each_aggregate_shares_the_database_and_the_clock(
+    repo: Repository, clock: FakeClock
+) -> None:
+    for name in AGGREGATES:
+        part = getattr(repo, name)
+        assert isinstance(part, TableRepository), name
+        assert part.db is repo.db and part.clock is clock, name
+    assert repo.archive.db is repo.db
+
+
+def test_now_and_today_follow_the_injected_clock(repo: Repository, clock: FakeClock) -> None:
+    clock.advance(days=1)
+    assert repo.now() == clock.now
+    assert repo.today() == dt.date(2026, 11, 21)
+
+
+def test_a_database_in_memory_has_no_data_folder(repo: Repository) -> None:
+    assert repo.data_folder() is None
+
+
+def test_a_file_database_keeps_its_data_folder(file_repo: Repository, data_dir: object) -> None:
+    assert file_repo.data_folder() == data_dir
+
+
+def test_the_facade_hands_on_the_errors_and_the_clock() -> None:
+    assert repository.NotFoundError is rows.NotFoundError
+    assert repository.system_clock is rows.system_clock
+    assert repository.system_clock().tzinfo is not None
+
+
+def test_what_one_aggregate_writes_the_others_read(repo: Repository) -> None:
+    case = repo.cases.create("Mum")
+    assert repo.rounds.current(case.id) == 2
+    assert repo.doctors.list(case.id) == []
+    assert repo.cases.get(case.id).title == "Mum"

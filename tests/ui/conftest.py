@@ -120,6 +120,6 @@ def make_case(session: AppSession) -> Callable[..., Case]:
     """Create a case straight in the database (before the window opens)."""
 
     def make(title: str = "Mum's second opinion", **values: Any) -> Case:
-        return session.open_repo().create_case(title, **values)
+        return session.open_repo().cases.create(title, **values)
 
     return make

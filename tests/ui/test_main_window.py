@@ -121,7 +121,7 @@ def test_creating_a_case_from_the_welcome_page_opens_step_one(
 
     assert dialogs.calls == [(window, None)]
     assert session.repo is not None
-    [case] = session.repo.list_cases()
+    [case] = session.repo.cases.list()
     assert case.title == "Mum's second opinion"
     assert case.patient_name == "Margaret Ellis"
     assert window.case is not None and window.case.id == case.id
@@ -160,7 +160,7 @@ def test_cancelling_the_new_case_dialog_changes_nothing(
     window = session.open()
     dialogs.will_answer(None, accepted=False)
     window.new_case()
-    assert session.repo is not None and session.repo.list_cases() == []
+    assert session.repo is not None and session.repo.cases.list() == []
     assert window.stack.currentWidget() is window.welcome
 
 
@@ -233,8 +233,8 @@ def test_a_new_case_opens_on_the_first_step_not_done(
 ) -> None:
     case = make_case()
     assert session.repo is not None
-    session.repo.set_step_done(case.id, 1, True)
-    session.repo.set_step_done(case.id, 2, True)
+    session.repo.cases.set_step_done(case.id, 1, True)
+    session.repo.cases.set_step_done(case.id, 2, True)
     window = session.open()
     assert window.current_page() == 3
     assert status_of(window, 3) == "Next"
@@ -266,10 +266,10 @@ def test_marking_a_step_done_updates_sidebar_status_and_survives_a_restart(
     assert page.done_button.text() == "Mark as not done"
     assert page.done_button.accessibleName() == "Mark as not done"
     assert page.state_label.text() == "\u2713 Done on 20 November 2026"
-    assert session.repo is not None and session.repo.done_steps(case.id) == {1}
+    assert session.repo is not None and session.repo.cases.done_steps(case.id) == {1}
 
     window = session.restart()
-    assert session.repo.done_steps(case.id) == {1}
+    assert session.repo.cases.done_steps(case.id) == {1}
     assert is_done_in_sidebar(window, 1)
     assert window.progress_label.text() == "1 of 6 steps done"
     window.show_page(1)
@@ -284,11 +284,11 @@ def test_undo_and_redo_of_marking_done_reach_the_database(
     window = session.open()
     repo = session.open_repo()
     qtbot.mouseClick(window.step_pages[0].done_button, Qt.MouseButton.LeftButton)
-    assert repo.done_steps(case.id) == {1}
+    assert repo.cases.done_steps(case.id) == {1}
     assert window.undo_action.isEnabled()
 
     window.undo_action.trigger()
-    assert repo.done_steps(case.id) == set()
+    assert repo.cases.done_steps(case.id) == set()
     assert not is_done_in_sidebar(window, 1)
     assert status_of(window, 1) == "Next"
     assert not window.step_pages[0].is_done
@@ -296,18 +296,18 @@ def test_undo_and_redo_of_marking_done_reach_the_database(
     assert not window.undo_action.isEnabled()
 
     window.redo_action.trigger()
-    assert repo.done_steps(case.id) == {1}
+    assert repo.cases.done_steps(case.id) == {1}
     assert is_done_in_sidebar(window, 1)
     assert window.step_pages[0].done_button.text() == "Mark as not done"
 
     window.undo_stack.undo()
-    assert repo.done_steps(case.id) == set()
+    assert repo.cases.done_steps(case.id) == set()
     window.undo_stack.redo()
-    assert repo.done_steps(case.id) == {1}
+    assert repo.cases.done_steps(case.id) == {1}
 
     window = session.restart()
     assert repo is not session.repo
-    assert session.open_repo().done_steps(case.id) == {1}
+    assert session.open_repo().cases.done_steps(case.id) == {1}
     assert is_done_in_sidebar(window, 1)
 
 
@@ -316,16 +316,16 @@ def test_marking_not_done_and_undoing_that(
 ) -> None:
     case = make_case()
     repo = session.open_repo()
-    repo.set_step_done(case.id, 1, True)
+    repo.cases.set_step_done(case.id, 1, True)
     window = session.open()
     window.show_page(1)
     page = window.step_pages[0]
     assert page.is_done
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
-    assert repo.done_steps(case.id) == set()
+    assert repo.cases.done_steps(case.id) == set()
     assert "Step 1 marked as not done" in window.status.currentMessage()
     window.undo_action.trigger()
-    assert repo.done_steps(case.id) == {1}
+    assert repo.cases.done_steps(case.id) == {1}
     assert page.is_done
 
 
@@ -337,14 +337,14 @@ def test_mark_done_action_toggles_the_step_on_screen(
     repo = session.open_repo()
     window.show_page(4)
     window.mark_done_action.trigger()
-    assert repo.done_steps(case.id) == {4}
+    assert repo.cases.done_steps(case.id) == {4}
     assert window.step_pages[3].is_done
     window.mark_done_action.trigger()
-    assert repo.done_steps(case.id) == set()
+    assert repo.cases.done_steps(case.id) == set()
     # On the outcome page there is no step to mark.
     window.show_page(OUTCOME_PAGE)
     window.mark_done_action.trigger()
-    assert repo.done_steps(case.id) == set()
+    assert repo.cases.done_steps(case.id) == set()
     assert window.undo_stack.count() == 2
 
 
@@ -353,7 +353,7 @@ def test_all_six_done_says_so(session: AppSession, make_case: CaseMaker) -> None
     window = session.open()
     for step in range(1, 7):
         window.request_step_done(step, True)
-    assert session.open_repo().done_steps(case.id) == set(range(1, 7))
+    assert session.open_repo().cases.done_steps(case.id) == set(range(1, 7))
     assert window.progress_label.text() == "All six steps done"
     assert all(status_of(window, s) == "Done" for s in range(1, 7))
     window.first_open_action.trigger()
@@ -370,7 +370,7 @@ def test_undo_history_is_per_case(session: AppSession, make_case: CaseMaker, qtb
     window.open_case(second.id)
     assert window.undo_stack.count() == 0
     window.undo_stack.undo()  # nothing to undo: the first case keeps its step
-    assert session.open_repo().done_steps(first.id) == {1}
+    assert session.open_repo().cases.done_steps(first.id) == {1}
 
 
 # --- notes -------------------------------------------------------------------------------------
@@ -385,8 +385,10 @@ def test_notes_are_saved_after_a_pause_in_typing(
     page = window.step_pages[0]
     qtbot.keyClicks(page.notes_edit, "Told Dr. Okafor")
     assert page.has_unsaved_notes()
-    assert repo.step_progress(case.id)[1].notes == ""
-    qtbot.waitUntil(lambda: repo.step_progress(case.id)[1].notes == "Told Dr. Okafor", timeout=1500)
+    assert repo.cases.step_progress(case.id)[1].notes == ""
+    qtbot.waitUntil(
+        lambda: repo.cases.step_progress(case.id)[1].notes == "Told Dr. Okafor", timeout=1500
+    )
     assert not page.has_unsaved_notes()
     assert window.status.currentMessage() == "Notes saved."
 
@@ -400,7 +402,7 @@ def test_notes_typed_then_left_for_a_moment_survive_closing(
     qtbot.keyClicks(page.notes_edit, "Told Dr. Okafor")
     qtbot.waitUntil(lambda: not page.has_unsaved_notes(), timeout=3000)  # the pause
     window = session.restart()
-    assert session.open_repo().step_progress(case.id)[1].notes == "Told Dr. Okafor"
+    assert session.open_repo().cases.step_progress(case.id)[1].notes == "Told Dr. Okafor"
     window.show_page(1)
     assert window.step_pages[0].notes_edit.toPlainText() == "Told Dr. Okafor"
 
@@ -413,9 +415,9 @@ def test_notes_are_not_saved_while_typing_goes_on(
     page = window.step_pages[0]
     qtbot.keyClicks(page.notes_edit, "Told")
     assert page.has_unsaved_notes()
-    assert session.open_repo().step_progress(case.id)[1].notes == ""
+    assert session.open_repo().cases.step_progress(case.id)[1].notes == ""
     window.flush_edits()
-    assert session.open_repo().step_progress(case.id)[1].notes == "Told"
+    assert session.open_repo().cases.step_progress(case.id)[1].notes == "Told"
     assert window.status.currentMessage() == "Notes saved."
 
 
@@ -428,7 +430,7 @@ def test_flush_edits_saves_notes_at_once(
     window.show_page(3)
     qtbot.keyClicks(window.step_pages[2].notes_edit, "Call back Tuesday")
     window.flush_edits()
-    assert repo.step_progress(case.id)[3].notes == "Call back Tuesday"
+    assert repo.cases.step_progress(case.id)[3].notes == "Call back Tuesday"
     assert not window.step_pages[2].has_unsaved_notes()
 
 
@@ -444,7 +446,9 @@ def test_closing_the_window_saves_notes_typed_just_before(
     qtbot.keyClicks(notes, "and the insurer")
     assert window.step_pages[1].has_unsaved_notes()
     window = session.restart()
-    assert session.open_repo().step_progress(case.id)[2].notes == "Ask Aunt Jo\nand the insurer"
+    assert (
+        session.open_repo().cases.step_progress(case.id)[2].notes == "Ask Aunt Jo\nand the insurer"
+    )
     assert window.current_page() == 2
     assert window.step_pages[1].notes_edit.toPlainText() == "Ask Aunt Jo\nand the insurer"
 
@@ -457,7 +461,7 @@ def test_leaving_a_page_saves_its_notes(
     qtbot.keyClicks(window.step_pages[0].notes_edit, "half a thought")
     click_sidebar_row(qtbot, window, 4)
     assert window.current_page() == 5
-    assert session.open_repo().step_progress(case.id)[1].notes == "half a thought"
+    assert session.open_repo().cases.step_progress(case.id)[1].notes == "half a thought"
 
 
 def test_marking_done_saves_the_notes_first(
@@ -468,7 +472,7 @@ def test_marking_done_saves_the_notes_first(
     page = window.step_pages[0]
     qtbot.keyClicks(page.notes_edit, "done and dusted")
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
-    progress = session.open_repo().step_progress(case.id)[1]
+    progress = session.open_repo().cases.step_progress(case.id)[1]
     assert progress.done and progress.notes == "done and dusted"
     assert page.notes_edit.toPlainText() == "done and dusted"
 
@@ -484,8 +488,8 @@ def test_notes_typed_in_one_case_stay_with_that_case(
     window.show_page(1)
     qtbot.keyClicks(window.step_pages[0].notes_edit, "only for A")
     window.open_case(second.id)
-    assert repo.step_progress(first.id)[1].notes == "only for A"
-    assert repo.step_progress(second.id)[1].notes == ""
+    assert repo.cases.step_progress(first.id)[1].notes == "only for A"
+    assert repo.cases.step_progress(second.id)[1].notes == ""
     window.show_page(1)
     assert window.step_pages[0].notes_edit.toPlainText() == ""
     window.open_case(first.id)
@@ -496,7 +500,7 @@ def test_notes_typed_in_one_case_stay_with_that_case(
 def test_loading_notes_does_not_count_as_typing(session: AppSession, make_case: CaseMaker) -> None:
     case = make_case()
     repo = session.open_repo()
-    repo.set_step_notes(case.id, 1, "stored earlier")
+    repo.cases.set_step_notes(case.id, 1, "stored earlier")
     window = session.open()
     window.show_page(1)
     assert window.step_pages[0].notes_edit.toPlainText() == "stored earlier"
@@ -545,7 +549,7 @@ def test_a_missing_last_case_falls_back_to_the_first(
     window.open_case(second.id)
     session.close()
     repo = session.open_repo()
-    repo.delete_case(second.id)
+    repo.cases.delete(second.id)
     window = session.open()
     assert window.case is not None and window.case.id == first.id
 
@@ -599,7 +603,7 @@ def test_switching_cases_with_the_combo_box(
 ) -> None:
     first = make_case("A case", patient_name="Ann")
     second = make_case("B case", patient_name="Bob", diagnosis="Gout")
-    session.open_repo().set_step_done(second.id, 1, True)
+    session.open_repo().cases.set_step_done(second.id, 1, True)
     window = session.open()
     assert window.case is not None and window.case.id == first.id
     assert [window.case_combo.itemText(i) for i in range(window.case_combo.count())] == [
@@ -651,7 +655,7 @@ def test_opening_a_case_that_vanished_reloads_the_list(
     first = make_case("A case")
     second = make_case("B case")
     window = session.open()
-    session.open_repo().delete_case(second.id)
+    session.open_repo().cases.delete(second.id)
     window.open_case(second.id)
     assert window.case is not None and window.case.id == first.id
     assert window.cases_model.rowCount() == 1
@@ -668,7 +672,7 @@ def test_deleting_a_case_asks_first_and_no_keeps_it(
     assert "Mum's second opinion" in asked[0]["text"]
     assert asked[0]["yes"] == "Delete case"
     assert asked[0]["no"] == "Keep it"
-    assert [c.id for c in session.open_repo().list_cases()] == [case.id]
+    assert [c.id for c in session.open_repo().cases.list()] == [case.id]
     assert window.case is not None and window.case.id == case.id
 
 
@@ -684,7 +688,7 @@ def test_deleting_a_case_falls_back_to_another_case(
     window.delete_case()
     assert len(asked) == 1
     repo = session.open_repo()
-    assert [c.id for c in repo.list_cases()] == [first.id]
+    assert [c.id for c in repo.cases.list()] == [first.id]
     assert window.case is not None and window.case.id == first.id
     assert window.cases_model.rowCount() == 1
     assert window.case_combo.currentText() == "A case"
@@ -701,7 +705,7 @@ def test_deleting_the_last_case_shows_the_welcome_page(
     window.request_step_done(1, True)
     record_questions(monkeypatch, answer=True)
     window.delete_case()
-    assert session.open_repo().list_cases() == []
+    assert session.open_repo().cases.list() == []
     assert window.case is None
     assert window.stack.currentWidget() is window.welcome
     assert window.windowTitle() == APP_TITLE
@@ -729,7 +733,7 @@ def test_deleting_with_unsaved_notes_does_not_fail(
     window.delete_case()
     assert window.case is not None and window.case.id == first.id
     repo = session.open_repo()
-    assert repo.step_progress(first.id)[1].notes == ""
+    assert repo.cases.step_progress(first.id)[1].notes == ""
 
 
 # --- editing details ------------------------------------------------------------------------------
@@ -752,14 +756,14 @@ def test_editing_details_changes_header_and_title_and_can_be_undone(
     assert window.windowTitle() == f"Margaret's opinion \u2014 {APP_TITLE}"
     assert window.patient_label.text() == "Margaret R. Ellis \u2014 DCIS"
     assert window.case_combo.currentText() == "Margaret's opinion"
-    assert repo.get_case(case.id).title == "Margaret's opinion"
+    assert repo.cases.get(case.id).title == "Margaret's opinion"
     assert window.status.currentMessage() == "Case details saved."
 
     window.undo_action.trigger()
     assert window.windowTitle() == f"Mum's second opinion \u2014 {APP_TITLE}"
     assert window.patient_label.text() == "Margaret Ellis \u2014 IDC"
     assert window.case_combo.currentText() == "Mum's second opinion"
-    stored = repo.get_case(case.id)
+    stored = repo.cases.get(case.id)
     assert (stored.title, stored.patient_name, stored.diagnosis) == (
         "Mum's second opinion",
         "Margaret Ellis",
@@ -767,7 +771,7 @@ def test_editing_details_changes_header_and_title_and_can_be_undone(
     )
 
     window.redo_action.trigger()
-    assert repo.get_case(case.id).diagnosis == "DCIS"
+    assert repo.cases.get(case.id).diagnosis == "DCIS"
     assert window.windowTitle() == f"Margaret's opinion \u2014 {APP_TITLE}"
 
 
@@ -817,7 +821,7 @@ class Step1Panel(StepPanel):
     def record_told_doctor(self, hear_back: str) -> None:
         assert self.case is not None
         _saved, changes = cases.update_case(
-            self.repo, replace(self.repo.get_case(self.case.id), hear_back=hear_back)
+            self.repo, replace(self.repo.cases.get(self.case.id), hear_back=hear_back)
         )
         self.report(changes)
 
@@ -844,11 +848,11 @@ def test_editing_details_keeps_what_a_panel_saved_to_the_case(
     window.show_page(1)
     [panel] = panel_holder
     panel.record_told_doctor("In two weeks")
-    assert repo.get_case(case.id).hear_back == "In two weeks"
+    assert repo.cases.get(case.id).hear_back == "In two weeks"
 
     dialogs.will_answer(details(diagnosis="Changed diagnosis"))
     window.edit_case_details()
-    stored = repo.get_case(case.id)
+    stored = repo.cases.get(case.id)
     assert stored.diagnosis == "Changed diagnosis"
     assert stored.hear_back == "In two weeks"
 
@@ -1014,7 +1018,7 @@ def test_next_and_previous_walk_through_unbuilt_pages_loading_each_once(
     case = make_case()
     repo = session.open_repo()
     for step in range(1, 7):
-        repo.set_step_notes(case.id, step, f"notes {step}")
+        repo.cases.set_step_notes(case.id, step, f"notes {step}")
     window = session.open()
     loads: list[int] = []
     real_load = StepPage.load
@@ -1059,7 +1063,7 @@ def test_notes_typed_then_a_switch_of_case_then_undo_and_redo(
     first = make_case("A")
     second = make_case("B")
     repo = session.open_repo()
-    repo.set_step_notes(second.id, 2, "B's own notes")
+    repo.cases.set_step_notes(second.id, 2, "B's own notes")
     window = session.open()
     window.open_case(first.id)
     window.show_page(2)
@@ -1070,23 +1074,23 @@ def test_notes_typed_then_a_switch_of_case_then_undo_and_redo(
     qtbot.keyClicks(current_step_page(window).notes_edit, ", and more")
     # Switch before B's page 2 was ever shown for B.
     window.open_case(second.id)
-    assert repo.step_progress(first.id)[2].notes == "only for A, and more"
-    assert repo.step_progress(second.id)[2].notes == "B's own notes"
+    assert repo.cases.step_progress(first.id)[2].notes == "only for A, and more"
+    assert repo.cases.step_progress(second.id)[2].notes == "B's own notes"
     assert window.undo_stack.count() == 0
     window.show_page(2)
     page = current_step_page(window)
     assert page.notes_edit.toPlainText() == "B's own notes"
     assert not page.is_done
     window.mark_done_action.trigger()
-    assert repo.step_progress(second.id)[2].done
+    assert repo.cases.step_progress(second.id)[2].done
     window.undo_action.trigger()
-    assert not repo.step_progress(second.id)[2].done
+    assert not repo.cases.step_progress(second.id)[2].done
     assert not page.is_done
     window.redo_action.trigger()
-    assert repo.step_progress(second.id)[2].done
+    assert repo.cases.step_progress(second.id)[2].done
     assert page.is_done
-    assert repo.step_progress(first.id)[2].done  # A untouched by B's undo and redo
-    assert repo.step_progress(first.id)[2].notes == "only for A, and more"
+    assert repo.cases.step_progress(first.id)[2].done  # A untouched by B's undo and redo
+    assert repo.cases.step_progress(first.id)[2].notes == "only for A, and more"
 
 
 def test_mark_done_from_the_menu_keeps_notes_typed_just_before(
@@ -1099,10 +1103,10 @@ def test_mark_done_from_the_menu_keeps_notes_typed_just_before(
     page = current_step_page(window)
     qtbot.keyClicks(page.notes_edit, "Dr Okafor will see her")
     window.mark_done_action.trigger()
-    assert repo.step_progress(case.id)[2].done
+    assert repo.cases.step_progress(case.id)[2].done
     assert page.notes_edit.toPlainText() == "Dr Okafor will see her"
     window.flush_edits()
-    assert repo.step_progress(case.id)[2].notes == "Dr Okafor will see her"
+    assert repo.cases.step_progress(case.id)[2].notes == "Dr Okafor will see her"
 
 
 def test_undo_from_the_menu_keeps_notes_typed_just_before(
@@ -1115,9 +1119,9 @@ def test_undo_from_the_menu_keeps_notes_typed_just_before(
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.notes_edit, "asked for the slides")
     window.undo_action.trigger()
-    assert not repo.step_progress(case.id)[1].done
+    assert not repo.cases.step_progress(case.id)[1].done
     window.flush_edits()
-    assert repo.step_progress(case.id)[1].notes == "asked for the slides"
+    assert repo.cases.step_progress(case.id)[1].notes == "asked for the slides"
 
 
 def test_a_panel_saving_keeps_notes_typed_on_the_same_page(
@@ -1135,13 +1139,13 @@ def test_a_panel_saving_keeps_notes_typed_on_the_same_page(
     qtbot.keyClicks(page.notes_edit, "Lakeside, Tuesday")  # typed straight after
 
     def tests_saved() -> bool:
-        opinion = repo.get_opinion(case.id, repo.current_round(case.id))
+        opinion = repo.opinions.get(case.id, repo.rounds.current(case.id))
         return opinion is not None and opinion.tests_ordered == "MRI of both breasts"
 
     qtbot.waitUntil(tests_saved, timeout=3000)
     assert page.notes_edit.toPlainText() == "Lakeside, Tuesday"
     window.flush_edits()
-    assert repo.step_progress(case.id)[6].notes == "Lakeside, Tuesday"
+    assert repo.cases.step_progress(case.id)[6].notes == "Lakeside, Tuesday"
 
 
 def test_undo_of_mark_done_while_another_page_shows(
@@ -1151,16 +1155,16 @@ def test_undo_of_mark_done_while_another_page_shows(
     repo = session.open_repo()
     window = session.open()
     qtbot.mouseClick(current_step_page(window).done_button, Qt.MouseButton.LeftButton)
-    assert repo.step_progress(case.id)[1].done
+    assert repo.cases.step_progress(case.id)[1].done
     window.show_page(4)  # not built until now
     window.undo_action.trigger()
-    assert not repo.step_progress(case.id)[1].done
+    assert not repo.cases.step_progress(case.id)[1].done
     assert window.current_page() == 4
     window.show_page(1)
     assert not current_step_page(window).is_done
     window.show_page(6)
     window.redo_action.trigger()
-    assert repo.step_progress(case.id)[1].done
+    assert repo.cases.step_progress(case.id)[1].done
     window.show_page(1)
     assert current_step_page(window).is_done
 
@@ -1173,10 +1177,10 @@ def test_marking_done_from_the_keyboard_on_a_page_just_built(
     window = session.open()
     window.show_page(3)
     window.mark_done_action.trigger()
-    assert repo.step_progress(case.id)[3].done
+    assert repo.cases.step_progress(case.id)[3].done
     assert current_step_page(window).is_done
     window.mark_done_action.trigger()
-    assert not repo.step_progress(case.id)[3].done
+    assert not repo.cases.step_progress(case.id)[3].done
 
 
 def test_welcome_is_built_only_when_the_last_case_is_deleted(
@@ -1204,7 +1208,7 @@ def test_welcome_is_built_only_when_the_last_case_is_deleted(
     assert window.case is not None and window.case.title == "Dad's case"
     assert window.current_page() == 1
     assert current_step_page(window).notes_edit.toPlainText() == ""
-    assert session.open_repo().step_progress(window.case.id)[1].notes == ""
+    assert session.open_repo().cases.step_progress(window.case.id)[1].notes == ""
 
 
 def test_a_window_with_no_case_builds_only_the_welcome(session: AppSession) -> None:

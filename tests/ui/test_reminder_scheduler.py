@@ -38,7 +38,7 @@ def mono() -> FakeMonotonic:
 
 @pytest.fixture
 def case_id(repo: Repository) -> int:
-    return repo.create_case("Mum").id
+    return repo.cases.create("Mum").id
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def make(qtbot: QtBot, repo: Repository, clock: FakeClock, mono: FakeMonotonic) 
 
 
 def own(repo: Repository, case_id: int, due: dt.datetime, title: str = "Call the lab") -> Reminder:
-    return repo.add_reminder(Reminder(id=0, case_id=case_id, title=title, due_at=due))
+    return repo.reminders.add(Reminder(id=0, case_id=case_id, title=title, due_at=due))
 
 
 def test_what_fell_due_while_closed_shows_at_start(
@@ -150,7 +150,7 @@ def test_a_snoozed_reminder_comes_back_when_the_snooze_ends(
     with qtbot.waitSignal(scheduler.due, timeout=1000):
         scheduler.start()
     clock.advance(milliseconds=800)  # times are stored to the second: snooze to the next one
-    repo.snooze_reminder(reminder.id, clock() + dt.timedelta(milliseconds=200))
+    repo.reminders.snooze(reminder.id, clock() + dt.timedelta(milliseconds=200))
     scheduler.reminder_changed()
     assert scheduler.armed_ms() is not None
     clock.advance(seconds=1)
@@ -163,7 +163,7 @@ def test_done_is_never_announced(
     repo: Repository, clock: FakeClock, case_id: int, make: object
 ) -> None:
     reminder = own(repo, case_id, clock() - dt.timedelta(minutes=1))
-    repo.set_reminder_done(reminder.id, True)
+    repo.reminders.set_done(reminder.id, True)
     scheduler = make()  # type: ignore[operator]
     scheduler.start()
     assert scheduler.check() == []
@@ -176,8 +176,8 @@ def test_a_change_in_the_data_makes_a_due_reminder_at_once(
     scheduler = make()  # type: ignore[operator]
     scheduler.start()
     scheduler.check()
-    doctor = repo.add_doctor(Doctor(id=0, case_id=case_id, name="Dr. Marsh"))
-    repo.add_call(
+    doctor = repo.doctors.add(Doctor(id=0, case_id=case_id, name="Dr. Marsh"))
+    repo.doctors.add_call(
         Call(
             id=0,
             doctor_id=doctor.id,
@@ -201,18 +201,18 @@ def test_a_new_day_runs_the_rules_again(
     case_id: int,
     make: object,
 ) -> None:
-    repo.add_appointment(
+    repo.appointments.add(
         Appointment(id=0, case_id=case_id, starts_at=clock() + dt.timedelta(hours=20))
     )
     scheduler = make(tick_ms=50)  # type: ignore[operator]
     scheduler.start()
-    assert next(r.key or "" for r in repo.open_reminders()).startswith("visit:")
+    assert next(r.key or "" for r in repo.reminders.open()).startswith("visit:")
     # a day later, the visit is over: its reminder goes
     clock.advance(days=1)
     mono.value += 24 * 3600
     with qtbot.waitSignal(scheduler.reminders_changed, timeout=1000):
         pass
-    assert repo.open_reminders() == []
+    assert repo.reminders.open() == []
 
 
 def test_a_deleted_case_does_not_break_the_scheduler(
@@ -220,6 +220,6 @@ def test_a_deleted_case_does_not_break_the_scheduler(
 ) -> None:
     scheduler = make()  # type: ignore[operator]
     scheduler.start()
-    repo.delete_case(case_id)
+    repo.cases.delete(case_id)
     scheduler.data_changed(case_id)
     assert scheduler.check() == []

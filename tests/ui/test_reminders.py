@@ -24,7 +24,7 @@ CaseMaker = Callable[..., Case]
 
 
 def _own(repo: Any, case_id: int, due: dt.datetime, title: str) -> Reminder:
-    saved: Reminder = repo.add_reminder(Reminder(id=0, case_id=case_id, title=title, due_at=due))
+    saved: Reminder = repo.reminders.add(Reminder(id=0, case_id=case_id, title=title, due_at=due))
     return saved
 
 
@@ -64,7 +64,7 @@ def test_a_reminder_due_before_the_window_exists_then_bring_back(
     assert window.isVisible()
     assert popup.isVisible()
     # marked done elsewhere: the lazily made window drops it
-    session.open_repo().set_reminder_done(reminder.id, True)
+    session.open_repo().reminders.set_done(reminder.id, True)
     controller.scheduler.reminders_changed.emit()
     assert popup.cards == []
 
@@ -106,7 +106,7 @@ def test_tools_menu_lists_reminders_and_exports_the_calendar(
     tmp_path: Path,
 ) -> None:
     case = make_case()
-    session.open_repo().add_appointment(
+    session.open_repo().appointments.add(
         Appointment(id=0, case_id=case.id, starts_at=clock() + dt.timedelta(days=9))
     )
     window = session.open()

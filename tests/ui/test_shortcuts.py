@@ -27,7 +27,7 @@ from tests.ui.conftest import AppSession
 @pytest.fixture
 def window(session: AppSession, make_case: Callable[..., Case]) -> MainWindow:
     case = make_case("Dad's second opinion", patient_name="Walter Brooks")
-    session.open_repo().add_doctor(
+    session.open_repo().doctors.add(
         Doctor(id=0, case_id=case.id, name="Dr. Grace Okonkwo", phone="(555) 010-2000")
     )
     return session.open()
@@ -82,7 +82,7 @@ def test_dialogs_have_no_clashing_shortcuts(
     from secondopinion_desktop.ui.dialogs.script_dialog import ScriptDialog
 
     case = make_case()
-    doctor = session.open_repo().add_doctor(
+    doctor = session.open_repo().doctors.add(
         Doctor(id=0, case_id=case.id, name="Dr. Grace Okonkwo", accepts_insurance=Answer.YES)
     )
     now = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)

@@ -22,7 +22,7 @@ from tests.ui.conftest import AppSession
 @pytest.fixture
 def window(session: AppSession, make_case: Callable[..., Case]) -> MainWindow:
     case = make_case("Dad's second opinion", patient_name="Walter Brooks")
-    session.open_repo().add_doctor(
+    session.open_repo().doctors.add(
         Doctor(id=0, case_id=case.id, name="Dr. Grace Okonkwo", phone="(555) 010-2000")
     )
     window = session.open()
@@ -53,7 +53,7 @@ def test_a_typed_visit_time_is_kept_exactly(
     assert opened, "the booking dialog did not open"
     page = named(window, QLabel, "Booked visit")
     assert f"at {shown}" in page.text()
-    (visit,) = session.open_repo().list_appointments(session.open_repo().list_cases()[0].id)
+    (visit,) = session.open_repo().appointments.list(session.open_repo().cases.list()[0].id)
     assert (
         visit.starts_at.strftime("%H:%M")
         == {
@@ -101,6 +101,6 @@ def test_a_typed_call_time_is_kept_exactly(
     button(window, "Log a call to the selected doctor").click()
     assert opened and isinstance(opened[0], QDialog)
     repo = session.open_repo()
-    (doctor,) = repo.list_doctors(repo.list_cases()[0].id)
-    (call,) = repo.list_calls(doctor.id)
+    (doctor,) = repo.doctors.list(repo.cases.list()[0].id)
+    (call,) = repo.doctors.list_calls(doctor.id)
     assert call.called_at[11:16] == "14:15"

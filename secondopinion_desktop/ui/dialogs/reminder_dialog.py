@@ -303,12 +303,12 @@ class ReminderDialog(QDialog):
 
     def mark_done(self, reminder_id: int) -> None:
         with contextlib.suppress(NotFoundError):  # gone meanwhile: no longer implied
-            self.repo.set_reminder_done(reminder_id, True)
+            self.repo.reminders.set_done(reminder_id, True)
         self._finish(reminder_id)
 
     def snooze(self, reminder_id: int, until: dt.datetime) -> None:
         with contextlib.suppress(NotFoundError):
-            self.repo.snooze_reminder(reminder_id, until)
+            self.repo.reminders.snooze(reminder_id, until)
         self._finish(reminder_id)
 
     def pick_snooze(self, reminder_id: int) -> None:

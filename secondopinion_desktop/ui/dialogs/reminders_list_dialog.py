@@ -279,7 +279,7 @@ class RemindersListDialog(QDialog):
     def reload(self) -> None:
         keep = self.selected()
         reminders = (
-            self.repo.list_reminders(self.case_id, include_done=self.show_done.isChecked())
+            self.repo.reminders.list(self.case_id, include_done=self.show_done.isChecked())
             if self.case_id is not None
             else []
         )
@@ -341,7 +341,7 @@ class RemindersListDialog(QDialog):
         if reminder is None:
             return
         with contextlib.suppress(NotFoundError):
-            self.repo.set_reminder_done(reminder.id, not reminder.done)
+            self.repo.reminders.set_done(reminder.id, not reminder.done)
         self._changed(reminder.id)
 
     def _snooze(self, until: dt.datetime) -> None:
@@ -349,7 +349,7 @@ class RemindersListDialog(QDialog):
         if reminder is None:
             return
         with contextlib.suppress(NotFoundError):
-            self.repo.snooze_reminder(reminder.id, until)
+            self.repo.reminders.snooze(reminder.id, until)
         self._changed(reminder.id)
 
     def _snooze_pick(self) -> None:
@@ -377,7 +377,7 @@ class RemindersListDialog(QDialog):
         reminder = dialog.reminder()
         if reminder is None:
             return
-        saved = self.repo.add_reminder(reminder)
+        saved = self.repo.reminders.add(reminder)
         self._changed(saved.id)
 
     def edit_own(self) -> None:
@@ -391,7 +391,7 @@ class RemindersListDialog(QDialog):
         if changed is None:
             return
         try:
-            saved = self.repo.update_reminder(changed)
+            saved = self.repo.reminders.update(changed)
         except NotFoundError:
             self._changed()
             return
@@ -409,5 +409,5 @@ class RemindersListDialog(QDialog):
             no="Keep it",
         ):
             return
-        self.repo.delete_reminder(reminder.id)
+        self.repo.reminders.delete(reminder.id)
         self._changed()

@@ -145,7 +145,7 @@ class CandidatesPanel(StepPanel):
 
     def load(self, case: Case) -> None:
         super().load(case)
-        self.model.set_doctors(self.repo.list_doctors(case.id, Role.CANDIDATE))
+        self.model.set_doctors(self.repo.doctors.list(case.id, Role.CANDIDATE))
         empty = self.model.rowCount() == 0
         self.empty_label.setVisible(empty)
         self._update_buttons()
@@ -210,7 +210,7 @@ class CandidatesPanel(StepPanel):
         doctor = self.selected_doctor()
         if doctor is None:
             return
-        calls = len(self.repo.list_calls(doctor.id))
+        calls = len(self.repo.doctors.list_calls(doctor.id))
         extra = f" and the {calls} call{'s' if calls != 1 else ''} you logged" if calls else ""
         if not messages.ask_yes_no(
             self,
@@ -231,7 +231,7 @@ class CandidatesPanel(StepPanel):
             from secondopinion_desktop.ui.dialogs.import_dialog import ImportDialog
 
             factory = ImportDialog
-        existing = [(d.name, d.phone) for d in self.repo.list_doctors(self.case.id)]
+        existing = [(d.name, d.phone) for d in self.repo.doctors.list(self.case.id)]
         dialog = factory(self, existing)
         if dialog.exec() != 1:  # type: ignore[attr-defined]
             return

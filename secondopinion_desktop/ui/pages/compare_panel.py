@@ -219,7 +219,7 @@ class ComparePanel(StepPanel):
     def load(self, case: Case) -> None:
         keep = self.selected_doctor()
         super().load(case)
-        self.model.set_doctors(self.repo.list_doctors(case.id, Role.CANDIDATE))
+        self.model.set_doctors(self.repo.doctors.list(case.id, Role.CANDIDATE))
         self.table_message.hide()
         if keep is not None and self.model.row_of(keep.id) >= 0:
             self.select_doctor(keep.id)
@@ -234,7 +234,7 @@ class ComparePanel(StepPanel):
         """Show what a service changed here, and tell the window."""
         if self.case is None:
             return
-        self.load(self.repo.get_case(self.case.id))
+        self.load(self.repo.cases.get(self.case.id))
         if select_id is not None:
             self.select_doctor(select_id)
         self.report(changes)
@@ -292,7 +292,7 @@ class ComparePanel(StepPanel):
     def _booked_visit(self) -> tuple[Doctor, Appointment] | None:
         if self.case is None:
             return None
-        visit = self.repo.opinion_appointment(self.case.id)
+        visit = self.repo.appointments.opinion_visit(self.case.id)
         if visit is None or visit.doctor_id is None:
             return None
         row = self.model.row_of(visit.doctor_id)
@@ -334,7 +334,7 @@ class ComparePanel(StepPanel):
             self.calls_model.set_calls([])
             self.calls_title.setText("Choose a doctor in the table to see the calls you made.")
         else:
-            calls = self.repo.list_calls(doctor.id)
+            calls = self.repo.doctors.list_calls(doctor.id)
             self.calls_model.set_calls(calls)
             self.calls_title.setText(
                 f"Calls to {doctor.name}: {len(calls)}."
@@ -428,9 +428,9 @@ class ComparePanel(StepPanel):
             no="Cancel",
         ):
             return
-        existing = self.repo.opinion_appointment(self.case.id)
+        existing = self.repo.appointments.opinion_visit(self.case.id)
         if existing is not None and existing.doctor_id not in (None, doctor.id):
-            other = self.repo.get_doctor(existing.doctor_id)  # type: ignore[arg-type]
+            other = self.repo.doctors.get(existing.doctor_id)  # type: ignore[arg-type]
             if not messages.ask_yes_no(
                 self,
                 "Replace the booked visit?",
@@ -442,7 +442,7 @@ class ComparePanel(StepPanel):
                 return
         same = existing if existing is not None and existing.doctor_id == doctor.id else None
         # a third-opinion round books a visit for that round
-        dialog = self._booking_dialog(self, doctor, same, self.repo.current_round(self.case.id))
+        dialog = self._booking_dialog(self, doctor, same, self.repo.rounds.current(self.case.id))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         visit = dialog.appointment()
@@ -483,7 +483,7 @@ class ComparePanel(StepPanel):
     def _show_todos(self) -> None:
         self.todo_list.blockSignals(True)
         self.todo_list.clear()
-        todos = self.repo.list_todos(self.case.id) if self.case else []
+        todos = self.repo.todos.list(self.case.id) if self.case else []
         for todo in todos:
             item = QListWidgetItem(f"{todo.title}\n{todo.detail}" if todo.detail else todo.title)
             item.setData(Qt.ItemDataRole.UserRole, todo.id)

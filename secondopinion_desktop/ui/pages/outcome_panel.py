@@ -204,15 +204,15 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
         self.table.setFixedHeight(min(MAX_TABLE_HEIGHT, height + 2 * self.table.frameWidth() + 4))
 
     def _doctors(self) -> dict[int, Doctor]:
-        return {d.id: d for d in self.repo.list_doctors(self.case.id)} if self.case else {}
+        return {d.id: d for d in self.repo.doctors.list(self.case.id)} if self.case else {}
 
     def load(self, case: Case) -> None:
         self.thoughts_saver.flush()
         super().load(case)
         self._loading = True
         try:
-            current = self.repo.current_round(case.id)
-            opinions = self.repo.list_opinions(case.id)
+            current = self.repo.rounds.current(case.id)
+            opinions = self.repo.opinions.list(case.id)
             doctors = self._doctors()
             self.model.set_opinions(opinions, doctors)
             self._fit_table()
@@ -282,7 +282,7 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
         if different:
             self._build_options(opinions, doctors)
         self.talk.setVisible(outcome is not Outcome.AGREES)
-        info = self.repo.round_info(case.id, opinion.round)
+        info = self.repo.rounds.info(case.id, opinion.round)
         self.talk_check.setChecked(info.doctors_talk_on is not None)
         self.talk_note.setText(info.doctors_talk_note)
         self.talk_note.setEnabled(info.doctors_talk_on is not None)
@@ -343,7 +343,7 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
         self._dirty_rounds.clear()
         changes = outcome.save_thoughts(self.repo, self.case.id, typed)
         if changes:
-            self.model.set_opinions(self.repo.list_opinions(self.case.id), self._doctors())
+            self.model.set_opinions(self.repo.opinions.list(self.case.id), self._doctors())
             self._fit_table()
             self.status_message.emit("Saved.")
             self.report(changes)
@@ -384,7 +384,7 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
         if self.case is None:
             return
         self.thoughts_saver.flush()
-        current = self.repo.current_round(self.case.id)
+        current = self.repo.rounds.current(self.case.id)
         following = round_name(current + 1).lower()
         if not messages.ask_yes_no(
             self,
@@ -413,7 +413,7 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
             return
         self.thoughts_saver.flush()
         case_id = self.case.id
-        doctors = self.repo.list_doctors(case_id)
+        doctors = self.repo.doctors.list(case_id)
         opinion = outcome.opinion_to_edit(self.repo, case_id, round_)
         dialog = self._opinion_dialog(self, opinion, doctors, self.repo.today)
         if dialog.exec() != OpinionDialog.DialogCode.Accepted:
@@ -422,7 +422,7 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
         if result is None:
             return
         changes = outcome.record_opinion(self.repo, result)
-        self.load(self.repo.get_case(case_id))
+        self.load(self.repo.cases.get(case_id))
         self.status_message.emit(f"{round_name(round_)} saved.")
         self.report(changes)
 
@@ -432,13 +432,14 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
         if self.case is None:
             return None
         self.thoughts_saver.flush()
-        case = self.repo.get_case(self.case.id)
+        case = self.repo.cases.get(self.case.id)
         rounds = [
-            self.repo.round_info(case.id, n) for n in range(2, self.repo.current_round(case.id) + 1)
+            self.repo.rounds.info(case.id, n)
+            for n in range(2, self.repo.rounds.current(case.id) + 1)
         ]
         sheet = opinions_sheet_for(
             case.patient_name,
-            self.repo.list_opinions(case.id),
+            self.repo.opinions.list(case.id),
             self._doctors(),
             self.repo.today(),
             rounds,

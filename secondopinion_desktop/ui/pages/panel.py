@@ -77,7 +77,7 @@ class StepPanel(QWidget):
             return
         self.flush()
         try:
-            self.load(self.repo.get_case(self.case.id))
+            self.load(self.repo.cases.get(self.case.id))
         except NotFoundError:
             return
 

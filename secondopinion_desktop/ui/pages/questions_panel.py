@@ -30,6 +30,7 @@ from secondopinion_desktop.domain.questions import (
 )
 from secondopinion_desktop.services import questions
 from secondopinion_desktop.services.changes import Changes
+from secondopinion_desktop.services.questions import ensure_starter_questions
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages, sheet_printing
 from secondopinion_desktop.ui.autosave import AutoSaver
@@ -173,7 +174,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         self.answer_saver.flush()
         keep = self.selected()
         super().load(case)
-        self.model.set_questions(self.repo.ensure_starter_questions(case.id))
+        self.model.set_questions(ensure_starter_questions(self.repo, case.id))
         self._fit_table()
         row = self.model.row_of(keep.id) if keep is not None else -1
         if row < 0 and self.model.rowCount():
@@ -186,7 +187,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
     def _reload(self, changes: Changes, select_id: int | None = None) -> None:
         if self.case is None:
             return
-        self.model.set_questions(self.repo.list_questions(self.case.id))
+        self.model.set_questions(self.repo.questions.list(self.case.id))
         self._fit_table()
         if select_id is not None:
             self.select(select_id)
@@ -371,18 +372,18 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
         if self.case is None:
             return None
         self.answer_saver.flush()
-        case = self.repo.get_case(self.case.id)
-        visit = self.repo.opinion_appointment(case.id)
+        case = self.repo.cases.get(self.case.id)
+        visit = self.repo.appointments.opinion_visit(case.id)
         doctor = None
         if visit is not None and visit.doctor_id is not None:
             try:
-                doctor = self.repo.get_doctor(visit.doctor_id)
+                doctor = self.repo.doctors.get(visit.doctor_id)
             except NotFoundError:
                 doctor = None
         from secondopinion_desktop.printing.questions_sheet import questions_sheet_for
         from secondopinion_desktop.printing.sheet_render import render_questions_sheet
 
         sheet = questions_sheet_for(
-            case, self.repo.list_questions(case.id), visit, doctor, self.repo.today()
+            case, self.repo.questions.list(case.id), visit, doctor, self.repo.today()
         )
         return lambda device: render_questions_sheet(sheet, device)

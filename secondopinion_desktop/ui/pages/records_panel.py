@@ -55,6 +55,7 @@ from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.printing.cover_sheet import CoverSheet
 from secondopinion_desktop.services import exports, records
 from secondopinion_desktop.services.changes import Kind
+from secondopinion_desktop.services.records import ensure_default_records
 from secondopinion_desktop.store import attachment_files
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
@@ -286,13 +287,13 @@ class RecordsPanel(StepPanel):
         if select_id is None:
             select_id = self.selected_id()
         try:
-            self._all_items = self.repo.ensure_default_records(case_id)
+            self._all_items = ensure_default_records(self.repo, case_id)
         except NotFoundError:
             return
-        self._doctors = self.repo.list_doctors(case_id)
+        self._doctors = self.repo.doctors.list(case_id)
         self._names = {d.id: d.name for d in self._doctors}
-        self._new_doctor = self.repo.booked_doctor(case_id)
-        self._appointment = self.repo.opinion_appointment(case_id)
+        self._new_doctor = self.repo.doctors.booked(case_id)
+        self._appointment = self.repo.appointments.opinion_visit(case_id)
         items = [i for i in self._all_items if i.kind.step == self.step]
         today = self.repo.today()
         self.model.set_items(
@@ -301,7 +302,7 @@ class RecordsPanel(StepPanel):
             self._new_doctor.name if self._new_doctor else None,
             self.visit_date(),
             today,
-            self.repo.attachment_counts(case_id),
+            self.repo.records.attachment_counts(case_id),
         )
         self.table.fit()
         if select_id is not None and self.model.row_of(select_id) >= 0:
@@ -455,7 +456,7 @@ class RecordsPanel(StepPanel):
         item = self.selected_item()
         if item is None:
             return
-        scans = self.repo.list_attachments(item.id)
+        scans = self.repo.records.list_attachments(item.id)
         if scans:
             count = len(scans)
             if not messages.ask_yes_no(
@@ -537,7 +538,7 @@ class RecordsPanel(StepPanel):
             self.attachments_view.hide()
             self.attachments_label.setText("Choose an item in the list above to see its scans.")
             return
-        scans = self.repo.list_attachments(item.id)
+        scans = self.repo.records.list_attachments(item.id)
         self.attachments_model.set_attachments(scans)
         self.attachments_view.setVisible(bool(scans))
         if scans:

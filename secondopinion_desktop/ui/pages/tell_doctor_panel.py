@@ -115,7 +115,7 @@ class TellDoctorPanel(StepPanel):
     def _doctors(self) -> list[Doctor]:
         if self.case is None:
             return []
-        return [d for d in self.repo.list_doctors(self.case.id) if d.role is not Role.CANDIDATE]
+        return [d for d in self.repo.doctors.list(self.case.id) if d.role is not Role.CANDIDATE]
 
     def load(self, case: Case) -> None:
         super().load(case)
@@ -173,7 +173,7 @@ class TellDoctorPanel(StepPanel):
             return
         self.error.hide()
         updated = replace(
-            self.repo.get_case(self.case.id),
+            self.repo.cases.get(self.case.id),
             told_doctor_id=self.doctor_combo.currentData(),
             told_on=told_on,
             hear_back=self.hear_back.text().strip(),
@@ -208,7 +208,7 @@ class TellDoctorPanel(StepPanel):
         if doctor is None:
             return
         saved, changes = doctors.add_doctor(self.repo, doctor)
-        self.load(self.repo.get_case(self.case.id))
+        self.load(self.repo.cases.get(self.case.id))
         self.doctor_combo.setCurrentIndex(max(0, self.doctor_combo.findData(saved.id)))
         self.status_message.emit(f"Added {saved.name}.")
         self.report(changes)

@@ -133,11 +133,11 @@ class VisitPanel(StepPanel):
         super().load(case)
         self._loading = True
         try:
-            self.visit = self.repo.opinion_appointment(case.id)
+            self.visit = self.repo.appointments.opinion_visit(case.id)
             self.doctor = None
             if self.visit is not None and self.visit.doctor_id is not None:
                 try:
-                    self.doctor = self.repo.get_doctor(self.visit.doctor_id)
+                    self.doctor = self.repo.doctors.get(self.visit.doctor_id)
                 except NotFoundError:
                     self.doctor = None
             self._show_visit()
@@ -152,7 +152,7 @@ class VisitPanel(StepPanel):
         self.change_button.setEnabled(has and doctor is not None)
         self.book_button.setVisible(not has)
         if visit is None:
-            round_ = self.repo.current_round(self.case.id) if self.case else 2
+            round_ = self.repo.rounds.current(self.case.id) if self.case else 2
             self.summary.setText(
                 f"No visit booked yet for the {round_name(round_).lower()}. "
                 "Choose the doctor and book the visit in step 3; it shows here."
@@ -181,7 +181,7 @@ class VisitPanel(StepPanel):
         self.team_box.setVisible(multi)
         self.team_edit.setText(", ".join(visit.team_members))
         assert self.case is not None
-        bring = things_to_bring(self.repo.list_records(self.case.id))
+        bring = things_to_bring(self.repo.records.list(self.case.id))
         bring.append("your list of questions (below)")
         self.bring.setText("Bring: " + ", ".join(bring) + ".")
 
@@ -216,10 +216,10 @@ class VisitPanel(StepPanel):
     def _save_visit(self, visit: Appointment) -> None:
         try:
             changes = booking.change_visit(self.repo, visit)
-            self.visit = self.repo.get_appointment(visit.id)
+            self.visit = self.repo.appointments.get(visit.id)
         except NotFoundError:
             if self.case is not None:
-                self.load(self.repo.get_case(self.case.id))
+                self.load(self.repo.cases.get(self.case.id))
             return
         self.report(changes)
 
@@ -233,7 +233,7 @@ class VisitPanel(StepPanel):
         if changed is None:
             return
         self._save_visit(changed)
-        self.load(self.repo.get_case(self.case.id))
+        self.load(self.repo.cases.get(self.case.id))
         self.status_message.emit("The visit is changed.")
 
     def flush(self) -> None:
@@ -284,7 +284,7 @@ class AfterVisitPanel(StepPanel):
         super().load(case)
         self._loading = True
         try:
-            opinion = self.repo.get_opinion(case.id, self.repo.current_round(case.id))
+            opinion = self.repo.opinions.get(case.id, self.repo.rounds.current(case.id))
             text = opinion.tests_ordered if opinion else ""
             if self.tests_edit.toPlainText() != text:
                 self.tests_edit.setPlainText(text)
@@ -295,11 +295,11 @@ class AfterVisitPanel(StepPanel):
     def _visit_doctor(self) -> Doctor | None:
         if self.case is None:
             return None
-        visit = self.repo.opinion_appointment(self.case.id)
+        visit = self.repo.appointments.opinion_visit(self.case.id)
         if visit is None or visit.doctor_id is None:
             return None
         try:
-            return self.repo.get_doctor(visit.doctor_id)
+            return self.repo.doctors.get(visit.doctor_id)
         except NotFoundError:
             return None
 

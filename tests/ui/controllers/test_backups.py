@@ -32,7 +32,7 @@ def test_restore_goes_back_and_keeps_the_present_as_a_backup(
     window = session.open()
     window.backup_action.trigger()
     session.clock.advance(minutes=5)
-    window.repo.rename_case(case.id, "Renamed by mistake")
+    window.repo.cases.rename(case.id, "Renamed by mistake")
     window.reload_cases(case.id)
     offered: list[list[str]] = []
 
@@ -45,7 +45,7 @@ def test_restore_goes_back_and_keeps_the_present_as_a_backup(
     window.restore_action.trigger()
     assert offered and len(offered[0]) == 1
     assert window.case is not None and window.case.title == "Original name"
-    assert window.repo.get_case(case.id).title == "Original name"
+    assert window.repo.cases.get(case.id).title == "Original name"
     reasons = sorted(b.reason for b in backups.list_backups(session.folder))
     assert reasons == ["before restore", "by hand"]
 
@@ -56,11 +56,11 @@ def test_restore_cancelled_changes_nothing(
     case = make_case("Before")
     window = session.open()
     window.backup_action.trigger()
-    window.repo.rename_case(case.id, "After")
+    window.repo.cases.rename(case.id, "After")
     monkeypatch.setattr(messages, "choose_item", lambda *a: 0)
     monkeypatch.setattr(messages, "ask_yes_no", lambda *a, **k: False)
     window.restore_action.trigger()
-    assert window.repo.get_case(case.id).title == "After"
+    assert window.repo.cases.get(case.id).title == "After"
     assert len(backups.list_backups(session.folder)) == 1
 
 

@@ -30,7 +30,7 @@ def test_export_then_import_adds_a_copy(
     assert target.stat().st_size > 0
     monkeypatch.setattr(messages, "choose_open_path", lambda *a: str(target))
     window.import_action.trigger()
-    titles = sorted(c.title for c in window.repo.list_cases())
+    titles = sorted(c.title for c in window.repo.cases.list())
     assert titles == ["Mum's case", "Mum's case (imported)"]
     assert window.case is not None and window.case.title == "Mum's case (imported)"
 
@@ -50,7 +50,7 @@ def test_importing_a_bad_file_explains_and_adds_nothing(
     monkeypatch.setattr(messages, "show_error", lambda _p, _t, text: shown.append(text))
     window.import_action.trigger()
     assert shown and "Nothing was imported" in shown[0]
-    assert len(window.repo.list_cases()) == 1
+    assert len(window.repo.cases.list()) == 1
     monkeypatch.setattr(messages, "choose_open_path", lambda *a: str(tmp_path / "missing"))
     window.import_action.trigger()
     assert "could not be found" in shown[-1]

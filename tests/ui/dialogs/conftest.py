@@ -43,12 +43,12 @@ def show(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Callable[[QDialog], A
 
 @pytest.fixture
 def case(repo: Repository) -> Case:
-    return repo.create_case("Mum's second opinion", patient_name="Margaret Ellis")
+    return repo.cases.create("Mum's second opinion", patient_name="Margaret Ellis")
 
 
 @pytest.fixture
 def raman(repo: Repository, case: Case) -> Doctor:
-    return repo.add_doctor(
+    return repo.doctors.add(
         Doctor(
             id=0,
             case_id=case.id,
@@ -92,7 +92,7 @@ def call_dialog(show: Callable[[QDialog], Any], clock: FakeClock) -> Callable[[D
 
 @pytest.fixture
 def cole(repo: Repository, case: Case) -> Doctor:
-    return repo.add_doctor(
+    return repo.doctors.add(
         Doctor(id=0, case_id=case.id, name="Dr. Henry Cole", phone="(555) 730-5500")
     )
 

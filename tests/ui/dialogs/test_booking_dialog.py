@@ -86,7 +86,7 @@ def test_booking_dialog_returns_the_visit_with_team_members_split(
         team_members=("surgeon", "radiation oncologist", "medical oncologist"),
         notes="Bring the slides.",
     )
-    saved = repo.add_appointment(visit)
+    saved = repo.appointments.add(visit)
     assert saved.team_members == visit.team_members
     assert saved.starts_at == visit.starts_at
 
@@ -105,7 +105,7 @@ def test_booking_dialog_accepts_today(
 def test_booking_dialog_editing_keeps_the_visit_id_and_round(
     booking_dialog: Callable[..., BookingDialog], repo: Repository, raman: Doctor
 ) -> None:
-    existing = repo.add_appointment(
+    existing = repo.appointments.add(
         Appointment(
             id=0,
             case_id=raman.case_id,
@@ -133,7 +133,7 @@ def test_booking_dialog_editing_keeps_the_visit_id_and_round(
     assert changed is not None
     assert (changed.id, changed.round) == (existing.id, 3)
     assert changed.starts_at == dt.datetime(2026, 12, 4, 9, 30, tzinfo=TZ)
-    assert repo.update_appointment(changed) == changed
+    assert repo.appointments.update(changed) == changed
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -150,7 +150,7 @@ def test_booking_dialog_hostile_typing_never_raises(
     dialog.accept()
     visit = dialog.appointment()
     assert visit is not None
-    repo.add_appointment(visit)
+    repo.appointments.add(visit)
 
 
 def test_a_past_visit_can_still_get_notes(qtbot: Any) -> None:

@@ -71,8 +71,8 @@ def test_call_dialog_answers_update_the_doctor_and_a_candidate_becomes_contacted
         referral_required=Answer.YES,
         status=Status.CONTACTED,
     )
-    repo.add_call(call)
-    assert repo.list_calls(cole.id)[0].learned == call.learned
+    repo.doctors.add_call(call)
+    assert repo.doctors.list_calls(cole.id)[0].learned == call.learned
 
 
 @pytest.mark.parametrize("status", [Status.CONTACTED, Status.BOOKED, Status.RULED_OUT])
@@ -166,6 +166,6 @@ def test_call_dialog_hostile_typing_never_raises(
     dialog.accept()
     call = dialog.call()
     assert call is not None
-    saved = repo.add_call(call)
+    saved = repo.doctors.add_call(call)
     assert saved.learned == call.learned
     assert len(call.learned) <= 20_000

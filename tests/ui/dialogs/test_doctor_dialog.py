@@ -92,7 +92,7 @@ def test_doctor_dialog_returns_a_clean_doctor(
         status=Status.CONTACTED,
         notes="Call before 10.",
     )
-    saved = repo.add_doctor(doctor)
+    saved = repo.doctors.add(doctor)
     assert replace(saved, id=0) == doctor
 
 
@@ -194,6 +194,6 @@ def test_doctor_dialog_hostile_typing_never_raises(
     if doctor is None:
         assert error_shown(dialog)
     else:
-        saved = repo.add_doctor(doctor)
+        saved = repo.doctors.add(doctor)
         assert replace(saved, id=0) == doctor
         assert len(doctor.notes) <= 20_000

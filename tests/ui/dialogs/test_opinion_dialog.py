@@ -15,7 +15,7 @@ from tests.helpers.clock import FakeClock
 
 @pytest.fixture
 def case(repo: Repository) -> Case:
-    return repo.create_case(
+    return repo.cases.create(
         "Mum",
         patient_name="Margaret Ellis",
         diagnosis="Invasive ductal carcinoma",
@@ -26,10 +26,10 @@ def case(repo: Repository) -> Case:
 
 @pytest.fixture
 def doctors(repo: Repository, case: Case) -> dict[str, Doctor]:
-    okafor = repo.add_doctor(
+    okafor = repo.doctors.add(
         Doctor(id=0, case_id=case.id, name="Dr. Samuel Okafor", role=Role.TREATING)
     )
-    raman = repo.add_doctor(
+    raman = repo.doctors.add(
         Doctor(id=0, case_id=case.id, name="Dr. Priya Raman", status=Status.BOOKED)
     )
     return {"okafor": okafor, "raman": raman}

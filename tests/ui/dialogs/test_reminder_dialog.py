@@ -31,7 +31,7 @@ def popup(qtbot: QtBot, repo: Repository, clock: FakeClock) -> ReminderDialog:
 def test_several_reminders_show_in_one_window(
     popup: ReminderDialog, repo: Repository, clock: FakeClock
 ) -> None:
-    case = repo.create_case("Mum")
+    case = repo.cases.create("Mum")
     first = own(repo, case.id, clock() - dt.timedelta(hours=2), "Phone the lab")
     second = own(repo, case.id, clock(), "Fax the referral")
     popup.show_reminders([first, second])
@@ -49,18 +49,18 @@ def test_several_reminders_show_in_one_window(
 def test_done_snooze_and_open(
     qtbot: QtBot, popup: ReminderDialog, repo: Repository, clock: FakeClock
 ) -> None:
-    case = repo.create_case("Mum")
+    case = repo.cases.create("Mum")
     a, b, c, d = (
         own(repo, case.id, clock(), title) for title in ("Done one", "Hour", "Morning", "Open")
     )
     popup.show_reminders([a, b, c, d])
     with qtbot.waitSignal(popup.changed):
         popup.card_for(a.id).done_button.click()  # type: ignore[union-attr]
-    assert repo.get_reminder(a.id).done
+    assert repo.reminders.get(a.id).done
     popup.card_for(b.id).snooze_hour.trigger()  # type: ignore[union-attr]
-    assert repo.get_reminder(b.id).snoozed_until == clock() + dt.timedelta(hours=1)
+    assert repo.reminders.get(b.id).snoozed_until == clock() + dt.timedelta(hours=1)
     popup.card_for(c.id).snooze_morning.trigger()  # type: ignore[union-attr]
-    assert repo.get_reminder(c.id).snoozed_until == dt.datetime(2026, 11, 21, 9, tzinfo=ZONE)
+    assert repo.reminders.get(c.id).snoozed_until == dt.datetime(2026, 11, 21, 9, tzinfo=ZONE)
     assert [card.reminder.id for card in popup.cards] == [d.id]
     card = popup.card_for(d.id)
     assert card is not None and card.open_button.text() == "Open step 4"
@@ -74,7 +74,7 @@ def test_done_snooze_and_open(
 def test_snooze_to_a_picked_time(
     monkeypatch: pytest.MonkeyPatch, popup: ReminderDialog, repo: Repository, clock: FakeClock
 ) -> None:
-    case = repo.create_case("Mum")
+    case = repo.cases.create("Mum")
     reminder = own(repo, case.id, clock())
     popup.show_reminders([reminder])
     picked = dt.datetime(2026, 11, 24, 14, 0, tzinfo=ZONE)
@@ -83,18 +83,18 @@ def test_snooze_to_a_picked_time(
     card = popup.card_for(reminder.id)
     assert card is not None
     card.snooze_pick.trigger()  # cancelled: nothing changes
-    assert repo.get_reminder(reminder.id).snoozed_until is None
+    assert repo.reminders.get(reminder.id).snoozed_until is None
     card.snooze_pick.trigger()
-    assert repo.get_reminder(reminder.id).snoozed_until == picked
+    assert repo.reminders.get(reminder.id).snoozed_until == picked
 
 
 def test_closing_leaves_them_due(popup: ReminderDialog, repo: Repository, clock: FakeClock) -> None:
-    case = repo.create_case("Mum")
+    case = repo.cases.create("Mum")
     reminder = own(repo, case.id, clock())
     popup.show_reminders([reminder])
     popup.close_button.click()
     assert not popup.isVisible() and popup.cards == []
-    assert not repo.get_reminder(reminder.id).done
+    assert not repo.reminders.get(reminder.id).done
 
 
 def test_pick_time_dialog_checks_the_time(qtbot: QtBot, clock: FakeClock) -> None:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.reminders import About, Reminder
+from secondopinion_desktop.services.reminders import sync_reminders
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs.reminders_list_dialog import (
@@ -44,11 +45,11 @@ class FakeOwnDialog:
 def test_the_list_adds_changes_snoozes_and_removes_own_reminders(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, repo: Repository, clock: FakeClock
 ) -> None:
-    case = repo.create_case("Mum")
-    repo.add_appointment(
+    case = repo.cases.create("Mum")
+    repo.appointments.add(
         Appointment(id=0, case_id=case.id, starts_at=clock() + dt.timedelta(days=5))
     )
-    repo.sync_reminders(case.id, ZONE)
+    sync_reminders(repo, case.id, ZONE)
     new = Reminder(id=0, case_id=case.id, title="Ask Jo to drive", due_at=clock())
     fake = FakeOwnDialog(new)
     dialog = RemindersListDialog(repo, None, clock, ZONE, own_dialog=fake)  # type: ignore[arg-type]
@@ -65,23 +66,23 @@ def test_the_list_adds_changes_snoozes_and_removes_own_reminders(
     assert mine is not None and mine.title == "Ask Jo to drive" and not mine.derived
     assert dialog.summary.text() == "1 due now, 2 still to do in all."
     dialog.snooze_hour.trigger()
-    assert repo.get_reminder(mine.id).snoozed_until == clock() + dt.timedelta(hours=1)
+    assert repo.reminders.get(mine.id).snoozed_until == clock() + dt.timedelta(hours=1)
     fake.result = Reminder(
         id=mine.id, case_id=case.id, title="Ask Jo", due_at=clock() + dt.timedelta(days=1)
     )
     dialog.select(mine.id)
     dialog.edit_button.click()
-    assert repo.get_reminder(mine.id).title == "Ask Jo"
+    assert repo.reminders.get(mine.id).title == "Ask Jo"
     dialog.select(mine.id)
     dialog.done_button.click()
-    assert repo.get_reminder(mine.id).done
+    assert repo.reminders.get(mine.id).done
     assert dialog.model.row_of(mine.id) == -1  # done ones are hidden
     dialog.show_done.setChecked(True)
     dialog.select(mine.id)
     assert dialog.done_button.text() == "Not done"
     monkeypatch.setattr(messages, "ask_yes_no", lambda *_a, **_k: True)
     dialog.delete_button.click()
-    assert mine.id not in {r.id for r in repo.list_reminders(case.id)}
+    assert mine.id not in {r.id for r in repo.reminders.list(case.id)}
     assert unnamed_controls(dialog) == []
 
 

@@ -15,7 +15,7 @@ from secondopinion_desktop.ui.models.opinions_model import OpinionsModel
 
 @pytest.fixture
 def case(repo: Repository) -> Case:
-    return repo.create_case(
+    return repo.cases.create(
         "Mum",
         patient_name="Margaret Ellis",
         diagnosis="Invasive ductal carcinoma",

@@ -8,13 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.services.questions import ensure_starter_questions
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.models.questions_model import Column, QuestionsModel
 
 
 @pytest.fixture
 def case(repo: Repository) -> Case:
-    return repo.create_case(
+    return repo.cases.create(
         "Mum",
         patient_name="Margaret Ellis",
         diagnosis="Invasive ductal carcinoma",
@@ -23,8 +24,8 @@ def case(repo: Repository) -> Case:
 
 
 def test_questions_model(qtmodeltester: Any, repo: Repository, case: Case) -> None:
-    model = QuestionsModel(repo.update_question, repo.today)
-    model.set_questions(repo.ensure_starter_questions(case.id))
+    model = QuestionsModel(repo.questions.update, repo.today)
+    model.set_questions(ensure_starter_questions(repo, case.id))
     qtmodeltester.check(model)
     assert model.index(0, Column.NUMBER).data() == "1"
     assert model.index(0, Column.ASKED).data(Qt.ItemDataRole.CheckStateRole) == (

@@ -12,11 +12,11 @@ from tests.helpers.reminders import ZONE, own
 
 
 def test_reminders_model(qtmodeltester: Any, repo: Repository, clock: FakeClock) -> None:
-    case = repo.create_case("Mum")
+    case = repo.cases.create("Mum")
     own(repo, case.id, clock() - dt.timedelta(hours=1), "Late")
     own(repo, case.id, clock() + dt.timedelta(days=2), "Later")
     model = RemindersModel()
-    model.set_reminders(repo.list_reminders(case.id), clock(), ZONE)
+    model.set_reminders(repo.reminders.list(case.id), clock(), ZONE)
     qtmodeltester.check(model)
     assert model.index(0, 0).data() == "Today, 8:30 am"
     assert model.index(0, 3).data() == "Due now"

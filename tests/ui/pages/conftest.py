@@ -16,7 +16,7 @@ from tests.helpers.clock import FakeClock
 
 @pytest.fixture
 def case(repo: Repository) -> Case:
-    return repo.create_case(
+    return repo.cases.create(
         "Mum",
         patient_name="Margaret Ellis",
         diagnosis="Invasive ductal carcinoma",
@@ -26,7 +26,7 @@ def case(repo: Repository) -> Case:
 
 @pytest.fixture
 def raman(repo: Repository, case: Case) -> Doctor:
-    return repo.add_doctor(
+    return repo.doctors.add(
         Doctor(id=0, case_id=case.id, name="Dr. Priya Raman", phone="(555) 622-4100")
     )
 
@@ -34,7 +34,7 @@ def raman(repo: Repository, case: Case) -> Doctor:
 def book(
     repo: Repository, case: Case, doctor: Doctor, clock: FakeClock, **values: Any
 ) -> Appointment:
-    return repo.add_appointment(
+    return repo.appointments.add(
         Appointment(
             id=0,
             case_id=case.id,

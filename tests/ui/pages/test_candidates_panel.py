@@ -56,7 +56,7 @@ class FakeImportDialog:
 
 @pytest.fixture
 def case(repo: Repository) -> Case:
-    return repo.create_case("Mum's second opinion", patient_name="Margaret Ellis")
+    return repo.cases.create("Mum's second opinion", patient_name="Margaret Ellis")
 
 
 @pytest.fixture
@@ -88,7 +88,7 @@ def candidate(case: Case, name: str, **values: Any) -> Doctor:
 
 
 def add(repo: Repository, case: Case, name: str, **values: Any) -> Doctor:
-    return repo.add_doctor(candidate(case, name, **values))
+    return repo.doctors.add(candidate(case, name, **values))
 
 
 def names(panel: CandidatesPanel) -> list[str]:
@@ -184,7 +184,7 @@ def test_add_saves_the_doctor_and_selects_the_new_row(
         panel.add_button.click()
     assert doctor_dialogs.opened == [(panel, case.id, None, Role.CANDIDATE)]
     assert status.args == ["Added Dr. Priya Raman to your list."]
-    saved = [d.name for d in repo.list_doctors(case.id, Role.CANDIDATE)]
+    saved = [d.name for d in repo.doctors.list(case.id, Role.CANDIDATE)]
     assert saved == ["Dr. Elena Marsh", "Dr. Priya Raman"]
     assert panel.model.rowCount() == 2
     chosen = panel.selected_doctor()
@@ -214,7 +214,7 @@ def test_add_cancelled_changes_nothing(
     doctor_dialogs.will_return(FakeDoctorDialog(None, accepted=accepted))
     with qtbot.assertNotEmitted(panel.changed):
         panel.add_doctor()
-    assert repo.list_doctors(case.id) == []
+    assert repo.doctors.list(case.id) == []
     assert panel.empty_label.isVisibleTo(panel)
 
 
@@ -238,7 +238,7 @@ def test_edit_saves_changes_and_keeps_the_row_selected(
         panel.edit_button.click()
     assert doctor_dialogs.opened == [(panel, case.id, raman)]
     assert status.args == ["Saved Dr. Priya Raman."]
-    assert repo.get_doctor(raman.id).specialty == "Surgical oncology (breast)"
+    assert repo.doctors.get(raman.id).specialty == "Surgical oncology (breast)"
     chosen = panel.selected_doctor()
     assert chosen is not None and chosen.id == raman.id
     assert chosen.phone == "(555) 622-4100"
@@ -252,7 +252,7 @@ def test_double_click_edits(
     select(panel, raman)
     doctor_dialogs.will_return(FakeDoctorDialog(replace(raman, notes="Tuesdays")))
     panel.table.doubleClicked.emit(panel.proxy.index(0, Column.SPECIALTY))
-    assert repo.get_doctor(raman.id).notes == "Tuesdays"
+    assert repo.doctors.get(raman.id).notes == "Tuesdays"
 
 
 def test_edit_cancelled_changes_nothing(
@@ -263,7 +263,7 @@ def test_edit_cancelled_changes_nothing(
     select(panel, raman)
     doctor_dialogs.will_return(FakeDoctorDialog(None, accepted=False))
     panel.edit_selected()
-    assert repo.get_doctor(raman.id) == raman
+    assert repo.doctors.get(raman.id) == raman
 
 
 def test_edit_with_nothing_selected_opens_nothing(
@@ -292,7 +292,7 @@ def test_remove_asks_and_keep_keeps_the_doctor(
     assert title == "Remove this doctor?"
     assert "Dr. Priya Raman" in text and "cannot be undone" in text
     assert (yes, no) == ("Remove", "Keep")
-    assert repo.get_doctor(raman.id) == raman
+    assert repo.doctors.get(raman.id) == raman
     assert names(panel) == ["Dr. Priya Raman"]
 
 
@@ -306,8 +306,10 @@ def test_remove_confirmed_deletes_the_doctor_and_their_calls(
     marsh = add(repo, case, "Dr. Elena Marsh")
     raman = add(repo, case, "Dr. Priya Raman")
     for minute in (10, 40):
-        repo.add_call(Call(id=0, doctor_id=raman.id, called_at=f"2026-11-18T09:{minute}-05:00"))
-    repo.add_call(Call(id=0, doctor_id=marsh.id, called_at="2026-11-18T11:00-05:00"))
+        repo.doctors.add_call(
+            Call(id=0, doctor_id=raman.id, called_at=f"2026-11-18T09:{minute}-05:00")
+        )
+    repo.doctors.add_call(Call(id=0, doctor_id=marsh.id, called_at="2026-11-18T11:00-05:00"))
     panel.load(case)
     select(panel, raman)
     asked = ask(monkeypatch, True)
@@ -315,8 +317,8 @@ def test_remove_confirmed_deletes_the_doctor_and_their_calls(
         panel.remove_selected()
     assert "and the 2 calls you logged" in asked.questions[0][1]
     assert status.args == ["Removed Dr. Priya Raman."]
-    assert [d.name for d in repo.list_doctors(case.id)] == ["Dr. Elena Marsh"]
-    assert repo.list_calls(raman.id) == []
+    assert [d.name for d in repo.doctors.list(case.id)] == ["Dr. Elena Marsh"]
+    assert repo.doctors.list_calls(raman.id) == []
     remaining = repo.db.execute("SELECT count(*) FROM calls").fetchone()[0]
     assert remaining == 1
     assert names(panel) == ["Dr. Elena Marsh"]
@@ -328,7 +330,7 @@ def test_remove_the_last_doctor_shows_the_empty_message(
     monkeypatch: pytest.MonkeyPatch, panel: CandidatesPanel, repo: Repository, case: Case
 ) -> None:
     raman = add(repo, case, "Dr. Priya Raman")
-    repo.add_call(Call(id=0, doctor_id=raman.id, called_at="2026-11-18T09:10-05:00"))
+    repo.doctors.add_call(Call(id=0, doctor_id=raman.id, called_at="2026-11-18T09:10-05:00"))
     panel.load(case)
     select(panel, raman)
     asked = ask(monkeypatch, True)
@@ -353,14 +355,14 @@ def test_import_adds_the_doctors_with_the_chosen_source(
     add(repo, case, "Dr. Priya Raman", phone="(555) 622-4100")
     panel.load(case)
     batches: list[list[Doctor]] = []
-    real_add_doctors = repo.add_doctors
+    real_add_doctors = repo.doctors.add_many
 
     def spy(doctors: Any) -> int:
         batch = list(doctors)
         batches.append(batch)
         return real_add_doctors(batch)
 
-    monkeypatch.setattr(repo, "add_doctors", spy)
+    monkeypatch.setattr(repo.doctors, "add_many", spy)
     detail = "/home/sarah/Downloads/Bluebrook in-network.csv"
     import_dialogs.will_return(
         FakeImportDialog(
@@ -391,7 +393,7 @@ def test_import_adds_the_doctors_with_the_chosen_source(
         ("Dr. Samuel Okafor", "(555) 480-1000"),
     ]
     assert len(batches) == 1 and len(batches[0]) == 2  # one transaction for the whole list
-    by_name = {d.name: d for d in repo.list_doctors(case.id, Role.CANDIDATE)}
+    by_name = {d.name: d for d in repo.doctors.list(case.id, Role.CANDIDATE)}
     assert set(by_name) == {"Dr. Priya Raman", "Dr. James Chen", "Dr. Amara Diallo"}
     chen = by_name["Dr. James Chen"]
     assert (chen.specialty, chen.practice, chen.address) == (
@@ -422,7 +424,7 @@ def test_import_one_doctor_with_no_file_name_says_so_simply(
     with qtbot.waitSignal(panel.status_message) as status:
         panel.import_list()
     assert status.args == ["Added 1 doctor from the file."]
-    (diallo,) = repo.list_doctors(case.id)
+    (diallo,) = repo.doctors.list(case.id)
     assert diallo.source is Source.OTHER and diallo.source_detail == ""
 
 
@@ -445,7 +447,7 @@ def test_import_that_adds_nothing_says_nothing(
     import_dialogs.will_return(dialog)
     with qtbot.assertNotEmitted(panel.status_message), qtbot.assertNotEmitted(panel.changed):
         panel.import_list()
-    assert repo.list_doctors(case.id) == []
+    assert repo.doctors.list(case.id) == []
     assert panel.empty_label.isVisibleTo(panel)
 
 

@@ -90,7 +90,7 @@ def patch_message(monkeypatch: pytest.MonkeyPatch, name: str, answer: Any = None
 
 @pytest.fixture
 def case(repo: Repository) -> Case:
-    return repo.create_case(
+    return repo.cases.create(
         "Mum's second opinion",
         patient_name="Margaret Ellis",
         organiser_name="Sarah Ellis",
@@ -102,7 +102,7 @@ def case(repo: Repository) -> Case:
 @pytest.fixture
 def doctors(repo: Repository, case: Case) -> dict[str, Doctor]:
     def add(name: str, **values: Any) -> Doctor:
-        return repo.add_doctor(Doctor(id=0, case_id=case.id, name=name, **values))
+        return repo.doctors.add(Doctor(id=0, case_id=case.id, name=name, **values))
 
     add("Dr. Samuel Okafor", role=Role.TREATING)
     return {
@@ -172,7 +172,7 @@ def make_panel(
             repo, call_dialog=calls, booking_dialog=bookings, doctor_dialog=doctor_dialogs
         )
         qtbot.addWidget(panel)
-        panel.load(repo.get_case(case.id))
+        panel.load(repo.cases.get(case.id))
         return panel
 
     return make
@@ -221,8 +221,8 @@ def shown(widget: Any, panel: ComparePanel) -> bool:
 def test_showing_another_case_chooses_its_first_row(
     make_panel: Any, repo: Repository, case: Case, doctors: dict[str, Doctor]
 ) -> None:
-    other = repo.create_case("Dad's second opinion", patient_name="Robert Ellis")
-    lee = repo.add_doctor(Doctor(id=0, case_id=other.id, name="Dr. Grace Lee"))
+    other = repo.cases.create("Dad's second opinion", patient_name="Robert Ellis")
+    lee = repo.doctors.add(Doctor(id=0, case_id=other.id, name="Dr. Grace Lee"))
     panel = make_panel(case)
     assert panel.selected_doctor() is not None
     panel.load(other)
@@ -327,7 +327,7 @@ def test_wait_edited_in_place_is_saved_in_days(
     with qtbot.waitSignal(panel.status_message) as status, qtbot.waitSignal(panel.changed):
         assert panel.proxy.setData(index, "2 weeks")
     assert status.args == ["Saved Dr. Henry Cole."]
-    assert repo.get_doctor(cole.id).wait_days == 14
+    assert repo.doctors.get(cole.id).wait_days == 14
     assert cell(panel, cole, Column.WAIT).data() == "2 weeks"
     assert cell(panel, cole, Column.WAIT).data(Qt.ItemDataRole.EditRole) == "14"
 
@@ -339,7 +339,7 @@ def test_unreadable_wait_is_refused_with_a_message(
     with qtbot.waitSignal(panel.model.edit_rejected) as rejected:
         assert not panel.proxy.setData(cell(panel, cole, Column.WAIT), "soonish")
     assert "couldn't read that wait" in rejected.args[0]
-    assert repo.get_doctor(cole.id).wait_days is None
+    assert repo.doctors.get(cole.id).wait_days is None
     assert shown(panel.table_message, panel)
     assert panel.table_message.text() == rejected.args[0]
     assert cell(panel, cole, Column.WAIT).data() == "not asked yet"
@@ -347,7 +347,7 @@ def test_unreadable_wait_is_refused_with_a_message(
     # A good edit afterwards clears the message.
     assert panel.proxy.setData(cell(panel, cole, Column.WAIT), "9")
     assert not shown(panel.table_message, panel)
-    assert repo.get_doctor(cole.id).wait_days == 9
+    assert repo.doctors.get(cole.id).wait_days == 9
 
 
 def test_answers_and_status_edited_in_place(
@@ -358,14 +358,14 @@ def test_answers_and_status_edited_in_place(
     assert panel.proxy.setData(cell(panel, cole, Column.ACCEPTING), "not asked yet")
     assert panel.proxy.setData(cell(panel, cole, Column.REFERRAL), "no")
     assert panel.proxy.setData(cell(panel, cole, Column.STATUS), "Ruled out")
-    saved = repo.get_doctor(cole.id)
+    saved = repo.doctors.get(cole.id)
     assert saved.accepts_insurance is Answer.YES
     assert saved.accepting_new_patients is Answer.UNKNOWN
     assert saved.referral_required is Answer.NO
     assert saved.status is Status.RULED_OUT
     assert not panel.proxy.setData(cell(panel, cole, Column.INSURANCE), "maybe")
     assert not panel.proxy.setData(cell(panel, cole, Column.STATUS), "thinking about it")
-    assert repo.get_doctor(cole.id) == saved
+    assert repo.doctors.get(cole.id) == saved
 
 
 def test_names_are_not_edited_in_place(
@@ -375,7 +375,7 @@ def test_names_are_not_edited_in_place(
     index = cell(panel, raman, Column.NAME)
     assert not index.flags() & Qt.ItemFlag.ItemIsEditable
     assert not panel.proxy.setData(index, "Someone else")
-    assert repo.get_doctor(raman.id).name == "Dr. Priya Raman"
+    assert repo.doctors.get(raman.id).name == "Dr. Priya Raman"
 
 
 def test_best_fit_is_explained_in_words(panel: ComparePanel) -> None:
@@ -431,10 +431,10 @@ def test_log_call_saves_the_call_and_updates_the_answers(
         panel.call_button.click()
     assert calls.opened == [(panel, cole)]
     assert status.args == ["Call to Dr. Henry Cole saved."]
-    (saved_call,) = repo.list_calls(cole.id)
+    (saved_call,) = repo.doctors.list_calls(cole.id)
     assert saved_call.answered_by == "Denise at the front desk"
     assert saved_call.call_back_on == "2026-11-23"
-    saved = repo.get_doctor(cole.id)
+    saved = repo.doctors.get(cole.id)
     assert saved.status is Status.CONTACTED
     assert (saved.accepting_new_patients, saved.wait_days) == (Answer.YES, 21)
     assert cell(panel, cole, Column.STATUS).data() == "Contacted"
@@ -472,10 +472,10 @@ def test_log_call_through_the_real_dialog_makes_a_candidate_contacted(
     cole = doctors["cole"]
     select(panel, cole)
     panel.log_call()
-    (call,) = repo.list_calls(cole.id)
+    (call,) = repo.doctors.list_calls(cole.id)
     assert call.called_at == "2026-11-20T09:30-05:00"
     assert call.learned == "Left a message."
-    saved = repo.get_doctor(cole.id)
+    saved = repo.doctors.get(cole.id)
     assert saved.status is Status.CONTACTED
     assert saved.accepting_new_patients is Answer.NO
     assert saved.wait_days == 90
@@ -494,7 +494,7 @@ def test_log_call_cancelled_saves_nothing(
     calls.will_return(FakeCallDialog(None, None, accepted=accepted))
     with qtbot.assertNotEmitted(panel.changed):
         panel.log_call()
-    assert repo.list_calls(doctors["raman"].id) == []
+    assert repo.doctors.list_calls(doctors["raman"].id) == []
 
 
 def test_delete_call_asks_first(
@@ -505,8 +505,10 @@ def test_delete_call_asks_first(
     doctors: dict[str, Doctor],
 ) -> None:
     raman = doctors["raman"]
-    first = repo.add_call(Call(id=0, doctor_id=raman.id, called_at="2026-11-17T09:40-05:00"))
-    second = repo.add_call(
+    first = repo.doctors.add_call(
+        Call(id=0, doctor_id=raman.id, called_at="2026-11-17T09:40-05:00")
+    )
+    second = repo.doctors.add_call(
         Call(id=0, doctor_id=raman.id, called_at="2026-11-18T10:05-05:00", learned="Booked?")
     )
     panel = make_panel(case)
@@ -519,11 +521,11 @@ def test_delete_call_asks_first(
     panel.delete_call_button.click()
     assert asked.calls[0][0] == "Delete this call?"
     assert asked.calls[0][2:] == ("Delete", "Keep")
-    assert repo.list_calls(raman.id) == [first, second]
+    assert repo.doctors.list_calls(raman.id) == [first, second]
 
     asked.answer = True
     panel.delete_selected_call()
-    assert repo.list_calls(raman.id) == [second]
+    assert repo.doctors.list_calls(raman.id) == [second]
     assert panel.calls_model.rowCount() == 1
     chosen = panel.selected_doctor()
     assert chosen is not None and chosen.id == raman.id
@@ -537,7 +539,7 @@ def test_double_clicking_a_call_shows_all_of_it(
     doctors: dict[str, Doctor],
 ) -> None:
     learned = "Taking new patients.\nNeeds the referral faxed to (555) 622-4190."
-    repo.add_call(
+    repo.doctors.add_call(
         Call(
             id=0,
             doctor_id=doctors["raman"].id,
@@ -597,7 +599,7 @@ def test_edit_selected_saves_through_the_doctor_dialog(
     doctor_dialogs.will_return(FakeDoctorDialog(replace(weiss, wait_days=5)))
     panel.edit_button.click()
     assert doctor_dialogs.opened == [(panel, weiss.case_id, weiss)]
-    assert repo.get_doctor(weiss.id).wait_days == 5
+    assert repo.doctors.get(weiss.id).wait_days == 5
     assert cell(panel, weiss, Column.WAIT).data() == "5 days"
 
 
@@ -619,11 +621,11 @@ def test_choose_books_the_selected_doctor(
         panel.choose_button.click()
     assert bookings.opened == [(panel, raman, None, 2)]  # round 2: the second opinion
     assert status.args == ["Booked Dr. Priya Raman for Thursday 3 December 2026 at 9:30 am."]
-    visit = repo.opinion_appointment(case.id)
+    visit = repo.appointments.opinion_visit(case.id)
     assert visit is not None and visit.doctor_id == raman.id and visit.starts_at == VISIT
-    assert repo.get_doctor(raman.id).status is Status.BOOKED
-    assert 3 in repo.done_steps(case.id)
-    assert repo.list_todos(case.id) == []  # no referral needed: nothing to do
+    assert repo.doctors.get(raman.id).status is Status.BOOKED
+    assert 3 in repo.cases.done_steps(case.id)
+    assert repo.todos.list(case.id) == []  # no referral needed: nothing to do
     assert panel.booked_label.text() == (
         "Booked: Dr. Priya Raman, Thursday 3 December 2026 at 9:30 am, at Lakeside Cancer Center."
     )
@@ -648,7 +650,7 @@ def test_choosing_a_doctor_who_needs_a_referral_adds_a_todo_and_says_so(
     ((title, text),) = info.calls
     assert title == "A referral is needed"
     assert "primary-care doctor" in text and "fax" in text
-    (todo,) = repo.list_todos(case.id)
+    (todo,) = repo.todos.list(case.id)
     assert todo.key == referral_todo_key(weiss.id)
     assert todo.title == "Ask your primary-care doctor for a referral to Dr. Jonah Weiss"
     assert "fax the referral form" in todo.detail
@@ -657,7 +659,7 @@ def test_choosing_a_doctor_who_needs_a_referral_adds_a_todo_and_says_so(
     assert not shown(panel.todo_empty, panel)
     assert panel.todo_list.count() == 1
     assert panel.todo_list.item(0).text().startswith(todo.title)
-    assert repo.get_doctor(weiss.id).status is Status.BOOKED
+    assert repo.doctors.get(weiss.id).status is Status.BOOKED
 
 
 def test_choosing_a_second_doctor_asks_to_replace_the_first(
@@ -672,7 +674,7 @@ def test_choosing_a_second_doctor_asks_to_replace_the_first(
     select(panel, raman)
     bookings.will_return(FakeBookingDialog(visit_for(raman)))
     panel.choose_selected()
-    first = repo.opinion_appointment(case.id)
+    first = repo.appointments.opinion_visit(case.id)
     assert first is not None
 
     # Keep the first: nothing changes and no booking dialog opens.
@@ -684,7 +686,7 @@ def test_choosing_a_second_doctor_asks_to_replace_the_first(
     assert "Dr. Priya Raman" in text and "Dr. Henry Cole" in text
     assert (yes, no) == ("Book instead", "Keep the first")
     assert len(bookings.opened) == 1
-    assert repo.get_doctor(raman.id).status is Status.BOOKED
+    assert repo.doctors.get(raman.id).status is Status.BOOKED
 
     # Book instead: one visit, now with the second doctor; the first goes back to contacted.
     asked.answer = True
@@ -693,11 +695,11 @@ def test_choosing_a_second_doctor_asks_to_replace_the_first(
     panel.choose_selected()
     assert bookings.opened[-1][1].id == cole.id
     assert bookings.opened[-1][2] is None  # a new visit for the new doctor, not an edit
-    (visit,) = repo.list_appointments(case.id)
+    (visit,) = repo.appointments.list(case.id)
     assert visit.id == first.id
     assert visit.doctor_id == cole.id and visit.starts_at == later
-    assert repo.get_doctor(raman.id).status is Status.CONTACTED
-    assert repo.get_doctor(cole.id).status is Status.BOOKED
+    assert repo.doctors.get(raman.id).status is Status.CONTACTED
+    assert repo.doctors.get(cole.id).status is Status.BOOKED
     assert (
         panel.booked_label.text() == "Booked: Dr. Henry Cole, Saturday 5 December 2026 at 9:30 am."
     )
@@ -710,12 +712,12 @@ def test_choosing_the_booked_doctor_again_edits_their_visit(
     select(panel, raman)
     bookings.will_return(FakeBookingDialog(visit_for(raman)))
     panel.choose_selected()
-    first = repo.opinion_appointment(case.id)
+    first = repo.appointments.opinion_visit(case.id)
     assert first is not None
     bookings.will_return(FakeBookingDialog(replace(first, place="Suite 300")))
     panel.choose_selected()  # no question: it is the same doctor
     assert bookings.opened[-1][2] == first
-    (visit,) = repo.list_appointments(case.id)
+    (visit,) = repo.appointments.list(case.id)
     assert visit.place == "Suite 300"
 
 
@@ -728,7 +730,7 @@ def test_with_nothing_selected_choose_books_the_best_fit(
     bookings.will_return(FakeBookingDialog(visit_for(raman)))
     panel.choose_selected()
     assert bookings.opened[0][1].id == raman.id
-    assert repo.get_doctor(raman.id).status is Status.BOOKED
+    assert repo.doctors.get(raman.id).status is Status.BOOKED
 
 
 def test_choosing_a_ruled_out_doctor_asks_first(
@@ -746,12 +748,12 @@ def test_choosing_a_ruled_out_doctor_asks_first(
     assert asked.calls[0][0] == "This doctor was ruled out"
     assert asked.calls[0][2:] == ("Book anyway", "Cancel")
     assert bookings.opened == []
-    assert repo.opinion_appointment(case.id) is None
+    assert repo.appointments.opinion_visit(case.id) is None
 
     asked.answer = True
     bookings.will_return(FakeBookingDialog(visit_for(ortiz)))
     panel.choose_selected()
-    assert repo.get_doctor(ortiz.id).status is Status.BOOKED
+    assert repo.doctors.get(ortiz.id).status is Status.BOOKED
 
 
 @pytest.mark.parametrize("accepted", [False, True])
@@ -765,9 +767,9 @@ def test_booking_cancelled_books_nothing(
 ) -> None:
     bookings.will_return(FakeBookingDialog(None, accepted=accepted))
     panel.choose_selected()
-    assert repo.list_appointments(case.id) == []
-    assert repo.get_doctor(doctors["raman"].id).status is Status.CONTACTED
-    assert 3 not in repo.done_steps(case.id)
+    assert repo.appointments.list(case.id) == []
+    assert repo.doctors.get(doctors["raman"].id).status is Status.CONTACTED
+    assert 3 not in repo.cases.done_steps(case.id)
 
 
 def test_change_visit_edits_the_booked_visit(
@@ -777,12 +779,12 @@ def test_change_visit_edits_the_booked_visit(
     select(panel, raman)
     bookings.will_return(FakeBookingDialog(visit_for(raman)))
     panel.choose_selected()
-    booked = repo.opinion_appointment(case.id)
+    booked = repo.appointments.opinion_visit(case.id)
     assert booked is not None
     bookings.will_return(FakeBookingDialog(replace(booked, starts_at=VISIT.replace(hour=14))))
     panel.change_visit_button.click()
-    assert bookings.opened[-1] == (panel, repo.get_doctor(raman.id), booked)
-    (visit,) = repo.list_appointments(case.id)
+    assert bookings.opened[-1] == (panel, repo.doctors.get(raman.id), booked)
+    (visit,) = repo.appointments.list(case.id)
     assert visit.starts_at.hour == 14
     assert "2:30 pm" in panel.booked_label.text()
 
@@ -800,13 +802,13 @@ def test_replacing_a_doctor_who_needed_a_referral_closes_their_referral_todo(
     select(panel, weiss)
     bookings.will_return(FakeBookingDialog(visit_for(weiss)))
     panel.choose_selected()
-    assert [t.key for t in repo.list_todos(case.id)] == [referral_todo_key(weiss.id)]
+    assert [t.key for t in repo.todos.list(case.id)] == [referral_todo_key(weiss.id)]
 
     patch_message(monkeypatch, "ask_yes_no", True)
     select(panel, raman)
     bookings.will_return(FakeBookingDialog(visit_for(raman)))
     panel.choose_selected()
-    open_todos = [t.title for t in repo.list_todos(case.id) if not t.done]
+    open_todos = [t.title for t in repo.todos.list(case.id) if not t.done]
     assert open_todos == [], "the to-do still asks for a referral to a doctor no longer booked"
 
 
@@ -816,7 +818,7 @@ def test_replacing_a_doctor_who_needed_a_referral_closes_their_referral_todo(
 def test_ticking_a_todo_marks_it_done(
     qtbot: QtBot, make_panel: Any, repo: Repository, case: Case, doctors: dict[str, Doctor]
 ) -> None:
-    todo = repo.ensure_todo(case.id, "referral:1", "Ask for a referral", "Phone Dr. Adler")
+    todo = repo.todos.ensure(case.id, "referral:1", "Ask for a referral", "Phone Dr. Adler")
     panel = make_panel(case)
     item = panel.todo_list.item(0)
     assert item.text() == "Ask for a referral\nPhone Dr. Adler"
@@ -824,12 +826,12 @@ def test_ticking_a_todo_marks_it_done(
     with qtbot.waitSignal(panel.status_message) as status, qtbot.waitSignal(panel.changed):
         item.setCheckState(Qt.CheckState.Checked)
     assert status.args == ["Well done."]
-    assert repo.list_todos(case.id)[0].done
+    assert repo.todos.list(case.id)[0].done
     with qtbot.waitSignal(panel.status_message) as status:
         item.setCheckState(Qt.CheckState.Unchecked)
     assert status.args == ["Marked as not done."]
-    assert not repo.list_todos(case.id)[0].done
-    assert repo.list_todos(case.id)[0].id == todo.id
+    assert not repo.todos.list(case.id)[0].done
+    assert repo.todos.list(case.id)[0].id == todo.id
 
 
 def test_no_todos_says_so(panel: ComparePanel) -> None:
@@ -858,7 +860,7 @@ def test_hostile_text_in_the_table_never_raises(
     panel.filter_edit.clear()
     for column in (Column.WAIT, Column.ACCEPTING, Column.STATUS):
         panel.proxy.setData(cell(panel, cole, column), text)
-    wait = repo.get_doctor(cole.id).wait_days
+    wait = repo.doctors.get(cole.id).wait_days
     assert wait is None or 0 <= wait <= 730
 
 
@@ -871,8 +873,8 @@ def test_hostile_names_and_calls_show_without_trouble(
     case: Case,
     text: str,
 ) -> None:
-    doctor = repo.add_doctor(Doctor(id=0, case_id=case.id, name=text, notes=text))
-    repo.add_call(
+    doctor = repo.doctors.add(Doctor(id=0, case_id=case.id, name=text, notes=text))
+    repo.doctors.add_call(
         Call(id=0, doctor_id=doctor.id, called_at=text[:40], answered_by=text, learned=text)
     )
     panel = make_panel(case)

@@ -18,6 +18,7 @@ from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role, Status
 from secondopinion_desktop.domain.opinions import CHOOSING_QUESTIONS, Opinion, Outcome
+from secondopinion_desktop.services.rounds import start_new_round
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.pages.outcome_panel import OutcomePanel
@@ -28,7 +29,7 @@ from tests.ui.conftest import AppSession
 
 @pytest.fixture
 def case(repo: Repository) -> Case:
-    return repo.create_case(
+    return repo.cases.create(
         "Mum",
         patient_name="Margaret Ellis",
         diagnosis="Invasive ductal carcinoma",
@@ -39,10 +40,10 @@ def case(repo: Repository) -> Case:
 
 @pytest.fixture
 def doctors(repo: Repository, case: Case) -> dict[str, Doctor]:
-    okafor = repo.add_doctor(
+    okafor = repo.doctors.add(
         Doctor(id=0, case_id=case.id, name="Dr. Samuel Okafor", role=Role.TREATING)
     )
-    raman = repo.add_doctor(
+    raman = repo.doctors.add(
         Doctor(id=0, case_id=case.id, name="Dr. Priya Raman", status=Status.BOOKED)
     )
     return {"okafor": okafor, "raman": raman}
@@ -112,7 +113,7 @@ def test_the_first_opinion_starts_from_the_case(
         "Invasive ductal carcinoma",
         "Lumpectomy, then radiation",
     )
-    assert [o.round for o in repo.list_opinions(case.id)] == [1]
+    assert [o.round for o in repo.opinions.list(case.id)] == [1]
     assert panel.round_buttons[1].text() == "First opinion: change\u2026"
     assert panel.model.columnCount() == 1
 
@@ -120,7 +121,7 @@ def test_the_first_opinion_starts_from_the_case(
 def test_the_second_opinion_starts_from_the_booked_visit(
     qtbot: QtBot, repo: Repository, case: Case, doctors: dict[str, Doctor], clock: FakeClock
 ) -> None:
-    repo.add_appointment(
+    repo.appointments.add(
         Appointment(
             id=0,
             case_id=case.id,
@@ -149,7 +150,7 @@ def test_the_second_opinion_starts_from_the_booked_visit(
 def test_a_different_treatment_lays_the_options_side_by_side(
     qtbot: QtBot, repo: Repository, case: Case, doctors: dict[str, Doctor]
 ) -> None:
-    repo.save_opinion(
+    repo.opinions.save(
         Opinion(id=0, case_id=case.id, round=1, diagnosis="IDC", treatment="Lumpectomy")
     )
     panel, _fake = panel_with(qtbot, repo, case, second(Outcome.DIFFERENT_TREATMENT))
@@ -161,7 +162,7 @@ def test_a_different_treatment_lays_the_options_side_by_side(
     worries.setPlainText("Longer recovery")
     with qtbot.waitSignal(panel.changed, timeout=1000):
         pass  # saved after a pause in typing
-    saved = repo.get_opinion(case.id, 2)
+    saved = repo.opinions.get(case.id, 2)
     assert saved is not None and (saved.likes, saved.worries) == (
         "One operation",
         "Longer recovery",
@@ -170,10 +171,10 @@ def test_a_different_treatment_lays_the_options_side_by_side(
     assert panel.talk.isVisibleTo(panel)
     assert not panel.third_button.isVisibleTo(panel)
     panel.add_choosing_button.click()
-    texts = [q.text for q in repo.list_questions(case.id)]
+    texts = [q.text for q in repo.questions.list(case.id)]
     assert all(q in texts for q in CHOOSING_QUESTIONS)
     panel.add_choosing_button.click()  # not twice
-    assert len(repo.list_questions(case.id)) == len(texts)
+    assert len(repo.questions.list(case.id)) == len(texts)
 
 
 def test_a_different_diagnosis_offers_talking_and_a_third_round(
@@ -190,7 +191,7 @@ def test_a_different_diagnosis_offers_talking_and_a_third_round(
     panel.talk_check.setChecked(True)
     panel.talk_note.setText("Dr. Okafor will call Dr. Raman")
     panel.talk_note.editingFinished.emit()
-    info = repo.round_info(case.id, 2)
+    info = repo.rounds.info(case.id, 2)
     assert info.doctors_talk_on == clock().date()
     assert info.doctors_talk_note == "Dr. Okafor will call Dr. Raman"
     asked: list[str] = []
@@ -202,13 +203,13 @@ def test_a_different_diagnosis_offers_talking_and_a_third_round(
 
     monkeypatch.setattr(messages, "ask_yes_no", ask)
     panel.third_button.click()  # "Not now"
-    assert repo.current_round(case.id) == 2
+    assert repo.rounds.current(case.id) == 2
     with qtbot.waitSignal(panel.open_page) as blocker:
         panel.third_button.click()
     assert asked == ["Start a third opinion?", "Start a third opinion?"]
     assert blocker.args == [3]
-    assert repo.current_round(case.id) == 3
-    panel.load(repo.get_case(case.id))
+    assert repo.rounds.current(case.id) == 3
+    panel.load(repo.cases.get(case.id))
     assert list(panel.round_buttons) == [1, 2, 3]
     assert panel.round_label.text() == "You are now getting a third opinion (round 3)."
     assert not panel.third_button.isVisibleTo(panel)  # this round has no outcome yet
@@ -222,10 +223,10 @@ def test_the_opinions_print_and_save_as_pdf(
     doctors: dict[str, Doctor],
     tmp_path: Path,
 ) -> None:
-    repo.save_opinion(
+    repo.opinions.save(
         Opinion(id=0, case_id=case.id, round=1, doctor_id=doctors["okafor"].id, diagnosis="IDC")
     )
-    repo.save_opinion(
+    repo.opinions.save(
         Opinion(
             id=0,
             case_id=case.id,
@@ -276,8 +277,8 @@ def test_in_a_third_round_step_three_books_the_third_visit(
     from secondopinion_desktop.ui.pages.compare_panel import ComparePanel
     from secondopinion_desktop.ui.pages.visit_panel import VisitPanel
 
-    repo.start_new_round(case.id)
-    whitfield = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Thomas Whitfield"))
+    start_new_round(repo, case.id)
+    whitfield = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Thomas Whitfield"))
     rounds: list[int] = []
 
     class Booking:
@@ -303,12 +304,12 @@ def test_in_a_third_round_step_three_books_the_third_visit(
     compare.select_doctor(whitfield.id)
     compare.choose_selected()
     assert rounds == [3]
-    visit = repo.opinion_appointment(case.id)
+    visit = repo.appointments.opinion_visit(case.id)
     assert visit is not None and (visit.doctor_id, visit.round) == (whitfield.id, 3)
-    assert repo.booked_doctor(case.id) == repo.get_doctor(whitfield.id)
+    assert repo.doctors.booked(case.id) == repo.doctors.get(whitfield.id)
     step6 = VisitPanel(repo)
     qtbot.addWidget(step6)
-    step6.load(repo.get_case(case.id))
+    step6.load(repo.cases.get(case.id))
     assert "with Dr. Thomas Whitfield" in step6.summary.text()
 
 
@@ -318,8 +319,8 @@ def test_every_control_is_named_in_every_outcome(
 ) -> None:
     from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QPushButton
 
-    repo.save_opinion(Opinion(id=0, case_id=case.id, round=1, treatment="Lumpectomy"))
-    repo.save_opinion(
+    repo.opinions.save(Opinion(id=0, case_id=case.id, round=1, treatment="Lumpectomy"))
+    repo.opinions.save(
         Opinion(id=0, case_id=case.id, round=2, treatment="Mastectomy", outcome=outcome)
     )
     panel, _fake = panel_with(qtbot, repo, case, lambda o: None)

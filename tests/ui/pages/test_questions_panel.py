@@ -62,11 +62,11 @@ def test_add_change_move_and_remove(
     panel.move_selected(-1)
     assert texts(panel)[-2] == "Can I keep working?"
     assert panel.selected() is not None and panel.selected().id == mine.id  # type: ignore[union-attr]
-    assert [q.text for q in repo.list_questions(case.id)] == texts(panel)
+    assert [q.text for q in repo.questions.list(case.id)] == texts(panel)
     fake.results["text"] = "Can I keep working part-time?"
     panel.edit_button.click()
     assert fake.calls[-1][1] == "Can I keep working?"
-    assert repo.get_question(mine.id).text == "Can I keep working part-time?"
+    assert repo.questions.get(mine.id).text == "Can I keep working part-time?"
     asked: list[str] = []
 
     def answer(_parent: Any, _title: str, text: str, **_kw: Any) -> bool:
@@ -95,7 +95,7 @@ def test_ticking_asked_and_writing_the_answer(
     first = questions.model.question_at(0)
     index = questions.model.index(0, Column.ASKED)
     assert questions.model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
-    assert repo.get_question(first.id).asked_on == clock().date()
+    assert repo.questions.get(first.id).asked_on == clock().date()
     assert questions.asked_check.isChecked()
     assert questions.summary.text() == "1 of 12 asked."
     second = questions.model.question_at(1)
@@ -104,12 +104,12 @@ def test_ticking_asked_and_writing_the_answer(
     questions.answer_edit.setPlainText("They will look again.\nResults in a week.")
     with qtbot.waitSignal(questions.changed, timeout=1000):
         pass
-    saved = repo.get_question(second.id)
+    saved = repo.questions.get(second.id)
     assert saved.answer == "They will look again.\nResults in a week."
     assert saved.asked  # an answer means it was asked
     questions.select(first.id)  # choosing another saves and shows its answer
     questions.asked_check.setChecked(False)
-    assert not repo.get_question(first.id).asked
+    assert not repo.questions.get(first.id).asked
     questions.select(second.id)
     assert questions.answer_edit.toPlainText() == saved.answer
 

@@ -28,6 +28,7 @@ from secondopinion_desktop.printing.cover_sheet import CoverSheet
 from secondopinion_desktop.printing.render import (
     PAGE_SIZE_KEY,
 )
+from secondopinion_desktop.services.records import ensure_default_records
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import cover_sheet_actions, messages
 from secondopinion_desktop.ui.models.records_model import (
@@ -45,17 +46,17 @@ VISIT = dt.datetime(2026, 11, 26, 9, 30)  # due 19 Nov: yesterday
 class CaseData:
     def __init__(self, repo: Repository) -> None:
         self.repo = repo
-        self.case = repo.create_case(
+        self.case = repo.cases.create(
             "Mum",
             patient_name="Margaret Ellis",
             date_of_birth=dt.date(1956, 4, 12),
             organiser_name="Sarah Ellis",
             organiser_phone="(555) 201-7745",
         )
-        self.adler = repo.add_doctor(
+        self.adler = repo.doctors.add(
             Doctor(id=0, case_id=self.case.id, name="Dr. Ruth Adler", role=Role.PRIMARY_CARE)
         )
-        self.raman = repo.add_doctor(
+        self.raman = repo.doctors.add(
             Doctor(
                 id=0,
                 case_id=self.case.id,
@@ -67,7 +68,7 @@ class CaseData:
         )
 
     def book(self) -> None:
-        self.repo.add_appointment(
+        self.repo.appointments.add(
             Appointment(id=0, case_id=self.case.id, doctor_id=self.raman.id, starts_at=VISIT)
         )
 
@@ -131,26 +132,26 @@ def test_the_next_step_button_moves_an_item_on_and_undo_puts_it_back(
     assert panel.next_step_button.text() == "Mark as asked for"
     with qtbot.waitSignal(panel.changed):
         panel.next_step_button.click()
-    assert data.repo.get_record(item.id).requested_on == TODAY
+    assert data.repo.records.get(item.id).requested_on == TODAY
     assert panel.next_step_button.text() == "Mark as received"
     panel.next_step_button.click()
     assert panel.next_step_button.text() == "Mark as faxed"
     panel.next_step_button.click()
-    assert data.repo.get_record(item.id).state is RecordState.SENT
+    assert data.repo.records.get(item.id).state is RecordState.SENT
     assert "sent and waiting for your phone call" in panel.summary_label.text()
     assert panel.next_step_button.text().startswith("It arrived")
     panel.undo_stack.undo()
-    assert data.repo.get_record(item.id).state is RecordState.RECEIVED
+    assert data.repo.records.get(item.id).state is RecordState.RECEIVED
     panel.undo_stack.undo()
     panel.undo_stack.undo()
-    assert data.repo.get_record(item.id).state is RecordState.NEEDED
+    assert data.repo.records.get(item.id).state is RecordState.NEEDED
 
 
 def test_confirming_arrival_asks_who_confirmed(
     panel: RecordsPanel, data: CaseData, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     item = select(panel, "Referral form")
-    data.repo.update_record(replace(item, sent_on=TODAY, delivery=Delivery.FAX))
+    data.repo.records.update(replace(item, sent_on=TODAY, delivery=Delivery.FAX))
     panel.reload(select_id=item.id)
     seen: dict[str, Any] = {}
 
@@ -170,7 +171,7 @@ def test_confirming_arrival_asks_who_confirmed(
     panel.next_step_button.click()
     assert seen["focus"] == "confirmed_by"
     assert seen["start"].confirmed_on == TODAY
-    stored = data.repo.get_record(item.id)
+    stored = data.repo.records.get(item.id)
     assert stored.state is RecordState.ARRIVED and stored.confirmed_by == "Denise"
 
 
@@ -183,7 +184,7 @@ def test_removing_an_item_can_be_undone(panel: RecordsPanel, data: CaseData) -> 
     assert "Removed \u201cPhoto ID\u201d" in panel.undo_label.text()
     panel.undo_button.click()
     assert panel.model.rowCount() == before
-    assert data.repo.get_record(item.id) == item
+    assert data.repo.records.get(item.id) == item
     assert not panel.undo_bar.isVisible()
     # removed items do not come back as suggestions
     select(panel, "Photo ID")
@@ -205,11 +206,11 @@ def test_adding_an_item(panel: RecordsPanel, data: CaseData) -> None:
 
     panel.record_dialog_factory = Fake  # type: ignore[assignment]
     panel.add_button.click()
-    added = [i for i in data.repo.list_records(data.case.id) if i.title == "Genetic test report"]
+    added = [i for i in data.repo.records.list(data.case.id) if i.title == "Genetic test report"]
     assert len(added) == 1 and added[0].pages == 4
     assert panel.selected_id() == added[0].id
     panel.undo_stack.undo()
-    assert not [i for i in data.repo.list_records(data.case.id) if i.pages == 4]
+    assert not [i for i in data.repo.records.list(data.case.id) if i.pages == 4]
 
 
 def test_booked_visit_gives_due_dates_and_overdue_words(
@@ -234,7 +235,7 @@ def test_attach_open_and_remove_a_scan(
     item = select(panel, "Referral form")
     monkeypatch.setattr(messages, "choose_open_path", lambda *a: str(original))
     panel.attach_button.click()
-    scans = data.repo.list_attachments(item.id)
+    scans = data.repo.records.list_attachments(item.id)
     assert len(scans) == 1 and scans[0].original_name == "records scan.pdf"
     folder = data.repo.data_folder()
     assert folder is not None
@@ -265,7 +266,7 @@ def test_attach_open_and_remove_a_scan(
 
     monkeypatch.setattr(messages, "ask_yes_no", lambda *a, **k: True)
     panel.remove_scan_button.click()
-    assert data.repo.list_attachments(item.id) == []
+    assert data.repo.records.list_attachments(item.id) == []
     assert original.read_bytes() == b"%PDF-1.4 pretend scan"
 
 
@@ -302,16 +303,16 @@ def test_removing_an_item_with_scans_asks_first_and_removes_the_copies(
 
     monkeypatch.setattr(messages, "ask_yes_no", ask)
     panel.remove_button.click()
-    assert data.repo.get_record(item.id)
+    assert data.repo.records.get(item.id)
     panel.remove_button.click()
     assert "original files are not touched" in asked[0]
-    assert [i for i in data.repo.list_records(data.case.id) if i.id == item.id] == []
+    assert [i for i in data.repo.records.list(data.case.id) if i.id == item.id] == []
     assert list((folder / "attachments").iterdir()) == []
     assert original.exists()
 
 
 def test_scans_need_a_data_folder(qtbot: QtBot, repo: Repository) -> None:
-    case = repo.create_case("In memory")
+    case = repo.cases.create("In memory")
     widget = RecordsPanel(repo, None, step=4)
     qtbot.addWidget(widget)
     widget.load(case)
@@ -339,15 +340,15 @@ def test_the_window_shows_the_checklist_on_steps_4_and_5(session: Any, make_case
 @pytest.fixture
 def ready_panel(qtbot: QtBot, file_repo: Repository) -> RecordsPanel:
     repo = file_repo
-    case = repo.create_case("Mum", patient_name="Margaret Ellis", organiser_name="Sarah Ellis")
-    raman = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Priya Raman", fax="1"))
-    repo.add_appointment(
+    case = repo.cases.create("Mum", patient_name="Margaret Ellis", organiser_name="Sarah Ellis")
+    raman = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Priya Raman", fax="1"))
+    repo.appointments.add(
         Appointment(
             id=0, case_id=case.id, doctor_id=raman.id, starts_at=dt.datetime(2026, 12, 1, 9, 30)
         )
     )
-    repo.ensure_default_records(case.id)
-    repo.add_record(
+    ensure_default_records(repo, case.id)
+    repo.records.add(
         RecordItem(
             id=0,
             case_id=case.id,
@@ -358,7 +359,7 @@ def ready_panel(qtbot: QtBot, file_repo: Repository) -> RecordsPanel:
             received_on=dt.date(2026, 11, 18),
         )
     )
-    repo.add_record(
+    repo.records.add(
         RecordItem(id=0, case_id=case.id, title="Blood counts", pages=3, sent_on=dt.date.today())
     )
     # the window hands its settings (settings.ini in the data folder) to the panel

@@ -50,7 +50,7 @@ class DoctorDialogs:
 
 @pytest.fixture
 def case(repo: Repository) -> Case:
-    return repo.create_case(
+    return repo.cases.create(
         "Mum's second opinion",
         patient_name="Margaret Ellis",
         organiser_name="Sarah Ellis (daughter)",
@@ -60,7 +60,7 @@ def case(repo: Repository) -> Case:
 
 @pytest.fixture
 def doctors(repo: Repository, case: Case) -> dict[str, Doctor]:
-    adler = repo.add_doctor(
+    adler = repo.doctors.add(
         Doctor(
             id=0,
             case_id=case.id,
@@ -69,7 +69,7 @@ def doctors(repo: Repository, case: Case) -> dict[str, Doctor]:
             specialty="Family medicine",
         )
     )
-    okafor = repo.add_doctor(
+    okafor = repo.doctors.add(
         Doctor(
             id=0,
             case_id=case.id,
@@ -78,7 +78,7 @@ def doctors(repo: Repository, case: Case) -> dict[str, Doctor]:
             specialty="Breast surgeon",
         )
     )
-    raman = repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Priya Raman"))
+    raman = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Priya Raman"))
     return {"adler": adler, "okafor": okafor, "raman": raman}
 
 
@@ -92,7 +92,7 @@ def make_panel(qtbot: QtBot, repo: Repository, clock: FakeClock, dialogs: Doctor
     def make(case: Case) -> TellDoctorPanel:
         panel = TellDoctorPanel(repo, doctor_dialog=dialogs, today=lambda: clock().date())
         qtbot.addWidget(panel)
-        panel.load(repo.get_case(case.id))
+        panel.load(repo.cases.get(case.id))
         return panel
 
     return make
@@ -149,7 +149,7 @@ def test_switching_doctor_changes_the_script_and_saves_who_was_told(
     script = panel.script.toPlainText()
     assert "Dr. Ruth Adler" in script
     assert "Okafor" not in script
-    assert repo.get_case(case.id).told_doctor_id == doctors["adler"].id
+    assert repo.cases.get(case.id).told_doctor_id == doctors["adler"].id
 
     # Shown again later, the panel remembers the choice.
     again = make_panel(case)
@@ -160,13 +160,13 @@ def test_switching_doctor_changes_the_script_and_saves_who_was_told(
 def test_loading_does_not_save_anything(
     qtbot: QtBot, make_panel: Any, repo: Repository, case: Case, doctors: dict[str, Doctor]
 ) -> None:
-    told = replace(repo.get_case(case.id), told_doctor_id=doctors["okafor"].id)
-    before = repo.update_case(told)
+    told = replace(repo.cases.get(case.id), told_doctor_id=doctors["okafor"].id)
+    before = repo.cases.update(told)
     panel = make_panel(case)
     with qtbot.assertNotEmitted(panel.changed), qtbot.assertNotEmitted(panel.status_message):
-        panel.load(repo.get_case(case.id))
+        panel.load(repo.cases.get(case.id))
         finish(panel.told_on, "")  # leaving an empty field unchanged saves nothing
-    assert repo.get_case(case.id) == before
+    assert repo.cases.get(case.id) == before
 
 
 def test_no_doctors_yet_offers_to_add_one(make_panel: Any, repo: Repository, case: Case) -> None:
@@ -187,7 +187,7 @@ def test_told_on_date_is_saved_and_shown_in_words(
     panel = make_panel(case)
     with qtbot.waitSignal(panel.changed):
         finish(panel.told_on, "12 Nov 2026")
-    saved = repo.get_case(case.id)
+    saved = repo.cases.get(case.id)
     assert saved.told_on == dt.date(2026, 11, 12)
     assert saved.told_doctor_id == doctors["okafor"].id
     assert not error_shown(panel)
@@ -200,7 +200,7 @@ def test_told_on_today_uses_the_injected_day(
 ) -> None:
     panel = make_panel(case)
     finish(panel.told_on, "today")
-    assert repo.get_case(case.id).told_on == dt.date(2026, 11, 20)
+    assert repo.cases.get(case.id).told_on == dt.date(2026, 11, 20)
 
 
 @pytest.mark.parametrize(
@@ -227,11 +227,11 @@ def test_a_bad_told_on_date_is_explained_and_not_saved(
     assert panel.error.text().startswith("Told on:")
     assert words in panel.error.text()
     assert panel.told_on.text() == typed  # what was typed stays, to be corrected
-    assert repo.get_case(case.id).told_on == dt.date(2026, 11, 12)
+    assert repo.cases.get(case.id).told_on == dt.date(2026, 11, 12)
 
     finish(panel.told_on, "13 Nov 2026")
     assert not error_shown(panel)
-    assert repo.get_case(case.id).told_on == dt.date(2026, 11, 13)
+    assert repo.cases.get(case.id).told_on == dt.date(2026, 11, 13)
 
 
 def test_a_bad_date_blocks_saving_other_fields_until_fixed(
@@ -241,10 +241,10 @@ def test_a_bad_date_blocks_saving_other_fields_until_fixed(
     finish(panel.told_on, "soonish")
     finish(panel.hear_back, "A letter")
     assert error_shown(panel)
-    assert repo.get_case(case.id).hear_back == ""
+    assert repo.cases.get(case.id).hear_back == ""
     finish(panel.told_on, "")
     assert not error_shown(panel)
-    assert repo.get_case(case.id).hear_back == "A letter"
+    assert repo.cases.get(case.id).hear_back == "A letter"
 
 
 def test_the_placeholder_example_is_accepted(
@@ -255,7 +255,7 @@ def test_the_placeholder_example_is_accepted(
     assert example == "12 November"
     finish(panel.told_on, example)
     assert not error_shown(panel)
-    assert repo.get_case(case.id).told_on == dt.date(2026, 11, 12)
+    assert repo.cases.get(case.id).told_on == dt.date(2026, 11, 12)
 
 
 def test_hear_back_and_referral_answers_are_saved(
@@ -266,14 +266,14 @@ def test_hear_back_and_referral_answers_are_saved(
     panel.referral_asked.setCurrentIndex(panel.referral_asked.findData(Answer.YES.value))
     panel.referral_given.setCurrentIndex(panel.referral_given.findData(Answer.NO.value))
     finish(panel.referral_to, " Dr. Priya Raman ")
-    saved = repo.get_case(case.id)
+    saved = repo.cases.get(case.id)
     assert saved.hear_back == "A copy of the letter, by fax"
     assert saved.referral_asked is Answer.YES
     assert saved.referral_given is Answer.NO
     assert saved.referral_to == "Dr. Priya Raman"
 
     panel.referral_given.setCurrentIndex(panel.referral_given.findData(Answer.YES.value))
-    assert repo.get_case(case.id).referral_given is Answer.YES
+    assert repo.cases.get(case.id).referral_given is Answer.YES
 
     again = make_panel(case)
     assert again.referral_asked.currentData() == Answer.YES.value
@@ -295,9 +295,9 @@ def test_saving_keeps_case_details_typed_elsewhere(
 ) -> None:
     panel = make_panel(case)
     # The case is renamed in the window while the panel is showing.
-    repo.update_case(replace(repo.get_case(case.id), diagnosis="Stage IIA"))
+    repo.cases.update(replace(repo.cases.get(case.id), diagnosis="Stage IIA"))
     finish(panel.hear_back, "Phone call")
-    saved = repo.get_case(case.id)
+    saved = repo.cases.get(case.id)
     assert saved.diagnosis == "Stage IIA"
     assert saved.hear_back == "Phone call"
 
@@ -359,11 +359,11 @@ def test_add_treating_doctor_adds_and_selects_them(
         panel.add_doctor_button.click()
     parent, case_id, existing, role = dialogs.opened[0]
     assert (parent, case_id, existing, role) == (panel, case.id, None, Role.TREATING)
-    park = next(d for d in repo.list_doctors(case.id) if d.name == "Dr. Lena Park")
+    park = next(d for d in repo.doctors.list(case.id) if d.name == "Dr. Lena Park")
     assert park.role is Role.TREATING
     assert panel.doctor_combo.currentData() == park.id
     assert "Dr. Lena Park" in panel.script.toPlainText()
-    assert repo.get_case(case.id).told_doctor_id == park.id
+    assert repo.cases.get(case.id).told_doctor_id == park.id
     assert said[-1] == "Added Dr. Lena Park."
 
 
@@ -389,11 +389,11 @@ def test_add_treating_doctor_cancelled_adds_nothing(
     accepted: bool,
 ) -> None:
     panel = make_panel(case)
-    before = repo.list_doctors(case.id)
+    before = repo.doctors.list(case.id)
     dialogs.will_answer(None, accepted=accepted)
     with qtbot.assertNotEmitted(panel.changed):
         panel.add_treating_doctor()
-    assert repo.list_doctors(case.id) == before
+    assert repo.doctors.list(case.id) == before
     assert panel.doctor_combo.currentData() == doctors["okafor"].id
 
 
@@ -406,11 +406,11 @@ def test_hostile_typing_never_raises(
 ) -> None:
     panel = make_panel(case)
     finish(panel.told_on, text)
-    assert error_shown(panel) or repo.get_case(case.id).told_on is None
+    assert error_shown(panel) or repo.cases.get(case.id).told_on is None
     finish(panel.told_on, "")
     finish(panel.hear_back, text)
     finish(panel.referral_to, text)
-    saved = repo.get_case(case.id)
+    saved = repo.cases.get(case.id)
     assert len(saved.hear_back) <= 500
     assert len(saved.referral_to) <= 300
     make_panel(case)  # shows again without trouble
@@ -420,7 +420,7 @@ def test_hostile_typing_never_raises(
 def test_hostile_names_still_make_a_script(
     make_panel: Any, repo: Repository, case: Case, text: str
 ) -> None:
-    repo.update_case(replace(repo.get_case(case.id), patient_name=text, organiser_name=text))
-    repo.add_doctor(Doctor(id=0, case_id=case.id, name=text, role=Role.TREATING))
+    repo.cases.update(replace(repo.cases.get(case.id), patient_name=text, organiser_name=text))
+    repo.doctors.add(Doctor(id=0, case_id=case.id, name=text, role=Role.TREATING))
     panel = make_panel(case)
     assert panel.script.toPlainText().strip()

@@ -38,7 +38,7 @@ def test_the_visit_its_team_and_what_to_bring(
     qtbot: QtBot, repo: Repository, case: Case, raman: Doctor, clock: FakeClock
 ) -> None:
     book(repo, case, raman, clock)
-    repo.add_record(
+    repo.records.add(
         RecordItem(
             id=0,
             case_id=case.id,
@@ -57,17 +57,17 @@ def test_the_visit_its_team_and_what_to_bring(
     assert not panel.team_check.isChecked()
     with qtbot.waitSignal(panel.changed):
         panel.team_check.setChecked(True)
-    assert repo.opinion_appointment(case.id).kind is AppointmentKind.MULTIDISCIPLINARY  # type: ignore[union-attr]
+    assert repo.appointments.opinion_visit(case.id).kind is AppointmentKind.MULTIDISCIPLINARY  # type: ignore[union-attr]
     panel.add_specialist("Surgeon")
     panel.add_specialist("Radiation oncologist")
     panel.add_specialist("surgeon")  # already there
     assert panel.team_edit.text() == "Surgeon, Radiation oncologist"
     panel.team_edit.setText("Surgeon; plastic surgeon, Surgeon")
     panel.save_team()
-    visit = repo.opinion_appointment(case.id)
+    visit = repo.appointments.opinion_visit(case.id)
     assert visit is not None and visit.team_members == ("Surgeon", "plastic surgeon")
     panel.team_check.setChecked(False)
-    assert repo.opinion_appointment(case.id).kind is AppointmentKind.SECOND_OPINION  # type: ignore[union-attr]
+    assert repo.appointments.opinion_visit(case.id).kind is AppointmentKind.SECOND_OPINION  # type: ignore[union-attr]
 
 
 def test_team_from_text() -> None:
@@ -89,7 +89,7 @@ def test_changing_the_visit_uses_the_booking_dialog(
     with qtbot.waitSignal(panel.changed):
         panel.change_button.click()
     assert fake.calls[0][1:] == (raman, visit)
-    assert repo.get_appointment(visit.id).place == "Annex"
+    assert repo.appointments.get(visit.id).place == "Annex"
     assert panel.summary.text().startswith("Thursday 3 December 2026")
 
 
@@ -103,12 +103,12 @@ def test_tests_ordered_are_saved_with_this_rounds_opinion(
     panel.tests_edit.setPlainText("Breast MRI at Lakeside")
     with qtbot.waitSignal(panel.changed, timeout=1000):
         pass  # saved after a short pause in typing
-    opinion = repo.get_opinion(case.id, 2)
+    opinion = repo.opinions.get(case.id, 2)
     assert opinion is not None and opinion.tests_ordered == "Breast MRI at Lakeside"
     assert opinion.doctor_id == raman.id
     panel.tests_edit.setPlainText("Breast MRI at Lakeside, results in a week")
     panel.flush()  # leaving the page saves at once
-    assert repo.get_opinion(case.id, 2).tests_ordered.endswith("in a week")  # type: ignore[union-attr]
+    assert repo.opinions.get(case.id, 2).tests_ordered.endswith("in a week")  # type: ignore[union-attr]
 
 
 # --- the questions --------------------------------------------------------------------------

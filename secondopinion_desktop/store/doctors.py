@@ -1,0 +1,121 @@
+"""Doctors of a case (treating ones and candidates) and the calls made to them."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable
+
+from secondopinion_desktop.domain.doctors import Call, Doctor, Role
+from secondopinion_desktop.store.appointments import AppointmentRepository
+from secondopinion_desktop.store.rows import (
+    NotFoundError,
+    TableRepository,
+    call_from_row,
+    doctor_from_row,
+    doctor_values,
+)
+
+
+class DoctorRepository(TableRepository):
+    """Loads and saves doctors and their calls."""
+
+    def list(self, case_id: int, role: Role | None = None) -> builtins.list[Doctor]:
+        if role is None:
+            rows = self.db.query("SELECT * FROM doctors WHERE case_id = ? ORDER BY id", [case_id])
+        else:
+            rows = self.db.query(
+                "SELECT * FROM doctors WHERE case_id = ? AND role = ? ORDER BY id",
+                [case_id, role.value],
+            )
+        return [doctor_from_row(r) for r in rows]
+
+    def get(self, doctor_id: int) -> Doctor:
+        return doctor_from_row(self._one("SELECT * FROM doctors WHERE id = ?", [doctor_id]))
+
+    def add(self, doctor: Doctor) -> Doctor:
+        """Insert the doctor (its id is ignored) and return it with its new id."""
+        return self.get(
+            self._insert("doctors", {"case_id": doctor.case_id, **doctor_values(doctor)})
+        )
+
+    def update(self, doctor: Doctor) -> Doctor:
+        self._update("doctors", doctor.id, doctor_values(doctor))
+        return self.get(doctor.id)
+
+    def add_many(self, doctors: Iterable[Doctor]) -> int:
+        """Insert many doctors in one transaction (an import); returns how many."""
+        now = self._now()
+        rows = [
+            {"case_id": d.case_id, **doctor_values(d), "created_at": now, "updated_at": now}
+            for d in doctors
+        ]
+        if not rows:
+            return 0
+        columns = builtins.list(rows[0])
+        with self.db.atomic():
+            self.db.conn.executemany(
+                f"INSERT INTO doctors ({', '.join(columns)}) "
+                f"VALUES ({', '.join(':' + c for c in columns)})",
+                rows,
+            )
+        return len(rows)
+
+    def delete(self, doctor_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM doctors WHERE id = ?", [doctor_id])
+
+    def booked(self, case_id: int) -> Doctor | None:
+        """The second-opinion doctor: the one the visit is booked with, else one marked booked."""
+        appointment = AppointmentRepository(self.db, self.clock).opinion_visit(case_id)
+        if appointment is not None and appointment.doctor_id is not None:
+            try:
+                return self.get(appointment.doctor_id)
+            except NotFoundError:
+                pass
+        rows = builtins.list(
+            self.db.query(
+                "SELECT * FROM doctors WHERE case_id = ? AND status = 'booked' "
+                "ORDER BY updated_at DESC, id DESC LIMIT 1",
+                [case_id],
+            )
+        )
+        return doctor_from_row(rows[0]) if rows else None
+
+    def unbook_all(self, case_id: int) -> None:
+        """Doctors marked booked go back to contacted (inside the caller's transaction)."""
+        self.db.execute(
+            "UPDATE doctors SET status = 'contacted' WHERE case_id = ? AND status = 'booked'",
+            [case_id],
+        )
+
+    # --- calls ---------------------------------------------------------------------------
+
+    def add_call(self, call: Call) -> Call:
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "INSERT INTO calls (doctor_id, called_at, answered_by, learned, call_back_on) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [call.doctor_id, call.called_at, call.answered_by, call.learned, call.call_back_on],
+            )
+            call_id = cursor.lastrowid
+        assert call_id is not None
+        return call_from_row(self._one("SELECT * FROM calls WHERE id = ?", [call_id]))
+
+    def list_calls(self, doctor_id: int) -> builtins.list[Call]:
+        rows = self.db.query(
+            "SELECT * FROM calls WHERE doctor_id = ? ORDER BY called_at, id", [doctor_id]
+        )
+        return [call_from_row(r) for r in rows]
+
+    def calls_of_case(self, case_id: int) -> builtins.list[Call]:
+        """Every call to any of the case's doctors, oldest first."""
+        rows = self.db.query(
+            "SELECT calls.* FROM calls JOIN doctors ON doctors.id = calls.doctor_id "
+            "WHERE doctors.case_id = ? ORDER BY calls.called_at, calls.id",
+            [case_id],
+        )
+        return [call_from_row(r) for r in rows]
+
+    def delete_call(self, call_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM calls WHERE id = ?", [call_id])
