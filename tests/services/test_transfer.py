@@ -202,7 +202,7 @@ def test_a_failure_in_the_transaction_leaves_no_rows_and_no_files(
     def broken(*_a: Any, **_k: Any) -> bool:
         raise ValueError("the rules met something they cannot read")
 
-    monkeypatch.setattr(Repository, "sync_reminders", broken)
+    monkeypatch.setattr(transfer, "sync_reminders", broken)
     refused_whole(new, exported, "does not fit together")
 
 
