@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from secondopinion_desktop.domain.doctors import Answer
 from secondopinion_desktop.ui import messages
@@ -109,3 +118,22 @@ def buddy_label(text: str, buddy: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(buddy)
     return label
+
+
+def accept_buttons(
+    dialog: QDialog,
+    text: str,
+    name: str = "",
+    button: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Save,
+) -> QDialogButtonBox:
+    """The dialog's one primary button (`text`, read out as `name`) beside Cancel, wired to
+    the dialog's accept and reject; the caller places the box."""
+    buttons = QDialogButtonBox(button | QDialogButtonBox.StandardButton.Cancel)
+    primary: QPushButton = buttons.button(button)
+    primary.setText(text)
+    primary.setAccessibleName(name or text)
+    primary.setObjectName("primary")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

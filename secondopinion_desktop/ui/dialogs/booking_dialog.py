@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.validation import ValidationError, parse_date
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
+    accept_buttons,
     buddy_label,
     error_label,
     line_edit,
@@ -85,14 +85,7 @@ class BookingDialog(GuardedDialog):
         layout.addLayout(form)
         self.error = error_label(self)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Book this visit")
-        save.setObjectName("primary")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Book this visit")
         layout.addWidget(buttons)
         if existing is not None:
             local = existing.starts_at

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from secondopinion_desktop.domain.validation import (
 )
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
+    accept_buttons,
     answer_combo,
     buddy_label,
     error_label,
@@ -112,14 +112,7 @@ class CallDialog(GuardedDialog):
 
         self.error = error_label(self)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Save call")
-        save.setObjectName("primary")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Save call")
         layout.addWidget(buttons)
         self.mark_clean()
         self.answered_by.setFocus()

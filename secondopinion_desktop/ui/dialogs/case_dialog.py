@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.cases import Case, clean_title, suggested_title
 from secondopinion_desktop.domain.validation import ValidationError, normalize_phone, parse_date
-from secondopinion_desktop.ui.forms import GuardedDialog, error_label, line_edit
+from secondopinion_desktop.ui.forms import GuardedDialog, accept_buttons, error_label, line_edit
 
 MAX_NOTES = 20_000
 
@@ -104,14 +103,7 @@ class CaseDialog(GuardedDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Create case" if case is None else "Save")
-        save.setObjectName("primary")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Create case" if case is None else "Save")
         layout.addWidget(buttons)
         self.buttons = buttons
 

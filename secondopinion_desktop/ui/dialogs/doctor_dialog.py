@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from secondopinion_desktop.domain.validation import (
 )
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
+    accept_buttons,
     answer_combo,
     buddy_label,
     error_label,
@@ -138,14 +138,7 @@ class DoctorDialog(GuardedDialog):
         self.error = error_label(self)
         layout.addWidget(self.error)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Save" if doctor else "Add doctor")
-        save.setObjectName("primary")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Save" if doctor else "Add doctor")
         layout.addWidget(buttons)
 
         self._fill(self._original)

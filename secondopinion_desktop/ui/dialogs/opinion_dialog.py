@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -27,7 +26,13 @@ from secondopinion_desktop.domain.opinions import (
     round_name,
 )
 from secondopinion_desktop.domain.validation import ValidationError, parse_date
-from secondopinion_desktop.ui.forms import GuardedDialog, error_label, line_edit, text_edit
+from secondopinion_desktop.ui.forms import (
+    GuardedDialog,
+    accept_buttons,
+    error_label,
+    line_edit,
+    text_edit,
+)
 
 SOMEONE_ELSE = -1
 
@@ -119,16 +124,7 @@ class OpinionDialog(GuardedDialog):
         outer.addWidget(scroll, 1)
         self.error = error_label(self)
         outer.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Save")
-        save.setAccessibleName("Save the opinion")
-        save.setObjectName("primary")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Save", "Save the opinion")
         outer.addWidget(buttons)
         self.resize(680, 720)
         self._doctor_changed()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.questions import MAX_QUESTION_LENGTH, clean_question
-from secondopinion_desktop.ui.forms import GuardedDialog, error_label, text_edit
+from secondopinion_desktop.ui.forms import GuardedDialog, accept_buttons, error_label, text_edit
 
 
 class QuestionDialog(GuardedDialog):
@@ -28,16 +28,7 @@ class QuestionDialog(GuardedDialog):
         layout.addWidget(self.edit)
         self.error = error_label(self)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Save the question")
-        save.setAccessibleName("Save the question")
-        save.setObjectName("primary")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Save the question")
         layout.addWidget(buttons)
         self.mark_clean()
         self.edit.setFocus()

@@ -33,7 +33,13 @@ from secondopinion_desktop.domain.record_entry import (
 )
 from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind, Timing
 from secondopinion_desktop.domain.validation import ValidationError, parse_date
-from secondopinion_desktop.ui.forms import GuardedDialog, error_label, line_edit, text_edit
+from secondopinion_desktop.ui.forms import (
+    GuardedDialog,
+    accept_buttons,
+    error_label,
+    line_edit,
+    text_edit,
+)
 from secondopinion_desktop.ui.style import attention_color, muted_color
 
 DATE_FIELDS = ("requested_on", "received_on", "sent_on", "confirmed_on", "returned_on")
@@ -231,16 +237,8 @@ class RecordDialog(GuardedDialog):
         self.error = error_label(self)
         layout.addWidget(self.error)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = accept_buttons(self, "Add item" if adding else "Save")
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Add item" if adding else "Save")
-        self.save_button.setObjectName("primary")
-        self.save_button.setAccessibleName(self.save_button.text())
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
         self._fill(item)

@@ -38,7 +38,7 @@ from secondopinion_desktop.domain.reminders import (
 from secondopinion_desktop.domain.validation import ValidationError, parse_date
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui.card import Card
-from secondopinion_desktop.ui.forms import error_label, line_edit
+from secondopinion_desktop.ui.forms import accept_buttons, error_label, line_edit
 from secondopinion_desktop.ui.time_entry import TimeEntry
 
 
@@ -80,15 +80,7 @@ class PickTimeDialog(QDialog):
         layout.addLayout(form)
         self.error = error_label(self)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Remind me then")
-        ok.setAccessibleName("Remind me then")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Remind me then", button=QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
         self.day.selectAll()
         self.day.setFocus()

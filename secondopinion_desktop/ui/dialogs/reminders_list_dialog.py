@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +38,7 @@ from secondopinion_desktop.ui.dialogs import reminder_dialog
 from secondopinion_desktop.ui.dialogs.reminder_dialog import open_label
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
+    accept_buttons,
     buddy_label,
     error_label,
     line_edit,
@@ -85,16 +85,7 @@ class OwnReminderDialog(GuardedDialog):
         layout.addLayout(form)
         self.error = error_label(self)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Save reminder")
-        save.setAccessibleName("Save reminder")
-        save.setObjectName("primary")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Save reminder")
         layout.addWidget(buttons)
         if existing is not None:
             local = to_local(existing.due_at, zone)
