@@ -116,6 +116,20 @@ def remove_scan(
     return Changes.of(case_id, Kind.ATTACHMENTS)
 
 
+def openable_scan(repo: Repository, attachment: Attachment) -> Path:
+    """The scan's copy, if it may be handed to the system's viewer; else KnownError in words.
+
+    The copy must still be the file that was attached (same checksum) and be a document or
+    picture whose suffix matches its content, so opening it cannot run a program.
+    """
+    folder = repo.data_folder()
+    if folder is None:
+        raise KnownError("Scans are kept only for data saved in a folder.")
+    return attachment_files.check_openable(
+        folder, attachment.file_name, attachment.sha256, attachment.original_name
+    )
+
+
 def _remove_copies(folder: Path, names: Iterable[str]) -> None:
     """Delete copies; one that cannot be deleted is logged, not fatal (the row is gone)."""
     for name in names:

@@ -17,10 +17,10 @@ from secondopinion_desktop.errors import KnownError, known_from_storage_error
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.services.reminders import sync_reminders
 from secondopinion_desktop.store import archive, migrations
-from secondopinion_desktop.store.archive import ArchiveError, Written
+from secondopinion_desktop.store.archive import ARCHIVE_SUFFIX, ArchiveError, Written
 from secondopinion_desktop.store.repository import Repository
 
-__all__ = ["ArchiveError", "Written", "export_case", "import_case"]
+__all__ = ["ARCHIVE_SUFFIX", "ArchiveError", "Written", "export_case", "import_case"]
 
 IMPORTED_KINDS = tuple(Kind)
 

@@ -32,9 +32,8 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Status
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE, STEPS, next_open_step, progress_text
 from secondopinion_desktop.errors import KnownError
-from secondopinion_desktop.services import cases, steps
+from secondopinion_desktop.services import backups, cases, steps
 from secondopinion_desktop.services.changes import Changes
-from secondopinion_desktop.store import backups
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.autosave import flush_all
@@ -723,24 +722,23 @@ class MainWindow(QMainWindow):
     # --- backups -------------------------------------------------------------------------
 
     def back_up_now(self) -> None:
-        folder = self.repo.data_folder()
-        if folder is None:
+        if self.repo.data_folder() is None:
             return
         self.flush_edits()
         try:
-            made = backups.make_backup(self.repo.db.conn, folder, "by hand")
+            made = backups.back_up_now(self.repo)
         except KnownError as exc:
             messages.show_error(self, "Backup not made", exc.message)
             return
-        self.status.showMessage(f"Backup made: {made.label}.", 8000)
+        if made is not None:
+            self.status.showMessage(f"Backup made: {made.label}.", 8000)
 
     def restore_backup(self) -> None:
         """Go back to an earlier copy; the present state is backed up first, so it can return."""
-        folder = self.repo.data_folder()
-        if folder is None:
+        if self.repo.data_folder() is None:
             return
         self.flush_edits()
-        found = backups.list_backups(folder)
+        found = backups.list_backups(self.repo)
         if not found:
             messages.show_info(
                 self,
@@ -769,8 +767,7 @@ class MainWindow(QMainWindow):
         ):
             return
         try:
-            backups.make_backup(self.repo.db.conn, folder, "before restore")
-            backups.restore_into(chosen, self.repo.db.conn)
+            backups.restore_backup(self.repo, chosen)
         except KnownError as exc:
             messages.show_error(self, "Not restored", exc.message)
             return
@@ -784,7 +781,7 @@ class MainWindow(QMainWindow):
 
     def export_case(self) -> None:
         from secondopinion_desktop.services import transfer
-        from secondopinion_desktop.store.archive import ARCHIVE_SUFFIX
+        from secondopinion_desktop.services.transfer import ARCHIVE_SUFFIX
 
         if self.case is None:
             return
@@ -816,7 +813,7 @@ class MainWindow(QMainWindow):
 
     def import_case(self) -> None:
         from secondopinion_desktop.services import transfer
-        from secondopinion_desktop.store.archive import ARCHIVE_SUFFIX
+        from secondopinion_desktop.services.transfer import ARCHIVE_SUFFIX
 
         path = messages.choose_open_path(
             self,

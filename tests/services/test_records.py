@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from secondopinion_desktop.domain.attachments import Attachment
 from secondopinion_desktop.domain.records import RecordItem
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.services import records
@@ -152,3 +153,26 @@ def test_removing_one_scan(
     assert changes.kinds == {Kind.ATTACHMENTS}
     assert file_repo.records.list_attachments(item.id) == []
     assert copies(folder) == []
+
+
+def test_a_scan_opens_only_while_it_is_the_file_attached(
+    file_repo: Repository, folder: Path, item: RecordItem, scan: Path
+) -> None:
+    records.attach_scan(file_repo, folder, item, scan)
+    (stored,) = file_repo.records.list_attachments(item.id)
+    path = records.openable_scan(file_repo, stored)
+    assert path.parent == attachment_files.attachments_dir(folder)
+    path.chmod(0o600)
+    path.write_bytes(b"%PDF-1.4 something else\n")
+    with pytest.raises(KnownError):
+        records.openable_scan(file_repo, stored)
+
+
+def test_a_database_in_memory_has_no_scans_to_open(repo: Repository) -> None:
+    case = repo.cases.create("Mum")
+    item = repo.records.add(RecordItem(id=0, case_id=case.id, title="X"))
+    attachment = Attachment(
+        id=1, record_id=item.id, file_name="a.pdf", original_name="a.pdf", size=1, sha256="0"
+    )
+    with pytest.raises(KnownError):
+        records.openable_scan(repo, attachment)

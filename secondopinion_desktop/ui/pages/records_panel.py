@@ -56,7 +56,6 @@ from secondopinion_desktop.printing.cover_sheet import CoverSheet
 from secondopinion_desktop.services import exports, records
 from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.services.records import ensure_default_records
-from secondopinion_desktop.store import attachment_files
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs.factories import record_dialog
@@ -591,9 +590,7 @@ class RecordsPanel(StepPanel):
         if attachment is None or folder is None:
             return
         try:
-            path = attachment_files.check_openable(
-                folder, attachment.file_name, attachment.sha256, attachment.original_name
-            )
+            path = records.openable_scan(self.repo, attachment)
         except KnownError as exc:
             messages.show_error(self, "Could not open the scan", exc.message)
             return
