@@ -23,6 +23,7 @@ import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,18 @@ MAX_MANIFEST_BYTES = 1024 * 1024
 STAGING_PREFIX = ".importing-"
 IMPORTED_PREFIX = "imported-"
 CHUNK = 1024 * 1024
+# What reading a damaged zip can raise besides BadZipFile (a bad seek, a broken deflate stream,
+# an encrypted or unknown member); lzma and bz2 raise LZMAError (imported when used) or OSError.
+READ_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    RuntimeError,
+    NotImplementedError,
+    OverflowError,
+)
 
 Tables = dict[str, list[dict[str, Any]]]
 
@@ -208,7 +221,7 @@ def open_archive(source: Path | bytes) -> Iterator[OpenArchive]:
     with handle:
         try:
             zf = zipfile.ZipFile(handle)
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        except READ_ERRORS as exc:
             raise _refuse(
                 "This file is not a Second Opinion case archive, or it is damaged.", str(exc)
             ) from exc
@@ -267,7 +280,7 @@ def _read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
     try:
         with zf.open(name) as handle:
             data = handle.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
+    except READ_ERRORS as exc:
         raise _refuse("This archive is damaged: its contents cannot be read.", str(exc)) from exc
     if len(data) > limit:
         raise _refuse("This archive holds a file that is far too large.", name)
@@ -384,30 +397,38 @@ def stage_attachments(opened: OpenArchive, data_folder: Path | None) -> Staging:
     return staging
 
 
+def _damaged_scan(exc: BaseException) -> ArchiveError:
+    return _refuse("This archive is damaged: an attachment cannot be read.", str(exc))
+
+
 def _stage_one(
     zf: zipfile.ZipFile, member: str, row: Mapping[str, Any], folder: Path | None
 ) -> str:
+    """Copy one member out (checking its kind, size and checksum); its new file name."""
     shown = str(row.get("original_name", member))
     digest = hashlib.sha256()
     size = 0
-    out: IO[bytes] | None = None
-    path: Path | None = None
     try:
-        with zf.open(member) as handle:
-            head = handle.read(file_types.HEAD_BYTES)
-            kind = file_types.detect_kind(head)
-            if kind is None:
-                raise _refuse(
-                    f"This archive holds a file that is not a document or a picture "
-                    f"(\u201c{shown}\u201d), so it was not imported.",
-                    member,
-                )
-            new_name = _fresh_name(kind.suffix)
-            if folder is not None:
-                path = folder / new_name
-                out = open(path, "xb")  # noqa: SIM115 - closed below, also on failure
-                if os.name == "posix":
-                    path.chmod(0o600)
+        handle = zf.open(member)
+        head = handle.read(file_types.HEAD_BYTES)
+    except READ_ERRORS as exc:
+        raise _damaged_scan(exc) from exc
+    with handle:
+        kind = file_types.detect_kind(head)
+        if kind is None:
+            raise _refuse(
+                f"This archive holds a file that is not a document or a picture "
+                f"(\u201c{shown}\u201d), so it was not imported.",
+                member,
+            )
+        new_name = _fresh_name(kind.suffix)
+        try:
+            out = open(folder / new_name, "xb") if folder is not None else None  # noqa: SIM115
+            if out is not None and os.name == "posix":
+                os.chmod(out.fileno(), 0o600)
+        except OSError as exc:
+            raise _storage_refusal(exc) from exc
+        try:
             chunk = head
             while chunk:
                 size += len(chunk)
@@ -415,18 +436,23 @@ def _stage_one(
                     raise _refuse("This archive holds a file that is far too large.", member)
                 digest.update(chunk)
                 if out is not None:
-                    out.write(chunk)
-                chunk = handle.read(CHUNK)
+                    try:
+                        out.write(chunk)
+                    except OSError as exc:
+                        raise _storage_refusal(exc) from exc
+                try:
+                    chunk = handle.read(CHUNK)
+                except READ_ERRORS as exc:
+                    raise _damaged_scan(exc) from exc
             if out is not None:
-                out.flush()
-                os.fsync(out.fileno())
-    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError) as exc:
-        raise _refuse("This archive is damaged: an attachment cannot be read.", str(exc)) from exc
-    except OSError as exc:
-        raise _storage_refusal(exc) from exc
-    finally:
-        if out is not None:
-            out.close()
+                try:
+                    out.flush()
+                    os.fsync(out.fileno())
+                except OSError as exc:
+                    raise _storage_refusal(exc) from exc
+        finally:
+            if out is not None:
+                out.close()
     if digest.hexdigest() != row.get("sha256") or size != row.get("size"):
         raise _refuse("This archive is damaged: an attachment does not match its checksum.", member)
     return new_name

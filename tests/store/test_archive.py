@@ -153,3 +153,39 @@ def test_clean_interrupted_imports_removes_only_what_no_row_names(tmp_path: Path
     assert archive.clean_interrupted_imports(tmp_path, ["imported-3.pdf"]) == 2
     assert sorted(p.name for p in scans.iterdir()) == ["0123abcd-ffff.pdf", "imported-3.pdf"]
     assert archive.clean_interrupted_imports(tmp_path / "nowhere", []) == 0
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_flipped_bytes_in_a_real_archive_never_crash(data: st.DataObject) -> None:
+    """A damaged disk or download: any byte of a real export changed, at most a few."""
+    original = bytearray(REAL_EXPORT)
+    for _ in range(data.draw(st.integers(1, 4))):
+        where = data.draw(st.integers(0, len(original) - 1))
+        original[where] = data.draw(st.integers(0, 255))
+    try:
+        with archive.open_archive(bytes(original)) as opened:
+            archive.stage_attachments(opened, None)
+    except archive.ArchiveError as exc:
+        assert "Nothing was imported" in exc.message
+
+
+def _real_export() -> bytes:
+    """The export of the demo case with its four scans."""
+    import tempfile
+
+    from secondopinion_desktop.store.database import open_database
+    from tests.helpers.archives import demo_with_scans
+    from tests.helpers.clock import FakeClock
+
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        repo = Repository(open_database(folder), FakeClock())
+        case_id = demo_with_scans(repo, folder, folder / "originals")
+        target = folder / "x.secondopinion"
+        archive.write_archive(target, repo.export_case_rows(case_id), [], folder)
+        repo.db.close()
+        return target.read_bytes()
+
+
+REAL_EXPORT = _real_export()
