@@ -183,7 +183,7 @@ def _real_export() -> bytes:
         repo = Repository(open_database(folder), FakeClock())
         case_id = demo_with_scans(repo, folder, folder / "originals")
         target = folder / "x.secondopinion"
-        archive.write_archive(target, repo.export_case_rows(case_id), [], folder)
+        archive.write_archive(target, repo.archive.export_case_rows(case_id), [], folder)
         repo.db.close()
         return target.read_bytes()
 
