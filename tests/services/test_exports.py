@@ -11,7 +11,7 @@ from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.records import RecordItem, Timing
 from secondopinion_desktop.services import booking, exports
 from secondopinion_desktop.store.repository import Repository
-from tests.conftest import FIXED_NOW
+from tests.helpers.clock import FIXED_NOW
 
 
 def test_the_current_case_is_the_last_open_else_the_first(repo: Repository) -> None:

@@ -20,7 +20,7 @@ from secondopinion_desktop.domain.opinions import (
 from secondopinion_desktop.services import booking, outcome
 from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
-from tests.conftest import FIXED_NOW
+from tests.helpers.clock import FIXED_NOW
 
 TODAY = FIXED_NOW.date()
 

@@ -8,7 +8,7 @@ from secondopinion_desktop.domain.questions import Question, with_answer
 from secondopinion_desktop.services import questions
 from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
-from tests.conftest import FIXED_NOW
+from tests.helpers.clock import FIXED_NOW
 
 
 def test_writing_an_answer_marks_the_question_asked_today() -> None:

@@ -13,8 +13,6 @@ from secondopinion_desktop.store import attachment_files
 from secondopinion_desktop.store.attachment_files import AttachmentError
 from tests.helpers import documents
 
-posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are POSIX things")
-
 
 @pytest.fixture
 def never_hangs() -> Iterator[None]:
@@ -41,7 +39,7 @@ def attach(data_dir: Path, path: Path) -> str:
     return info.value.message
 
 
-@posix_only
+@pytest.mark.needs_posix  # FIFOs and /dev are POSIX things
 def test_pipes_devices_and_links_to_them_are_refused_at_once(
     tmp_path: Path, data_dir: Path, never_hangs: None
 ) -> None:
@@ -134,7 +132,7 @@ def test_a_copy_that_is_not_a_document_is_never_handed_to_the_system(data_dir: P
             attachment_files.check_openable(data_dir, name, digest, "Biopsy report.pdf")
 
 
-@posix_only
+@pytest.mark.needs_posix  # FIFOs and /dev are POSIX things
 def test_a_copy_replaced_by_a_pipe_is_refused_at_once(data_dir: Path, never_hangs: None) -> None:
     folder = data_dir / "attachments"
     folder.mkdir()
