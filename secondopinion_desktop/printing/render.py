@@ -24,11 +24,11 @@ from PySide6.QtGui import (
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.printing.cover_sheet import FONT_FAMILY, CoverSheet, cover_sheet_html
 from secondopinion_desktop.printing.fonts import register_fonts
-from secondopinion_desktop.printing.paper import (  # noqa: F401 (the printing API in one place)
-    PAGE_SIZE_KEY,
-    chosen_page_size,
-    locale_page_size,
-)
+
+# Re-exported: the printing API in one place.
+from secondopinion_desktop.printing.paper import PAGE_SIZE_KEY as PAGE_SIZE_KEY
+from secondopinion_desktop.printing.paper import chosen_page_size as chosen_page_size
+from secondopinion_desktop.printing.paper import locale_page_size as locale_page_size
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
     "Letter": QPageSize.PageSizeId.Letter,

@@ -230,8 +230,9 @@ class MainWindow(QMainWindow):
         current = self.stack.currentIndex()
         placeholder = self.stack.widget(index)
         self.stack.insertWidget(index, page)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
         if current == index:
             self.stack.setCurrentIndex(index)
         self._built_pages[index] = page

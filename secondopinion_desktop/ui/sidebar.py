@@ -29,7 +29,7 @@ class StepDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        height = option.fontMetrics.height()  # type: ignore[attr-defined]
+        height = option.fontMetrics.height()
         return QSize(260, int(height * 3.4))
 
     def paint(
@@ -42,9 +42,9 @@ class StepDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        rect: QRect = opt.rect  # type: ignore[attr-defined]
-        palette: QPalette = opt.palette  # type: ignore[attr-defined]
-        state = opt.state  # type: ignore[attr-defined]
+        rect: QRect = opt.rect
+        palette: QPalette = opt.palette
+        state = opt.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = rect.adjusted(6, 2, -6, -2)
@@ -66,7 +66,7 @@ class StepDelegate(QStyledItemDelegate):
         number = int(index.data(NumberRole))
         done = bool(index.data(DoneRole))
         status = str(index.data(StatusTextRole))
-        metrics = opt.fontMetrics  # type: ignore[attr-defined]
+        metrics = opt.fontMetrics
         line = metrics.height()
         diameter = int(line * 1.9)
         margin = int(line * 0.7)
@@ -78,7 +78,7 @@ class StepDelegate(QStyledItemDelegate):
         else:
             painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(circle)
-        mark_font = QFont(opt.font)  # type: ignore[attr-defined]
+        mark_font = QFont(opt.font)
         mark_font.setBold(True)
         painter.setFont(mark_font)
         if done:
@@ -93,7 +93,7 @@ class StepDelegate(QStyledItemDelegate):
 
         text_left = circle.right() + margin
         text_rect = QRect(text_left, rect.top(), rect.right() - text_left - margin, rect.height())
-        title_font = QFont(opt.font)  # type: ignore[attr-defined]
+        title_font = QFont(opt.font)
         title_font.setBold(True)
         painter.setFont(title_font)
         painter.setPen(text_color)
@@ -103,7 +103,7 @@ class StepDelegate(QStyledItemDelegate):
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
             metrics.elidedText(str(index.data()), Qt.TextElideMode.ElideRight, text_rect.width()),
         )
-        status_font = QFont(opt.font)  # type: ignore[attr-defined]
+        status_font = QFont(opt.font)
         painter.setFont(status_font)
         if selected:
             painter.setPen(text_color)

@@ -64,14 +64,13 @@ def _base_point_size() -> int:
 class CalmStyle(QProxyStyle):
     """Fusion, plus the few looks the app's widgets ask for by object name."""
 
-    def polish(self, target: object) -> None:  # type: ignore[override]
+    def polish(self, target: object) -> None:
+        """One method for QProxyStyle's three `polish` overloads (widget, palette, app)."""
         if isinstance(target, QWidget):
             self._polish_widget(target)
             super().polish(target)
-        elif isinstance(target, QPalette):
+        elif isinstance(target, (QPalette, QApplication)):
             super().polish(target)
-        else:
-            super().polish(target)  # type: ignore[arg-type]
 
     def _polish_widget(self, widget: QWidget) -> None:
         name = widget.objectName()

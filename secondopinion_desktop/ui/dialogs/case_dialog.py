@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -40,7 +41,8 @@ class CaseDetails:
     def from_case(cls, case: Case) -> CaseDetails:
         return cls(**{f: getattr(case, f) for f in cls.__dataclass_fields__})
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, Any]:
+        """The details as keyword arguments for `services.cases.create_case`."""
         return dict(self.__dict__)
 
     def applied_to(self, case: Case) -> Case:

@@ -163,8 +163,10 @@ class RecordDialog(GuardedDialog):
         self.holder = QComboBox()
         self.holder.setEditable(True)
         self.holder.setAccessibleName("Who has it now")
-        self.holder.lineEdit().setPlaceholderText("Choose a doctor, or type a place")
-        self.holder.lineEdit().setMaxLength(MAX_TEXT_LENGTH)
+        holder_edit = self.holder.lineEdit()
+        assert holder_edit is not None  # an editable combo box always has one
+        holder_edit.setPlaceholderText("Choose a doctor, or type a place")
+        holder_edit.setMaxLength(MAX_TEXT_LENGTH)
         self.holder.addItem("", None)
         for doctor in self._doctors:
             self.holder.addItem(doctor.name, doctor.id)
@@ -173,7 +175,9 @@ class RecordDialog(GuardedDialog):
         self.recipient = QComboBox()
         self.recipient.setEditable(True)
         self.recipient.setAccessibleName("Who it goes to")
-        self.recipient.lineEdit().setMaxLength(MAX_TEXT_LENGTH)
+        recipient_edit = self.recipient.lineEdit()
+        assert recipient_edit is not None  # an editable combo box always has one
+        recipient_edit.setMaxLength(MAX_TEXT_LENGTH)
         self.recipient.addItem(self._new_label, None)
         for doctor in self._doctors:
             if new_doctor is None or doctor.id != new_doctor.id:
@@ -353,9 +357,10 @@ class RecordDialog(GuardedDialog):
 
     def _fit_height(self) -> None:
         """Grow with the hints that appear under the fields (wrapped text needs the width)."""
-        if not self.isVisible():
+        layout = self.layout()
+        if not self.isVisible() or layout is None:
             return
-        needed = self.layout().totalHeightForWidth(self.width())
+        needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
 

@@ -266,7 +266,8 @@ class DoctorsTableModel(RowListModel[Doctor]):
             if answer is None:
                 self.edit_rejected.emit("Please choose yes, no, or not asked yet.")
                 return False
-            changed = replace(doctor, **{ANSWER_FIELDS[column]: answer})
+            answered: dict[str, Any] = {ANSWER_FIELDS[column]: answer}  # the field's name varies
+            changed = replace(doctor, **answered)
         elif column == Column.WAIT:
             try:
                 changed = replace(doctor, wait_days=parse_wait_days(str(value)))

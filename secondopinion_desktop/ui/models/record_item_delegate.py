@@ -18,7 +18,7 @@ class RecordItemDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         base = super().sizeHint(option, index)
-        metrics: QFontMetrics = option.fontMetrics  # type: ignore[attr-defined]
+        metrics: QFontMetrics = option.fontMetrics
         return QSize(base.width(), metrics.height() * 2 + PADDING * 2 + 2)
 
     def paint(
@@ -29,18 +29,18 @@ class RecordItemDelegate(QStyledItemDelegate):
     ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        title = opt.text  # type: ignore[attr-defined]
+        title = opt.text
         subtitle = index.data(SubtitleRole) or ""
-        opt.text = ""  # type: ignore[attr-defined]
-        style = opt.widget.style() if opt.widget else None  # type: ignore[attr-defined]
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # type: ignore[attr-defined]
-        rect: QRect = opt.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)  # type: ignore[attr-defined]
-        palette: QPalette = opt.palette  # type: ignore[attr-defined]
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect: QRect = opt.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        palette: QPalette = opt.palette
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
-        bold = QFont(opt.font)  # type: ignore[attr-defined]
+        bold = QFont(opt.font)
         bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
         painter.setPen(palette.color(role))
@@ -51,7 +51,7 @@ class RecordItemDelegate(QStyledItemDelegate):
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
             QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, rect.width()),
         )
-        plain = QFont(opt.font)  # type: ignore[attr-defined]
+        plain = QFont(opt.font)
         painter.setFont(plain)
         muted = palette.color(role)
         if not selected:

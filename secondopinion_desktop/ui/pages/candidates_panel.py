@@ -185,9 +185,10 @@ class CandidatesPanel(StepPanel):
         if self.case is None:
             return
         dialog = self._doctor_dialog(self, self.case.id, None, Role.CANDIDATE)
-        if dialog.exec() != DoctorDialog.DialogCode.Accepted or dialog.doctor() is None:
+        doctor = dialog.doctor() if dialog.exec() == DoctorDialog.DialogCode.Accepted else None
+        if doctor is None:
             return
-        saved, changes = doctor_changes.add_doctor(self.repo, dialog.doctor())
+        saved, changes = doctor_changes.add_doctor(self.repo, doctor)
         self._reload(changes, saved.id)
         self.status_message.emit(f"Added {saved.name} to your list.")
 
@@ -200,9 +201,10 @@ class CandidatesPanel(StepPanel):
         if doctor is None or self.case is None:
             return
         dialog = self._doctor_dialog(self, self.case.id, doctor)
-        if dialog.exec() != DoctorDialog.DialogCode.Accepted or dialog.doctor() is None:
+        changed = dialog.doctor() if dialog.exec() == DoctorDialog.DialogCode.Accepted else None
+        if changed is None:
             return
-        saved, changes = doctor_changes.update_doctor(self.repo, dialog.doctor())
+        saved, changes = doctor_changes.update_doctor(self.repo, changed)
         self._reload(changes, saved.id)
         self.status_message.emit(f"Saved {saved.name}.")
 

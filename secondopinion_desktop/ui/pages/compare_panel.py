@@ -405,9 +405,10 @@ class ComparePanel(StepPanel):
         if doctor is None or self.case is None:
             return
         dialog = self._doctor_dialog(self, self.case.id, doctor)
-        if dialog.exec() != DoctorDialog.DialogCode.Accepted or dialog.doctor() is None:
+        changed = dialog.doctor() if dialog.exec() == DoctorDialog.DialogCode.Accepted else None
+        if changed is None:
             return
-        saved, changes = doctors.update_doctor(self.repo, dialog.doctor())
+        saved, changes = doctors.update_doctor(self.repo, changed)
         self._refresh(changes, saved.id)
 
     # --- choosing and booking -------------------------------------------------------------
@@ -430,7 +431,7 @@ class ComparePanel(StepPanel):
             return
         existing = self.repo.appointments.opinion_visit(self.case.id)
         if existing is not None and existing.doctor_id not in (None, doctor.id):
-            other = self.repo.doctors.get(existing.doctor_id)  # type: ignore[arg-type]
+            other = self.repo.doctors.get(existing.doctor_id)
             if not messages.ask_yes_no(
                 self,
                 "Replace the booked visit?",
@@ -473,9 +474,10 @@ class ComparePanel(StepPanel):
             return
         doctor, visit = booked
         dialog = self._booking_dialog(self, doctor, visit)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.appointment() is None:
+        moved = dialog.appointment() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if moved is None:
             return
-        self._refresh(booking.change_visit(self.repo, dialog.appointment()), doctor.id)
+        self._refresh(booking.change_visit(self.repo, moved), doctor.id)
         self.status_message.emit("The visit is changed.")
 
     # --- to-dos --------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -40,7 +41,7 @@ from secondopinion_desktop.domain.opinions import (
     round_name,
 )
 from secondopinion_desktop.printing.opinions_sheet import opinions_sheet_for
-from secondopinion_desktop.printing.sheet_render import render_opinions_sheet
+from secondopinion_desktop.printing.sheet_render import Renderer, render_opinions_sheet
 from secondopinion_desktop.services import outcome
 from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
@@ -55,17 +56,19 @@ MAX_TABLE_HEIGHT = 1400
 SHEET_TITLE = "The opinions side by side"
 
 
-def _clear(layout: QVBoxLayout | QHBoxLayout | QGridLayout) -> None:
+def _clear(layout: QLayout) -> None:
     """Remove and delete every widget and sub-layout of a layout that is rebuilt on load."""
     while layout.count():
         item = layout.takeAt(0)
+        if item is None:
+            break
         widget = item.widget()
         if widget is not None:
             widget.hide()
             widget.deleteLater()
         child = item.layout()
         if child is not None:
-            _clear(child)  # type: ignore[arg-type]
+            _clear(child)
 
 
 class OutcomePanel(sheet_printing.SheetActions, StepPanel):
@@ -293,6 +296,8 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
     def _clear_options(self) -> None:
         while self.options_grid.count():
             item = self.options_grid.takeAt(0)
+            if item is None:
+                break
             widget = item.widget()
             if widget is not None:
                 widget.hide()
@@ -428,7 +433,7 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
 
     # --- printing --------------------------------------------------------------------------
 
-    def _sheet_renderer(self) -> sheet_printing.Renderer | None:
+    def _sheet_renderer(self) -> Renderer | None:
         if self.case is None:
             return None
         self.thoughts_saver.flush()

@@ -28,6 +28,7 @@ from secondopinion_desktop.domain.questions import (
     clean_answer,
     moved,
 )
+from secondopinion_desktop.printing.sheet_render import Renderer
 from secondopinion_desktop.services import questions
 from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.services.questions import ensure_starter_questions
@@ -368,7 +369,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
 
     # --- printing ------------------------------------------------------------------------
 
-    def _sheet_renderer(self) -> sheet_printing.Renderer | None:
+    def _sheet_renderer(self) -> Renderer | None:
         if self.case is None:
             return None
         self.answer_saver.flush()
