@@ -16,6 +16,7 @@ from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.printing.render import chosen_page_size, set_page
 from secondopinion_desktop.printing.sheet_render import Renderer, write_pdf
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.pages.panel import StepPanel
 
 
 def _printer(title: str, size_name: str) -> QPrinter:
@@ -86,31 +87,36 @@ class SheetActions:
     def _size(self) -> str:
         return page_size(self._settings)
 
+    def _panel(self) -> StepPanel:
+        """The panel this is mixed into: the dialogs' parent, and its status_message signal."""
+        assert isinstance(self, StepPanel), "SheetActions is mixed into a StepPanel"
+        return self
+
     def print_sheet(self) -> None:
         render = self._sheet_renderer()
         if render is not None and print_with_dialog(
-            self,  # type: ignore[arg-type]
+            self._panel(),
             self.sheet_title,
             render,
             self._size(),
         ):
-            self.status_message.emit(self.sheet_printed_message)  # type: ignore[attr-defined]
+            self._panel().status_message.emit(self.sheet_printed_message)
 
     def preview_sheet(self) -> None:
         render = self._sheet_renderer()
         if render is not None:
-            preview(self, self.sheet_title, render, self._size())  # type: ignore[arg-type]
+            preview(self._panel(), self.sheet_title, render, self._size())
 
     def save_pdf(self) -> None:
         render = self._sheet_renderer()
         if render is None:
             return
         target = save_pdf(
-            self,  # type: ignore[arg-type]
+            self._panel(),
             self.sheet_title,
             self.sheet_file_name,
             render,
             self._size(),
         )
         if target is not None:
-            self.status_message.emit(f"Saved {target.name}.")  # type: ignore[attr-defined]
+            self._panel().status_message.emit(f"Saved {target.name}.")

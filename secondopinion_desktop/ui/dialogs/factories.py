@@ -6,7 +6,7 @@ dialogs (with their forms and date parsing) are only needed when the person open
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
@@ -14,19 +14,19 @@ if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.record_dialog import RecordDialog
 
 
-def booking_dialog(*args: object, **kwargs: object) -> BookingDialog:
+def booking_dialog(*args: Any, **kwargs: Any) -> BookingDialog:
     from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
 
-    return BookingDialog(*args, **kwargs)  # type: ignore[arg-type]
+    return BookingDialog(*args, **kwargs)
 
 
-def case_dialog(*args: object, **kwargs: object) -> CaseDialog:
+def case_dialog(*args: Any, **kwargs: Any) -> CaseDialog:
     from secondopinion_desktop.ui.dialogs.case_dialog import CaseDialog
 
-    return CaseDialog(*args, **kwargs)  # type: ignore[arg-type]
+    return CaseDialog(*args, **kwargs)
 
 
-def record_dialog(*args: object, **kwargs: object) -> RecordDialog:
+def record_dialog(*args: Any, **kwargs: Any) -> RecordDialog:
     from secondopinion_desktop.ui.dialogs.record_dialog import RecordDialog
 
-    return RecordDialog(*args, **kwargs)  # type: ignore[arg-type]
+    return RecordDialog(*args, **kwargs)

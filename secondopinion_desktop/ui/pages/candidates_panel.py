@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -34,6 +35,9 @@ from secondopinion_desktop.ui.models.doctors_model import (
     DoctorsTableModel,
 )
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+
+if TYPE_CHECKING:
+    from secondopinion_desktop.ui.dialogs.import_dialog import ImportDialog
 
 STEP2_COLUMNS = {
     Column.NAME: 220,
@@ -79,7 +83,7 @@ class CandidatesPanel(StepPanel):
         repo: Repository,
         parent: QWidget | None = None,
         doctor_dialog: Callable[..., DoctorDialog] = DoctorDialog,
-        import_dialog: Callable[..., object] | None = None,
+        import_dialog: Callable[..., ImportDialog] | None = None,
         *,
         settings: QSettings | None = None,
         undo_stack: QUndoStack | None = None,
@@ -235,11 +239,11 @@ class CandidatesPanel(StepPanel):
             factory = ImportDialog
         existing = [(d.name, d.phone) for d in self.repo.doctors.list(self.case.id)]
         dialog = factory(self, existing)
-        if dialog.exec() != 1:  # type: ignore[attr-defined]
+        if dialog.exec() != 1:
             return
-        candidates = dialog.candidates()  # type: ignore[attr-defined]
-        source = dialog.source()  # type: ignore[attr-defined]
-        detail = dialog.source_detail()  # type: ignore[attr-defined]
+        candidates = dialog.candidates()
+        source = dialog.source()
+        detail = dialog.source_detail()
         if not candidates:
             return
         doctors = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypedDict
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
@@ -16,6 +17,13 @@ from PySide6.QtWidgets import QWidget
 
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.pages.panel import StepPanel
+
+
+class PanelExtras(TypedDict):
+    """What `PanelContext.named()` passes to each panel's constructor, by keyword."""
+
+    settings: QSettings | None
+    undo_stack: QUndoStack | None
 
 
 @dataclass(frozen=True)
@@ -26,7 +34,8 @@ class PanelContext:
     settings: QSettings | None = None
     undo_stack: QUndoStack | None = None
 
-    def named(self) -> dict[str, object]:
+    def named(self) -> PanelExtras:
+        """The keyword arguments every panel's constructor takes besides the repository."""
         return {"settings": self.settings, "undo_stack": self.undo_stack}
 
 
@@ -36,26 +45,26 @@ PanelFactory = Callable[[PanelContext, QWidget | None], StepPanel]
 def _tell_doctor(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.tell_doctor_panel import TellDoctorPanel
 
-    return TellDoctorPanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
+    return TellDoctorPanel(context.repo, parent, **context.named())
 
 
 def _candidates(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.candidates_panel import CandidatesPanel
 
-    return CandidatesPanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
+    return CandidatesPanel(context.repo, parent, **context.named())
 
 
 def _compare(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.compare_panel import ComparePanel
 
-    return ComparePanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
+    return ComparePanel(context.repo, parent, **context.named())
 
 
 def _records(step: int) -> PanelFactory:
     def build(context: PanelContext, parent: QWidget | None) -> StepPanel:
         from secondopinion_desktop.ui.pages.records_panel import RecordsPanel
 
-        return RecordsPanel(context.repo, parent, step=step, **context.named())  # type: ignore[arg-type]
+        return RecordsPanel(context.repo, parent, step=step, **context.named())
 
     return build
 
@@ -63,25 +72,25 @@ def _records(step: int) -> PanelFactory:
 def _visit(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.visit_panel import VisitPanel
 
-    return VisitPanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
+    return VisitPanel(context.repo, parent, **context.named())
 
 
 def _questions(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.questions_panel import QuestionsPanel
 
-    return QuestionsPanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
+    return QuestionsPanel(context.repo, parent, **context.named())
 
 
 def _after_visit(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.visit_panel import AfterVisitPanel
 
-    return AfterVisitPanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
+    return AfterVisitPanel(context.repo, parent, **context.named())
 
 
 def _outcome(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.outcome_panel import OutcomePanel
 
-    return OutcomePanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
+    return OutcomePanel(context.repo, parent, **context.named())
 
 
 PANELS: dict[int, tuple[PanelFactory, ...]] = {
