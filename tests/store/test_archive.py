@@ -124,7 +124,7 @@ def test_not_a_zip_at_all(tmp_path: Path) -> None:
     assert "could not be found" in refused(tmp_path / "gone.secondopinion")
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+@pytest.mark.needs_posix  # named pipes are a POSIX thing
 def test_a_named_pipe_or_device_is_refused_at_once(tmp_path: Path) -> None:
     pipe = tmp_path / "case.secondopinion"
     os.mkfifo(pipe)
