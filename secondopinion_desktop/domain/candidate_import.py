@@ -46,7 +46,7 @@ from secondopinion_desktop.domain.csv_table import (
     read_table,
 )
 from secondopinion_desktop.domain.doctor_names import line_digits as _line_digits
-from secondopinion_desktop.domain.doctor_names import name_key
+from secondopinion_desktop.domain.doctor_names import name_key, name_problem
 from secondopinion_desktop.domain.doctor_names import phone_digits as _phone_digits
 from secondopinion_desktop.domain.validation import ValidationError, normalize_phone
 
@@ -169,7 +169,11 @@ def build_candidates(
     mapping: Mapping[str, int | None],
     existing: Iterable[tuple[str, str]],
 ) -> ImportResult:
-    """Turn table rows into candidates, skipping rows without a name and repeated doctors.
+    """Turn table rows into candidates, skipping rows that are not doctors and repeats.
+
+    A row is skipped, with the reason, when its name is missing or does not look like a
+    person's ("Total providers: 5"), when it gives no way to reach the doctor (no phone, fax,
+    e-mail or address), or when the doctor is already listed.
 
     ``existing`` holds (name, phone) pairs of doctors already in the case. A row is a repeat
     when its name matches (ignoring "Dr.", "MD" and the like, case and punctuation) and the
@@ -203,14 +207,17 @@ def build_candidates(
         if not name:
             skipped.append(SkippedRow(number, "No name in this row."))
             continue
-        if not any(ch.isalpha() for ch in name):
-            skipped.append(
-                SkippedRow(number, f"The name '{_shorten(name)}' doesn't look like a name.")
-            )
+        problem = name_problem(name)
+        if problem:
+            skipped.append(SkippedRow(number, problem))
             continue
 
         phone = _checked_phone(cell("phone"), "phone number", row_warnings)
         fax = _checked_phone(cell("fax"), "fax number", row_warnings)
+        address = _join_address(
+            cell("address"), cell("address_line_2"), cell("city"), cell("state"), cell("zip")
+        )
+        email = cell("email")
         key = name_key(name)
         digits = _line_digits(phone)
 
@@ -227,22 +234,20 @@ def build_candidates(
             )
             continue
 
+        if not (phone or fax or address or email):
+            skipped.append(SkippedRow(number, _no_way_to_reach(name, row_warnings)))
+            continue
+
         seen.setdefault(key, []).append((digits, number))
         candidates.append(
             ImportedCandidate(
                 name=name,
                 specialty=cell("specialty"),
                 practice=cell("practice"),
-                address=_join_address(
-                    cell("address"),
-                    cell("address_line_2"),
-                    cell("city"),
-                    cell("state"),
-                    cell("zip"),
-                ),
+                address=address,
                 phone=phone,
                 fax=fax,
-                notes=cell("notes"),
+                notes=_with_email(cell("notes"), email),
             )
         )
         warnings.extend(SkippedRow(number, note) for note in row_warnings)
@@ -287,6 +292,24 @@ def _checked_phone(raw: str, what: str, notes: list[str]) -> str:
         problem = _PHONE_PROBLEMS.get(error.code, "couldn't be read")
         notes.append(f"The {what} '{_shorten(raw)}' {problem}, so it was left blank.")
         return ""
+
+
+def _no_way_to_reach(name: str, notes: list[str]) -> str:
+    """Why a row with a name but no phone, fax, e-mail or address is skipped."""
+    reason = (
+        f"No phone, fax, email or address for '{_shorten(name)}', so there would be no way "
+        "to reach them."
+    )
+    if notes:  # a number was there but could not be read: say so in the same line
+        reason += " " + " ".join(note.replace(", so it was left blank", "") for note in notes)
+    return reason
+
+
+def _with_email(notes: str, email: str) -> str:
+    """The notes, with the e-mail address from the file on a line of its own."""
+    if not email:
+        return notes
+    return f"{notes} Email: {email}" if notes else f"Email: {email}"
 
 
 def _join_address(street: str, line_2: str, city: str, state: str, zip_code: str) -> str:

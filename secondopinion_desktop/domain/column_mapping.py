@@ -49,6 +49,7 @@ MAPPING_FIELDS: Final[tuple[str, ...]] = (
     *ADDRESS_PARTS,
     "phone",
     "fax",
+    "email",
     "notes",
 )
 #: Plain-English labels for the mapping dialog.
@@ -65,6 +66,7 @@ FIELD_LABELS: Final[Mapping[str, str]] = {
     "zip": "ZIP code",
     "phone": "Phone",
     "fax": "Fax",
+    "email": "Email",
     "notes": "Notes",
 }
 
@@ -145,12 +147,14 @@ _EXACT_HEADERS: Final[dict[str, frozenset[str]]] = {
         {"phone", "telephone", "tel", "phonenumber", "telephonenumber", "phoneno", "officephone"}
     ),
     "fax": frozenset({"fax", "faxnumber", "faxno", "facsimile"}),
+    "email": frozenset({"email", "emailaddress", "officeemail"}),
     "notes": frozenset({"notes", "note", "comments", "comment", "remarks"}),
 }
 
 # Keyword matches, tried in this order so "Practice Phone" is a phone and "Group Name" a
 # practice, never a doctor's name.
 _KEYWORD_ORDER: Final[tuple[str, ...]] = (
+    "email",
     "fax",
     "phone",
     "zip",
@@ -167,6 +171,7 @@ _KEYWORD_ORDER: Final[tuple[str, ...]] = (
 )
 _KEYWORDS: Final[dict[str, frozenset[str]]] = {
     "fax": frozenset({"fax", "facsimile"}),
+    "email": frozenset({"email"}),
     "phone": frozenset({"phone", "telephone", "tel", "phones"}),
     "zip": frozenset({"zip", "zipcode", "postal", "postcode"}),
     "state": frozenset({"state", "province"}),

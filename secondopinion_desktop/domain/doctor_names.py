@@ -14,7 +14,60 @@ from typing import Final
 from secondopinion_desktop.domain.csv_table import clean_text
 from secondopinion_desktop.domain.validation import ValidationError, normalize_phone
 
-__all__ = ["line_digits", "name_key", "phone_digits"]
+__all__ = ["line_digits", "name_key", "name_problem", "phone_digits"]
+
+# --------------------------------------------------------------------------------------------
+# Does this look like a person's name at all?
+# --------------------------------------------------------------------------------------------
+
+# Words of the lines insurers print above or below their lists ("Total providers: 5",
+# "Showing 1-25 of 140 results", "Information subject to change"): never in a person's name.
+_NOT_NAME_WORDS: Final = frozenset(
+    {
+        "total",
+        "totals",
+        "providers",
+        "results",
+        "showing",
+        "generated",
+        "printed",
+        "copyright",
+        "disclaimer",
+        "information",
+        "subject",
+        "listing",
+        "directory",
+        "records",
+        "rows",
+        "found",
+        "updated",
+    }
+)
+_NOT_NAME_MARKS: Final = (":", "@", "http", "www.", "\u00a9", "=")
+_MAX_NAME_WORDS: Final = 8
+
+
+def name_problem(name: str) -> str:
+    """Why ``name`` cannot be a person's name ("" when it can), in words for the person.
+
+    Insurers' files end with a footer ("Total providers: 5") or start with a note that a
+    spreadsheet puts in the name column; added as a doctor, it would sit in the list with no
+    phone. A name has letters, no digits, no colon, e-mail or web address, at most eight
+    words, and none of the words such lines are made of.
+    """
+    text = clean_text(name)
+    short = text if len(text) <= 40 else text[:39] + "\u2026"
+    problem = f"'{short}' doesn't look like a person's name."
+    if not any(ch.isalpha() for ch in text):
+        return f"The name '{short}' doesn't look like a name."
+    folded = text.casefold()
+    if any(ch.isdigit() for ch in text) or any(mark in folded for mark in _NOT_NAME_MARKS):
+        return problem
+    words = [_fold(word) for word in re.split(r"[\s,;/]+", text) if _fold(word)]
+    if len(words) > _MAX_NAME_WORDS or _NOT_NAME_WORDS.intersection(words):
+        return problem
+    return ""
+
 
 # --------------------------------------------------------------------------------------------
 # Recognizing the same doctor twice

@@ -195,3 +195,52 @@ def call_in_future(when: dt.datetime, now: dt.datetime) -> bool:
 def status_after_call(status: Status) -> Status:
     """A candidate whose office was called is "contacted"; other statuses stay as they are."""
     return Status.CONTACTED if status is Status.CANDIDATE else status
+
+
+def has_answers(doctor: Doctor) -> bool:
+    """True once the office has answered at least one of the phone questions.
+
+    Before any answer, every doctor scores the same "not asked yet" points, so a ranking would
+    only be the alphabet dressed up as advice.
+    """
+    return doctor.wait_days is not None or any(
+        answer is not Answer.UNKNOWN
+        for answer in (
+            doctor.accepting_new_patients,
+            doctor.accepts_insurance,
+            doctor.referral_required,
+        )
+    )
+
+
+def best_fits(doctors: list[Doctor], limit: int = 3) -> list[Fit]:
+    """The candidates worth calling first: those with answers and nothing ruling them out."""
+    answered = [d for d in doctors if has_answers(d)]
+    return [fit for fit in rank_candidates(answered) if fit.possible][:limit]
+
+
+def best_fit_note(doctors: list[Doctor]) -> str:
+    """What the "Best fit so far" card says besides the ranking ("" when nothing to add)."""
+    candidates = [d for d in doctors if d.role is Role.CANDIDATE]
+    if not candidates:
+        return "Add doctors in step 2, then call their offices. The best fit shows here."
+    waiting = [d for d in candidates if not has_answers(d) and d.status is not Status.RULED_OUT]
+    if len(waiting) == len(candidates):
+        return (
+            "No answers yet, so no doctor is ahead. Call the offices and log what they tell "
+            "you; the best fit shows here once a doctor has answers."
+        )
+    if not best_fits(doctors):
+        if waiting:
+            return (
+                "None of the doctors you have called fits yet. "
+                f"{_count(len(waiting))} not called yet."
+            )
+        return "None of the doctors fits yet. Check the answers in the table."
+    if waiting:
+        return f"{_count(len(waiting))} not called yet, so not ranked."
+    return ""
+
+
+def _count(number: int) -> str:
+    return "One doctor is" if number == 1 else f"{number} doctors are"

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from secondopinion_desktop.domain.appointments import (
     Appointment,
@@ -360,6 +360,13 @@ def derive_reminders(
 # --- keeping stored reminders in step with the rules ----------------------------------------
 
 
+def not_due_before(item: Wanted, moment: dt.datetime | None) -> Wanted:
+    """``item``, due no earlier than ``moment`` (the moment it is made)."""
+    if moment is None or item.due_at >= moment:
+        return item
+    return replace(item, due_at=moment)
+
+
 @dataclass(frozen=True)
 class SyncPlan:
     """What to write so the stored derived reminders match what the data implies."""
@@ -374,12 +381,18 @@ class SyncPlan:
         return not (self.insert or self.update or self.delete)
 
 
-def plan_sync(stored: Iterable[Reminder], wanted: Iterable[Wanted]) -> SyncPlan:
+def plan_sync(
+    stored: Iterable[Reminder], wanted: Iterable[Wanted], now: dt.datetime | None = None
+) -> SyncPlan:
     """Insert new keys, update changed ones, delete keys the data no longer implies.
 
     The person's own reminders (no key) are never touched. A reminder whose due time moved
     (the visit was moved, the fax date corrected) is a new reminder: its done mark and
     snooze are cleared.
+
+    With ``now``, a reminder is never due before the moment it was made: booking a visit five
+    days out makes "ask for the referral" (ten days before the visit) due now, not "due since"
+    a day when nobody knew of the visit. Later syncs keep that moment as its due time.
     """
     by_key = {r.key: r for r in stored if r.key is not None}
     wanted_by_key = {w.key: w for w in wanted}
@@ -388,8 +401,14 @@ def plan_sync(stored: Iterable[Reminder], wanted: Iterable[Wanted]) -> SyncPlan:
     for key, item in wanted_by_key.items():
         existing = by_key.get(key)
         if existing is None:
-            insert.append(item)
+            insert.append(not_due_before(item, now))
             continue
+        if now is not None and item.due_at != existing.due_at:
+            if item.due_at < existing.due_at <= now:
+                # It was made after the time the rule names: it stays due from when it was made.
+                item = replace(item, due_at=existing.due_at)
+            else:
+                item = not_due_before(item, now)
         moved = existing.due_at != item.due_at  # aware datetimes: compares instants
         same = (
             not moved

@@ -30,7 +30,7 @@ def sync_reminders(repo: Repository, case_id: int, zone: dt.tzinfo | None = None
     """Bring the case's derived reminders in step with its data; True if any changed."""
     with repo.db.atomic():
         wanted = derive_reminders(reminder_facts(repo, case_id), repo.now(), zone)
-        plan = plan_sync(repo.reminders.list(case_id), wanted)
+        plan = plan_sync(repo.reminders.list(case_id), wanted, repo.now())
         repo.reminders.apply(case_id, plan)
     return not plan.empty
 

@@ -28,6 +28,7 @@ from secondopinion_desktop.domain.candidate_import import (
     name_key,
     read_table,
 )
+from secondopinion_desktop.domain.doctor_names import name_problem
 
 FAST = settings(max_examples=200, deadline=None)
 
@@ -105,7 +106,9 @@ def test_quoted_commas_and_a_line_break_inside_an_address() -> None:
 
 
 def test_old_windows_encoding_with_accents() -> None:
-    data = "Doctor,Speciality\r\nJos\u00e9 Pe\u00f1a,Neurolog\u00eda\r\n".encode("cp1252")
+    data = "Doctor,Speciality,City\r\nJos\u00e9 Pe\u00f1a,Neurolog\u00eda,Bogot\u00e1\r\n".encode(
+        "cp1252"
+    )
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")  # the file really is not UTF-8
     table = read_table(data)
@@ -117,9 +120,9 @@ def test_old_windows_encoding_with_accents() -> None:
 
 def test_excel_unicode_text_is_utf16_with_tabs() -> None:
     text = (
-        "Last Name\tFirst Name\tSpecialty\tTelephone\r\n"
-        "M\u00fcller\tZo\u00eb\tRheumatology\t555 987 6543\r\n"
-        "\u674e\t\u534e\tDermatology\t\r\n"
+        "Last Name\tFirst Name\tSpecialty\tTelephone\tCity\r\n"
+        "M\u00fcller\tZo\u00eb\tRheumatology\t555 987 6543\t\r\n"
+        "\u674e\t\u534e\tDermatology\t\tSpringfield\r\n"
     )
     data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
     table = read_table(data)
@@ -372,8 +375,13 @@ def test_mapping_problems_and_a_person_changing_the_mapping() -> None:
 
 def test_first_and_last_name_columns_are_joined_and_used_as_fallback() -> None:
     table = Table(
-        headers=["Name", "First Name", "Last Name"],
-        rows=[["Dr. Ana Ruiz", "", ""], ["", "Ben", "Okafor"], ["", "", "Diaz"], ["", "", ""]],
+        headers=["Name", "First Name", "Last Name", "City"],
+        rows=[
+            ["Dr. Ana Ruiz", "", "", "Springfield"],
+            ["", "Ben", "Okafor", "Springfield"],
+            ["", "", "Diaz", "Springfield"],
+            ["", "", "", "Springfield"],
+        ],
     )
     mapping = guess_mapping(table.headers)
     assert (mapping["name"], mapping["first_name"], mapping["last_name"]) == (0, 1, 2)
@@ -463,21 +471,27 @@ def test_bad_phone_keeps_the_row_with_a_warning() -> None:
 
 def test_hostile_text_is_cleaned_shortened_and_never_evaluated() -> None:
     long_note = "Lorem ipsum " * 1000
+    formula = '=HYPERLINK("http://evil.example","Dr. Click")'
     rows = [
-        ['=HYPERLINK("http://evil.example","Dr. Click")', "+1 555 123 4567", "@SUM(A1)"],
-        ["Dr.\u202e Eve\u200b Null\x00\x07", "-2+3", long_note],
-        ["Ana\tRuiz\r\nMD", '="5551234567"', "-cmd|' /C calc'!A0"],
+        ["Dr. Click", "+1 555 123 4567", f"@SUM(A1) {formula}", ""],
+        ["Dr.\u202e Eve\u200b Null\x00\x07", "-2+3", long_note, "Springfield"],
+        ["Ana\tRuiz\r\nMD", '="5551234567"', "-cmd|' /C calc'!A0", ""],
+        [formula, "+1 555 123 4567", "", ""],
     ]
-    table = Table(headers=["Name", "Phone", "Notes"], rows=rows)
+    table = Table(headers=["Name", "Phone", "Notes", "City"], rows=rows)
     result = build_candidates(table, guess_mapping(table.headers), [])
-    assert [c.name for c in result.candidates] == [
-        '=HYPERLINK("http://evil.example","Dr. Click")',
-        "Dr. Eve Null",
-        "Ana Ruiz MD",
+    assert [c.name for c in result.candidates] == ["Dr. Click", "Dr. Eve Null", "Ana Ruiz MD"]
+    # A formula is kept as the text it is, and is not a person's name.
+    assert result.skipped == [
+        SkippedRow(
+            5,
+            """'=HYPERLINK("http://evil.example","Dr. C\u2026' doesn't look like """
+            "a person's name.",
+        )
     ]
     first, second, third = result.candidates
     assert first.phone == "+1 555 123 4567"
-    assert first.notes == "@SUM(A1)"
+    assert first.notes == f"@SUM(A1) {formula}"
     assert second.phone == ""
     assert len(second.notes) <= MAX_CELL_CHARS
     assert second.notes.startswith("Lorem ipsum Lorem")
@@ -582,3 +596,97 @@ def test_build_candidates_accounts_for_every_row(
     keys = [(name_key(c.name), c.phone) for c in result.candidates]
     assert len(set(keys)) == len(keys)
     assert result.summary()
+
+
+# --- rows that are not doctors (issue 13, item 3) ----------------------------------------------
+
+INSURER_LIST = (
+    b"Provider Name,Specialty,Phone,City\n"
+    b'"Chen, David MD",Urology,555-201-3000,Springfield\n'
+    b'"Okonkwo, Grace MD",Urology,,Shelbyville\n'
+    b"Dr. Sam Ito,Urology,,\n"
+    b"Information subject to change,,,\n"
+    b"Total providers: 5,,,\n"
+)
+
+
+def test_an_insurers_footer_and_a_doctor_with_no_way_to_reach_them_are_skipped_with_reasons() -> (
+    None
+):
+    result = _import(INSURER_LIST)
+    assert [c.name for c in result.candidates] == ["Chen, David MD", "Okonkwo, Grace MD"]
+    assert result.skipped == [
+        SkippedRow(
+            4,
+            "No phone, fax, email or address for 'Dr. Sam Ito', so there would be no way to "
+            "reach them.",
+        ),
+        SkippedRow(5, "'Information subject to change' doesn't look like a person's name."),
+        SkippedRow(6, "'Total providers: 5' doesn't look like a person's name."),
+    ]
+
+
+def test_an_email_address_is_a_way_to_reach_them_and_lands_in_the_notes() -> None:
+    result = _import(b"Name,E-mail,Notes\nDr. Sam Ito,office@ito.example,Urology\n")
+    (only,) = result.candidates
+    assert only.notes == "Urology Email: office@ito.example"
+
+
+def test_a_bad_phone_alone_is_no_way_to_reach_them() -> None:
+    result = _import(b"Name,Phone\nDr. Sam Ito,12\n")
+    assert result.candidates == []
+    (skipped,) = result.skipped
+    assert skipped.reason.startswith("No phone, fax, email or address for 'Dr. Sam Ito'")
+    assert "The phone number '12' looks too short." in skipped.reason
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Total providers: 5",
+        "Page 1 of 3",
+        "Showing 1-25 of 140 results",
+        "Generated 11/20/2026",
+        "Copyright Bluebrook Health",
+        "www.bluebrook.example",
+        "help@bluebrook.example",
+        "This list was printed for members of the Bluebrook Health plan only",
+    ],
+)
+def test_lines_insurers_print_around_their_lists_are_not_names(footer: str) -> None:
+    assert name_problem(footer)
+
+
+NAME_WORD = st.from_regex(r"[A-Z][a-z]{1,11}(-[A-Z][a-z]{1,8})?", fullmatch=True).filter(
+    lambda word: (
+        word.casefold() not in {"total", "providers", "results", "showing", "found"}
+        and word.casefold() not in {"generated", "printed", "copyright", "disclaimer", "rows"}
+        and word.casefold() not in {"information", "subject", "listing", "directory", "records"}
+        and word.casefold() not in {"totals", "updated"}
+    )
+)
+
+
+@given(
+    st.lists(NAME_WORD, min_size=1, max_size=4),
+    st.sampled_from(["", "Dr. ", "Dr "]),
+    st.sampled_from(["", " MD", ", MD", " DO", ", M.D.", " PhD", ", NP", " PA-C"]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_peoples_names_in_every_list_form_are_names(
+    words: list[str], title: str, degree: str, last_first: bool, capitals: bool
+) -> None:
+    name = (
+        f"{words[-1]}, {' '.join(words[:-1])}" if last_first and len(words) > 1 else " ".join(words)
+    )
+    name = f"{title}{name}{degree}"
+    if capitals:
+        name = name.upper()
+    assert name_problem(name) == ""
+
+
+@given(st.text(max_size=120))
+def test_name_problem_never_raises_and_answers_in_words(text: str) -> None:
+    problem = name_problem(text)
+    assert problem == "" or problem.endswith(".")

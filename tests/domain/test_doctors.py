@@ -8,6 +8,9 @@ from secondopinion_desktop.domain.doctors import (
     Role,
     Status,
     assess,
+    best_fit_note,
+    best_fits,
+    has_answers,
     rank_candidates,
 )
 
@@ -67,3 +70,44 @@ def test_ruled_out_and_treating_doctors() -> None:
 def test_referral_is_mentioned() -> None:
     fit = assess(doctor("Dr. Ref", referral_required=Answer.YES))
     assert "needs a referral" in fit.explanation
+
+
+# --- no ranking before any answer (issue 13, item 11) -----------------------------------------
+
+
+def test_no_doctor_is_ranked_before_any_office_has_answered() -> None:
+    doctors = [doctor("Dr. Adams"), doctor("Dr. Baker"), doctor("Dr. Cole")]
+    assert not any(has_answers(d) for d in doctors)
+    assert best_fits(doctors) == []
+    assert best_fit_note(doctors).startswith("No answers yet, so no doctor is ahead.")
+
+
+def test_only_doctors_with_answers_are_ranked_and_the_rest_are_counted() -> None:
+    called = doctor("Dr. Zeller", accepting_new_patients=Answer.YES)
+    waiting = [doctor("Dr. Adams"), doctor("Dr. Baker")]
+    assert [f.doctor.name for f in best_fits([*waiting, called])] == ["Dr. Zeller"]
+    assert best_fit_note([*waiting, called]) == "2 doctors are not called yet, so not ranked."
+    assert best_fit_note([called, waiting[0]]) == "One doctor is not called yet, so not ranked."
+    assert best_fit_note([called]) == ""
+
+
+def test_a_wait_alone_is_an_answer() -> None:
+    assert has_answers(doctor("Dr. Adams", wait_days=0))
+
+
+def test_when_every_called_doctor_is_blocked_the_note_says_so() -> None:
+    closed = doctor("Dr. Closed", accepting_new_patients=Answer.NO)
+    assert best_fits([closed]) == []
+    assert (
+        best_fit_note([closed]) == "None of the doctors fits yet. Check the answers in the table."
+    )
+    assert best_fit_note([closed, doctor("Dr. New")]) == (
+        "None of the doctors you have called fits yet. One doctor is not called yet."
+    )
+
+
+def test_with_no_candidates_the_note_says_where_to_add_them() -> None:
+    assert best_fit_note([]).startswith("Add doctors in step 2")
+    assert best_fit_note([doctor("Dr. Own", role=Role.TREATING)]).startswith(
+        "Add doctors in step 2"
+    )

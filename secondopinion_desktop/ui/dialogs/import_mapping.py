@@ -27,7 +27,7 @@ from secondopinion_desktop.ui.style import attention_color, muted_color
 NOT_IN_FILE = "Not in this file"
 
 # The mapping form in two groups: who the doctor is, and where the office is.
-WHO_FIELDS = ("name", "first_name", "last_name", "specialty", "practice", "phone", "fax")
+WHO_FIELDS = ("name", "first_name", "last_name", "specialty", "practice", "phone", "fax", "email")
 WHERE_FIELDS = ("address", "address_line_2", "city", "state", "zip", "notes")
 
 

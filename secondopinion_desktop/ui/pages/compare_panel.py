@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.appointments import Appointment, format_when, referral_todo_key
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.doctors import Answer, Doctor, Role, Status, rank_candidates
+from secondopinion_desktop.domain.doctors import (
+    Answer,
+    Doctor,
+    Role,
+    Status,
+    best_fit_note,
+    best_fits,
+)
 from secondopinion_desktop.domain.scripts import calling_script
 from secondopinion_desktop.services import booking, calls, doctors
 from secondopinion_desktop.services.changes import Changes, Kind
@@ -96,8 +103,12 @@ class ComparePanel(StepPanel):
         self.booked_label.setAccessibleName("Booked visit")
         fit.addWidget(self.booked_label)
         self.fit_labels = [paragraph("") for _ in range(3)]
-        for label in self.fit_labels:
+        for number, label in enumerate(self.fit_labels, start=1):
+            label.setAccessibleName(f"Best fit number {number}")
             fit.addWidget(label)
+        self.fit_note = paragraph("")
+        self.fit_note.setAccessibleName("About the best fit")
+        fit.addWidget(self.fit_note)
         fit_buttons = QHBoxLayout()
         self.choose_button = QPushButton("Choose and book\u2026")
         self.choose_button.setObjectName("primary")
@@ -264,9 +275,7 @@ class ComparePanel(StepPanel):
         has = self.selected_doctor() is not None
         for button in (self.call_button, self.edit_button):
             button.setEnabled(has)
-        self.choose_button.setEnabled(
-            has or any(f.possible for f in rank_candidates(self.model.doctors()))
-        )
+        self.choose_button.setEnabled(has or bool(best_fits(self.model.doctors(), 1)))
         self.delete_call_button.setEnabled(self.calls_table.selectionModel().hasSelection())
         booked = self._booked_visit()
         self.change_visit_button.setVisible(booked is not None)
@@ -312,19 +321,15 @@ class ComparePanel(StepPanel):
             self.booked_label.show()
         else:
             self.booked_label.hide()
-        fits = [f for f in rank_candidates(self.model.doctors()) if f.possible][:3]
+        fits = best_fits(self.model.doctors(), len(self.fit_labels))
         for label, fit in zip(self.fit_labels, fits, strict=False):
             label.setText(f"{fits.index(fit) + 1}. {fit.doctor.name}: {fit.explanation}.")
             label.show()
         for label in self.fit_labels[len(fits) :]:
             label.hide()
-        if not fits:
-            self.fit_labels[0].setText(
-                "Add doctors in step 2, then call their offices. The best fit shows here."
-                if not self.model.rowCount()
-                else "None of the doctors fits yet. Check the answers in the table."
-            )
-            self.fit_labels[0].show()
+        note = best_fit_note(self.model.doctors())
+        self.fit_note.setText(note)
+        self.fit_note.setVisible(bool(note))
 
     # --- calls ---------------------------------------------------------------------------
 
@@ -417,7 +422,7 @@ class ComparePanel(StepPanel):
         """Book the doctor chosen in the table, or else the best fit."""
         doctor = self.selected_doctor()
         if doctor is None:
-            fits = [f for f in rank_candidates(self.model.doctors()) if f.possible]
+            fits = best_fits(self.model.doctors(), 1)
             doctor = fits[0].doctor if fits else None
         if doctor is None or self.case is None:
             return

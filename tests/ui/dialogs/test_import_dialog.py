@@ -266,7 +266,9 @@ def test_nothing_new_to_add_keeps_add_disabled(make_dialog: Any, write: Any) -> 
 
 
 def test_long_files_preview_the_first_fifty_rows(make_dialog: Any, write: Any) -> None:
-    rows = "".join(f"Doctor Number {i},217 555 {1000 + i}\n" for i in range(60))
+    rows = "".join(
+        f"Dr. Ana Le{chr(97 + i // 26)}{chr(97 + i % 26)},217 555 {1000 + i}\n" for i in range(60)
+    )
     dialog = make_dialog(write("long.csv", ("Name,Phone\n" + rows).encode()))
 
     assert dialog.preview_model.rowCount() == 50

@@ -395,7 +395,7 @@ def test_with_no_candidates_the_best_fit_says_what_to_do(make_panel: Any, case: 
     panel = make_panel(case)
     assert panel.selected_doctor() is None
     assert not panel.choose_button.isEnabled()
-    assert "Add doctors in step 2" in panel.fit_labels[0].text()
+    assert "Add doctors in step 2" in panel.fit_note.text()
     panel.choose_selected()  # nothing to choose: no dialog opens
 
 
