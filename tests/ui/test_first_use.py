@@ -74,7 +74,7 @@ def test_an_insurers_footer_is_skipped_and_the_reason_shown(
 def test_no_ranking_before_any_call_says_so_instead(session: AppSession, case: Case) -> None:
     repo = session.open_repo()
     for name in ("Dr. Grace Okonkwo", "Dr. David Chen"):
-        repo.add_doctor(Doctor(id=0, case_id=case.id, name=name, phone="(555) 010-2000"))
+        repo.doctors.add(Doctor(id=0, case_id=case.id, name=name, phone="(555) 010-2000"))
     window = session.open()
     window.show_page(3)
     note = named(window, QLabel, "About the best fit")
@@ -90,8 +90,8 @@ def test_once_an_office_answers_that_doctor_is_ranked_and_the_others_counted(
     session: AppSession, case: Case
 ) -> None:
     repo = session.open_repo()
-    repo.add_doctor(Doctor(id=0, case_id=case.id, name="Dr. Grace Okonkwo", phone="555-010-2000"))
-    repo.add_doctor(
+    repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Grace Okonkwo", phone="555-010-2000"))
+    repo.doctors.add(
         Doctor(
             id=0,
             case_id=case.id,
@@ -116,7 +116,7 @@ def test_a_reminder_made_late_is_due_now_not_due_since_before_it_existed(
     monkeypatch.setattr(messages, "show_info", lambda parent, title, text: told.append(title))
     session.clock.now = dt.datetime.now().astimezone().replace(second=0, microsecond=0)
     repo = session.open_repo()
-    repo.add_doctor(
+    repo.doctors.add(
         Doctor(
             id=0,
             case_id=case.id,
