@@ -7,7 +7,7 @@ import datetime as dt
 from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.services.reminders import reminder_facts, sync_all_reminders
 from secondopinion_desktop.store.repository import Repository
-from tests.conftest import FIXED_NOW
+from tests.helpers.clock import FIXED_NOW
 
 
 def test_sync_all_adds_the_derived_reminders_once(repo: Repository) -> None:

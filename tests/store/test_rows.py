@@ -18,7 +18,7 @@ from secondopinion_desktop.store.rows import (
     storable,
     update_row,
 )
-from tests.conftest import FIXED_NOW, FakeClock
+from tests.helpers.clock import FIXED_NOW, FakeClock
 
 
 def test_storable_keeps_dates_as_iso_text_and_enums_as_their_value() -> None:
