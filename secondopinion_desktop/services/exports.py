@@ -8,10 +8,13 @@ These read; the only write is bringing the case's reminders up to date before a 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from secondopinion_desktop.printing.cover_sheet import CoverSheet, cover_sheet_for
 from secondopinion_desktop.services.reminders import sync_reminders
 from secondopinion_desktop.store.repository import Repository
+
+if TYPE_CHECKING:
+    from secondopinion_desktop.printing.cover_sheet import CoverSheet
 
 
 def current_case_id(repo: Repository, last_case_id: object) -> int | None:
@@ -44,6 +47,8 @@ def case_calendar(repo: Repository, case_id: int, zone: dt.tzinfo | None = None)
 
 def cover_sheet(repo: Repository, case_id: int) -> CoverSheet:
     """The case's cover sheet, addressed to the booked doctor (blank "to" if none is)."""
+    from secondopinion_desktop.printing.cover_sheet import cover_sheet_for
+
     case = repo.cases.get(case_id)
     names = {d.id: d.name for d in repo.doctors.list(case_id)}
     return cover_sheet_for(

@@ -1,0 +1,88 @@
+"""File > Back Up Now and File > Restore From Backup: the actions and what they do."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.services import backups
+from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui import messages
+
+if TYPE_CHECKING:
+    from secondopinion_desktop.ui.main_window import MainWindow
+
+
+class BackupController(QObject):
+    """Owns the two backup actions of one main window."""
+
+    def __init__(self, window: MainWindow, repo: Repository) -> None:
+        super().__init__(window)
+        self.window = window
+        self.repo = repo
+        self.backup_action = QAction("&Back Up Now", window)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.backup_action.setStatusTip("Make a copy of all your data now")
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action = QAction("Restore From &Backup\u2026", window)
+        self.restore_action.setStatusTip("Go back to an earlier copy")
+        self.restore_action.triggered.connect(self.restore_backup)
+
+    def actions(self) -> list[QAction]:
+        return [self.backup_action, self.restore_action]
+
+    def back_up_now(self) -> None:
+        if self.repo.data_folder() is None:
+            return
+        self.window.flush_edits()
+        try:
+            made = backups.back_up_now(self.repo)
+        except KnownError as exc:
+            messages.show_error(self.window, "Backup not made", exc.message)
+            return
+        if made is not None:
+            self.window.status.showMessage(f"Backup made: {made.label}.", 8000)
+
+    def restore_backup(self) -> None:
+        """Go back to an earlier copy; the present state is backed up first, so it can return."""
+        if self.repo.data_folder() is None:
+            return
+        self.window.flush_edits()
+        found = backups.list_backups(self.repo)
+        if not found:
+            messages.show_info(
+                self.window,
+                "No backups yet",
+                "There are no backups to restore yet. Second Opinion makes one every day it "
+                "is opened, and you can make one any time with File, Back Up Now.",
+            )
+            return
+        index = messages.choose_item(
+            self.window,
+            "Restore from a backup",
+            "Go back to how your data was at:",
+            [b.label for b in found],
+        )
+        if index < 0:
+            return
+        chosen = found[index]
+        if not messages.ask_yes_no(
+            self.window,
+            "Restore this backup?",
+            f"Go back to your data as it was on {chosen.label}?\n\n"
+            "Anything typed since then will be replaced. A copy of your data as it is now is "
+            "kept first, so you can come back to it.",
+            yes="Restore",
+            no="Cancel",
+        ):
+            return
+        try:
+            changes = backups.restore_backup(self.repo, chosen)
+        except KnownError as exc:
+            messages.show_error(self.window, "Not restored", exc.message)
+            return
+        self.window.data_replaced(changes)
+        self.window.status.showMessage(f"Restored the backup from {chosen.label}.", 8000)

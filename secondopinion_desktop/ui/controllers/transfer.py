@@ -1,0 +1,94 @@
+"""File > Export Case and File > Import Case: moving a case to another computer.
+
+The work is services/transfer.py's (loaded when first used: the archive code is not needed
+at start-up); this owns the two actions and the words around them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+
+from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.case_actions import mark_needs_case
+
+if TYPE_CHECKING:
+    from secondopinion_desktop.ui.main_window import MainWindow
+
+
+class TransferController(QObject):
+    """Owns the export and import actions of one main window."""
+
+    def __init__(self, window: MainWindow, repo: Repository) -> None:
+        super().__init__(window)
+        self.window = window
+        self.repo = repo
+        self.export_action = QAction("&Export Case\u2026", window)
+        self.export_action.setStatusTip("Save this case in one file")
+        self.export_action.triggered.connect(self.export_case)
+        mark_needs_case(self.export_action)
+        self.import_action = QAction("&Import Case\u2026", window)
+        self.import_action.setStatusTip("Add a case saved on another computer")
+        self.import_action.triggered.connect(self.import_case)
+
+    def actions(self) -> list[QAction]:
+        return [self.export_action, self.import_action]
+
+    def export_case(self) -> None:
+        from secondopinion_desktop.services import transfer
+        from secondopinion_desktop.services.transfer import ARCHIVE_SUFFIX
+
+        window = self.window
+        if window.case is None:
+            return
+        window.flush_edits()
+        safe = "".join(
+            ch if ch.isalnum() or ch in " -_" else "_" for ch in window.case.display_name
+        )
+        path = messages.choose_save_path(
+            window,
+            "Export this case",
+            f"{safe.strip() or 'case'}{ARCHIVE_SUFFIX}",
+            f"Second Opinion case (*{ARCHIVE_SUFFIX})",
+        )
+        if not path:
+            return
+        try:
+            written = transfer.export_case(self.repo, window.case.id, Path(path))
+        except KnownError as exc:
+            messages.show_error(window, "Not exported", exc.message)
+            return
+        if written.left_out:
+            names = "\n".join(f"\u2022 {name}" for name in written.left_out[:10])
+            messages.show_info(
+                window,
+                "Exported without some scans",
+                "The case is saved, but these scans were left out because Second Opinion's "
+                f"copies of them are missing or have changed:\n\n{names}\n\n"
+                "You can attach them again from the originals after importing.",
+            )
+        window.status.showMessage(f"Saved the case to {Path(path).name}.", 8000)
+
+    def import_case(self) -> None:
+        from secondopinion_desktop.services import transfer
+        from secondopinion_desktop.services.transfer import ARCHIVE_SUFFIX
+
+        path = messages.choose_open_path(
+            self.window,
+            "Import a case",
+            f"Second Opinion case (*{ARCHIVE_SUFFIX});;All files (*)",
+        )
+        if not path:
+            return
+        try:
+            changes = transfer.import_case(self.repo, Path(path))
+        except KnownError as exc:
+            messages.show_error(self.window, "Not imported", exc.message)
+            return
+        self.window.reload_cases(changes.case_id)
+        self.window.status.showMessage("The case is imported.", 8000)
