@@ -89,13 +89,13 @@ class Told:
 def database(repo: Repository, case: Case) -> object:
     """What the person's data holds for the case, to compare before and after."""
     return (
-        repo.list_appointments(case.id),
-        repo.list_doctors(case.id),
-        repo.list_todos(case.id),
-        repo.step_progress(case.id),
-        [(d.id, repo.list_calls(d.id)) for d in repo.list_doctors(case.id)],
-        repo.list_records(case.id),
-        [repo.list_attachments(r.id) for r in repo.list_records(case.id)],
+        repo.appointments.list(case.id),
+        repo.doctors.list(case.id),
+        repo.todos.list(case.id),
+        repo.cases.step_progress(case.id),
+        [(d.id, repo.doctors.list_calls(d.id)) for d in repo.doctors.list(case.id)],
+        repo.records.list(case.id),
+        [repo.records.list_attachments(r.id) for r in repo.records.list(case.id)],
     )
 
 
@@ -103,7 +103,7 @@ def database(repo: Repository, case: Case) -> object:
 def case(session: AppSession, make_case: Callable[..., Case]) -> Case:
     made = make_case(patient_name="Margaret Ellis", organiser_name="Sarah Ellis")
     repo = session.open_repo()
-    repo.add_doctor(
+    repo.doctors.add(
         Doctor(
             id=0,
             case_id=made.id,
@@ -112,8 +112,8 @@ def case(session: AppSession, make_case: Callable[..., Case]) -> Case:
             referral_required=Answer.YES,
         )
     )
-    repo.add_doctor(Doctor(id=0, case_id=made.id, name="Dr. Henry Cole", phone="555 0100"))
-    repo.add_doctor(Doctor(id=0, case_id=made.id, name="Dr. Okafor", role=Role.TREATING))
+    repo.doctors.add(Doctor(id=0, case_id=made.id, name="Dr. Henry Cole", phone="555 0100"))
+    repo.doctors.add(Doctor(id=0, case_id=made.id, name="Dr. Okafor", role=Role.TREATING))
     return made
 
 
@@ -151,13 +151,13 @@ def test_booking_through_the_window_saves_every_part_of_it(
     window = open_on(session, 3)
     assert len(book_in_the_window(window, monkeypatch, "Dr. Anna Weiss")) == 1
     repo = session.open_repo()
-    (visit,) = repo.list_appointments(case.id)
-    weiss = next(d for d in repo.list_doctors(case.id) if d.name == "Dr. Anna Weiss")
+    (visit,) = repo.appointments.list(case.id)
+    weiss = next(d for d in repo.doctors.list(case.id) if d.name == "Dr. Anna Weiss")
     assert visit.starts_at.date() == VISIT_DAY and visit.doctor_id == weiss.id
     assert visit.place == "Riverside Cancer Center"
     assert weiss.status is Status.BOOKED
-    assert 3 in repo.done_steps(case.id)
-    assert [t.key for t in repo.list_todos(case.id)] == [referral_todo_key(weiss.id)]
+    assert 3 in repo.cases.done_steps(case.id)
+    assert [t.key for t in repo.todos.list(case.id)] == [referral_todo_key(weiss.id)]
     assert told.titles == ["A referral is needed"]
     # the page's summary, the sidebar and the status bar follow what was saved
     situation = window.step_page(3).findChild(QLabel, "situation")
@@ -178,11 +178,11 @@ def test_replacing_the_booked_doctor_through_the_window(
     book_in_the_window(window, monkeypatch, "Dr. Henry Cole", VISIT_DAY + dt.timedelta(days=1))
     assert asked.titles == ["Replace the booked visit?"]
     repo = session.open_repo()
-    (visit,) = repo.list_appointments(case.id)
-    status = {d.name: d.status for d in repo.list_doctors(case.id, Role.CANDIDATE)}
+    (visit,) = repo.appointments.list(case.id)
+    status = {d.name: d.status for d in repo.doctors.list(case.id, Role.CANDIDATE)}
     assert status == {"Dr. Anna Weiss": Status.CONTACTED, "Dr. Henry Cole": Status.BOOKED}
     assert visit.starts_at.date() == VISIT_DAY + dt.timedelta(days=1)
-    assert repo.list_todos(case.id) == []
+    assert repo.todos.list(case.id) == []
 
 
 def test_a_write_failing_in_the_middle_of_a_booking_leaves_the_database_unchanged(
@@ -193,7 +193,7 @@ def test_a_write_failing_in_the_middle_of_a_booking_leaves_the_database_unchange
     book_in_the_window(window, monkeypatch, "Dr. Anna Weiss")
     repo = session.open_repo()
     before = database(repo, case)
-    real = repo.update_doctor
+    real = repo.doctors.update
     calls: list[int] = []
 
     def fails_the_second_time(doctor: Doctor) -> Doctor:
@@ -202,7 +202,7 @@ def test_a_write_failing_in_the_middle_of_a_booking_leaves_the_database_unchange
             raise sqlite3.OperationalError("disk I/O error")
         return real(doctor)
 
-    monkeypatch.setattr(repo, "update_doctor", fails_the_second_time)
+    monkeypatch.setattr(repo.doctors, "update", fails_the_second_time)
     monkeypatch.setattr(messages, "ask_yes_no", Told())
     with qtbot.capture_exceptions() as raised:
         book_in_the_window(window, monkeypatch, "Dr. Henry Cole")
@@ -231,8 +231,8 @@ def test_logging_a_call_through_the_window(
     select_row(named(page, QTableView, "Doctor comparison table"), "Dr. Henry Cole")
     named(page, QPushButton, "Log a call to the selected doctor").click()
     repo = session.open_repo()
-    cole = next(d for d in repo.list_doctors(case.id) if d.name == "Dr. Henry Cole")
-    (call,) = repo.list_calls(cole.id)
+    cole = next(d for d in repo.doctors.list(case.id) if d.name == "Dr. Henry Cole")
+    (call,) = repo.doctors.list_calls(cole.id)
     assert call.answered_by == "Denise at the front desk"
     assert (cole.status, cole.wait_days) == (Status.CONTACTED, 21)
     situation = page.findChild(QLabel, "situation")
@@ -271,7 +271,7 @@ def scan(tmp_path: Path) -> Path:
 
 def records_page(session: AppSession, case: Case) -> tuple[MainWindow, QTableView]:
     repo = session.open_repo()
-    repo.add_record(RecordItem(id=0, case_id=case.id, title="Biopsy report"))
+    repo.records.add(RecordItem(id=0, case_id=case.id, title="Biopsy report"))
     window = open_on(session, 4)
     table = named(window.step_page(4), QTableView, "Your records checklist")
     select_row(table, "Biopsy report")
@@ -290,13 +290,13 @@ def test_advancing_an_item_and_attaching_a_scan_through_the_window(
     page = window.step_page(4)
     named(page, QPushButton, "Mark as asked for: Biopsy report").click()
     repo = session.open_repo()
-    item = next(i for i in repo.list_records(case.id) if i.title == "Biopsy report")
+    item = next(i for i in repo.records.list(case.id) if i.title == "Biopsy report")
     assert item.requested_on == FIXED_NOW.date()
     assert named(page, QPushButton, "Mark as received: Biopsy report").isEnabled()
 
     monkeypatch.setattr(messages, "choose_open_path", lambda *_a: str(scan))
     named(page, QPushButton, "Attach a scan to the selected item").click()
-    (attached,) = repo.list_attachments(item.id)
+    (attached,) = repo.records.list_attachments(item.id)
     assert attached.original_name == "Biopsy report.pdf"
     assert stored_copies(session) == [attached.file_name]
 
@@ -304,11 +304,11 @@ def test_advancing_an_item_and_attaching_a_scan_through_the_window(
     monkeypatch.setattr(messages, "show_info", told)
     named(page, QPushButton, "Attach a scan to the selected item").click()
     assert told.titles == ["Already attached"]
-    assert len(repo.list_attachments(item.id)) == 1
+    assert len(repo.records.list_attachments(item.id)) == 1
     assert stored_copies(session) == [attached.file_name]
 
     window.undo_action.trigger()  # undoes "asked for"; the scan stays
-    assert repo.get_record(item.id).requested_on is None
+    assert repo.records.get(item.id).requested_on is None
 
 
 def test_an_attach_whose_row_cannot_be_written_leaves_no_copy_behind(
@@ -340,7 +340,7 @@ def test_removing_an_item_with_its_scan_through_the_window(
     monkeypatch.setattr(messages, "ask_yes_no", Told())
     named(page, QPushButton, "Remove the selected item").click()
     repo = session.open_repo()
-    assert "Biopsy report" not in [i.title for i in repo.list_records(case.id)]
+    assert "Biopsy report" not in [i.title for i in repo.records.list(case.id)]
     assert stored_copies(session) == []
 
 
@@ -351,7 +351,7 @@ def test_starting_a_third_round_through_the_window(
     session: AppSession, case: Case, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo = session.open_repo()
-    repo.save_opinion(
+    repo.opinions.save(
         Opinion(id=0, case_id=case.id, round=2, doctor_name="Dr. Raman", outcome=Outcome.DISAGREES)
     )
     window = open_on(session, 7)
@@ -359,7 +359,7 @@ def test_starting_a_third_round_through_the_window(
     monkeypatch.setattr(messages, "ask_yes_no", asked)
     named(window.outcome_page, QPushButton, "Start a third-opinion round").click()
     assert asked.titles == ["Start a third opinion?"]
-    assert repo.current_round(case.id) == 3
+    assert repo.rounds.current(case.id) == 3
     assert window.current_page() == 3
     assert "third opinion" in window.status.currentMessage()
 

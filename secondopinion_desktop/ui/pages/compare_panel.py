@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -53,6 +51,7 @@ from secondopinion_desktop.ui.models.doctors_model import (
 )
 from secondopinion_desktop.ui.pages.candidates_panel import doctor_table
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+from secondopinion_desktop.ui.pages.todo_list import TodoList
 from secondopinion_desktop.ui.tables import row_table
 
 if TYPE_CHECKING:
@@ -206,15 +205,10 @@ class ComparePanel(StepPanel):
         calls.addLayout(call_buttons)
 
         # --- to-dos -----------------------------------------------------------------------
-        todo = card("To do", layout)
-        self.todo_list = QListWidget()
-        self.todo_list.setAccessibleName("Things to do")
-        self.todo_list.setWordWrap(True)
-        self.todo_list.setMinimumHeight(80)
-        self.todo_list.itemChanged.connect(self._todo_toggled)
-        self.todo_empty = paragraph("Nothing to do here yet.")
-        todo.addWidget(self.todo_empty)
-        todo.addWidget(self.todo_list)
+        self.todos = TodoList()
+        self.todo_list, self.todo_empty = self.todos.list, self.todos.empty
+        self.todos.toggled.connect(self._todo_toggled)
+        card("To do", layout).addWidget(self.todos)
 
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.status_filter.currentIndexChanged.connect(self._status_filter_changed)
@@ -488,24 +482,11 @@ class ComparePanel(StepPanel):
     # --- to-dos --------------------------------------------------------------------------
 
     def _show_todos(self) -> None:
-        self.todo_list.blockSignals(True)
-        self.todo_list.clear()
-        todos = self.repo.todos.list(self.case.id) if self.case else []
-        for todo in todos:
-            item = QListWidgetItem(f"{todo.title}\n{todo.detail}" if todo.detail else todo.title)
-            item.setData(Qt.ItemDataRole.UserRole, todo.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if todo.done else Qt.CheckState.Unchecked)
-            self.todo_list.addItem(item)
-        self.todo_list.blockSignals(False)
-        self.todo_list.setVisible(bool(todos))
-        self.todo_empty.setVisible(not todos)
+        self.todos.show_todos(self.repo.todos.list(self.case.id) if self.case else [])
 
-    def _todo_toggled(self, item: QListWidgetItem) -> None:
-        todo_id = item.data(Qt.ItemDataRole.UserRole)
-        done = item.checkState() == Qt.CheckState.Checked
+    def _todo_toggled(self, todo_id: int, done: bool) -> None:
         if self.case is None:
             return
-        changes = booking.set_todo_done(self.repo, self.case.id, int(todo_id), done)
+        changes = booking.set_todo_done(self.repo, self.case.id, todo_id, done)
         self.status_message.emit("Well done." if done else "Marked as not done.")
         self.report(changes)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListView,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -35,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.appointments import Appointment
-from secondopinion_desktop.domain.attachments import ATTACHMENT_SUFFIXES, Attachment
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.record_progress import next_action, next_step, progress
@@ -51,10 +48,9 @@ from secondopinion_desktop.domain.records import (
     RecordItem,
     RecordKind,
 )
-from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.printing.cover_sheet import CoverSheet
 from secondopinion_desktop.services import exports, records
-from secondopinion_desktop.services.changes import Kind
+from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.services.records import ensure_default_records
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
@@ -65,22 +61,17 @@ from secondopinion_desktop.ui.models.records_model import (
     COL_ITEM,
     COL_PAGES,
     COL_STATUS,
-    AttachmentsModel,
     RecordsModel,
     overdue_color,
 )
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
 from secondopinion_desktop.ui.pages.records_cover import CoverSheetBox
+from secondopinion_desktop.ui.pages.records_scans import ScansBox
 from secondopinion_desktop.ui.style import done_color
 from secondopinion_desktop.ui.tables import FittedTableView
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.record_dialog import RecordDialog
-
-
-SCAN_FILTER = (
-    "Scans (" + " ".join(f"*{suffix}" for suffix in ATTACHMENT_SUFFIXES) + ");;All files (*)"
-)
 
 
 class RecordCommand(QUndoCommand):
@@ -136,7 +127,6 @@ class RecordsPanel(StepPanel):
         self._loaded_case_id: int | None = None
 
         self.model = RecordsModel(self)
-        self.attachments_model = AttachmentsModel(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(18)
@@ -221,34 +211,18 @@ class RecordsPanel(StepPanel):
 
     def _build_attachments(self, outer: QVBoxLayout) -> None:
         box = card("Scans of the selected item", outer)
-        self.attachments_label = paragraph("")
-        self.attachments_label.setAccessibleName("About the attached scans")
-        box.addWidget(self.attachments_label)
-        self.attachments_view = QListView()
-        self.attachments_view.setObjectName("attachmentsList")
-        self.attachments_view.setAccessibleName("Attached scans")
-        self.attachments_view.setModel(self.attachments_model)
-        self.attachments_view.setMaximumHeight(110)
-        self.attachments_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.attachments_view.doubleClicked.connect(lambda _index: self.open_attachment())
-        self.attachments_view.activated.connect(lambda _index: self.open_attachment())
-        self.attachments_view.selectionModel().selectionChanged.connect(
-            lambda *_: self._update_buttons()
-        )
-        box.addWidget(self.attachments_view)
-        row = QHBoxLayout()
-        self.attach_button = self._button(
-            "Attach a scan\u2026", "Attach a scan to the selected item", self.attach_scan
-        )
-        self.open_button = self._button("Open", "Open the selected scan", self.open_attachment)
-        self.remove_scan_button = self._button(
-            "Remove scan", "Remove the selected scan", self.remove_attachment
-        )
-        row.addWidget(self.attach_button)
-        row.addWidget(self.open_button)
-        row.addStretch(1)
-        row.addWidget(self.remove_scan_button)
-        box.addLayout(row)
+        self.scans = ScansBox(self.repo, self.selected_item, self._scans_saved, self._status)
+        box.addWidget(self.scans)
+        self.attachments_label, self.attachments_view = self.scans.label, self.scans.view
+        self.attachments_model, self.attach_button = self.scans.model, self.scans.attach_button
+        self.open_button, self.remove_scan_button = self.scans.open_button, self.scans.remove_button
+
+    def _scans_saved(self, changes: Changes, select_id: int | None) -> None:
+        self.reload(select_id=select_id)
+        self.report(changes)
+
+    def _status(self, text: str) -> None:
+        self.status_message.emit(text)
 
     def _build_cover_sheet(self, outer: QVBoxLayout) -> None:
         box = card("Cover sheet for the records you send", outer)
@@ -314,7 +288,7 @@ class RecordsPanel(StepPanel):
             self.select_row(max(row, 0))
         self._show_summary(items, today)
         self.cover_box.show_summary(self._new_doctor, self._all_items)
-        self._load_attachments()
+        self.scans.load()
         self._update_buttons()
 
     def visit_date(self) -> dt.date | None:
@@ -372,7 +346,7 @@ class RecordsPanel(StepPanel):
         )
 
     def _on_selection_changed(self) -> None:
-        self._load_attachments()
+        self.scans.load()
         self._update_buttons()
 
     def item_next_step(self, item: RecordItem) -> ItemStep | None:
@@ -397,11 +371,7 @@ class RecordsPanel(StepPanel):
         self.next_step_button.setAccessibleName(
             f"{self.next_step_button.text()}: {item.title}" if item else "Next step"
         )
-        folder = self.repo.data_folder()
-        self.attach_button.setEnabled(item is not None and folder is not None)
-        chosen = self.attachments_view.selectionModel().selectedRows()
-        self.open_button.setEnabled(bool(chosen))
-        self.remove_scan_button.setEnabled(bool(chosen))
+        self.scans.update_buttons()
 
     # --- changing items ------------------------------------------------------------------
 
@@ -468,7 +438,7 @@ class RecordsPanel(StepPanel):
                 no="Keep it",
             ):
                 return
-            changes = records.remove_item(self.repo, self._folder(), item)
+            changes = records.remove_item(self.repo, self.repo.data_folder(), item)
             self.reload()
             self.report(changes)
             self.status_message.emit(f"Removed \u201c{item.title}\u201d.")
@@ -517,112 +487,6 @@ class RecordsPanel(StepPanel):
         self.reload(select_id=result.id if result else None)
         self.report(changes)
         return result
-
-    # --- attachments ---------------------------------------------------------------------
-
-    def _folder(self) -> Path | None:
-        return self.repo.data_folder()
-
-    def _load_attachments(self) -> None:
-        item = self.selected_item()
-        if self._folder() is None:
-            self.attachments_model.set_attachments([])
-            self.attachments_view.hide()
-            self.attachments_label.setText(
-                "Scans can be attached once your data is saved in a folder."
-            )
-            return
-        if item is None:
-            self.attachments_model.set_attachments([])
-            self.attachments_view.hide()
-            self.attachments_label.setText("Choose an item in the list above to see its scans.")
-            return
-        scans = self.repo.records.list_attachments(item.id)
-        self.attachments_model.set_attachments(scans)
-        self.attachments_view.setVisible(bool(scans))
-        if scans:
-            self.attachments_label.setText(
-                f"For \u201c{item.title}\u201d. Double-click a scan to open it. These are copies "
-                "kept in Second Opinion's folder; your original files are not changed."
-            )
-        else:
-            self.attachments_label.setText(
-                f"No scans attached to \u201c{item.title}\u201d. If you have it as a PDF or a "
-                "photo, attach it here: a copy is kept, and your original is not changed."
-            )
-
-    def selected_attachment(self) -> Attachment | None:
-        rows = self.attachments_view.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.attachments_model.attachment_at(rows[0].row())
-
-    def attach_scan(self) -> None:
-        item = self.selected_item()
-        folder = self._folder()
-        if item is None or folder is None:
-            return
-        chosen = messages.choose_open_path(
-            self, f"Attach a scan to \u201c{item.title}\u201d", SCAN_FILTER
-        )
-        if not chosen:
-            return
-        try:
-            attached = records.attach_scan(self.repo, folder, item, Path(chosen))
-        except KnownError as exc:
-            messages.show_error(self, "Could not attach the scan", exc.message)
-            return
-        if attached.duplicate:
-            messages.show_info(
-                self,
-                "Already attached",
-                f"\u201c{attached.original_name}\u201d is already attached to "
-                f"\u201c{item.title}\u201d.",
-            )
-            return
-        self.reload(select_id=item.id)
-        self.report(attached.changes)
-        self.status_message.emit(f"Attached \u201c{attached.original_name}\u201d.")
-
-    def open_attachment(self) -> None:
-        attachment = self.selected_attachment()
-        folder = self._folder()
-        if attachment is None or folder is None:
-            return
-        try:
-            path = records.openable_scan(self.repo, attachment)
-        except KnownError as exc:
-            messages.show_error(self, "Could not open the scan", exc.message)
-            return
-        from secondopinion_desktop.ui import cover_sheet_actions
-
-        if not cover_sheet_actions.open_with_system_viewer(path):
-            messages.show_error(
-                self,
-                "Could not open the scan",
-                f"This computer has no program set up to open \u201c{attachment.original_name}"
-                f"\u201d.\n\nThe copy is here:\n{path}",
-            )
-
-    def remove_attachment(self) -> None:
-        attachment = self.selected_attachment()
-        if attachment is None:
-            return
-        if not messages.ask_yes_no(
-            self,
-            "Remove this scan?",
-            f"Remove \u201c{attachment.original_name}\u201d from Second Opinion?\n\n"
-            "Only Second Opinion's copy is deleted. Your original file is not touched.",
-            yes="Remove scan",
-            no="Keep it",
-        ):
-            return
-        if self.case is None:
-            return
-        changes = records.remove_scan(self.repo, self._folder(), self.case.id, attachment)
-        self.reload()
-        self.report(changes)
-        self.status_message.emit(f"Removed the scan \u201c{attachment.original_name}\u201d.")
 
     # --- the cover sheet -----------------------------------------------------------------
 
