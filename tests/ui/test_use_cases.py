@@ -249,7 +249,7 @@ def test_a_call_whose_answers_cannot_be_saved_is_not_logged(
     repo = session.open_repo()
     before = database(repo, case)
     monkeypatch.setattr(
-        repo, "update_doctor", lambda _d: (_ for _ in ()).throw(sqlite3.OperationalError("full"))
+        repo.doctors, "update", lambda _d: (_ for _ in ()).throw(sqlite3.OperationalError("full"))
     )
     page = window.step_page(3)
     select_row(named(page, QTableView, "Doctor comparison table"), "Dr. Henry Cole")
@@ -319,7 +319,9 @@ def test_an_attach_whose_row_cannot_be_written_leaves_no_copy_behind(
     before = database(repo, case)
     monkeypatch.setattr(messages, "choose_open_path", lambda *_a: str(scan))
     monkeypatch.setattr(
-        repo, "add_attachment", lambda _a: (_ for _ in ()).throw(sqlite3.OperationalError("full"))
+        repo.records,
+        "add_attachment",
+        lambda _a: (_ for _ in ()).throw(sqlite3.OperationalError("full")),
     )
     with qtbot.capture_exceptions() as raised:
         named(window.step_page(4), QPushButton, "Attach a scan to the selected item").click()
