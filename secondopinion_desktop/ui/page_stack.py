@@ -59,8 +59,9 @@ class PageStack(QStackedWidget):
         current = self.currentIndex()
         placeholder = self.widget(index)
         self.insertWidget(index, page)
-        self.removeWidget(placeholder)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            self.removeWidget(placeholder)
+            placeholder.deleteLater()
         if current == index:
             self.setCurrentIndex(index)
         self.built[index] = page
