@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from secondopinion_desktop.domain.reminder_rules import ReminderFacts, derive_reminders, plan_sync
+from secondopinion_desktop.domain.stored_values import stored_time
 from secondopinion_desktop.store.repository import Repository
 
 
@@ -20,8 +21,9 @@ def reminder_facts(repo: Repository, case_id: int) -> ReminderFacts:
             records=repo.records.list(case_id),
             todos=repo.todos.list(case_id),
             todo_added={
-                key: dt.datetime.fromisoformat(added)
+                key: when
                 for key, added in repo.todos.added_at(case_id).items()
+                if (when := stored_time(added)) is not None
             },
         )
 

@@ -9,6 +9,7 @@ from secondopinion_desktop.store.rows import (
     TableRepository,
     appointment_from_row,
     appointment_values,
+    readable,
 )
 
 
@@ -35,7 +36,7 @@ class AppointmentRepository(TableRepository):
         rows = self.db.query(
             "SELECT * FROM appointments WHERE case_id = ? ORDER BY starts_at, id", [case_id]
         )
-        return [appointment_from_row(r) for r in rows]
+        return builtins.list(readable(rows, appointment_from_row))
 
     def opinion_visit(self, case_id: int, round_: int | None = None) -> Appointment | None:
         """The visit for this round (the case's current round unless named), if any."""
@@ -47,4 +48,4 @@ class AppointmentRepository(TableRepository):
                 [case_id, round_, case_id],
             )
         )
-        return appointment_from_row(rows[0]) if rows else None
+        return next(readable(rows, appointment_from_row), None)

@@ -3,15 +3,21 @@
 The repositories (cases.py, doctors.py, ...) are small classes over one aggregate each; the
 SQL that is the same for all of them (insert a stamped row, update one, fetch exactly one) and
 the conversions between rows and the domain's dataclasses live here, once.
+
+The mappers never trust what they read (domain/stored_values.py): a date, time, choice or
+number this version cannot read, left by an older version or a hand edit, is read as not
+given or as the column's default, so one bad value never stops the app from starting. A visit
+whose time cannot be read is left out of lists (`readable`), never shown at an invented time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import fields
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind, Todo
 from secondopinion_desktop.domain.attachments import Attachment
@@ -22,9 +28,21 @@ from secondopinion_desktop.domain.questions import Question, Topic
 from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind, Timing
 from secondopinion_desktop.domain.reminder_rules import Wanted
 from secondopinion_desktop.domain.reminders import About, Reminder
+from secondopinion_desktop.domain.stored_values import (
+    stored_choice,
+    stored_date,
+    stored_int,
+    stored_optional_choice,
+    stored_time,
+)
 from secondopinion_desktop.store.connection import Database
 
 Clock = Callable[[], dt.datetime]
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+# A reminder whose due time cannot be read is treated as due long ago: it shows at once
+# (a derived one is moved to its right time by the next sync).
+UNREADABLE_DUE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 def system_clock() -> dt.datetime:
@@ -39,6 +57,21 @@ def stamp(clock: Clock) -> str:
 
 class NotFoundError(LookupError):
     """The row asked for is not there (deleted meanwhile, or never existed)."""
+
+
+class UnreadableRowError(NotFoundError):
+    """The row is there but a value it cannot be without (a visit's time) cannot be read."""
+
+
+def readable(
+    rows: Iterable[Mapping[str, Any]], mapper: Callable[[Mapping[str, Any]], T]
+) -> Iterator[T]:
+    """The rows' objects, leaving out (and logging, by id only) rows that cannot be read."""
+    for row in rows:
+        try:
+            yield mapper(row)
+        except UnreadableRowError as exc:
+            log.warning("left out a row that cannot be read: %s", exc)
 
 
 def insert_row(db: Database, table: str, values: Mapping[str, Any], now: str) -> int:
@@ -120,12 +153,11 @@ DOCTOR_FIELDS = tuple(f.name for f in fields(Doctor) if f.name not in ("id", "ca
 
 
 def case_from_row(row: Mapping[str, Any]) -> Case:
-    dob = row["date_of_birth"]
     return Case(
         id=row["id"],
         title=row["title"],
         patient_name=row["patient_name"],
-        date_of_birth=dt.date.fromisoformat(dob) if dob else None,
+        date_of_birth=stored_date(row["date_of_birth"]),
         diagnosis=row["diagnosis"],
         recommended_treatment=row["recommended_treatment"],
         insurance_plan=row["insurance_plan"],
@@ -136,10 +168,10 @@ def case_from_row(row: Mapping[str, Any]) -> Case:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         told_doctor_id=row["told_doctor_id"],
-        told_on=dt.date.fromisoformat(row["told_on"]) if row["told_on"] else None,
+        told_on=stored_date(row["told_on"]),
         hear_back=row["hear_back"],
-        referral_asked=Answer(row["referral_asked"]),
-        referral_given=Answer(row["referral_given"]),
+        referral_asked=stored_choice(Answer, row["referral_asked"], Answer.UNKNOWN),
+        referral_given=stored_choice(Answer, row["referral_given"], Answer.UNKNOWN),
         referral_to=row["referral_to"],
     )
 
@@ -158,21 +190,21 @@ def doctor_from_row(row: Mapping[str, Any]) -> Doctor:
         id=row["id"],
         case_id=row["case_id"],
         name=row["name"],
-        role=Role(row["role"]),
+        role=stored_choice(Role, row["role"], Role.CANDIDATE),
         specialty=row["specialty"],
         practice=row["practice"],
         address=row["address"],
         phone=row["phone"],
         fax=row["fax"],
-        source=Source(row["source"]) if row["source"] else None,
+        source=stored_optional_choice(Source, row["source"]),
         source_detail=row["source_detail"],
-        board_certified=Answer(row["board_certified"]),
+        board_certified=stored_choice(Answer, row["board_certified"], Answer.UNKNOWN),
         board_checked_on=row["board_checked_on"],
-        accepting_new_patients=Answer(row["accepting_new_patients"]),
-        wait_days=row["wait_days"],
-        accepts_insurance=Answer(row["accepts_insurance"]),
-        referral_required=Answer(row["referral_required"]),
-        status=Status(row["status"]),
+        accepting_new_patients=stored_choice(Answer, row["accepting_new_patients"], Answer.UNKNOWN),
+        wait_days=stored_int(row["wait_days"]),
+        accepts_insurance=stored_choice(Answer, row["accepts_insurance"], Answer.UNKNOWN),
+        referral_required=stored_choice(Answer, row["referral_required"], Answer.UNKNOWN),
+        status=stored_choice(Status, row["status"], Status.CANDIDATE),
         notes=row["notes"],
     )
 
@@ -208,14 +240,17 @@ def appointment_values(appointment: Appointment) -> dict[str, Any]:
 
 
 def appointment_from_row(row: Mapping[str, Any]) -> Appointment:
+    starts_at = stored_time(row["starts_at"])
+    if starts_at is None:
+        raise UnreadableRowError(f"appointments {row['id']}: starts_at")
     return Appointment(
         id=row["id"],
         case_id=row["case_id"],
         doctor_id=row["doctor_id"],
         round=row["round"],
-        starts_at=dt.datetime.fromisoformat(row["starts_at"]),
+        starts_at=starts_at,
         place=row["place"],
-        kind=AppointmentKind(row["kind"]),
+        kind=stored_choice(AppointmentKind, row["kind"], AppointmentKind.OTHER),
         team_members=tuple(m for m in row["team_members"].split("\n") if m),
         notes=row["notes"],
     )
@@ -236,7 +271,7 @@ RECORD_FIELDS = tuple(f.name for f in fields(RecordItem) if f.name not in ("id",
 
 
 def date_or_none(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+    return stored_date(value)
 
 
 def record_from_row(row: Mapping[str, Any]) -> RecordItem:
@@ -244,15 +279,15 @@ def record_from_row(row: Mapping[str, Any]) -> RecordItem:
         id=row["id"],
         case_id=row["case_id"],
         title=row["title"],
-        kind=RecordKind(row["kind"]),
+        kind=stored_choice(RecordKind, row["kind"], RecordKind.OTHER),
         position=row["position"],
         holder_doctor_id=row["holder_doctor_id"],
         holder_text=row["holder_text"],
         recipient_doctor_id=row["recipient_doctor_id"],
         recipient_text=row["recipient_text"],
-        delivery=Delivery(row["delivery"]) if row["delivery"] else None,
-        timing=Timing(row["timing"]),
-        pages=row["pages"],
+        delivery=stored_optional_choice(Delivery, row["delivery"]),
+        timing=stored_choice(Timing, row["timing"], Timing.ASK),
+        pages=stored_int(row["pages"]),
         requested_on=date_or_none(row["requested_on"]),
         received_on=date_or_none(row["received_on"]),
         sent_on=date_or_none(row["sent_on"]),
@@ -280,7 +315,7 @@ def attachment_from_row(row: Mapping[str, Any]) -> Attachment:
 
 
 def dt_or_none(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
+    return stored_time(value)
 
 
 def question_from_row(row: Mapping[str, Any]) -> Question:
@@ -290,7 +325,7 @@ def question_from_row(row: Mapping[str, Any]) -> Question:
         text=row["text"],
         round=row["round"],
         position=row["position"],
-        topic=Topic(row["topic"]),
+        topic=stored_choice(Topic, row["topic"], Topic.OWN),
         asked_on=date_or_none(row["asked_on"]),
         answer=row["answer"],
     )
@@ -311,7 +346,7 @@ def opinion_from_row(row: Mapping[str, Any]) -> Opinion:
         treatment=row["treatment"],
         tests_ordered=row["tests_ordered"],
         notes=row["notes"],
-        outcome=Outcome(row["outcome"]) if row["outcome"] else None,
+        outcome=stored_optional_choice(Outcome, row["outcome"]),
         likes=row["likes"],
         worries=row["worries"],
     )
@@ -336,12 +371,12 @@ def reminder_from_row(row: Mapping[str, Any]) -> Reminder:
         key=row["key"],
         title=row["title"],
         detail=row["detail"],
-        about=About(row["about"]),
+        about=stored_choice(About, row["about"], About.CASE),
         about_id=row["about_id"],
         page=row["page"],
-        due_at=dt.datetime.fromisoformat(row["due_at"]),
-        snoozed_until=dt_or_none(row["snoozed_until"]),
-        done_at=dt_or_none(row["done_at"]),
+        due_at=stored_time(row["due_at"]) or UNREADABLE_DUE,
+        snoozed_until=stored_time(row["snoozed_until"]),
+        done_at=stored_time(row["done_at"]) or (UNREADABLE_DUE if row["done_at"] else None),
     )
 
 
