@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
-from secondopinion_desktop.domain.records import RecordItem, short_date
+from secondopinion_desktop.domain.records import short_date
 
 MAX_FIELD_LENGTH = 20_000
 # steps a new round goes through again (the doctor was told, the list of names is still there)
@@ -238,64 +238,3 @@ def compare_rows(opinions: Sequence[Opinion]) -> tuple[CompareRow, ...]:
         for row in COMPARE_ROWS
         if thoughts or row.label not in ("What I like about it", "What worries me")
     )
-
-
-# --- starting another round --------------------------------------------------------------------
-
-
-def _history_line(item: RecordItem, finished_round: int) -> str:
-    parts: list[str] = []
-    if item.sent_on is not None:
-        parts.append(f"sent {short_date(item.sent_on)}")
-    if item.confirmed_on is not None:
-        who = f" (confirmed by {item.confirmed_by.strip()})" if item.confirmed_by.strip() else ""
-        parts.append(f"arrived {short_date(item.confirmed_on)}{who}")
-    if item.returned_on is not None:
-        parts.append(f"returned {short_date(item.returned_on)}")
-    return f"{round_name(finished_round)}: " + ", ".join(parts) + "."
-
-
-def records_for_new_round(
-    items: Iterable[RecordItem], finished_round: int, previous_doctor: Doctor | None = None
-) -> list[RecordItem]:
-    """Items to save so the checklist starts afresh for the next doctor.
-
-    Only items that went to the new doctor change: what was asked for and received is kept
-    (those copies are reused), while sent, arrived and returned are cleared. Slides and films
-    lent to the previous doctor and not yet returned are still at that office, so they are to
-    be asked for again, from there. What happened in the finished round is kept as a line in
-    the item's notes, so nothing is lost.
-    """
-    changed: list[RecordItem] = []
-    for item in items:
-        if not item.goes_to_new_doctor:
-            continue
-        if item.sent_on is None and item.confirmed_on is None and item.returned_on is None:
-            continue
-        line = _history_line(item, finished_round)
-        still_away = item.kind.lent and item.returned_on is None
-        if still_away:
-            where = previous_doctor.name if previous_doctor else round_doctor(finished_round)
-            line += f" Still with {where}'s office: ask for them back, or to send them on."
-        notes = f"{item.notes.rstrip()}\n{line}".strip()
-        fresh = replace(
-            item,
-            sent_on=None,
-            confirmed_on=None,
-            confirmed_by="",
-            returned_on=None,
-            notes=notes,
-        )
-        if still_away:
-            fresh = replace(
-                fresh,
-                requested_on=None,
-                received_on=None,
-                holder_doctor_id=previous_doctor.id if previous_doctor else None,
-                holder_text="" if previous_doctor else f"{round_doctor(finished_round)}'s office",
-            )
-        elif fresh.received_on is None:
-            # it was in hand when it was sent
-            fresh = replace(fresh, received_on=item.sent_on or item.confirmed_on)
-        changed.append(fresh)
-    return changed

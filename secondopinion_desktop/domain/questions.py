@@ -8,7 +8,7 @@ when they are added, and from then on they are the person's to change, reorder o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -138,15 +138,6 @@ def with_answer(question: Question, answer: str, today: dt.date) -> Question:
     if answer and not question.asked:
         changed = replace(changed, asked_on=today)
     return changed
-
-
-def carried_over(questions: Iterable[Question], round_: int) -> list[Question]:
-    """The person's own questions, fresh (not asked, no answer), for a new round."""
-    return [
-        replace(q, id=0, round=round_, position=0, asked_on=None, answer="")
-        for q in questions
-        if q.topic is Topic.OWN
-    ]
 
 
 def moved(questions: Sequence[Question], question_id: int, delta: int) -> list[Question]:

@@ -116,16 +116,8 @@ def note_doctors_talk(
 
 
 def start_next_round(repo: Repository, case_id: int, reason: str) -> tuple[int, Changes]:
-    """Start looking for another opinion (a third); returns the new round's number."""
-    with repo.db.atomic():
-        new_round = start_new_round(repo, case_id, reason)
-    everything_of_a_round = (
-        Kind.ROUNDS,
-        Kind.STEPS,
-        Kind.DOCTORS,
-        Kind.RECORDS,
-        Kind.QUESTIONS,
-        Kind.APPOINTMENTS,
-        Kind.CASE,
-    )
-    return new_round, Changes.of(case_id, *everything_of_a_round)
+    """Start looking for another opinion (a third); returns the new round's number.
+
+    The outcome page's way in to services/rounds.py, which keeps the finished round's history.
+    """
+    return start_new_round(repo, case_id, reason)

@@ -79,7 +79,7 @@ def ensure_starter_questions(repo: Repository, case_id: int) -> list[Question]:
         if repo.rounds.info(case_id, number).questions_suggested_at is None:
             if not repo.questions.count_suggestable(case_id, number):
                 case = repo.cases.get(case_id)
-                doctor = _current_doctor_name(repo, case)
+                doctor = current_doctor_name(repo, case)
                 own = repo.questions.list(case_id, number)
                 for position, (topic, text) in enumerate(starter_questions(case, doctor), start=1):
                     repo.questions.insert_row(
@@ -101,7 +101,7 @@ def ensure_starter_questions(repo: Repository, case_id: int) -> list[Question]:
     return repo.questions.list(case_id, number)
 
 
-def _current_doctor_name(repo: Repository, case: Case) -> str:
+def current_doctor_name(repo: Repository, case: Case) -> str:
     """The doctor treating the patient now: the one told in step 1, else a treating one."""
     if case.told_doctor_id is not None:
         try:

@@ -1,6 +1,7 @@
 """The one handle widgets and services hold on the data: a repository per aggregate.
 
-    repo.cases, repo.doctors, repo.appointments, repo.todos, repo.records, repo.rounds,
+    repo.cases, repo.doctors, repo.appointments, repo.todos, repo.records, repo.deliveries,
+    repo.rounds,
     repo.questions, repo.opinions, repo.reminders, repo.archive
 
 Every write runs in its own transaction (`db.atomic()`), so an edit is on disk the moment a
@@ -17,6 +18,7 @@ from secondopinion_desktop.store.appointments import AppointmentRepository
 from secondopinion_desktop.store.archive_rows import ArchiveRows
 from secondopinion_desktop.store.cases import CaseRepository
 from secondopinion_desktop.store.connection import Database
+from secondopinion_desktop.store.deliveries import DeliveriesRepository
 from secondopinion_desktop.store.doctors import DoctorRepository
 from secondopinion_desktop.store.opinions import OpinionRepository
 from secondopinion_desktop.store.questions import QuestionRepository
@@ -40,6 +42,7 @@ class Repository:
         self.appointments = AppointmentRepository(db, clock)
         self.todos = TodoRepository(db, clock)
         self.records = RecordRepository(db, clock)
+        self.deliveries = DeliveriesRepository(db, clock)
         self.rounds = RoundRepository(db, clock)
         self.questions = QuestionRepository(db, clock)
         self.opinions = OpinionRepository(db, clock)

@@ -17,12 +17,12 @@ from secondopinion_desktop.domain.opinions import (
     doctor_label,
     first_opinion,
     latest,
-    records_for_new_round,
     round_doctor,
     round_name,
 )
 from secondopinion_desktop.domain.questions import Question, Topic
-from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind
+from secondopinion_desktop.domain.records import RecordItem
+from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.services.questions import ensure_starter_questions
 from secondopinion_desktop.services.rounds import start_new_round
 from secondopinion_desktop.store.repository import Repository
@@ -79,49 +79,6 @@ def test_likes_and_worries_rows_appear_once_written() -> None:
     assert "What I like about it" not in [r.label for r in compare_rows(plain)]
     thoughts = [*plain, Opinion(id=3, case_id=1, round=3, likes="Shorter")]
     assert compare_rows(thoughts) == COMPARE_ROWS
-
-
-def record(**values: object) -> RecordItem:
-    base = RecordItem(id=1, case_id=1, title="Medical records")
-    return replace(base, **values)  # type: ignore[arg-type]
-
-
-def test_records_start_afresh_for_the_next_doctor_with_their_history_kept() -> None:
-    day = dt.date(2026, 11, 2)
-    faxed = record(
-        id=1,
-        requested_on=day,
-        received_on=day,
-        sent_on=day,
-        confirmed_on=day,
-        confirmed_by="Denise",
-        delivery=Delivery.FAX,
-        notes="12 pages",
-    )
-    slides = record(
-        id=2,
-        title="Pathology slides",
-        kind=RecordKind.PATHOLOGY_SLIDES,
-        received_on=day,
-        sent_on=day,
-    )
-    elsewhere = record(id=3, recipient_text="Hospital", sent_on=day)
-    untouched = record(id=4, requested_on=day)
-    raman = Doctor(id=9, case_id=1, name="Dr. Raman")
-    changed = {
-        i.id: i for i in records_for_new_round([faxed, slides, elsewhere, untouched], 2, raman)
-    }
-    assert set(changed) == {1, 2}
-    fresh = changed[1]
-    assert (fresh.sent_on, fresh.confirmed_on, fresh.confirmed_by) == (None, None, "")
-    assert fresh.received_on == day  # the copies in hand are reused
-    assert (
-        fresh.notes
-        == "12 pages\nSecond opinion: sent Mon 2 Nov, arrived Mon 2 Nov (confirmed by Denise)."
-    )
-    away = changed[2]
-    assert away.received_on is None and away.holder_doctor_id == 9
-    assert "Still with Dr. Raman's office" in away.notes
 
 
 # --- the store --------------------------------------------------------------------------------
@@ -195,7 +152,8 @@ def test_a_third_round_reuses_doctors_and_records_with_a_fresh_checklist(
     ensure_starter_questions(repo, case.id)
     assert repo.appointments.opinion_visit(case.id) == visit
 
-    assert start_new_round(repo, case.id, "Different diagnosis") == 3
+    number, changes = start_new_round(repo, case.id, "Different diagnosis")
+    assert number == 3 and changes.touches({Kind.RECORDS, Kind.QUESTIONS})
 
     assert repo.rounds.current(case.id) == 3
     assert repo.cases.done_steps(case.id) == {1, 2}
@@ -207,12 +165,18 @@ def test_a_third_round_reuses_doctors_and_records_with_a_fresh_checklist(
     assert repo.doctors.booked(case.id) is None
     item = repo.records.get(sent.id)
     assert item.sent_on is None and item.received_on == TODAY
-    assert "Second opinion: sent" in item.notes
+    # where it went in round 2 is history of its own, not a line in the notes (issue 13.6)
+    assert item.notes == ""
+    [went] = repo.deliveries.for_record(sent.id)
+    assert (went.round, went.doctor_id, went.confirmed_on) == (2, raman.id, TODAY)
     assert repo.appointments.opinion_visit(case.id) is None  # no third visit booked yet
     assert repo.appointments.opinion_visit(case.id, 2) == visit
-    [carried] = repo.questions.list(case.id)
+    # the new visit's list starts from the starter set for a third opinion and the open
+    # questions of the second visit (issue 13.6: it was rebuilt from the first diagnosis)
+    fresh = repo.questions.list(case.id)
+    carried = fresh[-1]
     assert carried.text == "Can I keep working?" and carried.topic is Topic.OWN
-    fresh = ensure_starter_questions(repo, case.id)
-    assert len(fresh) > 1 and fresh[-1].id == carried.id
+    assert "talk with my other doctors" in " ".join(q.text for q in fresh)
+    assert ensure_starter_questions(repo, case.id) == fresh  # suggested once, at the start
     assert repo.rounds.info(case.id, 3).reason == "Different diagnosis"
-    assert len(repo.questions.list(case.id, 2)) == len(fresh)  # round 2's list is kept
+    assert len(repo.questions.list(case.id, 2)) == len(fresh) - 1  # round 2's list is kept

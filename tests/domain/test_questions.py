@@ -16,7 +16,6 @@ from secondopinion_desktop.domain.questions import (
     Question,
     Topic,
     asked_text,
-    carried_over,
     clean_question,
     moved,
     starter_questions,
@@ -91,14 +90,6 @@ def test_moving_keeps_every_question_once(ids: list[int], data: st.DataObject) -
     result = moved(questions, target, delta)
     assert sorted(x.id for x in result) == sorted(ids)
     assert [x.position for x in result] == list(range(1, len(ids) + 1))
-
-
-def test_carried_over_keeps_only_own_questions_fresh() -> None:
-    own = q(1, topic=Topic.OWN, asked_on=dt.date(2026, 11, 20), answer="Six weeks")
-    starter = q(2, topic=Topic.DIAGNOSIS)
-    [fresh] = carried_over([own, starter], 3)
-    assert (fresh.id, fresh.round, fresh.asked_on, fresh.answer) == (0, 3, None, "")
-    assert fresh.text == "Q1"
 
 
 def test_asked_text() -> None:
