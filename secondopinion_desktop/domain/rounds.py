@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.doctors import Doctor, Fit, Role, rank_candidates
+from secondopinion_desktop.domain.doctors import Doctor, Fit, Role, best_fit_note, best_fits
 from secondopinion_desktop.domain.opinions import ROUND_ORDINALS, Opinion, round_doctor, round_name
 from secondopinion_desktop.domain.questions import (
     MAX_QUESTION_LENGTH,
@@ -88,27 +88,27 @@ def gave_opinion_words(round_: int) -> str:
 
 @dataclass(frozen=True)
 class RoundRanking:
-    """The fit ranking for the round under way, and who is left out of it and why."""
+    """The best fits for the round under way, what the card says besides them, and who is
+    left out of the ranking and why."""
 
     fits: tuple[Fit, ...]
+    note: str
     left_out: tuple[str, ...]
 
-    @property
-    def possible(self) -> tuple[Fit, ...]:
-        return tuple(f for f in self.fits if f.possible)
 
-
-def rank_for_round(doctors: Sequence[Doctor], givers: Mapping[int, int]) -> RoundRanking:
+def rank_for_round(
+    doctors: Sequence[Doctor], givers: Mapping[int, int], limit: int = 3
+) -> RoundRanking:
     """Rank the candidates for the next opinion; a doctor who already gave one is not a
     candidate for another (a third opinion means a third doctor), and the words say so."""
     candidates = [d for d in doctors if d.role is Role.CANDIDATE]
-    fits = rank_candidates([d for d in candidates if d.id not in givers])
+    eligible = [d for d in candidates if d.id not in givers]
     left_out = tuple(
         f"{d.name} is not ranked: they gave the {ordinal(givers[d.id])} opinion."
         for d in sorted(candidates, key=lambda d: givers.get(d.id, 0))
         if d.id in givers
     )
-    return RoundRanking(tuple(fits), left_out)
+    return RoundRanking(tuple(best_fits(eligible, limit)), best_fit_note(eligible), left_out)
 
 
 # --- where each record went ----------------------------------------------------------------------
@@ -393,7 +393,7 @@ def earlier_visits(
 
 def _answer_words(question: Question) -> str:
     if question.answer.strip():
-        return question.answer.strip()
+        return f"Answer: {question.answer.strip()}"
     if question.asked:
         return "Asked; no answer written down."
     return "Not asked at that visit."

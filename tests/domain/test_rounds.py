@@ -52,12 +52,17 @@ def test_a_finished_rounds_doctor_gave_its_opinion() -> None:
 
 
 def test_the_fit_ranking_leaves_out_who_gave_an_opinion_and_says_why() -> None:
-    ranking = rank_for_round([CHEN, PATEL], {CHEN.id: 2})
+    patel = replace(PATEL, accepts_insurance=Answer.YES)
+    ranking = rank_for_round([CHEN, patel], {CHEN.id: 2})
     assert [f.doctor.name for f in ranking.fits] == ["Dr. Asha Patel"]
     assert ranking.left_out == ("Dr. David Chen is not ranked: they gave the second opinion.",)
+    assert ranking.note == ""
+    # the only candidate gave the last opinion: the card asks for more doctors
+    alone = rank_for_round([CHEN], {CHEN.id: 2})
+    assert alone.fits == () and "Add doctors in step 2" in alone.note
     treating = Doctor(id=9, case_id=1, name="Dr. Okafor", role=Role.TREATING)
     assert rank_for_round([treating, CHEN], {}).left_out == ()
-    assert [f.doctor.id for f in rank_for_round([treating, CHEN], {}).possible] == [CHEN.id]
+    assert [f.doctor.id for f in rank_for_round([treating, CHEN], {}).fits] == [CHEN.id]
 
 
 # --- where each record went ------------------------------------------------------------------
@@ -183,7 +188,7 @@ def test_earlier_visits_read_with_their_answers() -> None:
     assert earlier.heading == "Second opinion, with Dr. David Chen, Tue 10 Nov 2026"
     assert earlier.lines == (
         ("Is it urgent?", "Not asked at that visit."),
-        ("Can I keep working?", "Yes, part time"),
+        ("Can I keep working?", "Answer: Yes, part time"),
         ("How long is recovery?", "Asked; no answer written down."),
     )
     assert earlier_visits(questions, [second], [], {}, 2) == []

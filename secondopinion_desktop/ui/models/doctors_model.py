@@ -6,7 +6,7 @@ A thin model over cached Doctor rows. Edits in place are saved through an inject
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from enum import IntEnum
 from functools import partial
@@ -17,6 +17,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from secondopinion_desktop.domain.doctors import Answer, Doctor, Status
+from secondopinion_desktop.domain.rounds import gave_opinion_words
 from secondopinion_desktop.domain.validation import ValidationError, format_wait, parse_wait_days
 from secondopinion_desktop.ui.models.base import DISPLAY, Index, RowListModel, TableColumn
 from secondopinion_desktop.ui.style import attention_color, done_color, muted_color
@@ -217,11 +218,15 @@ class DoctorsTableModel(RowListModel[Doctor]):
             parent=parent,
         )
         self._search: list[str] = []
+        self._givers: dict[int, int] = {}  # doctor id -> the round whose opinion they gave
         self._save = save
 
     # --- contents ------------------------------------------------------------------------
 
-    def set_rows(self, rows: Iterable[Doctor]) -> None:
+    def set_rows(self, rows: Iterable[Doctor], givers: Mapping[int, int] | None = None) -> None:
+        """`givers`: doctor id -> the round whose opinion they gave; their status says so
+        ("Gave the second opinion (round 2)") and is not edited in place."""
+        self._givers = dict(givers or {})
         doctors = list(rows)
         self._search = [_haystack(d) for d in doctors]  # ready before the filter asks
         super().set_rows(doctors)
@@ -235,6 +240,12 @@ class DoctorsTableModel(RowListModel[Doctor]):
     def search_text(self, row: int) -> str:
         return self._search[row]
 
+    def gave_opinion(self, row: int) -> int | None:
+        """The round whose opinion the doctor in this row gave, if they gave one."""
+        if not 0 <= row < self.rowCount():
+            return None
+        return self._givers.get(self.row_at(row).id)
+
     # The names the step-2 and step-3 panels call.
     set_doctors = set_rows
     doctors = RowListModel.rows
@@ -245,6 +256,24 @@ class DoctorsTableModel(RowListModel[Doctor]):
 
     def row_header(self, row: int, role: int) -> Any:
         return row + 1 if role == DISPLAY else None
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        # a doctor who gave an opinion: the status is that fact, in words, not a choice
+        gave = self.gave_opinion(row) if column == Column.STATUS else None
+        if gave is None:
+            return super().cell(row, column, role)
+        if role in (DISPLAY, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return gave_opinion_words(gave)
+        if role == SortRole:
+            return len(Status) + gave
+        return super().cell(row, column, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        status = index.isValid() and index.column() == Column.STATUS
+        if status and self.gave_opinion(index.row()) is not None:
+            flags &= ~Qt.ItemFlag.ItemIsEditable
+        return flags
 
     def cell_flags(self, column: int) -> Qt.ItemFlag:
         if Column(column) in EDITABLE and self._save is not None:
@@ -257,7 +286,9 @@ class DoctorsTableModel(RowListModel[Doctor]):
         if not 0 <= index.row() < self.rowCount():
             return False
         column = Column(index.column())
-        if column not in EDITABLE:
+        if column not in EDITABLE or (
+            column == Column.STATUS and self.gave_opinion(index.row()) is not None
+        ):
             return False
         doctor = self.row_at(index.row())
         changed: Doctor
@@ -315,7 +346,10 @@ class DoctorFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         if not isinstance(model, DoctorsTableModel):
             return True
-        if self._status is not None and model.doctor_at(source_row).status is not self._status:
+        if self._status is not None and (
+            model.doctor_at(source_row).status is not self._status
+            or model.gave_opinion(source_row) is not None  # their status is the opinion given
+        ):
             return False
         haystack = model.search_text(source_row)
         return all(word in haystack for word in self._words)

@@ -23,6 +23,7 @@ from secondopinion_desktop.domain.records import (
     recipient_name,
     status_text,
 )
+from secondopinion_desktop.domain.rounds import RecordDelivery, status_with_history
 from secondopinion_desktop.ui.models.base import (
     ACCESSIBLE,
     DISPLAY,
@@ -62,7 +63,7 @@ class RecordsModel(RowListModel[RecordItem]):
                     lambda item: "" if item.pages is None else str(item.pages),
                     alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 ),
-                TableColumn("Where it is", status_text, roles={FOREGROUND: self._status_colour}),
+                TableColumn("Where it is", self._status, roles={FOREGROUND: self._status_colour}),
                 TableColumn(
                     "When due",
                     lambda item: due_text(item, self._visit, self._today),
@@ -82,6 +83,7 @@ class RecordsModel(RowListModel[RecordItem]):
         self._visit: dt.date | None = None
         self._today = dt.date.today()
         self._attachments: dict[int, int] = {}
+        self._history: dict[int, list[RecordDelivery]] = {}
 
     def set_items(
         self,
@@ -91,7 +93,10 @@ class RecordsModel(RowListModel[RecordItem]):
         visit: dt.date | None,
         today: dt.date,
         attachment_counts: Mapping[int, int] | None = None,
+        history: Mapping[int, Sequence[RecordDelivery]] | None = None,
     ) -> None:
+        """`history`: record id -> where it went in earlier rounds (said after its status)."""
+        self._history = {k: list(v) for k, v in (history or {}).items()}
         self._doctors = dict(doctors)
         self._new_doctor = new_doctor
         self._visit = visit
@@ -111,6 +116,10 @@ class RecordsModel(RowListModel[RecordItem]):
             return f"{item.title} ({count} scan{'s' if count != 1 else ''})"
         return item.title
 
+    def _status(self, item: RecordItem) -> str:
+        """Where it is for this round, then where it went in earlier rounds (never lost)."""
+        return status_with_history(status_text(item), self._history.get(item.id, ()))
+
     def subtitle(self, item: RecordItem) -> str:
         """The item's second line: who has it, where it goes, and how."""
         holder = holder_name(item, self._doctors)
@@ -128,7 +137,7 @@ class RecordsModel(RowListModel[RecordItem]):
             f"From: {holder_name(item, self._doctors) or 'not noted'}",
             f"Goes to: {recipient_name(item, self._doctors, self._new_doctor)}",
             f"How: {how_text(item)}",
-            status_text(item),
+            self._status(item),
         ]
         if item.notes.strip():
             lines.append(f"Notes: {item.notes.strip()}")

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.appointments import Appointment, format_when, referral_todo_key
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.doctors import (
-    Answer,
-    Doctor,
-    Role,
-    Status,
-    best_fit_note,
-    best_fits,
+from secondopinion_desktop.domain.doctors import Answer, Doctor, Role, Status
+from secondopinion_desktop.domain.rounds import (
+    RoundRanking,
+    opinion_givers,
+    ordinal,
+    rank_for_round,
 )
 from secondopinion_desktop.domain.scripts import calling_script
 from secondopinion_desktop.services import booking, calls, doctors
@@ -108,6 +107,11 @@ class ComparePanel(StepPanel):
         self.fit_note = paragraph("")
         self.fit_note.setAccessibleName("About the best fit")
         fit.addWidget(self.fit_note)
+        # doctors who gave an earlier opinion are not ranked again; this says so
+        self.left_out_label = paragraph("")
+        self.left_out_label.setAccessibleName("Doctors not ranked for this opinion")
+        fit.addWidget(self.left_out_label)
+        self._givers: dict[int, int] = {}
         fit_buttons = QHBoxLayout()
         self.choose_button = QPushButton("Choose and book\u2026")
         self.choose_button.setObjectName("primary")
@@ -224,7 +228,12 @@ class ComparePanel(StepPanel):
     def load(self, case: Case) -> None:
         keep = self.selected_doctor()
         super().load(case)
-        self.model.set_doctors(self.repo.doctors.list(case.id, Role.CANDIDATE))
+        self._givers = opinion_givers(
+            self.repo.opinions.list(case.id),
+            self.repo.appointments.list(case.id),
+            self.repo.rounds.current(case.id),
+        )
+        self.model.set_doctors(self.repo.doctors.list(case.id, Role.CANDIDATE), self._givers)
         self.table_message.hide()
         if keep is not None and self.model.row_of(keep.id) >= 0:
             self.select_doctor(keep.id)
@@ -269,7 +278,7 @@ class ComparePanel(StepPanel):
         has = self.selected_doctor() is not None
         for button in (self.call_button, self.edit_button):
             button.setEnabled(has)
-        self.choose_button.setEnabled(has or bool(best_fits(self.model.doctors(), 1)))
+        self.choose_button.setEnabled(has or bool(self._ranking().fits))
         self.delete_call_button.setEnabled(self.calls_table.selectionModel().hasSelection())
         booked = self._booked_visit()
         self.change_visit_button.setVisible(booked is not None)
@@ -303,6 +312,9 @@ class ComparePanel(StepPanel):
             return None
         return self.model.doctor_at(row), visit
 
+    def _ranking(self) -> RoundRanking:
+        return rank_for_round(self.model.doctors(), self._givers, len(self.fit_labels))
+
     def _show_fit(self) -> None:
         booked = self._booked_visit()
         if booked is not None:
@@ -315,15 +327,17 @@ class ComparePanel(StepPanel):
             self.booked_label.show()
         else:
             self.booked_label.hide()
-        fits = best_fits(self.model.doctors(), len(self.fit_labels))
+        ranking = self._ranking()
+        fits = list(ranking.fits)
         for label, fit in zip(self.fit_labels, fits, strict=False):
             label.setText(f"{fits.index(fit) + 1}. {fit.doctor.name}: {fit.explanation}.")
             label.show()
         for label in self.fit_labels[len(fits) :]:
             label.hide()
-        note = best_fit_note(self.model.doctors())
-        self.fit_note.setText(note)
-        self.fit_note.setVisible(bool(note))
+        self.fit_note.setText(ranking.note)
+        self.fit_note.setVisible(bool(ranking.note))
+        self.left_out_label.setText(" ".join(ranking.left_out))
+        self.left_out_label.setVisible(bool(ranking.left_out))
 
     # --- calls ---------------------------------------------------------------------------
 
@@ -416,9 +430,24 @@ class ComparePanel(StepPanel):
         """Book the doctor chosen in the table, or else the best fit."""
         doctor = self.selected_doctor()
         if doctor is None:
-            fits = best_fits(self.model.doctors(), 1)
+            fits = self._ranking().fits
             doctor = fits[0].doctor if fits else None
         if doctor is None or self.case is None:
+            return
+        gave = self._givers.get(doctor.id)
+        current = self.repo.rounds.current(self.case.id)
+        if (
+            gave is not None
+            and gave < current
+            and not messages.ask_yes_no(
+                self,
+                "This doctor gave an earlier opinion",
+                f"{doctor.name} gave the {ordinal(gave)} opinion. A {ordinal(current)} opinion "
+                f"usually comes from another doctor.\n\nBook {doctor.name} again anyway?",
+                yes="Book again",
+                no="Cancel",
+            )
+        ):
             return
         if doctor.status is Status.RULED_OUT and not messages.ask_yes_no(
             self,

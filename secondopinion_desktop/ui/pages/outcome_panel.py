@@ -261,7 +261,8 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
         self._clear_options()
         opinion = self.latest
         outcome = opinion.outcome if opinion else None
-        if opinion is None or outcome is None:
+        if opinion is None or outcome is None or opinion.round < current:
+            # nothing written yet for the round under way (the earlier ones stay above)
             who = round_doctor(max(2, current))
             self.outcome_label.setText(
                 f"When you have seen {who}, write down what they said, and choose which of the "

@@ -87,6 +87,12 @@ def _after_visit(context: PanelContext, parent: QWidget | None) -> StepPanel:
     return AfterVisitPanel(context.repo, parent, **context.named())
 
 
+def _earlier_visits(context: PanelContext, parent: QWidget | None) -> StepPanel:
+    from secondopinion_desktop.ui.pages.earlier_visits_panel import EarlierVisitsPanel
+
+    return EarlierVisitsPanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
+
+
 def _outcome(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.outcome_panel import OutcomePanel
 
@@ -99,7 +105,7 @@ PANELS: dict[int, tuple[PanelFactory, ...]] = {
     3: (_compare,),
     4: (_records(4),),
     5: (_records(5),),
-    6: (_visit, _questions, _after_visit),
+    6: (_visit, _questions, _after_visit, _earlier_visits),
     7: (_outcome,),
 }
 

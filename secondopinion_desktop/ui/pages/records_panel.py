@@ -276,6 +276,7 @@ class RecordsPanel(StepPanel):
             self.visit_date(),
             today,
             self.repo.records.attachment_counts(case_id),
+            self.repo.deliveries.for_case(case_id),
         )
         self.table.fit()
         if select_id is not None and self.model.row_of(select_id) >= 0:
