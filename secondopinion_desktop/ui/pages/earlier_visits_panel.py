@@ -7,6 +7,8 @@ it was, with nothing to change, so the answers never seem lost.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.cases import Case
@@ -21,8 +23,15 @@ TITLE = "Earlier visits"
 class EarlierVisitsPanel(StepPanel):
     """Read-only: one group per earlier visit, one line per question and what became of it."""
 
-    def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
-        super().__init__(repo, parent)
+    def __init__(
+        self,
+        repo: Repository,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.box = card(TITLE, layout)
