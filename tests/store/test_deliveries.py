@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from secondopinion_desktop.domain.appointments import Appointment
+from secondopinion_desktop.domain.case_archive import check_case_tables
 from secondopinion_desktop.domain.doctors import Doctor, Status
 from secondopinion_desktop.domain.opinions import Opinion, Outcome
 from secondopinion_desktop.domain.questions import Question
@@ -17,7 +18,7 @@ from secondopinion_desktop.services.rounds import start_new_round
 from secondopinion_desktop.store import archive, migrations
 from secondopinion_desktop.store.database import connect, open_database
 from secondopinion_desktop.store.repository import Repository
-from tests.conftest import FIXED_NOW, FakeClock
+from tests.helpers.clock import FIXED_NOW, FakeClock
 
 # --- the store: starting a round, the migration, the archive ---------------------------------
 
@@ -81,6 +82,9 @@ def test_starting_a_round_keeps_the_history(repo: Repository) -> None:
 
 def test_the_case_archive_carries_the_records_history(tmp_path: Path, repo: Repository) -> None:
     case_id, _chen, item = walked_to_a_third_round(repo)
+    exported = repo.export_case_rows(case_id)
+    assert len(exported["record_deliveries"]) == 1
+    check_case_tables(exported)  # every value of the new table is described and checked
     data = archive.build_archive(repo, case_id, None)
     new_id = archive.import_archive(repo, archive.read_archive(data), None)
     [copied] = repo.records.list(new_id)
