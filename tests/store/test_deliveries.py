@@ -5,62 +5,15 @@ archive (issue 13, item 6)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 
-from secondopinion_desktop.domain.appointments import Appointment
-from secondopinion_desktop.domain.case_archive import check_case_tables
-from secondopinion_desktop.domain.doctors import Doctor, Status
-from secondopinion_desktop.domain.opinions import Opinion, Outcome
-from secondopinion_desktop.domain.questions import Question
-from secondopinion_desktop.domain.records import Delivery, RecordItem
-from secondopinion_desktop.services.rounds import start_new_round
-from secondopinion_desktop.store import archive, migrations
+from secondopinion_desktop.store import migrations
 from secondopinion_desktop.store.database import connect, open_database
 from secondopinion_desktop.store.repository import Repository
 from tests.helpers.clock import FIXED_NOW, FakeClock
+from tests.helpers.rounds import walked_to_a_third_round
 
 # --- the store: starting a round, the migration, the archive ---------------------------------
-
-
-def walked_to_a_third_round(repo: Repository) -> tuple[int, Doctor, RecordItem]:
-    case = repo.cases.create("Dad", diagnosis="Prostate cancer", recommended_treatment="Surgery")
-    chen = repo.doctors.add(
-        Doctor(id=0, case_id=case.id, name="Dr. David Chen", status=Status.BOOKED)
-    )
-    repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Asha Patel"))
-    repo.appointments.add(
-        Appointment(
-            id=0, case_id=case.id, starts_at=FIXED_NOW - dt.timedelta(days=3), doctor_id=chen.id
-        )
-    )
-    today = FIXED_NOW.date()
-    item = repo.records.add(
-        RecordItem(
-            id=0,
-            case_id=case.id,
-            title="Medical records",
-            received_on=today,
-            sent_on=today,
-            confirmed_on=today,
-            confirmed_by="Ann",
-            delivery=Delivery.FAX,
-        )
-    )
-    asked = repo.questions.add(Question(id=0, case_id=case.id, text="Can I keep working?"))
-    repo.questions.update(replace(asked, asked_on=today, answer="Yes, part time"))
-    repo.opinions.save(
-        Opinion(
-            id=0,
-            case_id=case.id,
-            round=2,
-            doctor_id=chen.id,
-            diagnosis="Prostatitis",
-            outcome=Outcome.DISAGREES,
-        )
-    )
-    start_new_round(repo, case.id, "The diagnosis was seen differently")
-    return case.id, chen, item
 
 
 def test_starting_a_round_keeps_the_history(repo: Repository) -> None:
@@ -78,23 +31,6 @@ def test_starting_a_round_keeps_the_history(repo: Repository) -> None:
     assert answered.answer == "Yes, part time"
     assert "Can I keep working?" not in [x.text for x in repo.questions.list(case_id)]
     assert "Dr. David Chen said Prostatitis" in repo.questions.list(case_id)[0].text
-
-
-def test_the_case_archive_carries_the_records_history(tmp_path: Path, repo: Repository) -> None:
-    case_id, _chen, item = walked_to_a_third_round(repo)
-    exported = repo.export_case_rows(case_id)
-    assert len(exported["record_deliveries"]) == 1
-    check_case_tables(exported)  # every value of the new table is described and checked
-    data = archive.build_archive(repo, case_id, None)
-    new_id = archive.import_archive(repo, archive.read_archive(data), None)
-    [copied] = repo.records.list(new_id)
-    [went] = repo.deliveries.for_record(copied.id)
-    [original] = repo.deliveries.for_record(item.id)
-    assert replace(went, id=0, record_id=0, doctor_id=0) == replace(
-        original, id=0, record_id=0, doctor_id=0
-    )
-    chen_copy = [d for d in repo.doctors.list(new_id) if d.name == "Dr. David Chen"]
-    assert went.doctor_id == chen_copy[0].id  # the link points at the imported doctor
 
 
 def test_the_migration_turns_old_note_lines_into_history(data_dir: Path) -> None:
