@@ -90,7 +90,7 @@ def _after_visit(context: PanelContext, parent: QWidget | None) -> StepPanel:
 def _earlier_visits(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.earlier_visits_panel import EarlierVisitsPanel
 
-    return EarlierVisitsPanel(context.repo, parent, **context.named())  # type: ignore[arg-type]
+    return EarlierVisitsPanel(context.repo, parent, **context.named())
 
 
 def _outcome(context: PanelContext, parent: QWidget | None) -> StepPanel:
