@@ -1,12 +1,15 @@
-"""Derived reminders: kept in step with the data they are derived from."""
+"""Reminders: the derived ones kept in step with their data, and what the person does with
+any reminder (done, snoozed, their own added, changed or removed)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from secondopinion_desktop.domain.reminder_rules import ReminderFacts, derive_reminders, plan_sync
+from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.domain.stored_values import stored_time
-from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.services.changes import NOTHING, Changes, Kind
+from secondopinion_desktop.store.repository import NotFoundError, Repository
 
 
 def reminder_facts(repo: Repository, case_id: int) -> ReminderFacts:
@@ -44,3 +47,50 @@ def sync_all_reminders(repo: Repository, zone: dt.tzinfo | None = None) -> bool:
         for case in repo.cases.list():
             changed = sync_reminders(repo, case.id, zone) or changed
     return changed
+
+
+# --- what the person does with a reminder ----------------------------------------------------
+
+
+def set_done(repo: Repository, reminder_id: int, done: bool) -> Changes:
+    """Mark a reminder done (or open again); one removed meanwhile is left alone."""
+    try:
+        with repo.db.atomic():
+            saved = repo.reminders.set_done(reminder_id, done)
+    except NotFoundError:  # gone meanwhile: what it asked is no longer implied
+        return NOTHING
+    return Changes.of(saved.case_id, Kind.REMINDERS)
+
+
+def snooze(repo: Repository, reminder_id: int, until: dt.datetime | None) -> Changes:
+    """Put a reminder off until `until` (None: not snoozed any more)."""
+    try:
+        with repo.db.atomic():
+            saved = repo.reminders.snooze(reminder_id, until)
+    except NotFoundError:
+        return NOTHING
+    return Changes.of(saved.case_id, Kind.REMINDERS)
+
+
+def add_own(repo: Repository, reminder: Reminder) -> tuple[Reminder, Changes]:
+    """A reminder the person wrote themselves; returns it as stored."""
+    with repo.db.atomic():
+        saved = repo.reminders.add(reminder)
+    return saved, Changes.of(saved.case_id, Kind.REMINDERS)
+
+
+def update_own(repo: Repository, reminder: Reminder) -> tuple[Reminder | None, Changes]:
+    """Save a changed own reminder; None (and nothing written) if it was removed meanwhile."""
+    try:
+        with repo.db.atomic():
+            saved = repo.reminders.update(reminder)
+    except NotFoundError:
+        return None, Changes.of(reminder.case_id, Kind.REMINDERS)
+    return saved, Changes.of(saved.case_id, Kind.REMINDERS)
+
+
+def delete_own(repo: Repository, reminder: Reminder) -> Changes:
+    """Remove an own reminder."""
+    with repo.db.atomic():
+        repo.reminders.delete(reminder.id)
+    return Changes.of(reminder.case_id, Kind.REMINDERS)

@@ -1,10 +1,15 @@
-"""services/reminders.py: derived reminders follow the data, every case at once."""
+"""services/reminders.py: derived reminders follow the data, every case at once; what the
+person does with a reminder is saved and said."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from secondopinion_desktop.domain.appointments import Appointment
+from secondopinion_desktop.domain.reminders import Reminder
+from secondopinion_desktop.services import reminders
+from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.services.reminders import reminder_facts, sync_all_reminders
 from secondopinion_desktop.store.repository import Repository
 from tests.helpers.clock import FIXED_NOW
@@ -28,3 +33,24 @@ def test_facts_gather_what_the_rules_look_at(repo: Repository) -> None:
     assert facts.case == repo.cases.get(case.id)
     assert facts.round == 2  # the second opinion is round 2
     assert facts.todo_added == {"referral": FIXED_NOW}
+
+
+def test_what_the_person_does_with_a_reminder_says_what_changed(repo: Repository) -> None:
+    case = repo.cases.create("Mum")
+    due = FIXED_NOW + dt.timedelta(days=1)
+    own = Reminder(id=0, case_id=case.id, title="Phone the lab", due_at=due)
+    saved, added = reminders.add_own(repo, own)
+    assert added == Changes.of(case.id, Kind.REMINDERS)
+    assert reminders.set_done(repo, saved.id, True)
+    assert repo.reminders.get(saved.id).done
+    later = due + dt.timedelta(hours=3)
+    assert reminders.snooze(repo, saved.id, later)
+    assert repo.reminders.get(saved.id).snoozed_until == later
+    changed, _ = reminders.update_own(repo, replace(saved, title="Phone the lab again"))
+    assert changed is not None and changed.title == "Phone the lab again"
+    assert reminders.delete_own(repo, saved).kinds == {Kind.REMINDERS}
+    # gone meanwhile: nothing is written, nothing is said to have changed
+    assert not reminders.set_done(repo, saved.id, True)
+    assert not reminders.snooze(repo, saved.id, later)
+    missing, _ = reminders.update_own(repo, saved)
+    assert missing is None

@@ -7,7 +7,6 @@ falling due later are added to it rather than opening another.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
 
@@ -36,7 +35,8 @@ from secondopinion_desktop.domain.reminders import (
     tomorrow_morning,
 )
 from secondopinion_desktop.domain.validation import ValidationError, parse_date
-from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.services import reminders as reminder_service
+from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.card import Card
 from secondopinion_desktop.ui.forms import accept_buttons, error_label, line_edit
 from secondopinion_desktop.ui.time_entry import TimeEntry
@@ -294,13 +294,11 @@ class ReminderDialog(QDialog):
     # --- acting ----------------------------------------------------------------------------
 
     def mark_done(self, reminder_id: int) -> None:
-        with contextlib.suppress(NotFoundError):  # gone meanwhile: no longer implied
-            self.repo.reminders.set_done(reminder_id, True)
+        reminder_service.set_done(self.repo, reminder_id, True)
         self._finish(reminder_id)
 
     def snooze(self, reminder_id: int, until: dt.datetime) -> None:
-        with contextlib.suppress(NotFoundError):
-            self.repo.reminders.snooze(reminder_id, until)
+        reminder_service.snooze(self.repo, reminder_id, until)
         self._finish(reminder_id)
 
     def pick_snooze(self, reminder_id: int) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
 
@@ -32,7 +31,8 @@ from secondopinion_desktop.domain.reminders import (
     tomorrow_morning,
 )
 from secondopinion_desktop.domain.validation import ValidationError, parse_date
-from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.services import reminders as reminder_service
+from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs import reminder_dialog
 from secondopinion_desktop.ui.dialogs.reminder_dialog import open_label
@@ -331,16 +331,14 @@ class RemindersListDialog(QDialog):
         reminder = self.selected()
         if reminder is None:
             return
-        with contextlib.suppress(NotFoundError):
-            self.repo.reminders.set_done(reminder.id, not reminder.done)
+        reminder_service.set_done(self.repo, reminder.id, not reminder.done)
         self._changed(reminder.id)
 
     def _snooze(self, until: dt.datetime) -> None:
         reminder = self.selected()
         if reminder is None:
             return
-        with contextlib.suppress(NotFoundError):
-            self.repo.reminders.snooze(reminder.id, until)
+        reminder_service.snooze(self.repo, reminder.id, until)
         self._changed(reminder.id)
 
     def _snooze_pick(self) -> None:
@@ -368,7 +366,7 @@ class RemindersListDialog(QDialog):
         reminder = dialog.reminder()
         if reminder is None:
             return
-        saved = self.repo.reminders.add(reminder)
+        saved, _changes = reminder_service.add_own(self.repo, reminder)
         self._changed(saved.id)
 
     def edit_own(self) -> None:
@@ -381,12 +379,8 @@ class RemindersListDialog(QDialog):
         changed = dialog.reminder()
         if changed is None:
             return
-        try:
-            saved = self.repo.reminders.update(changed)
-        except NotFoundError:
-            self._changed()
-            return
-        self._changed(saved.id)
+        saved, _changes = reminder_service.update_own(self.repo, changed)
+        self._changed(saved.id if saved else None)
 
     def delete_own(self) -> None:
         reminder = self.selected()
@@ -400,5 +394,5 @@ class RemindersListDialog(QDialog):
             no="Keep it",
         ):
             return
-        self.repo.reminders.delete(reminder.id)
+        reminder_service.delete_own(self.repo, reminder)
         self._changed()
