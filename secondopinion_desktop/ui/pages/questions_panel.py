@@ -30,7 +30,7 @@ from secondopinion_desktop.domain.questions import (
 )
 from secondopinion_desktop.printing.sheet_render import Renderer
 from secondopinion_desktop.services import questions
-from secondopinion_desktop.services.changes import Changes
+from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.services.questions import ensure_starter_questions
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages, sheet_printing
@@ -50,6 +50,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
     sheet_title = SHEET_TITLE
     sheet_file_name = "questions-for-the-visit.pdf"
     sheet_printed_message = "The questions went to the printer."
+    shows = frozenset({Kind.QUESTIONS, Kind.ROUNDS})
 
     def __init__(
         self,
