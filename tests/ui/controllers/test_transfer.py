@@ -78,3 +78,27 @@ def test_write_atomically_keeps_the_old_file_when_it_cannot_write(
     with pytest.raises(KnownError):
         write_atomically(tmp_path / "no such folder" / "x.txt", b"second")
     assert target.read_bytes() == b"first"
+
+
+def test_export_names_the_scans_it_had_to_leave_out(
+    session: AppSession,
+    make_case: Callable[..., Case],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from secondopinion_desktop.domain.attachments import Attachment
+    from secondopinion_desktop.domain.records import RecordItem
+
+    case = make_case("Mum's case")
+    window = session.open()
+    record = window.repo.records.add(RecordItem(id=0, case_id=case.id, title="Biopsy"))
+    window.repo.records.add_attachment(  # its copy is gone from the folder
+        Attachment(0, record.id, "0123abcd-1.pdf", "Biopsy report.pdf", 3, "0" * 64)
+    )
+    target = tmp_path / "mum.secondopinion"
+    infos: list[str] = []
+    monkeypatch.setattr(messages, "choose_save_path", lambda *a: str(target))
+    monkeypatch.setattr(messages, "show_info", lambda _p, _t, text: infos.append(text))
+    window.export_action.trigger()
+    assert target.exists()
+    assert "Biopsy report.pdf" in infos[0] and "left out" in infos[0]

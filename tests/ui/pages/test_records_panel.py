@@ -270,6 +270,45 @@ def test_attach_open_and_remove_a_scan(
     assert original.read_bytes() == b"%PDF-1.4 pretend scan"
 
 
+def test_a_copy_that_is_not_a_document_is_never_opened(
+    panel: RecordsPanel, data: CaseData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy an older version stored as .exe (from a hostile archive) is not handed over."""
+    import hashlib
+
+    from secondopinion_desktop.domain.attachments import Attachment
+
+    item = select(panel, "Referral form")
+    folder = data.repo.data_folder()
+    assert folder is not None
+    (folder / "attachments").mkdir(exist_ok=True)
+    content = b"%PDF-1.4 pretend scan"
+    (folder / "attachments" / "imported-0123.exe").write_bytes(content)
+    data.repo.records.add_attachment(
+        Attachment(
+            0,
+            item.id,
+            "imported-0123.exe",
+            "Biopsy report.pdf",
+            len(content),
+            hashlib.sha256(content).hexdigest(),
+        )
+    )
+    panel.load(data.case)
+    select(panel, "Referral form")
+    assert panel.attachments_model.rowCount() == 1
+    opened: list[Path] = []
+    errors: list[str] = []
+    monkeypatch.setattr(
+        cover_sheet_actions, "open_with_system_viewer", lambda path: opened.append(path) or True
+    )
+    monkeypatch.setattr(messages, "show_error", lambda _p, _t, text: errors.append(text))
+    panel.attachments_view.setCurrentIndex(panel.attachments_model.index(0, 0))
+    panel.open_button.click()
+    assert opened == []
+    assert "will not open" in errors[0]
+
+
 def test_unusable_files_get_a_clear_message(
     panel: RecordsPanel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
