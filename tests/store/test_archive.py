@@ -189,3 +189,15 @@ def _real_export() -> bytes:
 
 
 REAL_EXPORT = _real_export()
+
+
+def test_json_too_big_for_memory_is_refused_in_words(
+    repo: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = valid_members(repo, tmp_path)
+
+    def out_of_memory(_data: bytes) -> object:
+        raise MemoryError
+
+    monkeypatch.setattr(archive.json, "loads", out_of_memory)
+    assert "too large to read on this computer" in refused(zip_bytes(items))
