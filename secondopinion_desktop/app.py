@@ -8,7 +8,6 @@ import datetime as dt
 import logging
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -20,6 +19,7 @@ from secondopinion_desktop.errors import (
     KnownError,
     known_from_storage_error,
 )
+from secondopinion_desktop.logs import frames_only
 from secondopinion_desktop.paths import (
     database_path,
     default_data_dir,
@@ -35,6 +35,7 @@ from secondopinion_desktop.paths import (
 # (looking for `from __feature__ import ...`), which cost about 20 ms at each start.
 from secondopinion_desktop.store import backups
 from secondopinion_desktop.store.database import open_database
+from secondopinion_desktop.store.files import make_private
 from secondopinion_desktop.store.repository import Repository
 
 log = logging.getLogger("secondopinion_desktop")
@@ -83,47 +84,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-LOG_NAME = "secondopinion.log"
-LOG_MAX_BYTES = 1_000_000
-LOG_KEEP = 3
-
-
-def rotate_log(path: Path, max_bytes: int = LOG_MAX_BYTES, keep: int = LOG_KEEP) -> None:
-    """At start, move a log grown past `max_bytes` to .1 (and .1 to .2 ...), keeping `keep`.
-
-    Done once per start instead of by logging.handlers' RotatingFileHandler, whose module
-    (with socket, pickle and queue) cost about 5 ms at every start. The app writes a few
-    lines a day, so one check per start keeps the log small.
-    """
-    try:
-        if not path.exists() or path.stat().st_size <= max_bytes:
-            return
-        for number in range(keep - 1, 0, -1):
-            older = path.with_name(f"{path.name}.{number}")
-            if older.exists():
-                older.replace(path.with_name(f"{path.name}.{number + 1}"))
-        path.replace(path.with_name(f"{path.name}.1"))
-    except OSError:
-        pass  # a log that cannot be rotated is still appended to
-
-
 def setup_logging(folder: Path | None = None) -> None:
-    """Log to a file: gui-scripts have no console on Windows."""
-    log.setLevel(logging.INFO)
-    target = folder or default_log_dir()
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-        rotate_log(target / LOG_NAME)
-        handler: logging.Handler = logging.FileHandler(target / LOG_NAME, encoding="utf-8")
-    except OSError:
-        handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.handlers[:] = [handler]
+    """Log to a private file: gui-scripts have no console on Windows (see logs.py)."""
+    from secondopinion_desktop.logs import setup_logging as setup
+
+    setup(log, folder or default_log_dir())
 
 
 def report_error(message: str, detail: str, interactive: bool) -> None:
-    """Tell the person (a message box when a window may open) and stderr; log the detail."""
-    log.error("%s (%s)", message.replace("\n", " "), detail)
+    """Tell the person (a message box when a window may open) and stderr; log the detail.
+
+    The message can name a case or a doctor, so only the detail (ids, error kinds) is logged.
+    """
+    log.error("Reported to the person: %s", detail or "no detail")
     print(f"secondopinion-desktop: {message}", file=sys.stderr)
     if interactive:
         from PySide6.QtWidgets import QApplication, QMessageBox
@@ -140,7 +113,8 @@ def install_excepthook(interactive: bool) -> None:
         if known is not None:
             report_error(known.message, known.detail, interactive)
             return
-        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        # the frames and the kind only: a bug's message may hold a name or a note
+        log.error("Unexpected error:\n%s", frames_only(kind, tb))
         report_error(
             "Something went wrong inside Second Opinion. What you typed before this has "
             "been saved.\n\nIf it happens again, please restart the program.",
@@ -173,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.screenshot is None and args.export_cover_sheet is None and args.export_calendar is None
     )
 
-    from PySide6.QtCore import QSettings, Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -190,20 +164,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     icon = load_icon()
     assert isinstance(icon, QIcon)
     app.setWindowIcon(icon)
+    # Every file and folder the app makes is private to the person (db, -wal, -shm, lock,
+    # settings, log, exports, PDFs); the explicit chmods below say it again where it matters.
+    old_umask = os.umask(0o077) if os.name == "posix" else None
+    throwaway: Path | None = None
     try:
         if args.data_dir is not None:
             folder = prepare_data_dir(args.data_dir)
         elif args.demo:
-            folder = prepare_data_dir(demo_data_dir())
+            folder = throwaway = prepare_data_dir(demo_data_dir())
         else:
             folder = prepare_data_dir(default_data_dir())
     except KnownError as exc:
         setup_logging()
         report_error(exc.message, exc.detail, interactive)
         return EXIT_ERROR
+    try:
+        return session(app, args, folder, interactive, icon)
+    finally:
+        if throwaway is not None:
+            import shutil
+
+            shutil.rmtree(throwaway, ignore_errors=True)
+        if old_umask is not None:
+            os.umask(old_umask)
+
+
+def session(app: Any, args: argparse.Namespace, folder: Path, interactive: bool, icon: Any) -> int:
+    """Open the data folder and run the window (or a non-interactive mode) until it closes."""
+    from PySide6.QtCore import QSettings, QTimer
+
     setup_logging()
     install_excepthook(interactive)
-    log.info("Starting Second Opinion %s on %s", __version__, folder)
+    log.info("Starting Second Opinion %s", __version__)
 
     from secondopinion_desktop.demo import DEMO_TITLE, build_demo
     from secondopinion_desktop.ui.main_window import MainWindow
@@ -217,27 +210,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder, db, instance = opened
     repo = Repository(db)
     settings = QSettings(str(settings_path(folder)), QSettings.Format.IniFormat)
-    if args.demo:
-        demo = next((c for c in repo.cases.list() if c.title == DEMO_TITLE), None)
-        if demo is None:
-            demo = build_demo(repo, dt.date.today())
-        settings.setValue("last_case_id", demo.id)
-    if args.export_cover_sheet is not None:
-        code = export_cover_sheet(repo, settings, args.export_cover_sheet)
-        db.close()
-        instance.release()
-        return code
-    if args.export_calendar is not None:
-        from secondopinion_desktop.calendar_cli import export_calendar
-
-        code = export_calendar(repo, settings.value("last_case_id"), args.export_calendar)
-        db.close()
-        instance.release()
-        return code
-
-    point_size = settings.value("view/point_size")
-    apply_style(app, int(str(point_size)) if str(point_size).isdigit() else 12)
     try:
+        if args.demo:
+            demo = next((c for c in repo.cases.list() if c.title == DEMO_TITLE), None)
+            if demo is None:
+                demo = build_demo(repo, dt.date.today())
+            settings.setValue("last_case_id", demo.id)
+        if args.export_cover_sheet is not None:
+            return export_cover_sheet(repo, settings, args.export_cover_sheet)
+        if args.export_calendar is not None:
+            from secondopinion_desktop.calendar_cli import export_calendar
+
+            return export_calendar(repo, settings.value("last_case_id"), args.export_calendar)
+
+        point_size = settings.value("view/point_size")
+        apply_style(app, int(str(point_size)) if str(point_size).isdigit() else 12)
         first_page = args.step if args.screenshot is not None else None
         window = MainWindow(repo, settings, reminders=interactive, first_page=first_page)
         window.setWindowIcon(icon)
@@ -245,12 +232,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.screenshot is not None:
             return take_screenshot(window, args.screenshot, args.step)
         window.show()
+        # Typed notes are saved when the session ends (logout) and on SIGTERM, not only on close.
+        app.commitDataRequest.connect(lambda _manager: window.flush_edits())
+        app.aboutToQuit.connect(window.flush_edits)
+        from secondopinion_desktop.platform.termination import quit_on_terminate
+
+        stop_watching = quit_on_terminate(app, window.close)
         # Once the window is up: answer later launches, and make the day's backup.
         QTimer.singleShot(0, instance.listen)
         QTimer.singleShot(0, lambda: daily_backup(db, folder))
-        return int(app.exec())
+        try:
+            return int(app.exec())
+        finally:
+            stop_watching()
     finally:
         settings.sync()
+        make_private(settings_path(folder))
         db.close()
         instance.release()
 
@@ -275,7 +272,7 @@ def daily_backup(db: Any, folder: Path) -> None:
     try:
         backups.backup_if_due(db.conn, folder)
     except KnownError as exc:
-        log.warning("Daily backup not made: %s (%s)", exc.message, exc.detail)
+        log.warning("Daily backup not made: %s", exc.detail)
 
 
 def open_store(folder: Path, interactive: bool) -> tuple[Path, Any, Any] | int | None:
@@ -291,16 +288,21 @@ def open_store(folder: Path, interactive: bool) -> tuple[Path, Any, Any] | int |
     while True:
         instance = SingleInstance(folder)
         if not instance.acquire():
+            full = disk_full_error(folder)
+            if full is not None:
+                report_error(full.message, full.detail, interactive)
+                return None
             if interactive and instance.ask_running_copy_to_show():
-                log.info("Another copy is open on %s; asked it to come forward.", folder)
+                log.info("Another copy is open on this folder; asked it to come forward.")
                 return EXIT_OK
             report_error(
                 "Second Opinion is already open with this data in another window.\n\n"
                 "Please use that window, or close it and try again.",
-                f"lock held on {folder}",
+                "lock held",
                 interactive,
             )
             return None
+        tidy_folder(folder, interactive)
         try:
             return folder, open_database(folder), instance
         except DamagedDatabaseError as exc:
@@ -308,7 +310,7 @@ def open_store(folder: Path, interactive: bool) -> tuple[Path, Any, Any] | int |
                 instance.release()
                 report_error(exc.message, exc.detail, interactive)
                 return None
-            log.error("Damaged database: %s (%s)", exc.message, exc.detail)
+            log.error("Damaged database: %s", exc.detail)
             good = backups.newest_good_backup(folder)
             choice = messages.choose_recovery(None, exc.message, good is not None)
             instance.release()
@@ -316,7 +318,7 @@ def open_store(folder: Path, interactive: bool) -> tuple[Path, Any, Any] | int |
                 if choice == messages.RESTORE and good is not None:
                     kept = backups.set_aside_damaged(database_path(folder))
                     backups.restore_file(good, database_path(folder))
-                    log.info("Restored %s; damaged file kept as %s", good.path, kept)
+                    log.info("Restored %s; damaged file kept as %s", good.path.name, kept.name)
                     continue
                 if choice == messages.OTHER_FOLDER:
                     chosen = messages.choose_folder(None, "Choose a folder for Second Opinion")
@@ -331,6 +333,51 @@ def open_store(folder: Path, interactive: bool) -> tuple[Path, Any, Any] | int |
             instance.release()
             report_error(exc.message, exc.detail, interactive)
             return None
+
+
+def disk_full_error(folder: Path) -> KnownError | None:
+    """When the folder's lock could not be taken: is it because nothing can be written?
+
+    A full disk makes writing the lock file fail, which looks like another copy holding it.
+    One small write says which, so a full disk is named at once instead of after a wait.
+    """
+    from secondopinion_desktop.store.files import probe_write
+
+    problem = probe_write(folder)
+    if problem is None:
+        return None
+    return problem
+
+
+def tidy_folder(folder: Path, interactive: bool) -> None:
+    """At start, holding the lock: clear what a killed run left, set aside foreign files."""
+    from secondopinion_desktop.store import attachment_files
+    from secondopinion_desktop.store.database import set_aside_foreign_side_files
+    from secondopinion_desktop.store.files import remove_stale_temps
+
+    removed = remove_stale_temps(folder)
+    removed += remove_stale_temps(backups.backup_dir(folder))
+    removed += attachment_files.remove_incomplete(folder)
+    if removed:
+        log.info("Removed %d unfinished files left by an earlier run.", len(removed))
+    try:
+        kept = set_aside_foreign_side_files(folder)
+    except OSError as exc:
+        log.warning("Could not check the files beside the data: %s", type(exc).__name__)
+        return
+    if kept is None:
+        return
+    log.warning("Moved a log file that did not belong to the data into quarantine.")
+    message = (
+        "Second Opinion found a file beside your data that did not belong to it (perhaps "
+        "copied from another computer or another program). It has not been used: your data "
+        f"is as you last saved it. The file was moved, unchanged, to:\n{kept}"
+    )
+    print(f"secondopinion-desktop: {message}", file=sys.stderr)
+    if interactive:
+        from secondopinion_desktop.ui import messages
+
+        messages.show_info(None, "Second Opinion", message)
 
 
 def take_screenshot(window: object, target: Path, step: int | None) -> int:

@@ -159,7 +159,7 @@ def test_start_up_leaves_the_heavy_modules_unloaded(tmp_path: Path, step: str) -
 
 
 def test_a_big_log_is_rotated_at_start_keeping_three(tmp_path: Path) -> None:
-    from secondopinion_desktop.app import rotate_log
+    from secondopinion_desktop.logs import rotate_log
 
     log = tmp_path / "secondopinion.log"
     for generation in range(5):

@@ -7,13 +7,9 @@ Phone calendars often ignore to-dos (VTODO), so reminders are short events with 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import re
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
@@ -135,31 +131,3 @@ def calendar_for(
             continue
         calendar.add_component(_reminder_event(case, reminder, stamp))
     return bytes(calendar.to_ical())
-
-
-def write_calendar(target: Path, data: bytes) -> None:
-    """Write the file whole or not at all: a temporary file beside it, then a rename."""
-    target = target.expanduser()
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=".secondopinion-", suffix=".ics", dir=folder)
-    except OSError as exc:
-        raise CalendarExportError(
-            f"Second Opinion could not write the calendar file in this folder:\n{folder}\n\n"
-            "Please choose another folder.",
-            str(exc),
-        ) from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise CalendarExportError(
-            f"Second Opinion could not write the calendar file:\n{target}\n\n"
-            "Please check that the disk is not full, then try again.",
-            str(exc),
-        ) from exc

@@ -8,9 +8,10 @@ scaled wrongly on paper.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QMarginsF, QRectF, QSaveFile, QSizeF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import (
     QFont,
     QPagedPaintDevice,
@@ -113,30 +114,43 @@ def paint_document(doc: QTextDocument, device: QPagedPaintDevice) -> int:
     return pages
 
 
-def write_cover_sheet_pdf(sheet: CoverSheet, target: Path, size_name: str) -> int:
-    """Write the cover sheet as a PDF, atomically (QSaveFile); returns the page count."""
-    saver = QSaveFile(str(target))
-    if not saver.open(QIODevice.OpenModeFlag.WriteOnly):
+def write_pdf_file(
+    render: Callable[[QPagedPaintDevice], int], target: Path, size_name: str, title: str
+) -> int:
+    """Paint a printable into a PDF in memory, then write it whole and private (0600).
+
+    The file goes through store/files.py like every file the app writes: a temp beside it,
+    fsync, rename. Returns the page count.
+    """
+    from secondopinion_desktop.store.files import write_atomically
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator("Second Opinion")
+    set_page(writer, size_name)
+    pages = render(writer)
+    del writer  # finishes the PDF into the buffer
+    data = bytes(buffer.data().data())
+    buffer.close()
+    try:
+        write_atomically(target, data)
+    except KnownError as exc:
         raise PrintError(
             f"Second Opinion could not write the PDF:\n{target}\n\n"
             "Please choose another folder, or check that the disk is not full.",
-            saver.errorString(),
-        )
-    writer = QPdfWriter(saver)
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle("Medical records cover sheet")
-    writer.setCreator("Second Opinion")
-    set_page(writer, size_name)
-    try:
-        pages = render_cover_sheet(sheet, writer)
-    except BaseException:
-        saver.cancelWriting()
-        raise
-    del writer
-    if not saver.commit():
-        raise PrintError(
-            f"Second Opinion could not finish writing the PDF:\n{target}\n\n"
-            "Please check that the disk is not full, then try again.",
-            saver.errorString(),
-        )
+            exc.detail,
+        ) from exc
     return pages
+
+
+def write_cover_sheet_pdf(sheet: CoverSheet, target: Path, size_name: str) -> int:
+    """Write the cover sheet as a PDF, whole or not at all; returns the page count."""
+    return write_pdf_file(
+        lambda device: render_cover_sheet(sheet, device),
+        target,
+        size_name,
+        "Medical records cover sheet",
+    )

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QSaveFile, QSizeF
-from PySide6.QtGui import QFont, QPagedPaintDevice, QPdfWriter, QTextDocument
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QFont, QPagedPaintDevice, QTextDocument
 
 from secondopinion_desktop.printing.cover_sheet import FONT_FAMILY
 from secondopinion_desktop.printing.fonts import register_fonts
@@ -27,10 +27,8 @@ from secondopinion_desktop.printing.questions_sheet import (
     questions_sheet_html,
 )
 from secondopinion_desktop.printing.render import (
-    PDF_RESOLUTION,
-    PrintError,
     paint_document,
-    set_page,
+    write_pdf_file,
 )
 
 Renderer = Callable[[QPagedPaintDevice], int]
@@ -73,29 +71,5 @@ def render_opinions_sheet(sheet: OpinionsSheet, device: QPagedPaintDevice) -> in
 
 
 def write_pdf(render: Renderer, target: Path, size_name: str, title: str) -> int:
-    """Write a printable as PDF, whole or not at all (QSaveFile); returns the page count."""
-    saver = QSaveFile(str(target))
-    if not saver.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise PrintError(
-            f"Second Opinion could not write the PDF:\n{target}\n\n"
-            "Please choose another folder, or check that the disk is not full.",
-            saver.errorString(),
-        )
-    writer = QPdfWriter(saver)
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle(title)
-    writer.setCreator("Second Opinion")
-    set_page(writer, size_name)
-    try:
-        pages = render(writer)
-    except BaseException:
-        saver.cancelWriting()
-        raise
-    del writer
-    if not saver.commit():
-        raise PrintError(
-            f"Second Opinion could not finish writing the PDF:\n{target}\n\n"
-            "Please check that the disk is not full, then try again.",
-            saver.errorString(),
-        )
-    return pages
+    """Write a printable as PDF, whole or not at all and private; returns the page count."""
+    return write_pdf_file(render, target, size_name, title)

@@ -157,6 +157,19 @@ def copy_in(data_folder: Path, source: Path) -> StoredFile:
     return StoredFile(final_name, name, written, checksum)
 
 
+def remove_incomplete(data_folder: Path) -> list[Path]:
+    """Delete half-copied scans (`.incoming-*`) a killed run left; returns what was removed."""
+    removed: list[Path] = []
+    folder = attachments_dir(data_folder)
+    with contextlib.suppress(OSError):
+        for item in folder.glob(".incoming-*"):
+            if item.is_file() and not item.is_symlink():
+                with contextlib.suppress(OSError):
+                    item.unlink()
+                    removed.append(item)
+    return removed
+
+
 def stored_path(data_folder: Path, file_name: str) -> Path:
     """Where a copy lives; refuses names that would point outside the attachments folder."""
     if not file_name or Path(file_name).name != file_name or file_name.startswith("."):

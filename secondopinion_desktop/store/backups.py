@@ -10,16 +10,19 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from secondopinion_desktop.errors import DataFolderError, KnownError
+from secondopinion_desktop.store.files import fsync_folder
 
 BACKUP_DIR = "backups"
 PREFIX = "secondopinion-"
 SUFFIX = ".db"
 DEFAULT_KEEP = 10
 DAILY = dt.timedelta(days=1)
+CLOCK_SLACK = dt.timedelta(minutes=5)  # clocks differ a little; a backup is not "future" for that
 
 
 @dataclass(frozen=True)
@@ -61,13 +64,25 @@ def _parse(path: Path) -> Backup | None:
     return Backup(path, made_at, reason.replace("-", " "))
 
 
-def list_backups(folder: Path) -> list[Backup]:
-    """Backups in the folder, newest first."""
+def list_backups(folder: Path, now: dt.datetime | None = None) -> list[Backup]:
+    """Backups in the folder, newest first; any dated in the future come last.
+
+    A backup made while the clock was set wrong (days or years ahead) carries a future date.
+    It is still listed, so it can be restored, but it is never taken for the newest: else the
+    daily backup would wait for that date, and a restore would be offered the wrong copy.
+    """
     directory = backup_dir(folder)
     if not directory.is_dir():
         return []
     found = [b for p in directory.iterdir() if p.is_file() and (b := _parse(p))]
-    return sorted(found, key=lambda b: b.made_at, reverse=True)
+    limit = (now or dt.datetime.now(dt.UTC)) + CLOCK_SLACK
+    past = sorted((b for b in found if b.made_at <= limit), key=lambda b: b.made_at, reverse=True)
+    future = sorted((b for b in found if b.made_at > limit), key=lambda b: b.made_at, reverse=True)
+    return past + future
+
+
+def is_future(backup: Backup, now: dt.datetime | None = None) -> bool:
+    return backup.made_at > (now or dt.datetime.now(dt.UTC)) + CLOCK_SLACK
 
 
 def make_backup(
@@ -93,9 +108,12 @@ def make_backup(
         destination = sqlite3.connect(str(partial))
         try:
             conn.backup(destination)
+            # a backup is a plain file: checking or restoring it never needs a -wal or -shm
+            destination.execute("PRAGMA journal_mode = DELETE")
         finally:
             destination.close()
         os.replace(partial, target)
+        fsync_folder(directory)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             partial.unlink()
@@ -113,7 +131,7 @@ def make_backup(
     if os.name == "posix":
         with contextlib.suppress(OSError):
             target.chmod(0o600)
-    for old in list_backups(folder)[max(1, keep) :]:
+    for old in list_backups(folder, made_at)[max(1, keep) :]:
         with contextlib.suppress(OSError):
             old.path.unlink()
     made = _parse(target)
@@ -126,16 +144,24 @@ def backup_if_due(
 ) -> Backup | None:
     """The daily backup: made at start when the newest is older than a day (or none exists)."""
     current = now or dt.datetime.now(dt.UTC)
-    backups = list_backups(folder)
+    backups = [b for b in list_backups(folder, current) if not is_future(b, current)]
     if backups and current - backups[0].made_at < DAILY:
         return None
     return make_backup(conn, folder, "daily", keep, current)
 
 
+def read_only_uri(path: Path) -> str:
+    """A URI that reads the file and creates nothing beside it (no -wal, -shm or journal).
+
+    `immutable` is right for backups: nothing else writes them while they are read.
+    """
+    return f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+
+
 def is_good(path: Path) -> bool:
-    """Whether a backup opens and passes SQLite's integrity check (read-only)."""
+    """Whether a backup opens and passes SQLite's integrity check (read-only, leaves nothing)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error:
         return False
     try:
@@ -146,19 +172,77 @@ def is_good(path: Path) -> bool:
         conn.close()
 
 
-def newest_good_backup(folder: Path) -> Backup | None:
-    return next((b for b in list_backups(folder) if is_good(b.path)), None)
+def newest_good_backup(folder: Path, now: dt.datetime | None = None) -> Backup | None:
+    """The newest backup that passes the integrity check, never one dated in the future."""
+    return next(
+        (b for b in list_backups(folder, now) if not is_future(b, now) and is_good(b.path)), None
+    )
+
+
+def prepared_copy(backup: Backup, folder: Path) -> Path:
+    """A private copy of the backup, checked and brought to the current schema.
+
+    The live file is never given an old layout: a backup made before an upgrade is migrated
+    here, in a temp file in the data folder (`.secondopinion-restore-*.partial`, cleared at the
+    next start if the program is killed meanwhile). A backup from a newer version of the
+    program, or a damaged one, is refused in words. The caller removes the copy.
+    """
+    from secondopinion_desktop.store import migrations
+    from secondopinion_desktop.store.connection import Database
+    from secondopinion_desktop.store.files import TEMP_PREFIX, TEMP_SUFFIX
+
+    if not is_good(backup.path):
+        raise KnownError("That backup is damaged and cannot be restored. Please choose another.")
+    fd, name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}restore-", suffix=TEMP_SUFFIX, dir=folder)
+    os.close(fd)
+    copy = Path(name)
+    try:
+        source = sqlite3.connect(read_only_uri(backup.path), uri=True)
+        try:
+            target = sqlite3.connect(str(copy), isolation_level=None)
+            try:
+                source.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+                db = Database(target)
+                db.execute("PRAGMA foreign_keys = ON")
+                if migrations.MIGRATIONS_TABLE not in db.table_names():
+                    raise KnownError(
+                        "That backup is not a Second Opinion backup. Please choose another.",
+                        "no migrations table",
+                    )
+                migrations.apply(db)  # refuses a newer backup (NewerDatabaseError)
+                if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                    raise KnownError(
+                        "That backup could not be brought up to date. Please choose another.",
+                        "integrity check after upgrade",
+                    )
+            finally:
+                target.close()
+        finally:
+            source.close()
+    except BaseException:
+        with contextlib.suppress(OSError):
+            copy.unlink()
+        raise
+    return copy
 
 
 def restore_into(backup: Backup, conn: sqlite3.Connection) -> None:
-    """Replace the live database's contents with the backup's, in one step (backup API)."""
-    if not is_good(backup.path):
-        raise KnownError("That backup is damaged and cannot be restored. Please choose another.")
-    source = sqlite3.connect(f"file:{backup.path}?mode=ro", uri=True)
+    """Replace the live database's contents with the backup's, in one step (backup API).
+
+    The backup is first copied and brought to the current schema (`prepared_copy`), so the
+    running window only ever meets the layout it knows.
+    """
+    copy = prepared_copy(backup, backup.path.parent)
     try:
-        source.backup(conn)
+        source = sqlite3.connect(read_only_uri(copy), uri=True)
+        try:
+            source.backup(conn)
+        finally:
+            source.close()
     finally:
-        source.close()
+        with contextlib.suppress(OSError):
+            copy.unlink()
 
 
 def set_aside_damaged(db_path: Path, now: dt.datetime | None = None) -> Path:
@@ -168,7 +252,8 @@ def set_aside_damaged(db_path: Path, now: dt.datetime | None = None) -> Path:
     """
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S")
     kept = db_path.with_name(f"{db_path.stem}.damaged-{stamp}{db_path.suffix}")
-    os.replace(db_path, kept)
+    if db_path.exists():  # a missing file has nothing to keep but what lay beside it
+        os.replace(db_path, kept)
     for suffix in ("-wal", "-shm"):
         side = Path(f"{db_path}{suffix}")
         if side.exists():
@@ -177,20 +262,19 @@ def set_aside_damaged(db_path: Path, now: dt.datetime | None = None) -> Path:
 
 
 def restore_file(backup: Backup, db_path: Path) -> None:
-    """Put a backup in place of a (set-aside) database file, when no connection is open."""
-    if not is_good(backup.path):
-        raise KnownError("That backup is damaged and cannot be restored. Please choose another.")
-    partial = db_path.with_suffix(".restoring")
-    source = sqlite3.connect(f"file:{backup.path}?mode=ro", uri=True)
+    """Put a backup in place of a (set-aside) database file, when no connection is open.
+
+    The backup is copied and brought to the current schema first (`prepared_copy`); the
+    copy then takes the database's name in one rename.
+    """
+    copy = prepared_copy(backup, db_path.parent)
     try:
-        target = sqlite3.connect(str(partial))
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-    finally:
-        source.close()
-    os.replace(partial, db_path)
+        os.replace(copy, db_path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            copy.unlink()
+        raise
+    fsync_folder(db_path.parent)
     if os.name == "posix":
         with contextlib.suppress(OSError):
             db_path.chmod(0o600)

@@ -8,14 +8,23 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
-from secondopinion_desktop.errors import DamagedDatabaseError, DataFolderError, KnownError
+from secondopinion_desktop.errors import (
+    DamagedDatabaseError,
+    DataFolderError,
+    DiskFullError,
+    KnownError,
+    known_from_storage_error,
+)
 from secondopinion_desktop.paths import database_path
-from secondopinion_desktop.store import migrations
-from secondopinion_desktop.store.backups import make_backup
+from secondopinion_desktop.store import migrations, side_files
+from secondopinion_desktop.store.backups import list_backups, make_backup
 from secondopinion_desktop.store.connection import Database
+from secondopinion_desktop.store.files import TEMP_PREFIX, TEMP_SUFFIX
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
@@ -49,7 +58,7 @@ def _check_header(path: Path) -> None:
         raise DamagedDatabaseError(
             f"The data file is not a Second Opinion file, or it is damaged:\n{path}\n\n"
             "It has not been changed. Please open another folder, or restore a backup.",
-            f"header {header!r}",
+            "not a SQLite header",
         )
 
 
@@ -69,7 +78,7 @@ def _check_integrity(db: Database, path: Path) -> None:
         raise DamagedDatabaseError(
             f"The data file is damaged:\n{path}\n\n"
             "It has not been changed. Please restore a backup or open another folder.",
-            f"quick_check: {result}",
+            "quick_check failed",
         )
 
 
@@ -79,23 +88,126 @@ def _check_is_ours(db: Database, path: Path) -> None:
         raise DamagedDatabaseError(
             f"This folder holds a database that does not belong to Second Opinion:\n{path}\n\n"
             "It has not been changed. Please choose another folder.",
-            f"tables: {sorted(tables)[:10]}",
+            f"{len(tables)} tables, no migrations table",
         )
 
 
-def open_database(folder: Path) -> Database:
-    """Open (or create) the database in the data folder, checked and migrated."""
+def _check_missing(path: Path, folder: Path) -> None:
+    """A missing or empty database where backups exist was lost, not never made."""
+    if path.exists() and path.stat().st_size > 0:
+        return
+    if list_backups(folder):
+        raise DamagedDatabaseError(
+            f"Second Opinion's data file is missing or empty:\n{path}\n\n"
+            "Nothing has been changed. Your backups are still there.",
+            "missing" if not path.exists() else "zero bytes",
+        )
+
+
+def _run_checks(db: Database, path: Path) -> None:
+    _check_integrity(db, path)
+    _check_is_ours(db, path)
+    migrations.check_not_newer(db)
+
+
+def _check_immutable(path: Path) -> None:
+    """Check the file alone (any -wal ignored); reads it and creates nothing beside it."""
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    db = Database(sqlite3.connect(uri, uri=True, isolation_level=None))
+    try:
+        _run_checks(db, path)
+    finally:
+        db.close()
+
+
+def _check_with_wal(path: Path) -> None:
+    """Check the database as its -wal would make it, on a private copy of the pair."""
+    wal, _shm = side_files.side_paths(path)
+    checking = Path(
+        tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}check-", suffix=TEMP_SUFFIX, dir=path.parent)
+    )
+    try:
+        copy = checking / path.name
+        shutil.copyfile(path, copy)
+        shutil.copyfile(wal, Path(f"{copy}-wal"))
+        db = Database(sqlite3.connect(str(copy), isolation_level=None))
+        try:
+            _run_checks(db, path)
+        finally:
+            db.close()
+    finally:
+        shutil.rmtree(checking, ignore_errors=True)
+
+
+def _has_wal(path: Path) -> bool:
+    wal, _shm = side_files.side_paths(path)
+    return wal.is_file() and wal.stat().st_size > 0
+
+
+def set_aside_foreign_side_files(folder: Path) -> Path | None:
+    """Quarantine a -wal/-shm that is not this database's own; returns where it went.
+
+    First by what the -wal says about itself (side_files). Then by its effect: a database
+    that passes its checks alone but fails them with the -wal merged was given someone
+    else's log. A database that fails alone is damaged: it is kept with its -wal, unchanged.
+    """
     path = database_path(folder)
-    if path.exists():
-        _check_header(path)
+    kept = side_files.set_aside_foreign(path)
+    if kept is not None or not _has_wal(path) or not path.is_file():
+        return kept
+    try:
+        _check_with_wal(path)
+        return None
+    except (KnownError, sqlite3.DatabaseError):
+        pass
+    try:
+        _check_immutable(path)
+    except (KnownError, sqlite3.DatabaseError):
+        return None  # damaged on its own: the pair stays together for the recovery
+    present = [side for side in side_files.side_paths(path) if side.exists()]
+    return side_files.quarantine(folder, present)
+
+
+def check_read_only(path: Path) -> None:
+    """Check the database without writing a byte beside it (no -wal, -shm or journal).
+
+    Without a -wal, the file alone is the database: it is opened `immutable`, which reads it
+    and creates nothing. With its own -wal (after a crash), the pair is copied into a private
+    temp folder and checked there, so the merged state is what is checked and the originals
+    stay exactly as they were (a damaged pair is kept as a pair).
+    """
+    if _has_wal(path):
+        _check_with_wal(path)
+    else:
+        _check_immutable(path)
+
+
+def stamp_identity(db: Database) -> None:
+    """Give the database its own random id in its header, which side_files compares."""
+    if db.execute("PRAGMA application_id").fetchone()[0] == 0:
+        db.execute(f"PRAGMA application_id = {side_files.new_identity()}")
+
+
+def open_database(folder: Path) -> Database:
+    """Open (or create) the database in the data folder, checked and migrated.
+
+    Before anything is written: a -wal that is not this database's own is quarantined
+    (side_files), a missing or empty file in a folder with backups is refused as damaged,
+    and the file is checked read-only (`check_read_only`).
+    """
+    path = database_path(folder)
     old_umask = os.umask(0o077) if os.name == "posix" else None
     try:
+        set_aside_foreign_side_files(folder)
+        _check_missing(path, folder)
+        if path.exists() and path.stat().st_size > 0:
+            _check_header(path)
+            check_read_only(path)
         db = connect(path)
         try:
-            _check_integrity(db, path)
-            _check_is_ours(db, path)
-            migrations.check_not_newer(db)
             db.enable_wal()
+            stamp_identity(db)
+            migrations.check_not_newer(db)
             if migrations.pending_names(db) and "cases" in db.table_names():
                 make_backup(db.conn, folder, "before-upgrade")
             migrations.apply(db)
@@ -105,25 +217,48 @@ def open_database(folder: Path) -> Database:
     except KnownError:
         raise
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise KnownError(
-                "Second Opinion's data is in use by another program right now.\n\n"
-                "Please close the other copy of Second Opinion and try again.",
-                str(exc),
-            ) from exc
-        raise DataFolderError(
-            f"Second Opinion could not open its data file:\n{path}\n\n"
-            "Please check that the drive is connected and has free space.",
-            str(exc),
-        ) from exc
+        raise _known_open_error(exc, path) from exc
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabaseError(
             f"The data file is damaged or is not a Second Opinion file:\n{path}\n\n"
             "It has not been changed. Please restore a backup or open another folder.",
-            str(exc),
+            sqlite_error_kind(exc),
         ) from exc
+    except OSError as exc:
+        raise _known_open_error(exc, path) from exc
     finally:
         if old_umask is not None:
             os.umask(old_umask)
     _restrict_permissions(path)
     return db
+
+
+def sqlite_error_kind(exc: BaseException) -> str:
+    """An error's kind for the log: SQLite's error name or the errno, never its text."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if name:
+        return str(name)
+    number = getattr(exc, "errno", None)
+    return f"{type(exc).__name__} errno {number}" if number else type(exc).__name__
+
+
+def _known_open_error(exc: BaseException, path: Path) -> KnownError:
+    full = known_from_storage_error(exc)
+    if isinstance(full, DiskFullError):
+        return DiskFullError(
+            "Your computer's disk is full, so Second Opinion cannot open its data.\n\n"
+            "Nothing has been changed. Please free some space (for example, empty the "
+            "wastebasket), then start Second Opinion again.",
+            sqlite_error_kind(exc),
+        )
+    if "locked" in str(exc) or "busy" in str(exc):
+        return KnownError(
+            "Second Opinion's data is in use by another program right now.\n\n"
+            "Please close the other copy of Second Opinion and try again.",
+            sqlite_error_kind(exc),
+        )
+    return DataFolderError(
+        f"Second Opinion could not open its data file:\n{path}\n\n"
+        "Please check that the drive is connected and has free space.",
+        sqlite_error_kind(exc),
+    )

@@ -475,9 +475,23 @@ def sqlite_utils_migrations() -> Migrations:
     from sqlite_utils.migrations import Migrations
 
     migrations = Migrations(MIGRATION_SET)
-    for name, function in STEPS:
-        migrations(name=name)(function)
+    for number, (name, function) in enumerate(STEPS, start=1):
+        migrations(name=name)(_with_version(function, number))
     return migrations
+
+
+def _with_version(function: Step, number: int) -> Step:
+    """The step, then `user_version = number`, inside the step's own transaction.
+
+    sqlite-utils runs each step and its record in one transaction; the version goes in the
+    same one, so a kill can never leave a migrated file with an old `user_version`.
+    """
+
+    def run(db: sqlite_utils.Database) -> None:
+        function(db)
+        db.execute(f"PRAGMA user_version = {number}")
+
+    return run
 
 
 def apply(db: Database, stop_before: str | Iterable[str] | None = None) -> list[str]:
@@ -488,11 +502,14 @@ def apply(db: Database, stop_before: str | Iterable[str] | None = None) -> list[
     check_not_newer(db)
     pending = pending_names(db)
     if not pending:
+        # a file migrated by an older version, which wrote the version after the last step
+        applied = len(applied_names(db))
+        if db.execute("PRAGMA user_version").fetchone()[0] != applied:
+            db.execute(f"PRAGMA user_version = {applied}")
         return []
     import sqlite_utils
 
     helper = sqlite_utils.Database(db.conn, execute_plugins=False)
     sqlite_utils_migrations().apply(helper, stop_before=stop_before)
-    db.execute(f"PRAGMA user_version = {len(applied_names(db))}")
     still = set(pending_names(db))
     return [name for name in pending if name not in still]

@@ -10,8 +10,8 @@ import pytest
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.store.files import write_atomically
 from secondopinion_desktop.ui import messages
-from secondopinion_desktop.ui.files import write_atomically
 from tests.ui.conftest import AppSession
 
 

@@ -1,0 +1,1 @@
+"""What differs per operating system: single instance, termination signals."""
