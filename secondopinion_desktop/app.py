@@ -356,7 +356,7 @@ def tidy_folder(folder: Path, interactive: bool) -> None:
     from secondopinion_desktop.store.files import remove_stale_temps
 
     removed = remove_stale_temps(folder)
-    removed += remove_stale_temps(backups.backup_dir(folder))
+    removed += backups.remove_unfinished(folder)
     removed += attachment_files.remove_incomplete(folder)
     if removed:
         log.info("Removed %d unfinished files left by an earlier run.", len(removed))

@@ -17,6 +17,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 LOG_NAME = "secondopinion.log"
 LOG_MAX_BYTES = 1_000_000

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from secondopinion_desktop.errors import DataFolderError, KnownError
-from secondopinion_desktop.store.files import fsync_folder
+from secondopinion_desktop.store.files import (
+    TEMP_PREFIX,
+    TEMP_SUFFIX,
+    fsync_folder,
+    remove_stale_temps,
+)
 
 BACKUP_DIR = "backups"
 PREFIX = "secondopinion-"
@@ -81,6 +86,23 @@ def list_backups(folder: Path, now: dt.datetime | None = None) -> list[Backup]:
     return past + future
 
 
+def remove_unfinished(folder: Path) -> list[Path]:
+    """Delete backups a killed run left half-made (and restore copies); returns them.
+
+    Called at start, holding the folder's lock. Older versions named a half-made backup
+    `secondopinion-<date>.partial`; this version `.secondopinion-<date>.partial`.
+    """
+    directory = backup_dir(folder)
+    removed = remove_stale_temps(directory)
+    with contextlib.suppress(OSError):
+        for item in directory.glob(f"{PREFIX}*.partial*"):
+            if item.is_file():
+                with contextlib.suppress(OSError):
+                    item.unlink()
+                    removed.append(item)
+    return removed
+
+
 def is_future(backup: Backup, now: dt.datetime | None = None) -> bool:
     return backup.made_at > (now or dt.datetime.now(dt.UTC)) + CLOCK_SLACK
 
@@ -102,7 +124,7 @@ def make_backup(
             "Second Opinion could not make its backup folder. Please check the disk.", str(exc)
         ) from exc
     target = directory / _name(made_at, reason)
-    partial = target.with_suffix(".partial")
+    partial = directory / f"{TEMP_PREFIX}{target.stem}{TEMP_SUFFIX}"  # cleared at next start
     old_umask = os.umask(0o077) if os.name == "posix" else None
     try:
         destination = sqlite3.connect(str(partial))
