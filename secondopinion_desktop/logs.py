@@ -49,8 +49,9 @@ class PrivateFormatter(logging.Formatter):
     def formatMessage(self, record: logging.LogRecord) -> str:
         return redact(super().formatMessage(record))
 
-    def formatException(self, ei: object) -> str:
-        kind, _value, tb = ei  # type: ignore[misc]
+    def formatException(self, ei: Any) -> str:
+        kind: type[BaseException] = ei[0]
+        tb: TracebackType | None = ei[2]
         return frames_only(kind, tb)
 
 
