@@ -11,9 +11,8 @@ import logging
 import sys
 from pathlib import Path
 
-from secondopinion_desktop.domain.calendar_export import CalendarExportError
 from secondopinion_desktop.errors import KnownError
-from secondopinion_desktop.services.exports import case_calendar, current_case_id
+from secondopinion_desktop.services.exports import case_calendar, current_case_id, write_calendar
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 
 log = logging.getLogger(__name__)
@@ -42,18 +41,3 @@ def export_calendar(repo: Repository, last_case_id: object, target: Path) -> int
     except KnownError as exc:
         return _fail(exc.message, exc.detail)
     return EXIT_OK
-
-
-def write_calendar(target: Path, data: bytes) -> None:
-    """Write the .ics whole or not at all, private to the person (store/files.py)."""
-    from secondopinion_desktop.store.files import write_atomically
-
-    target = target.expanduser()
-    try:
-        write_atomically(target, data)
-    except KnownError as exc:
-        raise CalendarExportError(
-            f"Second Opinion could not write the calendar file:\n{target}\n\n"
-            "Please choose another folder, or check that the disk is not full.",
-            exc.detail,
-        ) from exc

@@ -2,14 +2,17 @@
 
 Written once, for the window (Tools > Export to Calendar, the records pages' cover sheet) and
 for the command line (`--export-calendar`, `--export-cover-sheet`), so both always agree.
-These read; the only write is bringing the case's reminders up to date before a calendar.
+These read, but for bringing the case's reminders up to date before a calendar; `write_calendar`
+writes the .ics through store/files.py (whole or not at all, 0600).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.services.reminders import sync_reminders
 from secondopinion_desktop.store.repository import Repository
 
@@ -59,3 +62,18 @@ def cover_sheet(repo: Repository, case_id: int) -> CoverSheet:
         names,
         repo.today(),
     )
+
+
+def write_calendar(target: Path, data: bytes) -> None:
+    """Write the .ics whole or not at all, private to the person (store/files.py)."""
+    from secondopinion_desktop.store.files import write_atomically
+
+    target = target.expanduser()
+    try:
+        write_atomically(target, data)
+    except KnownError as exc:
+        raise CalendarExportError(
+            f"Second Opinion could not write the calendar file:\n{target}\n\n"
+            "Please choose another folder, or check that the disk is not full.",
+            exc.detail,
+        ) from exc

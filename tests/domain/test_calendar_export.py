@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from secondopinion_desktop.calendar_cli import write_calendar
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
 from secondopinion_desktop.domain.calendar_export import CalendarExportError, calendar_for
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.reminders import Reminder
+from secondopinion_desktop.services.exports import write_calendar
 from tests.helpers.clock import FIXED_NOW
 
 ZONE = FIXED_NOW.tzinfo

@@ -264,8 +264,7 @@ class ReminderController(QObject):
             path += ".ics"
         try:
             # imported here: icalendar is slow to import and only needed for this
-            from secondopinion_desktop.calendar_cli import write_calendar
-            from secondopinion_desktop.services.exports import case_calendar
+            from secondopinion_desktop.services.exports import case_calendar, write_calendar
 
             data = case_calendar(self.repo, case.id, self._zone)
             write_calendar(Path(path), data)
