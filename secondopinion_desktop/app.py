@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -208,6 +209,7 @@ def session(app: Any, args: argparse.Namespace, folder: Path, interactive: bool,
     if isinstance(opened, int):
         return opened
     folder, db, instance = opened
+    remove_unreferenced(db, folder)
     repo = Repository(db)
     settings = QSettings(str(settings_path(folder)), QSettings.Format.IniFormat)
     try:
@@ -282,8 +284,8 @@ def open_store(folder: Path, interactive: bool) -> tuple[Path, Any, Any] | int |
     renamed) or to open another folder. Returns (folder, db, instance), an exit code when
     another copy was asked to come forward, or None after an error was reported.
     """
+    from secondopinion_desktop.platform.single_instance import SingleInstance
     from secondopinion_desktop.ui import messages
-    from secondopinion_desktop.ui.single_instance import SingleInstance
 
     while True:
         instance = SingleInstance(folder)
@@ -347,6 +349,19 @@ def disk_full_error(folder: Path) -> KnownError | None:
     if problem is None:
         return None
     return problem
+
+
+def remove_unreferenced(db: Any, folder: Path) -> None:
+    """Scan copies a killed attach or import left, named by no row nor backup (leftovers.py)."""
+    from secondopinion_desktop.store.leftovers import remove_unreferenced_attachments
+
+    try:
+        removed = remove_unreferenced_attachments(db, folder)
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("Could not look for unfinished scan copies: %s", type(exc).__name__)
+        return
+    if removed:
+        log.info("Removed %d scan copies an earlier run left unfinished.", len(removed))
 
 
 def tidy_folder(folder: Path, interactive: bool) -> None:

@@ -6,7 +6,6 @@ own process, with the log, temp folder and runtime folder inside the test's fold
 
 from __future__ import annotations
 
-import os
 import resource
 import signal
 import sqlite3
@@ -19,7 +18,7 @@ from secondopinion_desktop.paths import database_path
 from tests.helpers.data_files import crashed_copy, made_folder, titles
 from tests.helpers.real_app import log_dir, run_app, start_driver
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals and limits")
+pytestmark = pytest.mark.needs_posix
 
 
 def no_room_to_write() -> None:

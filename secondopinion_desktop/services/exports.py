@@ -66,6 +66,8 @@ def cover_sheet(repo: Repository, case_id: int) -> CoverSheet:
 
 def write_calendar(target: Path, data: bytes) -> None:
     """Write the .ics whole or not at all, private to the person (store/files.py)."""
+    # imported here: calendar_export loads icalendar, which start-up keeps unloaded
+    from secondopinion_desktop.domain.calendar_export import CalendarExportError
     from secondopinion_desktop.store.files import write_atomically
 
     target = target.expanduser()

@@ -151,31 +151,22 @@ def write_archive(
             "exported.\n\nPlease remove scans you no longer need, then try again.",
             f"{len(copies)} scans, {total} bytes",
         )
-    folder = target.parent
+    # the one writer of files the person keeps (store/files.py): temp, fsync, 0600, rename
+    from secondopinion_desktop.store.files import FileWriteError, atomic_file
+
     try:
-        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=".export-", suffix=".partial")
-    except OSError as exc:
-        raise _write_error(target, exc) from exc
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
-                zf.writestr(DATA, data)
-                for name, path in copies:
-                    zf.write(path, ATTACHMENT_DIR + name)
-            out.flush()
-            os.fsync(out.fileno())
-        if os.name == "posix":
-            temp.chmod(0o600)
-        os.replace(temp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise _write_error(target, exc) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        with (
+            atomic_file(target) as out,
+            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf,
+        ):
+            zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
+            zf.writestr(DATA, data)
+            for name, path in copies:
+                zf.write(path, ATTACHMENT_DIR + name)
+    except FileWriteError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, OSError):
+            raise _write_error(target, cause) from cause
         raise
     return Written(tuple(left_out))
 

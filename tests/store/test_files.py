@@ -12,7 +12,7 @@ import pytest
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.store import files
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+pytestmark = pytest.mark.needs_posix
 
 
 def mode(path: Path) -> int:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from secondopinion_desktop.ui.single_instance import LOCK_NAME, WAIT_MS, SingleInstance
+from secondopinion_desktop.platform.single_instance import LOCK_NAME, WAIT_MS, SingleInstance
 
 
 def test_second_copy_cannot_take_the_folder_and_asks_the_first(
@@ -41,7 +41,7 @@ def test_a_copy_not_listening_yet_is_asked_until_it_answers(qtbot: QtBot, data_d
         "import sys\n"
         "from pathlib import Path\n"
         "from PySide6.QtCore import QCoreApplication\n"
-        "from secondopinion_desktop.ui.single_instance import SingleInstance\n"
+        "from secondopinion_desktop.platform.single_instance import SingleInstance\n"
         "app = QCoreApplication([])\n"
         "print(SingleInstance(Path(sys.argv[1])).ask_running_copy_to_show())\n"
     )
@@ -157,7 +157,7 @@ ASK_SCRIPT = (
     "import sys\n"
     "from pathlib import Path\n"
     "from PySide6.QtCore import QCoreApplication\n"
-    "from secondopinion_desktop.ui.single_instance import SingleInstance\n"
+    "from secondopinion_desktop.platform.single_instance import SingleInstance\n"
     "app = QCoreApplication([])\n"
     "second = SingleInstance(Path(sys.argv[1]))\n"
     "print(second.acquire(), second.ask_running_copy_to_show())\n"
@@ -187,3 +187,57 @@ def test_a_second_launch_during_a_slow_start_is_handed_over(qtbot: QtBot, data_d
             second.kill()
         first.release()
     assert out.split() == ["False", "True"]
+
+
+@pytest.mark.needs_posix
+def test_the_server_listens_only_where_this_user_can_create_files(data_dir: Path) -> None:
+    from secondopinion_desktop.platform.single_instance import server_name
+
+    name = server_name(data_dir)
+    assert name is not None
+    place = Path(name).parent
+    assert place == data_dir.resolve() or place.stat().st_mode & 0o077 == 0
+    assert place.stat().st_uid == os.getuid()
+
+
+@pytest.mark.needs_posix
+def test_a_long_folder_path_uses_a_private_folder_not_a_shared_name(tmp_path: Path) -> None:
+    from secondopinion_desktop.platform.single_instance import server_name
+
+    deep = tmp_path / ("x" * 60) / ("y" * 60)
+    deep.mkdir(parents=True, mode=0o700)
+    name = server_name(deep)
+    assert name is not None and len(os.fsencode(name)) <= 100
+    place = Path(name).parent
+    assert place.stat().st_uid == os.getuid() and place.stat().st_mode & 0o077 == 0
+
+
+def test_a_knock_without_the_token_is_ignored(qtbot: QtBot, data_dir: Path) -> None:
+    from PySide6.QtNetwork import QLocalSocket
+
+    from secondopinion_desktop.platform.single_instance import server_name
+
+    first = SingleInstance(data_dir)
+    assert first.acquire()
+    first.listen()
+    shown: list[bool] = []
+    first.activated.connect(lambda: shown.append(True))
+    name = server_name(data_dir)
+    assert name is not None
+    for message in (b"show\n", b"0" * 64 + b" show\n"):
+        stranger = QLocalSocket()
+        stranger.connectToServer(name)
+        assert stranger.waitForConnected(2000)
+        stranger.write(message)
+        stranger.waitForBytesWritten(1000)
+        qtbot.waitUntil(
+            lambda s=stranger: s.state() == QLocalSocket.LocalSocketState.UnconnectedState,
+            timeout=3000,
+        )
+    assert shown == []
+    second = SingleInstance(data_dir)
+    assert not second.acquire()
+    with qtbot.waitSignal(first.activated, timeout=3000):
+        assert second.ask_running_copy_to_show()
+    first.release()
+    assert not (data_dir / ".secondopinion.token").exists()
