@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from secondopinion_desktop.paths import database_path
-from tests.helpers.data_files import crashed_copy, made_folder, titles
+from secondopinion_desktop.store.database import open_database
+from tests.helpers.data_files import add_scan_row, crashed_copy, made_folder, titles
 from tests.helpers.real_app import log_dir, run_app, start_driver
 
 pytestmark = pytest.mark.needs_posix
@@ -116,11 +117,17 @@ def test_what_a_killed_run_left_is_cleared_at_the_next_start(tmp_path: Path) -> 
     (folder / ".secondopinion-check-q.partial").mkdir()
     keep = folder / "attachments" / "0123456789abcdef-00aa.pdf"
     keep.write_bytes(b"%PDF-1.4 a scan")
+    stray = folder / "attachments" / "imported-0123456789abcdef.pdf"  # a killed import's copy
+    stray.write_bytes(b"%PDF-1.4 half an import")
+    db = open_database(folder)
+    add_scan_row(db, keep.name)
+    db.close()
     result = run_app(tmp_path, "--data-dir", str(folder), "--screenshot", str(tmp_path / "s.png"))
     assert result.returncode == 0, result.stderr
     assert [p for p in left if p.exists()] == []
     assert not (folder / ".secondopinion-check-q.partial").exists()
     assert keep.read_bytes() == b"%PDF-1.4 a scan"
+    assert not stray.exists()
 
 
 def test_a_foreign_wal_is_moved_aside_and_the_person_told(tmp_path: Path) -> None:

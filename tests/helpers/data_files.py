@@ -59,3 +59,18 @@ def crashed_copy(root: Path, name: str, prefix: str, before: int, after: int) ->
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def add_scan_row(db: Database, name: str) -> None:
+    """A scan row (on a new record of the first case) naming the copy `name`."""
+    case_id = db.execute("SELECT min(id) FROM cases").fetchone()[0]
+    record = db.execute(
+        "INSERT INTO records (case_id, title, created_at, updated_at) "
+        "VALUES (?, 'Scan', '2026-11-20', '2026-11-20')",
+        [case_id],
+    ).lastrowid
+    db.execute(
+        "INSERT INTO attachments (record_id, file_name, original_name, size, sha256, added_at) "
+        "VALUES (?, ?, 'scan.pdf', 4, 'x', '2026-11-20')",
+        [record, name],
+    )

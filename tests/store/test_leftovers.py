@@ -8,24 +8,7 @@ from secondopinion_desktop.store import backups
 from secondopinion_desktop.store.attachment_files import attachments_dir
 from secondopinion_desktop.store.database import open_database
 from secondopinion_desktop.store.leftovers import remove_unreferenced_attachments
-from tests.helpers.data_files import add_cases
-
-
-def add_scan_row(db: object, name: str) -> None:
-    from secondopinion_desktop.store.connection import Database
-
-    assert isinstance(db, Database)
-    case_id = db.execute("SELECT min(id) FROM cases").fetchone()[0]
-    record = db.execute(
-        "INSERT INTO records (case_id, title, created_at, updated_at) "
-        "VALUES (?, 'Scan', '2026-11-20', '2026-11-20')",
-        [case_id],
-    ).lastrowid
-    db.execute(
-        "INSERT INTO attachments (record_id, file_name, original_name, size, sha256, added_at) "
-        "VALUES (?, ?, 'scan.pdf', 4, 'x', '2026-11-20')",
-        [record, name],
-    )
+from tests.helpers.data_files import add_cases, add_scan_row
 
 
 def test_only_copies_nobody_names_are_removed(data_dir: Path) -> None:
