@@ -259,7 +259,7 @@ def a_case_with_a_scan(folder: Path) -> Path:
     from secondopinion_desktop.store.repository import Repository
 
     repo = Repository(open_database(folder))
-    case = repo.create_case("Exported")
+    case = repo.cases.create("Exported")
     item, _ = records.save_item(repo, None, RecordItem(id=0, case_id=case.id, title="Biopsy"))
     assert item is not None
     scan = folder.parent / "biopsy.pdf"
