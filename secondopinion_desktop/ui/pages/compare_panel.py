@@ -48,6 +48,7 @@ from secondopinion_desktop.ui.models.doctors_model import (
     DoctorIdRole,
     DoctorsTableModel,
 )
+from secondopinion_desktop.ui.pages.best_fit import BestFitBox
 from secondopinion_desktop.ui.pages.candidates_panel import doctor_table
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
 from secondopinion_desktop.ui.pages.todo_list import TodoList
@@ -95,35 +96,14 @@ class ComparePanel(StepPanel):
         layout.setSpacing(18)
 
         # --- the booked visit and the best fit --------------------------------------------
-        fit = card("Best fit so far", layout)
-        self.booked_label = paragraph("")
-        self.booked_label.setObjectName("situation")
-        self.booked_label.setAccessibleName("Booked visit")
-        fit.addWidget(self.booked_label)
-        self.fit_labels = [paragraph("") for _ in range(3)]
-        for number, label in enumerate(self.fit_labels, start=1):
-            label.setAccessibleName(f"Best fit number {number}")
-            fit.addWidget(label)
-        self.fit_note = paragraph("")
-        self.fit_note.setAccessibleName("About the best fit")
-        fit.addWidget(self.fit_note)
-        # doctors who gave an earlier opinion are not ranked again; this says so
-        self.left_out_label = paragraph("")
-        self.left_out_label.setAccessibleName("Doctors not ranked for this opinion")
-        fit.addWidget(self.left_out_label)
-        self._givers: dict[int, int] = {}
-        fit_buttons = QHBoxLayout()
-        self.choose_button = QPushButton("Choose and book\u2026")
-        self.choose_button.setObjectName("primary")
-        self.choose_button.setAccessibleName("Choose the selected doctor and book the visit")
+        self.best_fit = box = BestFitBox()
+        card("Best fit so far", layout).addWidget(box)
+        self.booked_label, self.fit_labels = box.booked_label, box.fit_labels
+        self.fit_note, self.left_out_label = box.fit_note, box.left_out_label
+        self.choose_button, self.change_visit_button = box.choose_button, box.change_visit_button
         self.choose_button.clicked.connect(self.choose_selected)
-        self.change_visit_button = QPushButton("Change the visit\u2026")
-        self.change_visit_button.setAccessibleName("Change the date, time or place of the visit")
         self.change_visit_button.clicked.connect(self.change_visit)
-        fit_buttons.addWidget(self.choose_button)
-        fit_buttons.addWidget(self.change_visit_button)
-        fit_buttons.addStretch(1)
-        fit.addLayout(fit_buttons)
+        self._givers: dict[int, int] = {}
 
         # --- the comparison table ---------------------------------------------------------
         compare = card("Compare the doctors", layout)
@@ -316,28 +296,7 @@ class ComparePanel(StepPanel):
         return rank_for_round(self.model.doctors(), self._givers, len(self.fit_labels))
 
     def _show_fit(self) -> None:
-        booked = self._booked_visit()
-        if booked is not None:
-            doctor, visit = booked
-            when = format_when(visit.starts_at)
-            place = visit.place
-            self.booked_label.setText(
-                f"Booked: {doctor.name}, {when}" + (f", at {place}" if place else "") + "."
-            )
-            self.booked_label.show()
-        else:
-            self.booked_label.hide()
-        ranking = self._ranking()
-        fits = list(ranking.fits)
-        for label, fit in zip(self.fit_labels, fits, strict=False):
-            label.setText(f"{fits.index(fit) + 1}. {fit.doctor.name}: {fit.explanation}.")
-            label.show()
-        for label in self.fit_labels[len(fits) :]:
-            label.hide()
-        self.fit_note.setText(ranking.note)
-        self.fit_note.setVisible(bool(ranking.note))
-        self.left_out_label.setText(" ".join(ranking.left_out))
-        self.left_out_label.setVisible(bool(ranking.left_out))
+        self.best_fit.show_fit(self._booked_visit(), self._ranking())
 
     # --- calls ---------------------------------------------------------------------------
 
