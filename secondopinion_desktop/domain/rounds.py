@@ -86,6 +86,9 @@ def gave_opinion_words(round_: int) -> str:
     return f"Gave the {ordinal(round_)} opinion (round {round_})"
 
 
+GAVE_AN_OPINION = "Gave an opinion"  # the same status where a table cell is narrow
+
+
 @dataclass(frozen=True)
 class RoundRanking:
     """The best fits for the round under way, what the card says besides them, and who is
@@ -252,7 +255,7 @@ def _said(
         if not value and opinion.round == 1:
             value = (case.diagnosis if field == "diagnosis" else case.recommended_treatment).strip()
         if value:
-            said.append(f"{_speaker(opinion, doctors)} said {_short(value)}")
+            said.append(f"{_speaker(opinion, doctors)} said \u201c{_short(value)}\u201d")
     return said
 
 

@@ -141,11 +141,14 @@ def test_a_third_visits_starter_questions_say_who_said_what() -> None:
     topic, text = third[0]
     assert topic is Topic.DIAGNOSIS
     assert text == (
-        "The doctors I have seen so far differ: my doctor said Prostate cancer; Dr. David Chen "
-        "said Prostatitis. What do you think it is, and why?"
+        "The doctors I have seen so far differ: my doctor said \u201cProstate cancer\u201d; "
+        "Dr. David Chen said \u201cProstatitis\u201d. What do you think it is, and why?"
     )
     treatments = [t for topic, t in third if topic is Topic.TREATMENT]
-    assert "my doctor said Surgery; Dr. David Chen said Antibiotics" in treatments[0]
+    assert (
+        "my doctor said \u201cSurgery\u201d; Dr. David Chen said \u201cAntibiotics\u201d"
+        in treatments[0]
+    )
     assert third[-1] == (
         Topic.VISIT,
         "Would you be willing to talk with my other doctors about my case?",

@@ -15,7 +15,9 @@ from secondopinion_desktop.store.repository import Repository
 from tests.helpers.clock import FIXED_NOW
 
 
-def walked_to_a_third_round(repo: Repository) -> tuple[int, Doctor, RecordItem]:
+def walked_to_a_second_opinion(repo: Repository) -> tuple[int, Doctor, RecordItem]:
+    """Dr. Chen seen, the records faxed and confirmed, a question answered, and the second
+    opinion written down: Dr. Chen sees the diagnosis differently."""
     case = repo.cases.create("Dad", diagnosis="Prostate cancer", recommended_treatment="Surgery")
     chen = repo.doctors.add(
         Doctor(id=0, case_id=case.id, name="Dr. David Chen", status=Status.BOOKED)
@@ -51,5 +53,11 @@ def walked_to_a_third_round(repo: Repository) -> tuple[int, Doctor, RecordItem]:
             outcome=Outcome.DISAGREES,
         )
     )
-    start_new_round(repo, case.id, "The diagnosis was seen differently")
     return case.id, chen, item
+
+
+def walked_to_a_third_round(repo: Repository) -> tuple[int, Doctor, RecordItem]:
+    """As above, and then a third-opinion round started."""
+    case_id, chen, item = walked_to_a_second_opinion(repo)
+    start_new_round(repo, case_id, "The diagnosis was seen differently")
+    return case_id, chen, item

@@ -30,7 +30,7 @@ def test_starting_a_round_keeps_the_history(repo: Repository) -> None:
     [answered] = repo.questions.list(case_id, 2)
     assert answered.answer == "Yes, part time"
     assert "Can I keep working?" not in [x.text for x in repo.questions.list(case_id)]
-    assert "Dr. David Chen said Prostatitis" in repo.questions.list(case_id)[0].text
+    assert "Dr. David Chen said \u201cProstatitis\u201d" in repo.questions.list(case_id)[0].text
 
 
 def test_the_migration_turns_old_note_lines_into_history(data_dir: Path) -> None:

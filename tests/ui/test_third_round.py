@@ -138,7 +138,10 @@ def check_the_history_is_kept(window: MainWindow, case: Case, question: str) -> 
     show(window, 3)
     table = named(window, QAbstractItemView, "Doctor comparison table")
     chen = row_with(table, Column.NAME, "Dr. David Chen")
-    assert cell(table, chen, Column.STATUS) == "Gave the second opinion (round 2)"
+    assert cell(table, chen, Column.STATUS) == "Gave an opinion"
+    status = table.model().index(chen, Column.STATUS)
+    for role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+        assert status.data(role) == "Gave the second opinion (round 2)"
     assert not table.model().flags(table.model().index(chen, Column.STATUS)) & (
         Qt.ItemFlag.ItemIsEditable
     )
@@ -165,7 +168,10 @@ def check_the_history_is_kept(window: MainWindow, case: Case, question: str) -> 
     assert f"{question}\nAnswer: {ANSWER}" in [lab.text() for lab in earlier.findChildren(QLabel)]
     table = named(window, QAbstractItemView, "Questions for the visit")
     first = cell(table, 0, 1)
-    assert "my doctor said Prostate cancer; Dr. David Chen said Prostatitis" in first
+    assert (
+        "my doctor said \u201cProstate cancer\u201d; Dr. David Chen said \u201cProstatitis\u201d"
+        in first
+    )
     assert ANSWER not in [cell(table, r, 3) for r in range(table.model().rowCount())]
     # the outcome page: both opinions side by side, each under its doctor's name
     show(window, 7)

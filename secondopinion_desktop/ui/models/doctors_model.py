@@ -17,7 +17,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from secondopinion_desktop.domain.doctors import Answer, Doctor, Status
-from secondopinion_desktop.domain.rounds import gave_opinion_words
+from secondopinion_desktop.domain.rounds import GAVE_AN_OPINION, gave_opinion_words
 from secondopinion_desktop.domain.validation import ValidationError, format_wait, parse_wait_days
 from secondopinion_desktop.ui.models.base import DISPLAY, Index, RowListModel, TableColumn
 from secondopinion_desktop.ui.style import attention_color, done_color, muted_color
@@ -262,7 +262,9 @@ class DoctorsTableModel(RowListModel[Doctor]):
         gave = self.gave_opinion(row) if column == Column.STATUS else None
         if gave is None:
             return super().cell(row, column, role)
-        if role in (DISPLAY, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+        if role == DISPLAY:  # the status column is narrow; the whole words are one hover away
+            return GAVE_AN_OPINION
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return gave_opinion_words(gave)
         if role == SortRole:
             return len(Status) + gave
