@@ -359,7 +359,17 @@ class EarlierVisit:
 
     round: int
     heading: str
-    lines: tuple[tuple[str, str], ...]  # (question, answer or what became of it)
+    lines: tuple[tuple[str, str], ...]  # (question, its answer or that none was written)
+    not_asked: int = 0  # questions on that visit's list that were not asked there
+
+    @property
+    def not_asked_text(self) -> str:
+        """'3 questions were not asked at that visit.' ('' when every one was)."""
+        if not self.not_asked:
+            return ""
+        if self.not_asked == 1:
+            return "One question was not asked at that visit."
+        return f"{self.not_asked} questions were not asked at that visit."
 
 
 def earlier_visits(
@@ -369,7 +379,8 @@ def earlier_visits(
     doctors: Mapping[int, str],
     current_round: int,
 ) -> list[EarlierVisit]:
-    """The finished rounds' visits, oldest first, to read in step 6 (nothing to change)."""
+    """The finished rounds' visits, oldest first, to read in step 6 (nothing to change):
+    the questions asked there with their answers, and how many were not asked."""
     by_round: dict[int, list[Question]] = {}
     for question in questions:
         if 2 <= question.round < current_round:
@@ -389,17 +400,16 @@ def earlier_visits(
         if dated:
             day = max(dated, key=lambda a: (a.starts_at, a.id)).starts_at.date()
             heading += f", {short_date(day)} {day.year}"
-        lines = tuple((q.text, _answer_words(q)) for q in asked)
-        result.append(EarlierVisit(number, heading, lines))
+        spoken = [q for q in asked if q.asked or q.answer.strip()]
+        lines = tuple((q.text, _answer_words(q)) for q in spoken)
+        result.append(EarlierVisit(number, heading, lines, len(asked) - len(spoken)))
     return result
 
 
 def _answer_words(question: Question) -> str:
     if question.answer.strip():
         return f"Answer: {question.answer.strip()}"
-    if question.asked:
-        return "Asked; no answer written down."
-    return "Not asked at that visit."
+    return "Asked; no answer written down."
 
 
 # --- history lines written by earlier versions ---------------------------------------------------

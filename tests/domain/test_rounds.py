@@ -190,10 +190,10 @@ def test_earlier_visits_read_with_their_answers() -> None:
     [earlier] = earlier_visits(questions, [second], [visit(2, 7)], {7: "Dr. David Chen"}, 3)
     assert earlier.heading == "Second opinion, with Dr. David Chen, Tue 10 Nov 2026"
     assert earlier.lines == (
-        ("Is it urgent?", "Not asked at that visit."),
         ("Can I keep working?", "Answer: Yes, part time"),
         ("How long is recovery?", "Asked; no answer written down."),
     )
+    assert earlier.not_asked_text == "One question was not asked at that visit."  # urgent?
     assert earlier_visits(questions, [second], [], {}, 2) == []
 
 

@@ -21,7 +21,7 @@ TITLE = "Earlier visits"
 
 
 class EarlierVisitsPanel(StepPanel):
-    """Read-only: one group per earlier visit, one line per question and what became of it."""
+    """Read-only: one group per earlier visit, each question asked there with its answer."""
 
     def __init__(
         self,
@@ -78,12 +78,14 @@ class EarlierVisitsPanel(StepPanel):
             group = QGroupBox(visit.heading)
             group.setAccessibleName(f"Questions and answers: {visit.heading}")
             group_layout = QVBoxLayout(group)
-            if not visit.lines:
+            if not visit.lines and not visit.not_asked:
                 group_layout.addWidget(paragraph("No questions were written down for it."))
             for question, answer in visit.lines:
                 label = paragraph(f"{question}\n{answer}")
                 label.setObjectName("earlierAnswer")
                 group_layout.addWidget(label)
+            if visit.not_asked_text:
+                group_layout.addWidget(paragraph(visit.not_asked_text))
             self.visits_layout.addWidget(group)
             self.groups.append(group)
         self.setVisible(bool(visits))
