@@ -24,7 +24,7 @@ import stat
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -76,10 +76,6 @@ class ArchiveError(KnownError):
 
 def _refuse(message: str, detail: str = "") -> ArchiveError:
     return ArchiveError(message + "\n\nNothing was imported.", detail)
-
-
-def attachment_names(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> list[str]:
-    return [str(row["file_name"]) for row in tables.get("attachments", []) if "file_name" in row]
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -465,25 +461,3 @@ def tables_to_insert(tables: Tables, renames: Mapping[str, str]) -> Tables:
     for row in out.get("attachments", []):
         row["file_name"] = renames[str(row["file_name"])]
     return out
-
-
-def clean_interrupted_imports(data_folder: Path, referenced: Iterable[str]) -> int:
-    """Remove what an import killed half-way left behind; returns how many files went.
-
-    Staging folders never hold a file a row names; a placed file named `imported-…` that no
-    row names was placed by an import whose transaction never committed.
-    """
-    folder = data_folder / "attachments"
-    if not folder.is_dir():
-        return 0
-    named = set(referenced)
-    removed = 0
-    for path in folder.iterdir():
-        if path.name.startswith(STAGING_PREFIX) and path.is_dir() and not path.is_symlink():
-            removed += sum(1 for _ in path.iterdir())
-            shutil.rmtree(path, ignore_errors=True)
-        elif path.name.startswith(IMPORTED_PREFIX) and path.name not in named:
-            with contextlib.suppress(OSError):
-                path.unlink()
-                removed += 1
-    return removed

@@ -142,19 +142,6 @@ def test_random_bytes_never_crash(data: bytes) -> None:
     refused(data)
 
 
-def test_clean_interrupted_imports_removes_only_what_no_row_names(tmp_path: Path) -> None:
-    scans = tmp_path / "attachments"
-    staging = scans / (archive.STAGING_PREFIX + "abc")
-    staging.mkdir(parents=True)
-    (staging / "imported-1.pdf").write_bytes(b"%PDF-")
-    (scans / "imported-2.pdf").write_bytes(b"%PDF-")  # placed, never committed
-    (scans / "imported-3.pdf").write_bytes(b"%PDF-")  # committed: a row names it
-    (scans / "0123abcd-ffff.pdf").write_bytes(b"%PDF-")  # attached by hand
-    assert archive.clean_interrupted_imports(tmp_path, ["imported-3.pdf"]) == 2
-    assert sorted(p.name for p in scans.iterdir()) == ["0123abcd-ffff.pdf", "imported-3.pdf"]
-    assert archive.clean_interrupted_imports(tmp_path / "nowhere", []) == 0
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_flipped_bytes_in_a_real_archive_never_crash(data: st.DataObject) -> None:
