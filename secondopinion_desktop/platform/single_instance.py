@@ -39,6 +39,7 @@ MAX_SOCKET_PATH = 100  # sockaddr_un holds 104-108 bytes, with the final NUL
 MESSAGE = b"show\n"
 WAIT_MS = 1500
 RETRY_MS = 50
+UNREADABLE_LOCK_AGE_S = 3.0
 STARTING_WAIT_S = 15.0  # a cold start on a slow computer, or a big upgrade backup
 
 
@@ -113,7 +114,9 @@ class SingleInstance(QObject):
 
     def acquire(self) -> bool:
         """Take the folder; False when another running copy has it."""
-        if not self._lock.tryLock(100):
+        if not self._lock.tryLock(100) and self._remove_unreadable_lock():
+            self._lock.tryLock(100)
+        if not self._lock.isLocked():
             if self._lock.error() == QLockFile.LockError.LockFailedError:
                 return False
             # A lock we could not read or write: try once more after removing a stale one.
@@ -123,6 +126,23 @@ class SingleInstance(QObject):
         from secondopinion_desktop.store.files import make_private
 
         make_private(self.folder / LOCK_NAME)
+        return True
+
+    def _remove_unreadable_lock(self) -> bool:
+        """Remove a lock file that names no process (empty or garbled); True if removed.
+
+        A start on a full disk creates the lock file but cannot write the owner into it; Qt
+        then takes that file for another running copy for ever. A copy that is starting
+        writes its owner at once, so a file still unreadable after a few seconds is nobody's.
+        """
+        path = self.folder / LOCK_NAME
+        pid, _host, _app = self._lock.getLockInfo()
+        try:
+            if pid or time.time() - path.stat().st_mtime < UNREADABLE_LOCK_AGE_S:
+                return False
+            path.unlink()
+        except OSError:
+            return False
         return True
 
     def listen(self) -> None:

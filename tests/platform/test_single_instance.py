@@ -241,3 +241,20 @@ def test_a_knock_without_the_token_is_ignored(qtbot: QtBot, data_dir: Path) -> N
         assert second.ask_running_copy_to_show()
     first.release()
     assert not (data_dir / ".secondopinion.token").exists()
+
+
+def test_a_lock_file_naming_nobody_does_not_lock_the_person_out(data_dir: Path) -> None:
+    """A start on a full disk leaves an empty lock file; once space is back, it is no lock."""
+    lock = data_dir / LOCK_NAME
+    lock.write_bytes(b"")
+    os.utime(lock, (time.time() - 3600, time.time() - 3600))
+    instance = SingleInstance(data_dir)
+    assert instance.acquire()
+    instance.release()
+
+
+def test_a_lock_file_being_written_right_now_is_left_alone(data_dir: Path) -> None:
+    (data_dir / LOCK_NAME).write_bytes(b"")  # another copy, an instant into its start
+    instance = SingleInstance(data_dir)
+    assert not instance.acquire()
+    assert (data_dir / LOCK_NAME).exists()
