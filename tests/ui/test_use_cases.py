@@ -26,7 +26,7 @@ from secondopinion_desktop.store import attachment_files
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.main_window import MainWindow
-from tests.conftest import FIXED_NOW
+from tests.helpers.clock import FIXED_NOW
 from tests.ui.conftest import AppSession
 
 W = TypeVar("W", bound=QWidget)
