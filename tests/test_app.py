@@ -129,7 +129,6 @@ NOT_AT_START = (
     "secondopinion_desktop.ui.dialogs.reminder_dialog",
     "secondopinion_desktop.ui.dialogs.booking_dialog",
     "secondopinion_desktop.ui.dialogs.record_dialog",
-    "secondopinion_desktop.ui.cover_sheet_actions",
     "secondopinion_desktop.printing.render",
     "hashlib",
     "uuid",

@@ -29,7 +29,11 @@ from secondopinion_desktop.domain.records import (
 FONT_FAMILY = "Atkinson Hyperlegible"
 FALLBACK_FAMILIES = "'Atkinson Hyperlegible', 'DejaVu Sans', Arial, sans-serif"
 TITLE = "Medical records for a second-opinion visit"
+#: The document's own name (window titles, the PDF's title).
+COVER_SHEET_TITLE = "Medical records cover sheet"
 COMPACT_BELOW = 0.85
+# shrink the type step by step until a long list fits on the one page
+FIT_SCALES = (1.0, 0.9, 0.84, 0.76, 0.68, 0.6, 0.52, 0.45)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The opinions side by side: one column per doctor, one row per thing they said.
 
-Pure functions, no Qt. Rendering is `printing/sheet_render.py`. Written for the person (and
+Pure functions, no Qt. Rendering is `printing/render.py`. Written for the person (and
 perhaps to take to a doctor): it records what each doctor said, in the person's own words, and
 judges nothing.
 """

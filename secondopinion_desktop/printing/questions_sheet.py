@@ -1,7 +1,7 @@
 """The questions sheet: the person's questions for the visit, with room to write the answers.
 
 Pure functions, no Qt: `questions_sheet_for` gathers what the page says, `questions_sheet_html`
-writes it as the HTML subset QTextDocument understands. Rendering is `printing/sheet_render.py`.
+writes it as the HTML subset QTextDocument understands. Rendering is `printing/render.py`.
 Black on white, large type, numbered in the person's own order; answers already written down
 are printed in place of the lines.
 """

@@ -1,14 +1,16 @@
-"""Rendering printables: one function paints a page for the preview, the printer and PDF.
+"""The one renderer: every printable is painted by the same path on a preview, printer or PDF.
 
-The document is laid out for the device it is painted on (not for the screen), with the page
-size set explicitly: Letter in the US and Canada, A4 elsewhere, unless the person chose another
-in the settings. Laying out for the device avoids QTextDocument's known high-DPI pitfall of text
-scaled wrongly on paper.
+Each printable's HTML comes from its own pure module (cover_sheet, questions_sheet,
+opinions_sheet, plain_sheet) in one or more versions, smaller type first to last; the first
+version that fits one page is painted. The document is laid out for the device it is painted on
+(not for the screen), with the page size set explicitly: Letter in the US and Canada, A4
+elsewhere, unless the person chose another in the settings. Laying out for the device avoids
+QTextDocument's known high-DPI pitfall of text scaled wrongly on paper.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
@@ -23,13 +25,25 @@ from PySide6.QtGui import (
 )
 
 from secondopinion_desktop.errors import KnownError
-from secondopinion_desktop.printing.cover_sheet import FONT_FAMILY, CoverSheet, cover_sheet_html
+from secondopinion_desktop.printing import cover_sheet, opinions_sheet, questions_sheet
+from secondopinion_desktop.printing.cover_sheet import (
+    COVER_SHEET_TITLE,
+    FONT_FAMILY,
+    CoverSheet,
+    cover_sheet_html,
+)
 from secondopinion_desktop.printing.fonts import register_fonts
+from secondopinion_desktop.printing.opinions_sheet import OpinionsSheet, opinions_sheet_html
 
 # Re-exported: the printing API in one place.
 from secondopinion_desktop.printing.paper import PAGE_SIZE_KEY as PAGE_SIZE_KEY
 from secondopinion_desktop.printing.paper import chosen_page_size as chosen_page_size
 from secondopinion_desktop.printing.paper import locale_page_size as locale_page_size
+from secondopinion_desktop.printing.plain_sheet import plain_sheet_html
+from secondopinion_desktop.printing.questions_sheet import QuestionsSheet, questions_sheet_html
+
+#: Paints a printable on a device (preview, printer or PDF) and returns the page count.
+Renderer = Callable[[QPagedPaintDevice], int]
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
     "Letter": QPageSize.PageSizeId.Letter,
@@ -37,8 +51,6 @@ PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
 }
 MARGINS_MM = QMarginsF(18, 15, 18, 15)
 PDF_RESOLUTION = 600
-# shrink the type step by step until a long list fits on the one page
-FIT_SCALES = (1.0, 0.9, 0.84, 0.76, 0.68, 0.6, 0.52, 0.45)
 
 
 class PrintError(KnownError):
@@ -57,35 +69,27 @@ def set_page(device: QPagedPaintDevice, size_name: str) -> None:
     device.setPageLayout(page_layout(size_name))
 
 
-def _document(html: str, device: QPagedPaintDevice) -> QTextDocument:
+def layout_for(html: str, device: QPagedPaintDevice) -> QTextDocument:
+    """The HTML laid out on the device's page (its own resolution, its own page size)."""
     doc = QTextDocument()
-    layout = doc.documentLayout()
-    layout.setPaintDevice(device)
+    doc.documentLayout().setPaintDevice(device)
     doc.setDefaultFont(QFont(FONT_FAMILY, 12))
     doc.setDocumentMargin(0)
     doc.setHtml(html)
-    rect = device.pageLayout().paintRectPixels(_resolution(device))
+    rect = device.pageLayout().paintRectPixels(int(device.logicalDpiY()))
     doc.setPageSize(QSizeF(rect.width(), rect.height()))
     return doc
 
 
-def _resolution(device: QPagedPaintDevice) -> int:
-    return int(device.logicalDpiY())
-
-
-def render_cover_sheet(sheet: CoverSheet, device: QPagedPaintDevice) -> int:
-    """Paint the cover sheet on the device (preview, printer or PDF); returns the page count.
-
-    The page size must already be set on the device. The type is shrunk, if needed, so the
-    sheet stays on one page.
-    """
-    register_fonts()
-    doc = _document(cover_sheet_html(sheet), device)
-    for scale in FIT_SCALES[1:]:
+def fit_to_one_page(versions: Iterable[str], device: QPagedPaintDevice) -> QTextDocument:
+    """The first version that fits on one page, else the last (then it runs on)."""
+    doc: QTextDocument | None = None
+    for html in versions:
+        doc = layout_for(html, device)
         if doc.pageCount() <= 1:
             break
-        doc = _document(cover_sheet_html(sheet, scale), device)
-    return paint_document(doc, device)
+    assert doc is not None
+    return doc
 
 
 def paint_document(doc: QTextDocument, device: QPagedPaintDevice) -> int:
@@ -114,9 +118,38 @@ def paint_document(doc: QTextDocument, device: QPagedPaintDevice) -> int:
     return pages
 
 
-def write_pdf_file(
-    render: Callable[[QPagedPaintDevice], int], target: Path, size_name: str, title: str
-) -> int:
+def render_versions(versions: Iterable[str], device: QPagedPaintDevice) -> int:
+    """Paint the first version that fits one page (fonts registered first); the page count.
+
+    The page size must already be set on the device.
+    """
+    register_fonts()
+    return paint_document(fit_to_one_page(versions, device), device)
+
+
+def render_cover_sheet(sheet: CoverSheet, device: QPagedPaintDevice) -> int:
+    """The cover sheet, its type shrunk (if needed) so it stays on one page."""
+    return render_versions((cover_sheet_html(sheet, s) for s in cover_sheet.FIT_SCALES), device)
+
+
+def render_questions_sheet(sheet: QuestionsSheet, device: QPagedPaintDevice) -> int:
+    """The questions sheet; less writing space, then smaller type, until it fits a page."""
+    steps = questions_sheet.FIT_STEPS
+    return render_versions((questions_sheet_html(sheet, *step) for step in steps), device)
+
+
+def render_opinions_sheet(sheet: OpinionsSheet, device: QPagedPaintDevice) -> int:
+    """The opinions side by side, the type shrunk (if needed) to fit a page."""
+    scales = opinions_sheet.FIT_SCALES
+    return render_versions((opinions_sheet_html(sheet, s) for s in scales), device)
+
+
+def render_plain_text(title: str, text: str, device: QPagedPaintDevice) -> int:
+    """A script of what to say, under its heading (it runs on if it is long)."""
+    return render_versions([plain_sheet_html(title, text)], device)
+
+
+def write_pdf(render: Renderer, target: Path, size_name: str, title: str) -> int:
     """Paint a printable into a PDF in memory, then write it whole and private (0600).
 
     The file goes through store/files.py like every file the app writes: a temp beside it,
@@ -147,10 +180,7 @@ def write_pdf_file(
 
 
 def write_cover_sheet_pdf(sheet: CoverSheet, target: Path, size_name: str) -> int:
-    """Write the cover sheet as a PDF, whole or not at all; returns the page count."""
-    return write_pdf_file(
-        lambda device: render_cover_sheet(sheet, device),
-        target,
-        size_name,
-        "Medical records cover sheet",
+    """The cover sheet as a PDF (the command line's --export-cover-sheet and the panel)."""
+    return write_pdf(
+        lambda device: render_cover_sheet(sheet, device), target, size_name, COVER_SHEET_TITLE
     )

@@ -9,18 +9,24 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QPageSize, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.questions import Question
 from secondopinion_desktop.printing.fonts import PRINT_FONT_FAMILY, register_fonts
+from secondopinion_desktop.printing.questions_sheet import questions_sheet_for
 from secondopinion_desktop.printing.render import (
     PAGE_SIZE_KEY,
     chosen_page_size,
     locale_page_size,
     render_cover_sheet,
+    render_questions_sheet,
     set_page,
     write_cover_sheet_pdf,
 )
+from secondopinion_desktop.services.questions import ensure_starter_questions
+from secondopinion_desktop.store.repository import Repository
 from tests.helpers.sheets import sheet
 from tests.pdf_text import read_pdf
 
@@ -112,3 +118,32 @@ def test_paper_size_from_locale_unless_chosen(qapp: Any, tmp_path: Path) -> None
     assert chosen_page_size(settings, uk) == "Letter"
     settings.setValue(PAGE_SIZE_KEY, "Tabloid")
     assert chosen_page_size(settings, us) == "Letter"
+
+
+# --- the questions sheet ------------------------------------------------------------------
+
+
+@pytest.fixture
+def case(repo: Repository) -> Case:
+    return repo.cases.create(
+        "Mum",
+        patient_name="Margaret Ellis",
+        diagnosis="Invasive ductal carcinoma",
+        recommended_treatment="Lumpectomy",
+    )
+
+
+def test_a_long_list_still_fits_one_page_with_less_room(
+    qapp: Any, repo: Repository, case: Case, tmp_path: Path
+) -> None:
+    for n in range(14):
+        repo.questions.add(Question(id=0, case_id=case.id, text=f"My own question number {n}?"))
+    all_questions = ensure_starter_questions(repo, case.id)
+    assert len(all_questions) == 26
+    questions = questions_sheet_for(case, all_questions, None, None, repo.today())
+    writer = QPdfWriter(str(tmp_path / "long.pdf"))
+    set_page(writer, "Letter")
+    pages = render_questions_sheet(questions, writer)
+    del writer
+    assert pages == 1
+    assert "My own question number 13?" in read_pdf((tmp_path / "long.pdf").read_bytes()).flat

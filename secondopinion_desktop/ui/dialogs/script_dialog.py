@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secondopinion_desktop.ui.printing_actions import print_text
+from secondopinion_desktop.ui.print_actions import print_text
 
 
 class ScriptDialog(QDialog):

@@ -41,11 +41,10 @@ from secondopinion_desktop.domain.opinions import (
     round_name,
 )
 from secondopinion_desktop.printing.opinions_sheet import opinions_sheet_for
-from secondopinion_desktop.printing.sheet_render import Renderer, render_opinions_sheet
 from secondopinion_desktop.services import outcome
 from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
-from secondopinion_desktop.ui import messages, sheet_printing
+from secondopinion_desktop.ui import messages, print_actions
 from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.opinion_dialog import OpinionDialog
 from secondopinion_desktop.ui.forms import line_edit, text_edit
@@ -71,7 +70,7 @@ def _clear(layout: QLayout) -> None:
             _clear(child)
 
 
-class OutcomePanel(sheet_printing.SheetActions, StepPanel):
+class OutcomePanel(print_actions.SheetActions, StepPanel):
     shows = frozenset({Kind.OPINIONS, Kind.ROUNDS, Kind.DOCTORS, Kind.CASE})
     sheet_title = SHEET_TITLE
     sheet_file_name = "opinions-side-by-side.pdf"
@@ -434,7 +433,7 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
 
     # --- printing --------------------------------------------------------------------------
 
-    def _sheet_renderer(self) -> Renderer | None:
+    def _sheet_renderer(self) -> print_actions.Renderer | None:
         if self.case is None:
             return None
         self.thoughts_saver.flush()
@@ -450,6 +449,8 @@ class OutcomePanel(sheet_printing.SheetActions, StepPanel):
             self.repo.today(),
             rounds,
         )
+        from secondopinion_desktop.printing.render import render_opinions_sheet
+
         return lambda device: render_opinions_sheet(sheet, device)
 
     def flush(self) -> None:

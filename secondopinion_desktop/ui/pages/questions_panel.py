@@ -28,12 +28,11 @@ from secondopinion_desktop.domain.questions import (
     clean_answer,
     moved,
 )
-from secondopinion_desktop.printing.sheet_render import Renderer
 from secondopinion_desktop.services import questions
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.services.questions import ensure_starter_questions
 from secondopinion_desktop.store.repository import NotFoundError, Repository
-from secondopinion_desktop.ui import messages, sheet_printing
+from secondopinion_desktop.ui import messages, print_actions
 from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.question_dialog import QuestionDialog
 from secondopinion_desktop.ui.forms import text_edit
@@ -46,7 +45,7 @@ MAX_TABLE_HEIGHT = 1400
 SHEET_TITLE = "Questions for the visit"
 
 
-class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
+class QuestionsPanel(print_actions.SheetActions, StepPanel):
     sheet_title = SHEET_TITLE
     sheet_file_name = "questions-for-the-visit.pdf"
     sheet_printed_message = "The questions went to the printer."
@@ -370,7 +369,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
 
     # --- printing ------------------------------------------------------------------------
 
-    def _sheet_renderer(self) -> Renderer | None:
+    def _sheet_renderer(self) -> print_actions.Renderer | None:
         if self.case is None:
             return None
         self.answer_saver.flush()
@@ -383,7 +382,7 @@ class QuestionsPanel(sheet_printing.SheetActions, StepPanel):
             except NotFoundError:
                 doctor = None
         from secondopinion_desktop.printing.questions_sheet import questions_sheet_for
-        from secondopinion_desktop.printing.sheet_render import render_questions_sheet
+        from secondopinion_desktop.printing.render import render_questions_sheet
 
         sheet = questions_sheet_for(
             case, self.repo.questions.list(case.id), visit, doctor, self.repo.today()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -14,10 +13,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.record_progress import total_pages
 from secondopinion_desktop.domain.records import RecordItem, cover_sheet_items
-from secondopinion_desktop.errors import KnownError
-from secondopinion_desktop.printing.cover_sheet import CoverSheet
+from secondopinion_desktop.printing.cover_sheet import COVER_SHEET_TITLE, CoverSheet
 from secondopinion_desktop.printing.paper import PAGE_SIZE_KEY, PAPER_NAMES, chosen_page_size
-from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui import print_actions
 from secondopinion_desktop.ui.pages.panel import paragraph
 
 INTRO = (
@@ -118,56 +116,37 @@ class CoverSheetBox(QWidget):
         for button in (self.preview_button, self.print_button, self.pdf_button):
             button.setEnabled(ready)
 
-    def preview(self) -> None:
-        sheet = self._sheet()
-        if sheet is not None:
-            from secondopinion_desktop.ui import cover_sheet_actions
-
-            cover_sheet_actions.preview(self, sheet, self.page_size())
-
-    def print_sheet(self) -> None:
+    def _printable(self) -> tuple[CoverSheet, print_actions.Renderer] | None:
         sheet = self._sheet()
         if sheet is None:
-            return
-        try:
-            from secondopinion_desktop.ui import cover_sheet_actions
+            return None
+        from secondopinion_desktop.printing.render import render_cover_sheet
 
-            printed = cover_sheet_actions.print_with_dialog(self, sheet, self.page_size())
-        except KnownError as exc:
-            messages.show_error(self, "Could not print", exc.message)
-            return
-        if printed:
+        return sheet, lambda device: render_cover_sheet(sheet, device)
+
+    def preview(self) -> None:
+        printable = self._printable()
+        if printable is not None:
+            print_actions.preview(self, COVER_SHEET_TITLE, printable[1], self.page_size())
+
+    def print_sheet(self) -> None:
+        printable = self._printable()
+        if printable is not None and print_actions.print_with_dialog(
+            self, COVER_SHEET_TITLE, printable[1], self.page_size()
+        ):
             self._say("The cover sheet was sent to the printer.")
 
     def save_pdf(self) -> None:
-        sheet = self._sheet()
-        if sheet is None:
+        printable = self._printable()
+        if printable is None:
             return
+        sheet, render = printable
         suggested = f"Cover sheet for {safe_file_name(sheet.to_name)} {sheet.prepared_on}.pdf"
-        folder = self._settings.value("printing/last_folder") if self._settings else None
-        start = (
-            Path(str(folder)) / suggested
-            if isinstance(folder, str) and folder
-            else Path.home() / suggested
+        target = print_actions.save_pdf(
+            self, COVER_SHEET_TITLE, suggested, render, self.page_size(), self._settings
         )
-        chosen = messages.choose_save_path(
-            self, "Save the cover sheet as PDF", str(start), "PDF files (*.pdf)"
-        )
-        if not chosen:
-            return
-        target = Path(chosen)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        try:
-            from secondopinion_desktop.printing.render import write_cover_sheet_pdf
-
-            write_cover_sheet_pdf(sheet, target, self.page_size())
-        except KnownError as exc:
-            messages.show_error(self, "Could not save the PDF", exc.message)
-            return
-        if self._settings is not None:
-            self._settings.setValue("printing/last_folder", str(target.parent))
-        self._say(f"Saved the cover sheet as {target.name}.")
+        if target is not None:
+            self._say(f"Saved the cover sheet as {target.name}.")
 
 
 def _button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:

@@ -150,9 +150,9 @@ class ScansBox(QWidget):
         except KnownError as exc:
             messages.show_error(self, "Could not open the scan", exc.message)
             return
-        from secondopinion_desktop.ui import cover_sheet_actions
+        from secondopinion_desktop.ui import print_actions
 
-        if not cover_sheet_actions.open_with_system_viewer(path):
+        if not print_actions.open_with_system_viewer(path):
             messages.show_error(
                 self,
                 "Could not open the scan",

@@ -35,7 +35,7 @@ from secondopinion_desktop.ui.forms import (
     set_answer,
 )
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
-from secondopinion_desktop.ui.printing_actions import print_text
+from secondopinion_desktop.ui.print_actions import print_text
 
 
 class TellDoctorPanel(StepPanel):

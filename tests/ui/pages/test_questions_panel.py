@@ -13,7 +13,7 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.questions import Topic
 from secondopinion_desktop.store.repository import Repository
-from secondopinion_desktop.ui import messages, sheet_printing
+from secondopinion_desktop.ui import messages, print_actions
 from secondopinion_desktop.ui.models.questions_model import Column
 from secondopinion_desktop.ui.pages.questions_panel import QuestionsPanel
 from tests.helpers.clock import FakeClock
@@ -126,12 +126,12 @@ def test_print_preview_and_pdf_use_one_render(
     book(repo, case, raman, clock)
     renders: list[tuple[str, Any]] = []
     monkeypatch.setattr(
-        sheet_printing,
+        print_actions,
         "print_with_dialog",
         lambda _p, title, render, size: renders.append(("print", render)) or True,
     )
     monkeypatch.setattr(
-        sheet_printing,
+        print_actions,
         "preview",
         lambda _p, title, render, size: renders.append(("preview", render)),
     )

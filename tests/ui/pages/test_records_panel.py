@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QPdfWriter
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -24,19 +25,17 @@ from secondopinion_desktop.domain.records import (
     Timing,
 )
 from secondopinion_desktop.paths import settings_path
-from secondopinion_desktop.printing.cover_sheet import CoverSheet
-from secondopinion_desktop.printing.render import (
-    PAGE_SIZE_KEY,
-)
+from secondopinion_desktop.printing.render import PAGE_SIZE_KEY, set_page
 from secondopinion_desktop.services.records import ensure_default_records
 from secondopinion_desktop.store.repository import Repository
-from secondopinion_desktop.ui import cover_sheet_actions, messages
+from secondopinion_desktop.ui import messages, print_actions
 from secondopinion_desktop.ui.models.records_model import (
     COL_DUE,
     COL_ITEM,
     RecordsModel,
 )
 from secondopinion_desktop.ui.pages.records_panel import RecordsPanel
+from secondopinion_desktop.ui.print_actions import Renderer
 from tests.pdf_text import read_pdf
 
 TODAY = dt.date(2026, 11, 20)  # the FakeClock's day
@@ -252,7 +251,7 @@ def test_attach_open_and_remove_a_scan(
 
     opened: list[Path] = []
     monkeypatch.setattr(
-        cover_sheet_actions, "open_with_system_viewer", lambda path: opened.append(path) or True
+        print_actions, "open_with_system_viewer", lambda path: opened.append(path) or True
     )
     panel.attachments_view.setCurrentIndex(panel.attachments_model.index(0, 0))
     panel.open_button.click()
@@ -300,7 +299,7 @@ def test_a_copy_that_is_not_a_document_is_never_opened(
     opened: list[Path] = []
     errors: list[str] = []
     monkeypatch.setattr(
-        cover_sheet_actions, "open_with_system_viewer", lambda path: opened.append(path) or True
+        print_actions, "open_with_system_viewer", lambda path: opened.append(path) or True
     )
     monkeypatch.setattr(messages, "show_error", lambda _p, _t, text: errors.append(text))
     panel.attachments_view.setCurrentIndex(panel.attachments_model.index(0, 0))
@@ -434,24 +433,33 @@ def test_panel_saves_the_cover_sheet_as_pdf(
 
 
 def test_panel_preview_and_print_use_the_wrappers(
-    ready_panel: RecordsPanel, monkeypatch: pytest.MonkeyPatch
+    ready_panel: RecordsPanel, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    calls: list[tuple[str, CoverSheet, str]] = []
+    calls: list[tuple[str, str, Renderer, str]] = []
     monkeypatch.setattr(
-        cover_sheet_actions, "preview", lambda _p, s, size: calls.append(("preview", s, size))
+        print_actions,
+        "preview",
+        lambda _p, title, render, size: calls.append(("preview", title, render, size)),
     )
     monkeypatch.setattr(
-        cover_sheet_actions,
+        print_actions,
         "print_with_dialog",
-        lambda _p, s, size: calls.append(("print", s, size)) or True,
+        lambda _p, title, render, size: calls.append(("print", title, render, size)) or True,
     )
     other = "Letter" if ready_panel.paper_combo.currentData() == "A4" else "A4"
     ready_panel.paper_combo.setCurrentIndex(ready_panel.paper_combo.findData(other))
     ready_panel.preview_button.click()
     ready_panel.print_button.click()
     assert [c[0] for c in calls] == ["preview", "print"]
-    assert {c[2] for c in calls} == {other}
-    assert [i.title for i in calls[0][1].items] == ["Oncology clinic notes", "Blood counts"]
+    assert {c[3] for c in calls} == {other}
+    assert {c[1] for c in calls} == {"Medical records cover sheet"}
+    target = tmp_path / "painted.pdf"
+    writer = QPdfWriter(str(target))
+    set_page(writer, other)
+    assert calls[0][2](writer) == 1
+    del writer
+    flat = read_pdf(target.read_bytes()).flat
+    assert 0 <= flat.find("Oncology clinic notes") < flat.find("Blood counts")
     folder = ready_panel.repo.data_folder()
     assert folder is not None
     stored = QSettings(str(settings_path(folder)), QSettings.Format.IniFormat)
