@@ -133,36 +133,33 @@ def clock_text(when: dt.datetime) -> str:
     return f"{hour}:{when.minute:02d} {'am' if when.hour < 12 else 'pm'}"
 
 
+NEAR_DAYS = {0: "today", 1: "tomorrow", -1: "yesterday"}
+
+
+def _day_words(local: dt.datetime, today: dt.date, long: bool) -> str:
+    """'today', or the day named: 'Friday 27 November' (long), 'Fri 27 Nov' (short); the year
+    only when it is not this year's."""
+    near = NEAR_DAYS.get((local.date() - today).days)
+    if near is not None:
+        return near
+    year = f" {local.year}" if local.year != today.year else ""
+    if long:
+        return f"{local:%A} {local.day} {local:%B}{year}"
+    return f"{local:%a} {local.day} {local:%b}{year}"
+
+
 def when_text(when: dt.datetime, now: dt.datetime, zone: dt.tzinfo | None = None) -> str:
     """'today at 9:00 am', 'tomorrow at 9:00 am', 'Friday 27 November at 9:00 am'."""
     local = to_local(when, zone)
-    today = to_local(now, zone).date()
-    days = (local.date() - today).days
-    at = clock_text(local)
-    if days == 0:
-        return f"today at {at}"
-    if days == 1:
-        return f"tomorrow at {at}"
-    if days == -1:
-        return f"yesterday at {at}"
-    year = f" {local.year}" if local.year != today.year else ""
-    return f"{local:%A} {local.day} {local:%B}{year} at {at}"
+    day = _day_words(local, to_local(now, zone).date(), long=True)
+    return f"{day} at {clock_text(local)}"
 
 
 def short_when_text(when: dt.datetime, now: dt.datetime, zone: dt.tzinfo | None = None) -> str:
     """'Today, 9:00 am', 'Tomorrow, 9:00 am', 'Sat 21 Nov, 9:00 am' (for a table column)."""
     local = to_local(when, zone)
-    today = to_local(now, zone).date()
-    days = (local.date() - today).days
-    at = clock_text(local)
-    if days == 0:
-        return f"Today, {at}"
-    if days == 1:
-        return f"Tomorrow, {at}"
-    if days == -1:
-        return f"Yesterday, {at}"
-    year = f" {local.year}" if local.year != today.year else ""
-    return f"{local:%a} {local.day} {local:%b}{year}, {at}"
+    day = _day_words(local, to_local(now, zone).date(), long=False)
+    return f"{day[:1].upper()}{day[1:]}, {clock_text(local)}"
 
 
 def short_state_text(reminder: Reminder, now: dt.datetime, zone: dt.tzinfo | None = None) -> str:
