@@ -18,7 +18,7 @@ from tests.helpers.sheets import sheet
 from tests.pdf_text import read_pdf
 
 
-class FakeDialog:
+class FakePrintDialog:
     """Stands in for the preview and the print dialog: paints into a PDF on the printer."""
 
     accept = True
@@ -39,21 +39,21 @@ class FakeDialog:
     def exec(self) -> int:
         self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         self.printer.setOutputFileName(os.devnull)
-        FakeDialog.painted.extend(handler(self.printer) for handler in self.handlers)
-        return 1 if FakeDialog.accept else 0
+        FakePrintDialog.painted.extend(handler(self.printer) for handler in self.handlers)
+        return 1 if FakePrintDialog.accept else 0
 
 
 @pytest.fixture
-def fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> type[FakeDialog]:
-    FakeDialog.painted = []
-    FakeDialog.accept = True
-    monkeypatch.setattr(QtPrintSupport, "QPrintPreviewDialog", FakeDialog)
-    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", FakeDialog)
-    return FakeDialog
+def fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> type[FakePrintDialog]:
+    FakePrintDialog.painted = []
+    FakePrintDialog.accept = True
+    monkeypatch.setattr(QtPrintSupport, "QPrintPreviewDialog", FakePrintDialog)
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", FakePrintDialog)
+    return FakePrintDialog
 
 
 def test_preview_paints_through_the_render_function(
-    qapp: Any, fake_dialogs: type[FakeDialog]
+    qapp: Any, fake_dialogs: type[FakePrintDialog]
 ) -> None:
     cover = sheet()
     print_actions.preview(None, "Cover", lambda device: render_cover_sheet(cover, device), "A4")
@@ -61,7 +61,7 @@ def test_preview_paints_through_the_render_function(
 
 
 def test_printing_renders_once_accepted_and_not_when_cancelled(
-    qapp: Any, fake_dialogs: type[FakeDialog]
+    qapp: Any, fake_dialogs: type[FakePrintDialog]
 ) -> None:
     printed: list[QPrinter] = []
 
@@ -77,7 +77,7 @@ def test_printing_renders_once_accepted_and_not_when_cancelled(
 
 
 def test_a_printing_failure_is_told_in_words(
-    qapp: Any, fake_dialogs: type[FakeDialog], monkeypatch: pytest.MonkeyPatch
+    qapp: Any, fake_dialogs: type[FakePrintDialog], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     told: list[str] = []
     monkeypatch.setattr(messages, "show_error", lambda _p, title, text: told.append(title))
