@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from secondopinion_desktop.domain.doctor_names import name_key, phone_digits
+
 
 class Role(StrEnum):
     """How a doctor relates to the case."""
@@ -244,3 +246,50 @@ def best_fit_note(doctors: list[Doctor]) -> str:
 
 def _count(number: int) -> str:
     return "One doctor is" if number == 1 else f"{number} doctors are"
+
+
+# --- the same doctor twice (issue 13, item 5) ---------------------------------------------------
+
+
+def duplicate_kind(name: str, phone: str, other_name: str, other_phone: str) -> str:
+    """How two entries look like one doctor, in words ("" when they don't).
+
+    The rule the spreadsheet import and the doctor dialog share: the same name in any form
+    ("Okonkwo, Grace MD" is "Dr. Grace Okonkwo"), or the same phone line. The import skips only
+    "same name and phone" and "same name" (one of them has no phone); a dialog warns on all.
+    """
+    same_name = bool(name.strip()) and name_key(name) == name_key(other_name)
+    digits, other_digits = phone_digits(phone), phone_digits(other_phone)
+    same_phone = bool(digits) and digits == other_digits
+    if same_name and same_phone:
+        return "same name and phone"
+    if same_name and not (digits and other_digits):
+        return "same name"
+    if same_name:
+        return "same name, another phone"
+    if same_phone:
+        return "same phone"
+    return ""
+
+
+def find_duplicates(doctor: Doctor, others: list[Doctor]) -> list[tuple[Doctor, str]]:
+    """The doctors in ``others`` (itself left out) that look like ``doctor``, and how."""
+    found: list[tuple[Doctor, str]] = []
+    for other in others:
+        if other.id and other.id == doctor.id:
+            continue
+        kind = duplicate_kind(doctor.name, doctor.phone, other.name, other.phone)
+        if kind:
+            found.append((other, kind))
+    return found
+
+
+def duplicate_warning(matches: list[tuple[Doctor, str]]) -> str:
+    """The warning a dialog shows before adding a doctor who may already be listed."""
+    other, kind = matches[0]
+    more = len(matches) - 1
+    extra = f" (and {more} more)" if more else ""
+    return (
+        f"{other.name} is already on your list ({kind}){extra}. "
+        "Is this the same doctor? You can open the one on your list, or add this one anyway."
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from secondopinion_desktop.domain.doctors import (
     Answer,
     Doctor,
@@ -10,6 +12,9 @@ from secondopinion_desktop.domain.doctors import (
     assess,
     best_fit_note,
     best_fits,
+    duplicate_kind,
+    duplicate_warning,
+    find_duplicates,
     has_answers,
     rank_candidates,
 )
@@ -111,3 +116,32 @@ def test_with_no_candidates_the_note_says_where_to_add_them() -> None:
     assert best_fit_note([doctor("Dr. Own", role=Role.TREATING)]).startswith(
         "Add doctors in step 2"
     )
+
+
+# --- the same doctor twice (issue 13, item 5) -------------------------------------------------
+
+
+def test_the_same_doctor_in_any_name_form_or_on_the_same_phone() -> None:
+    grace = doctor("Dr. Grace Okonkwo", phone="(555) 010-2000")
+    assert duplicate_kind("Okonkwo, Grace MD", "555.010.2000", grace.name, grace.phone) == (
+        "same name and phone"
+    )
+    assert duplicate_kind("GRACE OKONKWO, M.D.", "", grace.name, grace.phone) == "same name"
+    assert duplicate_kind("Grace Okonkwo", "555-999-0000", grace.name, grace.phone) == (
+        "same name, another phone"
+    )
+    assert duplicate_kind("Dr. Sam Ito", "1 (555) 010-2000", grace.name, grace.phone) == (
+        "same phone"
+    )
+    assert duplicate_kind("Dr. Sam Ito", "", grace.name, grace.phone) == ""
+    assert duplicate_kind("", "", "", "") == ""
+
+
+def test_find_duplicates_leaves_the_doctor_itself_out_and_the_warning_names_the_first() -> None:
+    grace = replace(doctor("Dr. Grace Okonkwo", phone="555-010-2000"), id=7)
+    assert find_duplicates(grace, [grace]) == []
+    new = doctor("Okonkwo, Grace MD")
+    new = replace(new, id=0)
+    matches = find_duplicates(new, [grace])
+    assert matches == [(grace, "same name")]
+    assert duplicate_warning(matches).startswith("Dr. Grace Okonkwo is already on your list")

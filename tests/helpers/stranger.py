@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 W = TypeVar("W", bound=QWidget)
@@ -58,15 +58,24 @@ def answer_next_dialog(fill: Callable[[QWidget], None], tries: int = 200) -> lis
     """Call ``fill`` with the next modal dialog once it is open; returns a list that then
     holds that dialog (empty if none opened)."""
     seen: list[QWidget] = []
+    already_open = QApplication.activeModalWidget()  # from inside a dialog: wait for the next
 
     def poll(left: int) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or dialog is already_open:
             if left:
                 QTimer.singleShot(5, lambda: poll(left - 1))
             return
         seen.append(dialog)
-        fill(dialog)
+        try:
+            fill(dialog)
+        except BaseException:
+            # A failed step must not leave a modal dialog waiting for ever: close every one.
+            while (modal := QApplication.activeModalWidget()) is not None:
+                if not isinstance(modal, QDialog):
+                    break
+                QDialog.done(modal, QDialog.DialogCode.Rejected)
+            raise
 
     QTimer.singleShot(0, lambda: poll(tries))
     return seen

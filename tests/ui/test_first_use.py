@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Answer, Doctor
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.main_window import MainWindow
 from tests.helpers.stranger import answer_next_dialog, button, named, retype
 from tests.ui.conftest import AppSession
 
@@ -152,3 +153,70 @@ def test_a_reminder_made_late_is_due_now_not_due_since_before_it_existed(
     assert referral == "Due now"
     assert not any("since" in state for state in rows.values())
     dialog.close()
+
+
+# --- the same doctor twice (item 5) -------------------------------------------------------------
+
+
+def _add_doctor(
+    qtbot: QtBot, name: str, phone: str, then: Callable[[QWidget], None]
+) -> Callable[[QWidget], None]:
+    def fill(dialog: QWidget) -> None:
+        retype(qtbot, named(dialog, QLineEdit, "Doctor's name"), name)
+        retype(qtbot, named(dialog, QLineEdit, "Phone number"), phone)
+        button(dialog, "Add doctor").click()
+        then(dialog)
+
+    return fill
+
+
+@pytest.fixture
+def listed(session: AppSession, case: Case) -> MainWindow:
+    session.open_repo().doctors.add(
+        Doctor(id=0, case_id=case.id, name="Dr. Grace Okonkwo", phone="(555) 010-2000")
+    )
+    window = session.open()
+    window.show_page(2)
+    return window
+
+
+def test_adding_a_doctor_already_listed_warns_and_can_open_the_one_listed(
+    qtbot: QtBot, listed: MainWindow, session: AppSession, case: Case
+) -> None:
+    warned: list[str] = []
+    edited: list[str] = []
+
+    def then(dialog: QWidget) -> None:
+        assert dialog.isVisible(), "the doctor was added without a word"
+        warned.append(named(dialog, QLabel, "Already on your list").text())
+
+        def edit(editor: QWidget) -> None:
+            edited.append(named(editor, QLineEdit, "Doctor's name").text())
+            button(editor, "Cancel").click()
+
+        answer_next_dialog(edit)
+        button(dialog, "Open the doctor already on your list").click()
+
+    opened = answer_next_dialog(_add_doctor(qtbot, "OKONKWO, GRACE MD", "", then))
+    button(listed, "Add a doctor").click()
+    assert opened
+    assert warned == [
+        "Dr. Grace Okonkwo is already on your list (same name). Is this the same doctor? "
+        "You can open the one on your list, or add this one anyway."
+    ]
+    assert edited == ["Dr. Grace Okonkwo"]
+    assert len(session.open_repo().doctors.list(case.id)) == 1
+
+
+def test_a_doctor_with_the_same_phone_can_be_added_anyway(
+    qtbot: QtBot, listed: MainWindow, session: AppSession, case: Case
+) -> None:
+    def then(dialog: QWidget) -> None:
+        assert "(same phone)" in named(dialog, QLabel, "Already on your list").text()
+        button(dialog, "Add anyway: a different doctor").click()
+
+    opened = answer_next_dialog(_add_doctor(qtbot, "Dr. Sam Ito", "555-010-2000", then))
+    button(listed, "Add a doctor").click()
+    assert opened
+    names = sorted(d.name for d in session.open_repo().doctors.list(case.id))
+    assert names == ["Dr. Grace Okonkwo", "Dr. Sam Ito"]

@@ -8,15 +8,25 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from secondopinion_desktop.domain.doctors import Doctor, Role, Source, Status
+from secondopinion_desktop.domain.doctors import (
+    Doctor,
+    Role,
+    Source,
+    Status,
+    duplicate_warning,
+    find_duplicates,
+)
 from secondopinion_desktop.domain.validation import (
     ValidationError,
     format_wait,
@@ -68,6 +78,10 @@ class DoctorDialog(GuardedDialog):
         self._today = today
         self._original = doctor or Doctor(id=0, case_id=case_id, name="", role=role)
         self._result: Doctor | None = None
+        self._known: list[Doctor] = []
+        self._matches: list[tuple[Doctor, str]] = []
+        self._confirmed: tuple[str, str] | None = None
+        self._open_instead: Doctor | None = None
         self.setWindowTitle("Edit doctor" if doctor else "Add a doctor")
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
@@ -137,6 +151,7 @@ class DoctorDialog(GuardedDialog):
         layout.addLayout(notes_form)
         self.error = error_label(self)
         layout.addWidget(self.error)
+        self._build_duplicate_warning(layout, "Save anyway" if doctor else "Add anyway")
 
         buttons = accept_buttons(self, "Save" if doctor else "Add doctor")
         layout.addWidget(buttons)
@@ -261,9 +276,58 @@ class DoctorDialog(GuardedDialog):
             notes=self.notes.toPlainText()[:20_000],
         )
 
+    # --- the same doctor twice ----------------------------------------------------------
+
+    def _build_duplicate_warning(self, layout: QVBoxLayout, anyway: str) -> None:
+        self.duplicate_box = QFrame()
+        self.duplicate_box.setAccessibleName("This doctor may already be on your list")
+        box = QVBoxLayout(self.duplicate_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.duplicate_label = error_label(self)
+        self.duplicate_label.setAccessibleName("Already on your list")
+        self.duplicate_label.show()
+        box.addWidget(self.duplicate_label)
+        row = QHBoxLayout()
+        self.open_existing_button = QPushButton("Open the one on your list")
+        self.open_existing_button.setAccessibleName("Open the doctor already on your list")
+        self.open_existing_button.clicked.connect(self._open_existing)
+        self.add_anyway_button = QPushButton(anyway)
+        self.add_anyway_button.setAccessibleName(f"{anyway}: a different doctor")
+        self.add_anyway_button.clicked.connect(self._add_anyway)
+        row.addWidget(self.open_existing_button)
+        row.addWidget(self.add_anyway_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.duplicate_box.hide()
+        layout.addWidget(self.duplicate_box)
+
+    def set_known_doctors(self, doctors: list[Doctor]) -> None:
+        """The doctors already in the case, to warn before adding one of them again."""
+        self._known = list(doctors)
+
+    def open_instead(self) -> Doctor | None:
+        """The listed doctor the person chose to open instead of adding a new one."""
+        return self._open_instead
+
+    def _open_existing(self) -> None:
+        if self._matches:
+            self._open_instead = self._matches[0][0]
+            QDialog.done(self, QDialog.DialogCode.Rejected)  # nothing typed is saved
+
+    def _add_anyway(self) -> None:
+        self._confirmed = (self.name.text(), self.phone.text())
+        self.accept()
+
     def accept(self) -> None:
         doctor = self.validate()
         if doctor is None:
+            return
+        self._matches = find_duplicates(doctor, self._known)
+        if self._matches and self._confirmed != (self.name.text(), self.phone.text()):
+            self.duplicate_label.setText(duplicate_warning(self._matches))
+            self.duplicate_box.show()
+            self.open_existing_button.setText(f"Open {self._matches[0][0].name}")
+            self.open_existing_button.setFocus()
             return
         self._result = doctor
         super().accept()

@@ -189,8 +189,15 @@ class CandidatesPanel(StepPanel):
         if self.case is None:
             return
         dialog = self._doctor_dialog(self, self.case.id, None, Role.CANDIDATE)
+        known = getattr(dialog, "set_known_doctors", None)
+        if known is not None:
+            known(self.repo.doctors.list(self.case.id))
         doctor = dialog.doctor() if dialog.exec() == DoctorDialog.DialogCode.Accepted else None
         if doctor is None:
+            instead = getattr(dialog, "open_instead", lambda: None)()
+            if isinstance(instead, Doctor):
+                self._select(instead.id)
+                self.edit_selected()
             return
         saved, changes = doctor_changes.add_doctor(self.repo, doctor)
         self._reload(changes, saved.id)
