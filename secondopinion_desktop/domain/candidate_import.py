@@ -48,6 +48,18 @@ from secondopinion_desktop.domain.csv_table import (
 from secondopinion_desktop.domain.doctor_names import line_digits as _line_digits
 from secondopinion_desktop.domain.doctor_names import name_key, name_problem
 from secondopinion_desktop.domain.doctor_names import phone_digits as _phone_digits
+from secondopinion_desktop.domain.doctors import (
+    ACCEPTING_NO,
+    ACCEPTING_YES,
+    NETWORK_NO,
+    NETWORK_YES,
+    Answer,
+    Doctor,
+    Source,
+    answer_from_list,
+    display_name,
+    insurance_from_list,
+)
 from secondopinion_desktop.domain.validation import ValidationError, normalize_phone
 
 __all__ = [
@@ -67,6 +79,7 @@ __all__ = [
     "Table",
     "build_candidates",
     "clean_text",
+    "doctor_from_import",
     "empty_mapping",
     "guess_mapping",
     "mapping_problems",
@@ -89,6 +102,9 @@ class ImportedCandidate:
     phone: str = ""
     fax: str = ""
     notes: str = ""
+    #: What the list says about new patients and the network; UNKNOWN when it says nothing.
+    accepting: Answer = Answer.UNKNOWN
+    network: Answer = Answer.UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -248,6 +264,8 @@ def build_candidates(
                 phone=phone,
                 fax=fax,
                 notes=_with_email(cell("notes"), email),
+                accepting=answer_from_list(cell("accepting"), yes=ACCEPTING_YES, no=ACCEPTING_NO),
+                network=answer_from_list(cell("network"), yes=NETWORK_YES, no=NETWORK_NO),
             )
         )
         warnings.extend(SkippedRow(number, note) for note in row_warnings)
@@ -321,3 +339,37 @@ def _join_address(street: str, line_2: str, city: str, state: str, zip_code: str
     if state_zip:
         parts.append(state_zip)
     return ", ".join(parts)
+
+
+def doctor_from_import(
+    candidate: ImportedCandidate, case_id: int, source: Source, source_detail: str
+) -> Doctor:
+    """The doctor to add for one imported row.
+
+    The name is written as a person says it ("Okonkwo, Grace MD" becomes "Dr. Grace
+    Okonkwo", so reminders read "Call Dr. Grace Okonkwo's office back"); the list's own
+    spelling stays in the notes. A list from the insurer answers the insurance question as
+    "yes, per the insurer's list", unless its network column says otherwise.
+    """
+    name = display_name(candidate.name)
+    notes = candidate.notes
+    if name != candidate.name:
+        listed = f"On the list as: {candidate.name}"
+        notes = f"{listed}\n{notes}" if notes else listed
+    insurance, basis = insurance_from_list(candidate.network, source is Source.INSURANCE_LIST)
+    return Doctor(
+        id=0,
+        case_id=case_id,
+        name=name,
+        specialty=candidate.specialty,
+        practice=candidate.practice,
+        address=candidate.address,
+        phone=candidate.phone,
+        fax=candidate.fax,
+        notes=notes,
+        source=source,
+        source_detail=source_detail,
+        accepting_new_patients=candidate.accepting,
+        accepts_insurance=insurance,
+        insurance_basis=basis,
+    )

@@ -27,7 +27,7 @@ from typing import Any, Final
 
 from secondopinion_desktop.domain.appointments import AppointmentKind
 from secondopinion_desktop.domain.attachments import MAX_ATTACHMENT_BYTES
-from secondopinion_desktop.domain.doctors import Answer, Role, Source, Status
+from secondopinion_desktop.domain.doctors import Answer, InsuranceBasis, Role, Source, Status
 from secondopinion_desktop.domain.opinions import Outcome
 from secondopinion_desktop.domain.questions import Topic
 from secondopinion_desktop.domain.records import Delivery, RecordKind, Timing
@@ -182,6 +182,7 @@ TABLES: Final[Mapping[str, Mapping[str, Column]]] = {
         "referral_required": ANSWER,
         "status": choice(Status),
         "notes": TEXT,
+        "insurance_basis": choice(InsuranceBasis),
         "created_at": STAMP,
         "updated_at": STAMP,
     },

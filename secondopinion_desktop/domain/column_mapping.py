@@ -34,6 +34,8 @@ FIELDS: Final[tuple[str, ...]] = (
     "phone",
     "fax",
     "notes",
+    "accepting",
+    "network",
 )
 #: Extra keys for files that split the name: used only when "name" is unmapped or empty.
 NAME_PARTS: Final[tuple[str, ...]] = ("first_name", "last_name")
@@ -51,6 +53,8 @@ MAPPING_FIELDS: Final[tuple[str, ...]] = (
     "fax",
     "email",
     "notes",
+    "accepting",
+    "network",
 )
 #: Plain-English labels for the mapping dialog.
 FIELD_LABELS: Final[Mapping[str, str]] = {
@@ -67,6 +71,8 @@ FIELD_LABELS: Final[Mapping[str, str]] = {
     "phone": "Phone",
     "fax": "Fax",
     "email": "Email",
+    "accepting": "Taking new patients",
+    "network": "In network",
     "notes": "Notes",
 }
 
@@ -148,12 +154,20 @@ _EXACT_HEADERS: Final[dict[str, frozenset[str]]] = {
     ),
     "fax": frozenset({"fax", "faxnumber", "faxno", "facsimile"}),
     "email": frozenset({"email", "emailaddress", "officeemail"}),
+    "accepting": frozenset(
+        {"acceptingnewpatients", "acceptingpatients", "newpatients", "acceptsnewpatients"}
+    ),
+    "network": frozenset(
+        {"networkstatus", "innetwork", "network", "participating", "participationstatus"}
+    ),
     "notes": frozenset({"notes", "note", "comments", "comment", "remarks"}),
 }
 
 # Keyword matches, tried in this order so "Practice Phone" is a phone and "Group Name" a
 # practice, never a doctor's name.
 _KEYWORD_ORDER: Final[tuple[str, ...]] = (
+    "accepting",
+    "network",
     "email",
     "fax",
     "phone",
@@ -172,6 +186,8 @@ _KEYWORD_ORDER: Final[tuple[str, ...]] = (
 _KEYWORDS: Final[dict[str, frozenset[str]]] = {
     "fax": frozenset({"fax", "facsimile"}),
     "email": frozenset({"email"}),
+    "accepting": frozenset({"accepting"}),
+    "network": frozenset({"network"}),
     "phone": frozenset({"phone", "telephone", "tel", "phones"}),
     "zip": frozenset({"zip", "zipcode", "postal", "postcode"}),
     "state": frozenset({"state", "province"}),

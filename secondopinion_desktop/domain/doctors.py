@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Final
 
 from secondopinion_desktop.domain.doctor_names import name_key, phone_digits
 
@@ -73,6 +74,13 @@ STATUS_LABELS: dict[Status, str] = {
 }
 
 
+class InsuranceBasis(StrEnum):
+    """Where the insurance answer came from: the office on the phone, or the insurer's list."""
+
+    ASKED = "asked"
+    INSURER_LIST = "insurer_list"
+
+
 @dataclass(frozen=True)
 class Doctor:
     """A doctor: one treating the patient now, or a candidate for the second opinion."""
@@ -96,6 +104,8 @@ class Doctor:
     referral_required: Answer = Answer.UNKNOWN
     status: Status = Status.CANDIDATE
     notes: str = ""
+    #: "yes, per the insurer's list" is not the same as the office saying yes on the phone.
+    insurance_basis: InsuranceBasis = InsuranceBasis.ASKED
 
 
 @dataclass(frozen=True)
@@ -143,7 +153,10 @@ def assess(doctor: Doctor) -> Fit:
     blockers: list[str] = []
     if doctor.status is Status.RULED_OUT:
         blockers.append("ruled out")
-    if doctor.accepts_insurance is Answer.YES:
+    if doctor.accepts_insurance is Answer.YES and per_insurer_list(doctor):
+        score += 30
+        reasons.append("in network, per the insurer's list")
+    elif doctor.accepts_insurance is Answer.YES:
         score += 40
         reasons.append("accepts your insurance")
     elif doctor.accepts_insurance is Answer.NO:
@@ -293,3 +306,172 @@ def duplicate_warning(matches: list[tuple[Doctor, str]]) -> str:
         f"{other.name} is already on your list ({kind}){extra}. "
         "Is this the same doctor? You can open the one on your list, or add this one anyway."
     )
+
+
+# --- answers from an insurer's list (issue 13, item 4) ------------------------------------------
+
+
+def per_insurer_list(doctor: Doctor) -> bool:
+    """True when the insurance answer was read from the insurer's list, not asked by phone."""
+    return (
+        doctor.insurance_basis is InsuranceBasis.INSURER_LIST
+        and doctor.accepts_insurance is not Answer.UNKNOWN
+    )
+
+
+def insurance_text(doctor: Doctor) -> str:
+    """The insurance answer in words: "yes, per the insurer's list" differs from a phoned yes."""
+    if per_insurer_list(doctor):
+        return f"{doctor.accepts_insurance.label}, per the insurer's list"
+    return doctor.accepts_insurance.label
+
+
+def with_insurance_answer(doctor: Doctor, answer: Answer) -> Doctor:
+    """The doctor with an insurance answer the person gave (by phone or by hand): a changed
+    answer is theirs now, no longer the list's."""
+    if answer is doctor.accepts_insurance:
+        return doctor
+    return replace(doctor, accepts_insurance=answer, insurance_basis=InsuranceBasis.ASKED)
+
+
+def answer_from_list(text: str, *, yes: frozenset[str], no: frozenset[str]) -> Answer:
+    """A list's cell ("Y", "In Network", "Not accepting") as an answer; UNKNOWN if unclear."""
+    folded = " ".join(text.replace("-", " ").replace("_", " ").casefold().split())
+    if folded in yes:
+        return Answer.YES
+    if folded in no:
+        return Answer.NO
+    return Answer.UNKNOWN
+
+
+ACCEPTING_YES: Final = frozenset(
+    {"y", "yes", "true", "1", "accepting", "open", "accepting new patients", "new patients"}
+)
+ACCEPTING_NO: Final = frozenset(
+    {"n", "no", "false", "0", "not accepting", "closed", "no new patients", "full"}
+)
+NETWORK_YES: Final = frozenset(
+    {"y", "yes", "true", "1", "in network", "innetwork", "in", "participating", "par", "tier 1"}
+)
+NETWORK_NO: Final = frozenset(
+    {"n", "no", "false", "0", "out of network", "out", "not participating", "non par", "oon"}
+)
+
+
+def insurance_from_list(network: Answer, from_insurer: bool) -> tuple[Answer, InsuranceBasis]:
+    """The insurance answer an imported row gives: its network column, or else, for a list
+    that came from the insurer, "yes" (everyone on an in-network list is in the network)."""
+    if network is Answer.UNKNOWN and from_insurer:
+        network = Answer.YES
+    if network is Answer.UNKNOWN:
+        return Answer.UNKNOWN, InsuranceBasis.ASKED
+    return network, InsuranceBasis.INSURER_LIST
+
+
+# --- names as a person says them ------------------------------------------------------------
+
+# Degrees that make someone "Dr." in everyday speech.
+_DOCTOR_DEGREES: Final = frozenset(
+    {"md", "do", "mbbs", "mbchb", "phd", "dds", "dmd", "dpm", "psyd", "dnp", "pharmd", "od", "dc"}
+)
+# Credentials kept after the name: they are not "Dr." (an NP or a PA is not a doctor).
+_KEPT_CREDENTIALS: Final = {
+    "np": "NP",
+    "pa": "PA",
+    "pac": "PA-C",
+    "aprn": "APRN",
+    "fnp": "FNP",
+    "fnpbc": "FNP-BC",
+    "fnpc": "FNP-C",
+    "crnp": "CRNP",
+    "rn": "RN",
+    "cnm": "CNM",
+    "lcsw": "LCSW",
+    "lpc": "LPC",
+}
+_HONOURS: Final = frozenset(
+    {"facs", "facp", "facc", "faap", "facog", "facg", "facep", "frcs", "frcp", "frcpc", "mph", "ms"}
+)
+_TITLE_WORDS: Final = frozenset({"dr", "doctor"})
+_SUFFIXES: Final = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+
+
+def _squash(word: str) -> str:
+    return "".join(ch for ch in word.casefold() if ch.isalnum())
+
+
+def _tidy_case(word: str) -> str:
+    """ "OKONKWO" -> "Okonkwo", "O'BRIEN" -> "O'Brien", "SMITH-JONES" -> "Smith-Jones"."""
+    return word if not word.isupper() or len(word) == 1 else word.title()
+
+
+def display_name(name: str) -> str:
+    """A doctor's name as a person says it: "Okonkwo, Grace MD" -> "Dr. Grace Okonkwo".
+
+    Lists write names surname first with degrees after; reminders and letters read better as
+    speech. MD, DO, MBBS, PhD and the like give "Dr."; NP, PA and other credentials are kept
+    after the name ("Grace Okonkwo, NP"), since they are not doctors' titles. A name that does
+    not fit these shapes (three commas, a single word, nothing to reorder) is left as it was
+    written, apart from tidying all-capital letters.
+    """
+    text = " ".join(name.split())
+    if not text:
+        return text
+    all_caps = text.isupper()
+    parts = [part.strip() for part in text.split(",")]
+    if any(not part for part in parts):
+        return text
+    degrees: list[str] = []
+    # Credentials after commas: "Okonkwo, Grace, MD, FACS" or "Grace Okonkwo, NP".
+    while len(parts) > 1:
+        words = parts[-1].split()
+        if not words or not all(_is_credential(word) for word in words):
+            break
+        degrees = [*words, *degrees]
+        parts.pop()
+    if len(parts) > 2:
+        return text
+    words_tail = parts[-1].split()
+    # Credentials written straight after the name: "Grace Okonkwo MD", "Chen, David M.D."
+    while len(words_tail) > 1 and _is_credential(words_tail[-1], in_name=True, caps=all_caps):
+        degrees.insert(0, words_tail.pop())
+    parts[-1] = " ".join(words_tail)
+    if len(parts) == 2:
+        surname, given = parts
+        suffix = ""
+        given_words = given.split()
+        if given_words and _squash(given_words[-1]) in _SUFFIXES:
+            suffix = _SUFFIXES[_squash(given_words.pop())]
+        if not given_words and suffix == "":
+            return text
+        ordered = [*given_words, *surname.split()]
+        if suffix:
+            ordered.append(suffix)
+    else:
+        ordered = parts[0].split()
+    titled = bool(ordered) and _squash(ordered[0]) in _TITLE_WORDS
+    if titled:
+        ordered = ordered[1:]
+    if not ordered:
+        return text
+    squashed = [_squash(d) for d in degrees]
+    person = " ".join(_tidy_case(w) if all_caps else w for w in ordered)
+    if titled or any(d in _DOCTOR_DEGREES for d in squashed):
+        return f"Dr. {person}"
+    kept = [_KEPT_CREDENTIALS[d] for d in squashed if d in _KEPT_CREDENTIALS]
+    if kept:
+        return f"{person}, {', '.join(dict.fromkeys(kept))}"
+    return person
+
+
+def _is_credential(word: str, in_name: bool = False, caps: bool = False) -> bool:
+    """True for "MD", "M.D.", "PA-C", "FACS". Written straight after a name (``in_name``), the
+    short ones that are also surnames ("Anh Do") count only with dots, or in capitals within a
+    name that is not all capitals (``caps``): "Ana Ruiz DO" but not "ANH DO"."""
+    squashed = _squash(word)
+    known = squashed in _DOCTOR_DEGREES or squashed in _KEPT_CREDENTIALS or squashed in _HONOURS
+    if not known:
+        return False
+    if in_name and squashed in {"do", "pa", "ms", "od", "dc", "rn"}:
+        return "." in word or (word.isupper() and not caps)
+    return True

@@ -432,6 +432,15 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+@step("0006_insurance_basis")
+def m0006_insurance_basis(db: sqlite_utils.Database) -> None:
+    # where the insurance answer came from: the office on the phone, or the insurer's list
+    db.execute(
+        "ALTER TABLE doctors ADD COLUMN insurance_basis TEXT NOT NULL DEFAULT 'asked' "
+        "CHECK (insurance_basis IN ('asked', 'insurer_list'))"
+    )
+
+
 def known_names() -> list[str]:
     return [name for name, _ in STEPS]
 

@@ -22,7 +22,15 @@ from typing import Any, TypeVar
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind, Todo
 from secondopinion_desktop.domain.attachments import Attachment
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Source, Status
+from secondopinion_desktop.domain.doctors import (
+    Answer,
+    Call,
+    Doctor,
+    InsuranceBasis,
+    Role,
+    Source,
+    Status,
+)
 from secondopinion_desktop.domain.opinions import Opinion, Outcome, RoundInfo
 from secondopinion_desktop.domain.questions import Question, Topic
 from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind, Timing
@@ -206,6 +214,7 @@ def doctor_from_row(row: Mapping[str, Any]) -> Doctor:
         referral_required=stored_choice(Answer, row["referral_required"], Answer.UNKNOWN),
         status=stored_choice(Status, row["status"], Status.CANDIDATE),
         notes=row["notes"],
+        insurance_basis=InsuranceBasis(row["insurance_basis"]),
     )
 
 

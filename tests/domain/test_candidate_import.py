@@ -311,6 +311,7 @@ def test_guess_mapping_understands_common_insurer_titles() -> None:
         "phone": "Office Phone",
         "fax": "Fax Number",
         "notes": "Comments",
+        "accepting": "Accepting New Patients",  # what the list says is mapped too (issue 13)
     }
 
 
@@ -546,7 +547,17 @@ def test_summary_wording(result: ImportResult, expected: str) -> None:
 
 
 def test_fields_constant_matches_the_candidate() -> None:
-    assert FIELDS == ("name", "specialty", "practice", "address", "phone", "fax", "notes")
+    assert FIELDS == (
+        "name",
+        "specialty",
+        "practice",
+        "address",
+        "phone",
+        "fax",
+        "notes",
+        "accepting",
+        "network",
+    )
     assert tuple(ImportedCandidate.__dataclass_fields__) == FIELDS
     assert set(FIELDS) <= set(MAPPING_FIELDS)
 

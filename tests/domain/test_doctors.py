@@ -4,19 +4,31 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from secondopinion_desktop.domain.doctors import (
+    NETWORK_NO,
+    NETWORK_YES,
     Answer,
     Doctor,
+    InsuranceBasis,
     Role,
     Status,
+    answer_from_list,
     assess,
     best_fit_note,
     best_fits,
+    display_name,
     duplicate_kind,
     duplicate_warning,
     find_duplicates,
     has_answers,
+    insurance_from_list,
+    insurance_text,
     rank_candidates,
+    with_insurance_answer,
 )
 
 
@@ -145,3 +157,74 @@ def test_find_duplicates_leaves_the_doctor_itself_out_and_the_warning_names_the_
     matches = find_duplicates(new, [grace])
     assert matches == [(grace, "same name")]
     assert duplicate_warning(matches).startswith("Dr. Grace Okonkwo is already on your list")
+
+
+# --- names as a person says them, answers from an insurer's list (issue 13, item 4) -----------
+
+
+@pytest.mark.parametrize(
+    ("listed", "said"),
+    [
+        ("Chen, David MD", "Dr. David Chen"),
+        ("Okonkwo, Grace MD", "Dr. Grace Okonkwo"),
+        ("David Chen, MD", "Dr. David Chen"),
+        ("Dr David Chen", "Dr. David Chen"),
+        ("Dr. Grace Okonkwo MD", "Dr. Grace Okonkwo"),
+        ("Chen, David A. MD", "Dr. David A. Chen"),
+        ("Chen, David, MD, PhD", "Dr. David Chen"),
+        ("Grace Okonkwo, MD, FACS", "Dr. Grace Okonkwo"),
+        ("Ito, Sam DO", "Dr. Sam Ito"),
+        ("Ana Ruiz DO", "Dr. Ana Ruiz"),
+        ("Raman, Priya MBBS", "Dr. Priya Raman"),
+        ("Lee, Ann PhD", "Dr. Ann Lee"),
+        ("Chen, David Jr., MD", "Dr. David Chen Jr."),
+        ("CHEN, DAVID MD", "Dr. David Chen"),
+        ("O'BRIEN, SEAN M.D.", "Dr. Sean O'Brien"),
+        ("Okonkwo, Grace NP", "Grace Okonkwo, NP"),  # a nurse practitioner is not "Dr."
+        ("Grace Okonkwo PA-C", "Grace Okonkwo, PA-C"),
+        ("Smith, John, RN", "John Smith, RN"),
+        ("Chen, David", "David Chen"),  # no degree: no title is made up
+        ("Anh Do", "Anh Do"),  # "Do" is a surname here, not a degree
+        ("ANH DO", "Anh Do"),
+        ("Madonna", "Madonna"),
+        ("Okonkwo, MD", "Dr. Okonkwo"),
+        ("a, b, c, d", "a, b, c, d"),  # not a shape we know: left as written
+        ("", ""),
+    ],
+)
+def test_names_are_shown_as_a_person_says_them(listed: str, said: str) -> None:
+    assert display_name(listed) == said
+
+
+@given(st.text(max_size=80))
+def test_display_name_never_raises_and_never_loses_the_name(name: str) -> None:
+    shown = display_name(name)
+    assert bool(shown.strip()) == bool(name.strip())
+
+
+def test_an_insurers_list_answers_yes_per_the_list_not_as_if_phoned() -> None:
+    assert insurance_from_list(Answer.UNKNOWN, True) == (Answer.YES, InsuranceBasis.INSURER_LIST)
+    assert insurance_from_list(Answer.NO, True) == (Answer.NO, InsuranceBasis.INSURER_LIST)
+    assert insurance_from_list(Answer.UNKNOWN, False) == (Answer.UNKNOWN, InsuranceBasis.ASKED)
+    listed = doctor(
+        "Dr. Grace Okonkwo",
+        accepts_insurance=Answer.YES,
+        insurance_basis=InsuranceBasis.INSURER_LIST,
+    )
+    assert insurance_text(listed) == "yes, per the insurer's list"
+    assert "in network, per the insurer's list" in assess(listed).reasons
+    phoned = doctor("Dr. David Chen", accepts_insurance=Answer.YES)
+    assert insurance_text(phoned) == "yes"
+    assert assess(phoned).score > assess(listed).score  # the office's own word counts more
+    assert with_insurance_answer(listed, Answer.YES) == listed
+    changed = with_insurance_answer(listed, Answer.NO)
+    assert changed.insurance_basis is InsuranceBasis.ASKED and insurance_text(changed) == "no"
+
+
+@pytest.mark.parametrize(
+    ("cell", "answer"),
+    [("Y", Answer.YES), ("In-Network", Answer.YES), ("Out of Network", Answer.NO), ("?", None)],
+)
+def test_network_cells_are_read_as_answers(cell: str, answer: Answer | None) -> None:
+    got = answer_from_list(cell, yes=NETWORK_YES, no=NETWORK_NO)
+    assert got == (answer or Answer.UNKNOWN)

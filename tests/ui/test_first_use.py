@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -220,3 +221,56 @@ def test_a_doctor_with_the_same_phone_can_be_added_anyway(
     assert opened
     names = sorted(d.name for d in session.open_repo().doctors.list(case.id))
     assert names == ["Dr. Grace Okonkwo", "Dr. Sam Ito"]
+
+
+# --- what an insurer's list says, and names as a person says them (item 4) ------------------
+
+LIST_WITH_ANSWERS = (
+    b"Provider Name,Specialty,Phone,Accepting New Patients,Network Status\n"
+    b'"OKONKWO, GRACE MD",Urology,555-201-4000,Y,In Network\n'
+    b'"Chen, David MD",Urology,555-201-3000,N,\n'
+)
+
+
+def test_an_insurers_list_fills_in_its_answers_and_names_read_as_spoken(
+    qtbot: QtBot,
+    session: AppSession,
+    case: Case,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    csv = tmp_path / "bluebrook.csv"
+    csv.write_bytes(LIST_WITH_ANSWERS)
+    monkeypatch.setattr(messages, "choose_open_path", lambda *args: str(csv))
+    window = session.open()
+    window.show_page(2)
+
+    def fill(dialog: QWidget) -> None:
+        button(dialog, "Choose the CSV file to import").click()
+        button(dialog, "Add the doctors to your list").click()
+
+    opened = answer_next_dialog(fill)
+    button(window, "Import doctors from a spreadsheet saved as CSV").click()
+    assert opened
+    window.show_page(3)
+    table = named(window, QTableView, "Doctor comparison table")
+    model = table.model()
+    headers = [
+        str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())
+    ]
+    rows = {
+        str(model.index(r, 0).data()): {
+            headers[c]: str(model.index(r, c).data()) for c in range(model.columnCount())
+        }
+        for r in range(model.rowCount())
+    }
+    assert set(rows) == {"Dr. Grace Okonkwo", "Dr. David Chen"}
+    assert rows["Dr. Grace Okonkwo"]["Insurance?"] == "Yes, per the insurer's list"
+    # An insurer's list names doctors in its network, even without a network column's word.
+    assert rows["Dr. David Chen"]["Insurance?"] == "Yes, per the insurer's list"
+    assert rows["Dr. Grace Okonkwo"]["New patients?"] == "Yes"
+    assert rows["Dr. David Chen"]["New patients?"] == "No"
+    (grace,) = [
+        d for d in session.open_repo().doctors.list(case.id) if d.name == "Dr. Grace Okonkwo"
+    ]
+    assert grace.notes.startswith("On the list as: OKONKWO, GRACE MD")

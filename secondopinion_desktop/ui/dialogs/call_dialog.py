@@ -24,6 +24,7 @@ from secondopinion_desktop.domain.doctors import (
     Doctor,
     call_in_future,
     status_after_call,
+    with_insurance_answer,
 )
 from secondopinion_desktop.domain.validation import (
     ValidationError,
@@ -177,10 +178,9 @@ class CallDialog(GuardedDialog):
             call_back_on=call_back.isoformat() if call_back else None,
         )
         self._updated = replace(
-            self._doctor,
+            with_insurance_answer(self._doctor, get_answer(self.insurance)),
             accepting_new_patients=get_answer(self.accepting),
             wait_days=wait,
-            accepts_insurance=get_answer(self.insurance),
             referral_required=get_answer(self.referral),
             status=status_after_call(self._doctor.status),
         )

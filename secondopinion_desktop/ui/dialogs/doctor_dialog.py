@@ -26,6 +26,9 @@ from secondopinion_desktop.domain.doctors import (
     Status,
     duplicate_warning,
     find_duplicates,
+    insurance_text,
+    per_insurer_list,
+    with_insurance_answer,
 )
 from secondopinion_desktop.domain.validation import (
     ValidationError,
@@ -179,6 +182,10 @@ class DoctorDialog(GuardedDialog):
         set_answer(self.accepting, d.accepting_new_patients)
         self.wait.setText("" if d.wait_days is None else format_wait(d.wait_days))
         set_answer(self.insurance, d.accepts_insurance)
+        if per_insurer_list(d):  # shown as such, not as if the office had said it
+            self.insurance.setItemText(
+                self.insurance.currentIndex(), insurance_text(d).capitalize()
+            )
         set_answer(self.referral, d.referral_required)
         self.status.setCurrentIndex(max(0, self.status.findData(d.status.value)))
         self.notes.setPlainText(d.notes)
@@ -256,7 +263,7 @@ class DoctorDialog(GuardedDialog):
         source_value = self.source.currentData()
         self.error.hide()
         return replace(
-            self._original,
+            with_insurance_answer(self._original, get_answer(self.insurance)),
             role=Role(self.role.currentData()),
             name=name,
             specialty=self.specialty.text().strip(),
@@ -270,7 +277,6 @@ class DoctorDialog(GuardedDialog):
             board_checked_on=checked.isoformat() if checked else None,
             accepting_new_patients=get_answer(self.accepting),
             wait_days=wait,
-            accepts_insurance=get_answer(self.insurance),
             referral_required=get_answer(self.referral),
             status=Status(self.status.currentData()),
             notes=self.notes.toPlainText()[:20_000],

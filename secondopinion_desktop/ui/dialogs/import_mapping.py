@@ -29,6 +29,8 @@ NOT_IN_FILE = "Not in this file"
 # The mapping form in two groups: who the doctor is, and where the office is.
 WHO_FIELDS = ("name", "first_name", "last_name", "specialty", "practice", "phone", "fax", "email")
 WHERE_FIELDS = ("address", "address_line_2", "city", "state", "zip", "notes")
+LIST_FIELDS = ("accepting", "network")
+_GROUPS = {WHERE_FIELDS[0]: "Where the office is", LIST_FIELDS[0]: "What the list says"}
 
 
 def describe_os_error(error: OSError) -> str:
@@ -113,9 +115,9 @@ class MappingForm(QScrollArea):
         grid.setVerticalSpacing(8)
         grid.setColumnStretch(1, 1)
         self.combos: dict[str, QComboBox] = {}
-        for row, key in enumerate((*WHO_FIELDS, *WHERE_FIELDS)):
-            if key == WHERE_FIELDS[0]:
-                spacer = QLabel("Where the office is")
+        for row, key in enumerate((*WHO_FIELDS, *WHERE_FIELDS, *LIST_FIELDS)):
+            if key in _GROUPS:
+                spacer = QLabel(_GROUPS[key])
                 spacer.setStyleSheet("font-weight: 600;")
                 spacer.setContentsMargins(0, 8, 0, 0)
                 grid.addWidget(spacer, row * 2, 0, 1, 2)

@@ -16,7 +16,14 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from secondopinion_desktop.domain.doctors import Answer, Doctor, Status
+from secondopinion_desktop.domain.doctors import (
+    Answer,
+    Doctor,
+    Status,
+    insurance_text,
+    per_insurer_list,
+    with_insurance_answer,
+)
 from secondopinion_desktop.domain.rounds import GAVE_AN_OPINION, gave_opinion_words
 from secondopinion_desktop.domain.validation import ValidationError, format_wait, parse_wait_days
 from secondopinion_desktop.ui.models.base import DISPLAY, Index, RowListModel, TableColumn
@@ -109,6 +116,8 @@ def display_text(column: Column, doctor: Doctor) -> str:
         answer: Answer = getattr(doctor, ANSWER_FIELDS[column])
         if column == Column.BOARD and answer is Answer.UNKNOWN:
             return "not checked"
+        if column == Column.INSURANCE and per_insurer_list(doctor):
+            return insurance_text(doctor).capitalize()
         return answer.label.capitalize() if answer is not Answer.UNKNOWN else answer.label
     if column == Column.WAIT:
         return format_wait(doctor.wait_days)
@@ -299,8 +308,11 @@ class DoctorsTableModel(RowListModel[Doctor]):
             if answer is None:
                 self.edit_rejected.emit("Please choose yes, no, or not asked yet.")
                 return False
-            answered: dict[str, Any] = {ANSWER_FIELDS[column]: answer}  # the field's name varies
-            changed = replace(doctor, **answered)
+            if column == Column.INSURANCE:
+                changed = with_insurance_answer(doctor, answer)
+            else:
+                answered: dict[str, Any] = {ANSWER_FIELDS[column]: answer}  # names vary
+                changed = replace(doctor, **answered)
         elif column == Column.WAIT:
             try:
                 changed = replace(doctor, wait_days=parse_wait_days(str(value)))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secondopinion_desktop.domain.candidate_import import doctor_from_import
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.scripts import BOARD_CERTIFICATION_HELP
@@ -253,22 +254,7 @@ class CandidatesPanel(StepPanel):
         detail = dialog.source_detail()
         if not candidates:
             return
-        doctors = [
-            Doctor(
-                id=0,
-                case_id=self.case.id,
-                name=c.name,
-                specialty=c.specialty,
-                practice=c.practice,
-                address=c.address,
-                phone=c.phone,
-                fax=c.fax,
-                notes=c.notes,
-                source=source,
-                source_detail=detail,
-            )
-            for c in candidates
-        ]
+        doctors = [doctor_from_import(c, self.case.id, source, detail) for c in candidates]
         added, changes = doctor_changes.add_doctors(self.repo, self.case.id, doctors)
         self._reload(changes)
         self.status_message.emit(
