@@ -214,7 +214,7 @@ def doctor_from_row(row: Mapping[str, Any]) -> Doctor:
         referral_required=stored_choice(Answer, row["referral_required"], Answer.UNKNOWN),
         status=stored_choice(Status, row["status"], Status.CANDIDATE),
         notes=row["notes"],
-        insurance_basis=InsuranceBasis(row["insurance_basis"]),
+        insurance_basis=stored_choice(InsuranceBasis, row["insurance_basis"], InsuranceBasis.ASKED),
     )
 
 
