@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from secondopinion_desktop.domain.care_fields import care_field, uses_mammograms, uses_pathology
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind, Timing
 
@@ -17,8 +18,16 @@ MAX_NOTES_LENGTH = 20_000
 # --- suggestions for a new case -----------------------------------------------------------------
 
 
-def suggested_records(case_id: int, doctors: Sequence[Doctor]) -> list[RecordItem]:
-    """The usual items for a new case, with the case's own doctors filled in as holders."""
+def suggested_records(
+    case_id: int, doctors: Sequence[Doctor], diagnosis: str = "", treatment: str = ""
+) -> list[RecordItem]:
+    """The usual items for a new case, with the case's own doctors filled in as holders.
+
+    Items that belong to one kind of diagnosis (mammograms for a breast diagnosis, slides and a
+    pathology report for cancer) are suggested only when the diagnosis calls for them.
+    """
+    field = care_field(diagnosis, treatment)
+    pathology = uses_pathology(field, diagnosis)
     primary = [d for d in doctors if d.role is Role.PRIMARY_CARE]
     treating = [d for d in doctors if d.role is Role.TREATING]
     specialist = treating[0] if treating else (primary[0] if primary else None)
@@ -47,11 +56,12 @@ def suggested_records(case_id: int, doctors: Sequence[Doctor]) -> list[RecordIte
         RecordKind.TEST_RESULTS,
         holder_doctor_id=specialist.id if specialist else None,
     )
-    add(
-        "Pathology report",
-        RecordKind.PATHOLOGY_REPORT,
-        holder_doctor_id=specialist.id if specialist else None,
-    )
+    if pathology:
+        add(
+            "Pathology report",
+            RecordKind.PATHOLOGY_REPORT,
+            holder_doctor_id=specialist.id if specialist else None,
+        )
     add(
         "Referral form",
         RecordKind.REFERRAL_FORM,
@@ -59,14 +69,14 @@ def suggested_records(case_id: int, doctors: Sequence[Doctor]) -> list[RecordIte
         delivery=Delivery.FAX,
         timing=Timing.SEND_AHEAD,
     )
+    if pathology:
+        add("Pathology slides", RecordKind.PATHOLOGY_SLIDES, holder_text="The pathology lab")
+    if uses_mammograms(field):
+        add("Mammograms", RecordKind.MAMMOGRAMS, holder_text="The imaging center")
     add(
-        "Pathology slides",
-        RecordKind.PATHOLOGY_SLIDES,
-        holder_text="The pathology lab",
-    )
-    add("Mammograms", RecordKind.MAMMOGRAMS, holder_text="The imaging center")
-    add(
-        "Other x-rays and scans (on CD or film)",
+        "Other x-rays and scans (on CD or film)"
+        if uses_mammograms(field)
+        else "X-rays and scans (on CD or film)",
         RecordKind.OTHER_IMAGING,
         holder_text="The imaging center",
     )

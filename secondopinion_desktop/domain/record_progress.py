@@ -19,6 +19,7 @@ from secondopinion_desktop.domain.records import (
     Timing,
     due_date,
     holder_name,
+    in_sentence,
     is_overdue,
     lower_first,
     recipient_name,
@@ -75,7 +76,7 @@ def recipient_office(
     if item.recipient_text.strip() and not (
         item.recipient_doctor_id is not None and item.recipient_doctor_id in doctors
     ):
-        return item.recipient_text.strip()
+        return in_sentence(item.recipient_text.strip())
     return f"{recipient_name(item, doctors, new_doctor)}'s office"
 
 
@@ -125,13 +126,13 @@ def next_step(
     to_ask = sorted((i for i in items if i.state is RecordState.NEEDED), key=urgency)
     if to_ask:
         item = to_ask[0]
-        holder = holder_name(item, doctors)
+        holder = in_sentence(holder_name(item, doctors))
         where = f"Ask {holder} for" if holder and holder != "You" else "Get"
         return NextAction(f"{where} the {what(item)}.", item.id)
     chasing = sorted((i for i in items if i.state is RecordState.REQUESTED), key=urgency)
     if chasing:
         item = chasing[0]
-        holder = holder_name(item, doctors) or "the office"
+        holder = in_sentence(holder_name(item, doctors)) or "the office"
         assert item.requested_on is not None
         return NextAction(
             f"Waiting for the {what(item)}, asked for on {short_date(item.requested_on)}. "

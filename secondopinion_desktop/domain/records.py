@@ -248,6 +248,21 @@ def holder_name(item: RecordItem, doctors: Mapping[int, str]) -> str:
     return item.holder_text.strip()
 
 
+_ARTICLES = ("The ", "A ", "An ", "Your ", "My ")
+
+
+def in_sentence(name: str) -> str:
+    """A place's name inside a sentence: 'The pathology lab' -> 'the pathology lab'.
+
+    Only a leading article or 'Your' is lowered, so doctors' and clinics' own names
+    ('Dr. Okafor', 'Lakeside Imaging') keep their capitals.
+    """
+    for article in _ARTICLES:
+        if name.startswith(article):
+            return article.lower() + name[len(article) :]
+    return name
+
+
 def recipient_name(
     item: RecordItem, doctors: Mapping[int, str], new_doctor: str | None = None
 ) -> str:

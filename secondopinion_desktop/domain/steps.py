@@ -81,10 +81,11 @@ STEPS: tuple[Step, ...] = (
         number=5,
         key="slides_and_imaging",
         title="Slides and scans",
-        summary="Arrange the pathology slides, mammograms and other scans.",
+        summary="Arrange the slides, scans and x-rays the new doctor will want to see.",
         guidance=(
-            "The new doctor will want your mammograms and any other x-rays or scans. They often "
-            "have their own pathology department look again at the actual slides.",
+            "The new doctor will want your scans and x-rays, such as mammograms or an MRI. If a "
+            "biopsy was done, they often have their own pathology department look again at the "
+            "actual slides.",
             "Ask the new doctor's office whether these should be sent ahead or brought to the "
             "visit.",
             "Slides and films are usually lent to you. Keep a note of where they are, so they "

@@ -148,7 +148,14 @@ def ensure_default_records(repo: Repository, case_id: int) -> list[RecordItem]:
     with repo.db.atomic():
         if repo.records.suggested_at(case_id) is None:
             if not repo.records.count(case_id):
-                for item in suggested_records(case_id, repo.doctors.list(case_id)):
+                case = repo.cases.get(case_id)
+                suggested = suggested_records(
+                    case_id,
+                    repo.doctors.list(case_id),
+                    case.diagnosis,
+                    case.recommended_treatment,
+                )
+                for item in suggested:
                     repo.records.insert_row(item, keep_id=False)
             repo.records.mark_suggested(case_id)
     return repo.records.list(case_id)

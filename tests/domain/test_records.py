@@ -32,6 +32,7 @@ from secondopinion_desktop.domain.records import (
     due_date,
     due_text,
     how_text,
+    in_sentence,
     is_overdue,
     status_text,
 )
@@ -147,6 +148,18 @@ def test_next_action_puts_the_confirmation_call_first() -> None:
     assert next_action([], doctors, None, VISIT, TODAY).startswith("Add the records")
 
 
+def test_a_place_is_named_in_lower_case_inside_a_sentence() -> None:
+    slides = item(id=1, title="Pathology slides", holder_text="The pathology lab")
+    assert next_action([slides], {}, None, VISIT, TODAY) == (
+        "Ask the pathology lab for the pathology slides."
+    )
+    asked = replace(slides, requested_on=TODAY, holder_text="Your urologist's office")
+    assert "phone your urologist's office." in next_action([asked], {}, None, VISIT, TODAY)
+    assert in_sentence("Lakeside Imaging") == "Lakeside Imaging"
+    assert in_sentence("An imaging center") == "an imaging center"
+    assert in_sentence("Theodore Clinic") == "Theodore Clinic"
+
+
 def test_cover_sheet_lists_items_in_hand_going_to_the_doctor() -> None:
     items = [
         item(id=1, received_on=TODAY),
@@ -168,7 +181,7 @@ def test_suggested_records_name_the_case_doctors() -> None:
         Doctor(id=4, case_id=1, name="Dr. Okafor", role=Role.TREATING),
         Doctor(id=5, case_id=1, name="Dr. Raman"),
     ]
-    items = suggested_records(1, doctors)
+    items = suggested_records(1, doctors, "Breast cancer")
     kinds = [i.kind for i in items]
     assert kinds.count(RecordKind.MEDICAL_RECORDS) == 2
     assert {i.holder_doctor_id for i in items if i.kind is RecordKind.MEDICAL_RECORDS} == {3, 4}
@@ -178,7 +191,7 @@ def test_suggested_records_name_the_case_doctors() -> None:
     card = next(i for i in items if i.kind is RecordKind.INSURANCE_CARD)
     assert card.brought
     assert [i.position for i in items] == list(range(1, len(items) + 1))
-    assert len(suggested_records(1, [])) == len(items) - 1
+    assert len(suggested_records(1, [], "Breast cancer")) == len(items) - 1
 
 
 def test_titles_and_pages_are_checked_in_plain_words() -> None:
@@ -257,7 +270,7 @@ def test_records_round_trip(repo: Repository) -> None:
 def test_default_records_are_suggested_once(repo: Repository) -> None:
     case_id = make_case(repo)
     first = ensure_default_records(repo, case_id)
-    assert len(first) >= 9
+    assert len(first) >= 8
     assert ensure_default_records(repo, case_id) == first
     for record in first:
         repo.records.delete(record.id)

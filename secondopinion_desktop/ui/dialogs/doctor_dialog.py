@@ -96,7 +96,7 @@ class DoctorDialog(GuardedDialog):
         for value, label in ROLE_LABELS.items():
             self.role.addItem(label, value.value)
         self.name = line_edit("Doctor's name", "For example: Dr. Priya Raman", 300)
-        self.specialty = line_edit("Specialty", "For example: Breast surgeon", 300)
+        self.specialty = line_edit("Specialty", "For example: Medical oncologist", 300)
         self.practice = line_edit("Practice or hospital", max_length=300)
         self.address = line_edit("Address", max_length=500)
         self.phone = line_edit("Phone number", "For example: (555) 622-4100", 60)

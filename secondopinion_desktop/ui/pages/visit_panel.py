@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind, format_when
+from secondopinion_desktop.domain.care_fields import CareField, care_field, team_specialists
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.opinions import round_name
@@ -35,8 +36,6 @@ from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.factories import booking_dialog
 from secondopinion_desktop.ui.forms import line_edit, text_edit
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
-
-TEAM_SPECIALISTS = ("Surgeon", "Radiation oncologist", "Medical oncologist", "Plastic surgeon")
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
@@ -106,17 +105,12 @@ class VisitPanel(StepPanel):
         )
         self.team_edit.editingFinished.connect(self.save_team)
         team_layout.addWidget(self.team_edit)
-        quick = QHBoxLayout()
-        quick.addWidget(QLabel("Add:"))
+        self.quick = QHBoxLayout()
+        self.quick.addWidget(QLabel("Add:"))
         self.quick_buttons: list[QPushButton] = []
-        for name in TEAM_SPECIALISTS:
-            button = QPushButton(name)
-            button.setAccessibleName(f"Add {name.lower()} to the list")
-            button.clicked.connect(lambda _checked=False, n=name: self.add_specialist(n))
-            quick.addWidget(button)
-            self.quick_buttons.append(button)
-        quick.addStretch(1)
-        team_layout.addLayout(quick)
+        self._team_field: CareField | None = None
+        self._show_team_buttons(CareField.GENERAL)
+        team_layout.addLayout(self.quick)
         box.addWidget(self.team_box)
         self.bring = paragraph("")
         box.addWidget(self.bring)
@@ -127,12 +121,35 @@ class VisitPanel(StepPanel):
             )
         )
 
+    def _show_team_buttons(self, field: CareField) -> None:
+        """One button per specialist of the case's field of care (breast, prostate, spine...)."""
+        if field is self._team_field:
+            return
+        self._team_field = field
+        for button in self.quick_buttons:
+            self.quick.removeWidget(button)
+            button.setParent(None)  # gone from the page at once, not at the next event loop
+            button.deleteLater()
+        self.quick_buttons = []
+        if self.quick.count() > 1:
+            self.quick.takeAt(self.quick.count() - 1)  # the stretch after the buttons
+        names = team_specialists(field)
+        for name in names:
+            button = QPushButton(name)
+            button.setAccessibleName(f"Add {name.lower()} to the list")
+            button.clicked.connect(lambda _checked=False, n=name: self.add_specialist(n))
+            self.quick.addWidget(button)
+            self.quick_buttons.append(button)
+        self.quick.addStretch(1)
+        self.team_edit.setPlaceholderText(f"For example: {names[0].lower()}, {names[1].lower()}")
+
     # --- loading -------------------------------------------------------------------------
 
     def load(self, case: Case) -> None:
         super().load(case)
         self._loading = True
         try:
+            self._show_team_buttons(care_field(case.diagnosis, case.recommended_treatment))
             self.visit = self.repo.appointments.opinion_visit(case.id)
             self.doctor = None
             if self.visit is not None and self.visit.doctor_id is not None:
@@ -266,7 +283,9 @@ class AfterVisitPanel(StepPanel):
             )
         )
         self.tests_edit = text_edit(
-            "New tests the doctor ordered", "For example: MRI of both breasts, at Lakeside", 90
+            "New tests the doctor ordered",
+            "For example: an MRI scan at the hospital, results in a week",
+            90,
         )
         self.tests_saver = AutoSaver(self.save_tests, self, ignore=lambda: self._loading)
         self.tests_saver.watch(self.tests_edit)

@@ -49,6 +49,7 @@ class CaseData:
             "Mum",
             patient_name="Margaret Ellis",
             date_of_birth=dt.date(1956, 4, 12),
+            diagnosis="Invasive ductal carcinoma of the left breast",
             organiser_name="Sarah Ellis",
             organiser_phone="(555) 201-7745",
         )
@@ -372,7 +373,9 @@ def test_the_window_shows_the_checklist_on_steps_4_and_5(session: Any, make_case
     assert panel.undo_stack is window.undo_stack
     window.show_page(5)
     assert isinstance(window.panels[5][0], RecordsPanel)
-    assert window.panels[5][0].model.rowCount() == 3
+    assert (
+        window.panels[5][0].model.rowCount() == 2
+    )  # slides and scans; mammograms only for a breast diagnosis
 
 
 @pytest.fixture
