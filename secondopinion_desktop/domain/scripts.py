@@ -6,9 +6,10 @@ Written in our own plain words. They organise a conversation; they give no medic
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.doctors import Doctor, Role
 
 CALLING_QUESTIONS: tuple[tuple[str, str], ...] = (
     ("accepting_new_patients", "Is the doctor taking new patients?"),
@@ -34,6 +35,25 @@ BOARD_CERTIFICATION_HELP = (
 
 def _name(text: str, fallback: str) -> str:
     return " ".join(text.split()) or fallback
+
+
+def doctor_to_address(
+    doctors: Sequence[Doctor], chosen_id: int | None, added_id: int | None = None
+) -> Doctor | None:
+    """Whom step 1's script speaks to: the person's choice, kept when more doctors are added.
+
+    Without a choice yet, a doctor just added is the one they mean; otherwise the first
+    treating doctor (the oldest, so adding the primary-care doctor later changes nothing).
+    Candidates for the second opinion are never addressed.
+    """
+    known = [d for d in doctors if d.role is not Role.CANDIDATE]
+    by_id = {d.id: d for d in known}
+    if chosen_id in by_id:
+        return by_id[chosen_id]
+    if added_id in by_id:
+        return by_id[added_id]
+    treating = [d for d in known if d.role is Role.TREATING]
+    return (treating or known or [None])[0]
 
 
 def tell_doctor_script(case: Case, doctor: Doctor | None) -> str:

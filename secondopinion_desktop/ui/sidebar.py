@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE
 from secondopinion_desktop.ui.models.steps_model import (
+    STATUS_NEXT,
+    STATUS_TEXTS,
     DoneRole,
     NumberRole,
     StatusTextRole,
@@ -22,9 +24,40 @@ from secondopinion_desktop.ui.models.steps_model import (
 )
 from secondopinion_desktop.ui.style import attention_color, done_color, muted_color
 
+MIN_WIDTH = 250
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
+
 
 class StepDelegate(QStyledItemDelegate):
-    """Draws a step as a numbered circle, the title, and a second line saying its state."""
+    """Draws a step as a numbered circle, the title, and a second line saying its state.
+
+    The layout is computed in one place (`text_rect`, `width_for`) so the sidebar can widen
+    itself until every title fits at the text size chosen: nothing is ever cut off.
+    """
+
+    @staticmethod
+    def text_rect(rect: QRect, metrics: QFontMetrics) -> QRect:
+        """Where the title and the state are written inside a row's rectangle."""
+        line = metrics.height()
+        margin = int(line * 0.7)
+        text_left = rect.left() + margin + int(line * 1.9) + margin
+        return QRect(text_left, rect.top(), rect.right() - text_left - margin, rect.height())
+
+    @classmethod
+    def width_for(cls, font: QFont, title: str, status: str) -> int:
+        """The row width that shows this title (bold) and state in full at this font."""
+        metrics = QFontMetrics(font)
+        text = max(
+            QFontMetrics(_bold(font)).horizontalAdvance(title),
+            metrics.horizontalAdvance(status),
+        )
+        probe = cls.text_rect(QRect(0, 0, 10_000, 10), metrics)
+        return text + (10_000 - probe.width()) + 2  # +2: rounding in text drawing
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -91,17 +124,17 @@ class StepDelegate(QStyledItemDelegate):
             mark = "\u2605" if number == OUTCOME_PAGE else str(number)
         painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, mark)
 
-        text_left = circle.right() + margin
-        text_rect = QRect(text_left, rect.top(), rect.right() - text_left - margin, rect.height())
-        title_font = QFont(opt.font)
-        title_font.setBold(True)
+        text_rect = self.text_rect(rect, metrics)
+        title_font = _bold(opt.font)
         painter.setFont(title_font)
         painter.setPen(text_color)
         title_rect = QRect(text_rect.left(), rect.center().y() - line, text_rect.width(), line)
         painter.drawText(
             title_rect,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(str(index.data()), Qt.TextElideMode.ElideRight, text_rect.width()),
+            QFontMetrics(title_font).elidedText(
+                str(index.data()), Qt.TextElideMode.ElideRight, text_rect.width()
+            ),
         )
         status_font = QFont(opt.font)
         painter.setFont(status_font)
@@ -111,7 +144,7 @@ class StepDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         elif done:
             painter.setPen(done_color(palette))
-        elif status == "Next":
+        elif status == STATUS_NEXT:
             painter.setPen(attention_color(palette))
         else:
             painter.setPen(muted_color(palette))
@@ -142,9 +175,31 @@ class Sidebar(QListView):
         self.setUniformItemSizes(True)
         self.setAccessibleName("Steps")
         self.setAccessibleDescription("The six steps to a second opinion. Choose one to open it.")
-        self.setMinimumWidth(250)
         self._following = False
         self.selectionModel().currentChanged.connect(self._on_current_changed)
+        model.dataChanged.connect(self.fit_text)
+        model.modelReset.connect(self.fit_text)
+        self.fit_text()
+
+    def needed_width(self) -> int:
+        """The width at which every step's title and state show in full at the current font."""
+        model = self.model()
+        titles = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+        rows = max(
+            (StepDelegate.width_for(self.font(), t, s) for t in titles for s in STATUS_TEXTS),
+            default=0,
+        )
+        scroll = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return rows + 2 * self.frameWidth() + scroll
+
+    def fit_text(self) -> None:
+        """Widen (or narrow) to the text: Larger Text never cuts a step's name off."""
+        self.setMinimumWidth(max(MIN_WIDTH, self.needed_width()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_text()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._following:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.doctors import (
-    Doctor,
+from secondopinion_desktop.domain.doctors import Doctor, Role
+from secondopinion_desktop.domain.scripts import (
+    calling_script,
+    doctor_to_address,
+    tell_doctor_script,
 )
-from secondopinion_desktop.domain.scripts import calling_script, tell_doctor_script
 
 
 def doctor(name: str, **fields: object) -> Doctor:
@@ -41,3 +43,19 @@ def test_calling_script_lists_the_four_questions_and_insurance() -> None:
     text = calling_script(case, doctor("Dr. Raman"))
     for words in ("new patients", "wait", "insurance", "referral", "Bluebrook PPO", "B-1"):
         assert words in text
+
+
+def test_the_script_keeps_the_persons_choice_of_doctor() -> None:
+    urologist = Doctor(id=1, case_id=1, name="Dr. Alan Whitfield", role=Role.TREATING)
+    pcp = Doctor(id=2, case_id=1, name="Dr. Maria Santos", role=Role.PRIMARY_CARE)
+    newest = Doctor(id=3, case_id=1, name="Dr. Lee", role=Role.TREATING)
+    candidate = Doctor(id=4, case_id=1, name="Dr. Grace Okonkwo")
+    every = [urologist, pcp, newest, candidate]
+    assert doctor_to_address(every, None) == urologist  # the first treating doctor
+    assert doctor_to_address(every, pcp.id) == pcp
+    assert doctor_to_address(every, urologist.id, added_id=newest.id) == urologist
+    assert doctor_to_address(every, None, added_id=newest.id) == newest
+    assert doctor_to_address(every, candidate.id) == urologist  # never a candidate
+    assert doctor_to_address([pcp, candidate], None) == pcp
+    assert doctor_to_address([candidate], None) is None
+    assert doctor_to_address([], 99) is None

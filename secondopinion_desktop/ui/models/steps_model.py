@@ -19,6 +19,13 @@ NumberRole = Qt.ItemDataRole.UserRole + 1
 DoneRole = Qt.ItemDataRole.UserRole + 2
 StatusTextRole = Qt.ItemDataRole.UserRole + 3
 
+STATUS_AFTER = "After the visit"
+STATUS_DONE = "Done"
+STATUS_NEXT = "Next"
+STATUS_OPEN = "Not done yet"
+#: Every state a step can show under its title (the sidebar makes room for the widest).
+STATUS_TEXTS = (STATUS_AFTER, STATUS_DONE, STATUS_NEXT, STATUS_OPEN)
+
 
 class StepsModel(QAbstractListModel):
     """Rows 0-5 are steps 1-6; row 6 is the outcome page."""
@@ -41,12 +48,12 @@ class StepsModel(QAbstractListModel):
 
     def status_text(self, number: int) -> str:
         if number == OUTCOME_PAGE:
-            return "After the visit"
+            return STATUS_AFTER
         if number in self._done:
-            return "Done"
+            return STATUS_DONE
         if number == next_open_step(self._done):
-            return "Next"
-        return "Not done yet"
+            return STATUS_NEXT
+        return STATUS_OPEN
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
-from secondopinion_desktop.domain.scripts import tell_doctor_script
+from secondopinion_desktop.domain.scripts import doctor_to_address, tell_doctor_script
 from secondopinion_desktop.domain.validation import ValidationError, parse_past_date
 from secondopinion_desktop.services import cases, doctors
 from secondopinion_desktop.services.changes import Kind
@@ -128,11 +128,7 @@ class TellDoctorPanel(StepPanel):
                 self.doctor_combo.addItem(label, doctor.id)
             if not doctors:
                 self.doctor_combo.addItem("Add your doctor first", None)
-            chosen = self.doctor_combo.findData(case.told_doctor_id)
-            if chosen < 0:
-                treating = [i for i, d in enumerate(doctors) if d.role is Role.TREATING]
-                chosen = treating[0] if treating else 0
-            self.doctor_combo.setCurrentIndex(chosen)
+            self._select(doctor_to_address(doctors, case.told_doctor_id))
             self.told_on.setText(f"{case.told_on.day} {case.told_on:%B %Y}" if case.told_on else "")
             self.hear_back.setText(case.hear_back)
             set_answer(self.referral_asked, case.referral_asked)
@@ -142,6 +138,10 @@ class TellDoctorPanel(StepPanel):
         finally:
             self._loading = False
         self._show_script()
+
+    def _select(self, doctor: Doctor | None) -> None:
+        index = self.doctor_combo.findData(doctor.id) if doctor is not None else -1
+        self.doctor_combo.setCurrentIndex(max(0, index))
 
     def _chosen_doctor(self) -> Doctor | None:
         doctor_id = self.doctor_combo.currentData()
@@ -207,8 +207,17 @@ class TellDoctorPanel(StepPanel):
         doctor = dialog.doctor()
         if doctor is None:
             return
+        chosen = self.doctor_combo.currentData()  # whom the script spoke to, stored or not
         saved, changes = doctors.add_doctor(self.repo, doctor)
         self.load(self.repo.cases.get(self.case.id))
-        self.doctor_combo.setCurrentIndex(max(0, self.doctor_combo.findData(saved.id)))
-        self.status_message.emit(f"Added {saved.name}.")
+        addressed = doctor_to_address(self._doctors(), chosen, saved.id)
+        self._select(addressed)
+        self.save()  # the choice is stored, so later changes to the list keep it
+        if addressed is not None and addressed.id != saved.id:
+            self.status_message.emit(
+                f"Added {saved.name}. The script still speaks to {addressed.name}; "
+                "choose another doctor above to change that."
+            )
+        else:
+            self.status_message.emit(f"Added {saved.name}.")
         self.report(changes)

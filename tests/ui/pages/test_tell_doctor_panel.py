@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -335,7 +336,7 @@ def test_print_hands_the_script_to_the_printer(
 # --- adding the current doctor ----------------------------------------------------------------
 
 
-def test_add_treating_doctor_adds_and_selects_them(
+def test_adding_another_doctor_keeps_the_one_the_script_speaks_to(
     qtbot: QtBot,
     make_panel: Any,
     repo: Repository,
@@ -344,6 +345,7 @@ def test_add_treating_doctor_adds_and_selects_them(
     dialogs: DoctorDialogs,
 ) -> None:
     panel = make_panel(case)
+    assert panel.doctor_combo.currentData() == doctors["okafor"].id
     dialogs.will_answer(
         Doctor(
             id=0,
@@ -356,15 +358,24 @@ def test_add_treating_doctor_adds_and_selects_them(
     said: list[str] = []
     panel.status_message.connect(said.append)
     with qtbot.waitSignal(panel.changed):
-        panel.add_doctor_button.click()
+        qtbot.mouseClick(panel.add_doctor_button, Qt.MouseButton.LeftButton)
     parent, case_id, existing, role = dialogs.opened[0]
     assert (parent, case_id, existing, role) == (panel, case.id, None, Role.TREATING)
     park = next(d for d in repo.doctors.list(case.id) if d.name == "Dr. Lena Park")
     assert park.role is Role.TREATING
-    assert panel.doctor_combo.currentData() == park.id
-    assert "Dr. Lena Park" in panel.script.toPlainText()
+    assert panel.doctor_combo.findData(park.id) >= 0  # offered, not chosen
+    assert panel.doctor_combo.currentData() == doctors["okafor"].id
+    assert panel.script.toPlainText().startswith("Dr. Samuel Okafor, ")
+    assert repo.cases.get(case.id).told_doctor_id == doctors["okafor"].id  # stored
+    assert said[-1].startswith("Added Dr. Lena Park. The script still speaks to Dr. Samuel")
+    # a later visit to the page (or a restart) keeps the choice too
+    panel.load(repo.cases.get(case.id))
+    assert panel.doctor_combo.currentData() == doctors["okafor"].id
+    # choosing the new doctor is the person's to do, and is kept
+    panel.doctor_combo.setCurrentIndex(panel.doctor_combo.findData(park.id))
     assert repo.cases.get(case.id).told_doctor_id == park.id
-    assert said[-1] == "Added Dr. Lena Park."
+    panel.load(repo.cases.get(case.id))
+    assert "Dr. Lena Park" in panel.script.toPlainText()
 
 
 def test_add_first_doctor_replaces_the_placeholder(
