@@ -53,7 +53,8 @@ def doctor_to_address(
     if added_id in by_id:
         return by_id[added_id]
     treating = [d for d in known if d.role is Role.TREATING]
-    return (treating or known or [None])[0]
+    first = treating or known
+    return first[0] if first else None
 
 
 def tell_doctor_script(case: Case, doctor: Doctor | None) -> str:
