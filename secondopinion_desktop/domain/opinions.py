@@ -139,6 +139,23 @@ def doctor_label(opinion: Opinion, doctors: dict[int, Doctor]) -> str:
     return opinion.doctor_name.strip() or round_doctor(opinion.round).capitalize()
 
 
+FUTURE_DAY_NOTE = (
+    "That day is still to come. It is kept as you typed it; change it after the visit if "
+    "the day moves."
+)
+
+
+def given_on_note(given_on: dt.date | None, today: dt.date) -> str:
+    """A calm word about the day an opinion was given ('' when nothing needs saying).
+
+    A day up to today is the usual case. A day still to come is kept, not refused: people
+    often write down the planned visit day ahead of time.
+    """
+    if given_on is not None and given_on > today:
+        return FUTURE_DAY_NOTE
+    return ""
+
+
 def first_opinion(case: Case, doctor: Doctor | None) -> Opinion:
     """Round 1 as the case already tells it: the diagnosis and the recommended treatment."""
     return Opinion(

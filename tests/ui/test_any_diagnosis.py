@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
@@ -145,3 +147,16 @@ def test_a_breast_case_keeps_mammograms_and_the_four_specialists(
         f"Add {n} to the list"
         for n in ("surgeon", "radiation oncologist", "medical oncologist", "plastic surgeon")
     )
+
+
+DEMO_NAMES = ("Okafor", "Raman", "Adler", "Ellis", "Margaret", "Sarah", "Lakeside", "Bluebrook")
+
+
+def test_no_example_in_a_real_case_uses_the_sample_cases_names(session: AppSession) -> None:
+    make_case_with_visit(session, "Prostate cancer", "Radical prostatectomy")
+    window = session.open()
+    for number in range(1, OUTCOME_PAGE + 1):
+        page = open_page(window, number)
+        for edit in (*page.findChildren(QLineEdit), *page.findChildren(QPlainTextEdit)):
+            for name in DEMO_NAMES:
+                assert name not in edit.placeholderText(), (number, edit.accessibleName())

@@ -22,6 +22,7 @@ from secondopinion_desktop.domain.opinions import (
     Opinion,
     Outcome,
     clean_text,
+    given_on_note,
     round_doctor,
     round_name,
 )
@@ -81,6 +82,11 @@ class OpinionDialog(GuardedDialog):
         self.doctor.setCurrentIndex(chosen)
         self.doctor.currentIndexChanged.connect(self._doctor_changed)
         self.given_on = line_edit("Day the doctor said it", "For example: Dec 1, 2026", 40)
+        self.given_on_note = QLabel("")
+        self.given_on_note.setWordWrap(True)
+        self.given_on_note.setAccessibleName("About the day")
+        self.given_on_note.hide()
+        self.given_on.textChanged.connect(self._show_day_note)
         if opinion.given_on is not None:
             day = opinion.given_on
             self.given_on.setText(f"{day:%b} {day.day}, {day.year}")
@@ -97,6 +103,7 @@ class OpinionDialog(GuardedDialog):
         form.addRow("&Doctor:", self.doctor)
         form.addRow("&Name:", self.doctor_name)
         form.addRow("Da&y:", self.given_on)
+        form.addRow("", self.given_on_note)
         form.addRow("Dia&gnosis:", self.diagnosis)
         form.addRow("&Treatment:", self.treatment)
         if later:
@@ -131,6 +138,16 @@ class OpinionDialog(GuardedDialog):
         self.mark_clean()
         self.diagnosis.setFocus()
 
+    def _show_day_note(self) -> None:
+        """A day still to come is allowed, with a word; one that cannot be read waits for Save."""
+        try:
+            day = parse_date(self.given_on.text(), today=self._today())
+        except ValidationError:
+            day = None
+        note = given_on_note(day, self._today())
+        self.given_on_note.setText(note)
+        self.given_on_note.setVisible(bool(note))
+
     def _doctor_changed(self) -> None:
         self.form.setRowVisible(self.doctor_name, self.doctor.currentData() == SOMEONE_ELSE)
 
@@ -162,9 +179,6 @@ class OpinionDialog(GuardedDialog):
             given_on = parse_date(self.given_on.text(), today=today)
         except ValidationError as exc:
             self._fail(f"Day: {exc}")
-            return
-        if given_on is not None and given_on > today:
-            self._fail("Day: that day is in the future. Please check it.")
             return
         doctor_id = self.doctor.currentData()
         if doctor_id == SOMEONE_ELSE:

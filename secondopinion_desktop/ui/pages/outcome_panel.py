@@ -177,7 +177,9 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         self.talk_check.setAccessibleName("We asked the two doctors to talk to each other")
         self.talk_check.toggled.connect(self._talk_toggled)
         self.talk_note = line_edit(
-            "Note about the doctors talking", "For example: Dr. Okafor will call Dr. Raman", 500
+            "Note about the doctors talking",
+            "For example: my doctor will phone the second doctor this week",
+            500,
         )
         self.talk_note.editingFinished.connect(self._save_talk)
         talk_layout.addWidget(self.talk_check)

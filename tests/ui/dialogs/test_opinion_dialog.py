@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role, Status
-from secondopinion_desktop.domain.opinions import Opinion, Outcome
+from secondopinion_desktop.domain.opinions import Opinion, Outcome, given_on_note
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.dialogs.opinion_dialog import SOMEONE_ELSE, OpinionDialog
 from tests.helpers.clock import FakeClock
@@ -44,9 +48,7 @@ def test_the_opinion_dialog(
     assert dialog.doctor.currentData() == doctors["raman"].id
     assert not dialog.doctor_name.isVisibleTo(dialog)
     assert dialog.outcome_buttons[None].isChecked()
-    dialog.given_on.setText("tomorrow")
-    dialog.accept()
-    assert "in the future" in dialog.error.text()
+    assert not dialog.given_on_note.isVisibleTo(dialog)
     dialog.given_on.setText("today")
     dialog.diagnosis.setPlainText("  Lobular carcinoma ")
     dialog.outcome_buttons[Outcome.DISAGREES].setChecked(True)
@@ -71,3 +73,29 @@ def test_the_opinion_dialog_for_someone_not_on_the_list(qtbot: QtBot, case: Case
     dialog.accept()
     result = dialog.opinion()
     assert result is not None and (result.doctor_id, result.doctor_name) == (None, "Dr. Moss")
+
+
+def test_a_visit_day_still_to_come_is_kept_with_a_word(
+    qtbot: QtBot, doctors: dict[str, Doctor], case: Case, clock: FakeClock
+) -> None:
+    start = Opinion(id=0, case_id=case.id, round=2, doctor_id=doctors["raman"].id)
+    dialog = OpinionDialog(None, start, list(doctors.values()), lambda: clock().date())
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.given_on, "tomorrow")
+    assert dialog.given_on_note.isVisibleTo(dialog)
+    assert dialog.given_on_note.text().startswith("That day is still to come.")
+    save = next(
+        b for b in dialog.findChildren(QPushButton) if b.accessibleName() == "Save the opinion"
+    )
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    result = dialog.opinion()
+    assert result is not None and result.given_on == clock().date() + dt.timedelta(days=1)
+    assert dialog.error.isHidden()
+
+
+def test_the_note_about_the_day_is_a_rule() -> None:
+    today = dt.date(2026, 11, 30)
+    assert given_on_note(today, today) == ""
+    assert given_on_note(today - dt.timedelta(days=40), today) == ""
+    assert given_on_note(None, today) == ""
+    assert "still to come" in given_on_note(today + dt.timedelta(days=1), today)
