@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from secondopinion_desktop.domain.step_checks import StepFacts, still_open
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import Repository
 
@@ -18,3 +19,16 @@ def set_step_notes(repo: Repository, case_id: int, step: int, notes: str) -> Cha
     with repo.db.atomic():
         repo.cases.set_step_notes(case_id, step, notes)
     return Changes.of(case_id, Kind.STEPS)
+
+
+def open_in_step(repo: Repository, case_id: int, step: int) -> list[str]:
+    """What the app can see is still open in a step, in sentences (read only)."""
+    current = repo.rounds.current(case_id)
+    facts = StepFacts(
+        case=repo.cases.get(case_id),
+        doctors=repo.doctors.list(case_id),
+        visit=repo.appointments.opinion_visit(case_id),
+        records=repo.records.list(case_id),
+        opinion=repo.opinions.get(case_id, current),
+    )
+    return still_open(step, facts)

@@ -456,11 +456,30 @@ class MainWindow(QMainWindow):
     def request_step_done(self, step: int, done: bool) -> None:
         if self.case is None:
             return
+        if done and not self._confirm_step_done(step):
+            return
         self.undo_stack.push(MarkStepCommand(self, self.case.id, step, done))
         if done:
             self.status.showMessage(f"Step {step} marked as done. Well done.", 6000)
         else:
             self.status.showMessage(f"Step {step} marked as not done.", 6000)
+
+    def _confirm_step_done(self, step: int) -> bool:
+        """Compare the step with its own 'When is this step done?'; the person decides."""
+        assert self.case is not None
+        open_ = steps.open_in_step(self.repo, self.case.id, step)
+        if not open_:
+            return True
+        lines = "\n".join(f"\u2022 {line}" for line in open_)
+        return messages.ask_yes_no(
+            self,
+            "Mark this step as done?",
+            f"This step is done when: {STEPS[step - 1].done_means}\n\n"
+            f"Still open:\n{lines}\n\n"
+            "You know your situation best. Mark it as done anyway?",
+            "Mark as done",
+            "Not yet",
+        )
 
     def apply_step_done(self, case_id: int, step: int, done: bool) -> None:
         """Save a step's state (used by the page, undo and redo) and refresh the sidebar."""
