@@ -376,6 +376,10 @@ def test_export_cover_sheet_for_the_demo(tmp_path: Path) -> None:
     assert enclosed
     for item in enclosed:
         assert item.title in info.flat
+    # the demo's faxed records are listed again, and the sheet says they were not confirmed
+    faxed = [i for i in enclosed if i.awaiting_confirmation]
+    assert faxed
+    assert info.flat.count("not yet confirmed as received") == len(faxed)
 
 
 def test_export_without_a_booked_doctor_exits_2_without_a_file(tmp_path: Path) -> None:

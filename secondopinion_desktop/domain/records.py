@@ -354,6 +354,18 @@ def cover_sheet_items(items: Iterable[RecordItem], doctor_id: int | None) -> lis
     ]
 
 
+def cover_note(item: RecordItem) -> str:
+    """What a cover sheet says beside an item sent before and never confirmed as arrived.
+
+    Such an item is listed again (to send once more), and the office should know it may
+    already have a copy somewhere: the sheet says so instead of listing it silently.
+    """
+    if not item.awaiting_confirmation or item.sent_on is None:
+        return ""
+    how = "faxed" if item.delivery is Delivery.FAX else "sent"
+    return f"First {how} on {long_date(item.sent_on)}; not yet confirmed as received."
+
+
 def lower_first(text: str) -> str:
     """A title inside a sentence: 'Pathology report' -> 'pathology report' ('CT scans' stays)."""
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text

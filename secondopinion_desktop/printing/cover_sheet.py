@@ -21,6 +21,7 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.records import (
     RecordItem,
+    cover_note,
     cover_sheet_items,
     holder_name,
     long_date,
@@ -43,6 +44,7 @@ class EnclosedItem:
     title: str
     source: str = ""
     pages: int | None = None
+    note: str = ""  # e.g. sent before and not yet confirmed as received
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,12 @@ def cover_sheet_for(
         visit=appointment.starts_at if appointment else None,
         visit_place=place,
         items=tuple(
-            EnclosedItem(title=i.title, source=holder_name(i, doctors), pages=i.pages)
+            EnclosedItem(
+                title=i.title,
+                source=holder_name(i, doctors),
+                pages=i.pages,
+                note=cover_note(i),
+            )
             for i in enclosed
         ),
         prepared_on=today,
@@ -159,6 +166,9 @@ def cover_sheet_html(sheet: CoverSheet, scale: float = 1.0) -> str:
             # a long list is set smaller and one line per item, so it stays on one page
             joint = "<br>" if scale >= COMPACT_BELOW else " \u2014 "
             source = f'{joint}<span style="font-size:{pt(11)};">from {escape(item.source)}</span>'
+        if item.note:
+            joint = "<br>" if scale >= COMPACT_BELOW else " \u2014 "
+            source += f'{joint}<span style="font-size:{pt(11)};"><i>{escape(item.note)}</i></span>'
         rows.append(
             "<tr>"
             f'<td align="right" valign="top">{number}</td>'

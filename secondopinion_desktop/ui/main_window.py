@@ -29,6 +29,7 @@ from secondopinion_desktop.services import steps
 from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.services.exports import current_case_id
 from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.autosave import flush_all
 from secondopinion_desktop.ui.case_actions import enable_case_actions, mark_needs_case
 from secondopinion_desktop.ui.case_bar import CaseBar

@@ -129,3 +129,26 @@ def test_cover_sheet_for_takes_the_items_in_hand_for_the_doctor() -> None:
     assert built.to_fax == "(555) 622-4190"
     assert built.visit_place == "Suite 3"
     assert built.total_with_cover == 5
+
+
+def test_an_item_faxed_before_and_not_confirmed_says_so() -> None:
+    case = Case(id=1, title="Dad", patient_name="Walter Brooks")
+    doctor = Doctor(id=5, case_id=1, name="Dr. Grace Okonkwo")
+    faxed = RecordItem(
+        id=1,
+        case_id=1,
+        title="Medical records",
+        delivery=Delivery.FAX,
+        received_on=TODAY,
+        sent_on=TODAY,
+        pages=11,
+    )
+    in_hand = RecordItem(id=2, case_id=1, title="Pathology report", received_on=TODAY)
+    built = cover_sheet_for(case, doctor, None, [faxed, in_hand], {}, TODAY)
+    assert [i.note for i in built.items] == [
+        "First faxed on 20 November 2026; not yet confirmed as received.",
+        "",
+    ]
+    text = visible_text(cover_sheet_html(built))
+    assert "First faxed on 20 November 2026; not yet confirmed as received." in text
+    assert text.count("not yet confirmed") == 1
