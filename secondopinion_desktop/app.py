@@ -200,6 +200,7 @@ def session(app: Any, args: argparse.Namespace, folder: Path, interactive: bool,
     log.info("Starting Second Opinion %s", __version__)
 
     from secondopinion_desktop.demo import DEMO_TITLE, build_demo
+    from secondopinion_desktop.demo_walter import WALTER_TITLE, build_walter
     from secondopinion_desktop.ui.main_window import MainWindow
     from secondopinion_desktop.ui.style import apply_style
 
@@ -214,10 +215,11 @@ def session(app: Any, args: argparse.Namespace, folder: Path, interactive: bool,
     settings = QSettings(str(settings_path(folder)), QSettings.Format.IniFormat)
     try:
         if args.demo:
-            demo = next((c for c in repo.cases.list() if c.title == DEMO_TITLE), None)
-            if demo is None:
-                demo = build_demo(repo, dt.date.today())
-            settings.setValue("last_case_id", demo.id)
+            titles = {c.title: c for c in repo.cases.list()}
+            demo = titles.get(DEMO_TITLE) or build_demo(repo, dt.date.today())
+            if WALTER_TITLE not in titles:
+                build_walter(repo, dt.date.today())  # a second diagnosis: prostate cancer
+            settings.setValue("last_case_id", demo.id)  # the first sample is the one shown
         if args.export_cover_sheet is not None:
             return export_cover_sheet(repo, settings, args.export_cover_sheet)
         if args.export_calendar is not None:

@@ -62,8 +62,11 @@ def test_demo_is_not_duplicated_on_second_run(tmp_path: Path) -> None:
             == 0
         )
     db = open_database(folder)
-    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
+    titles = [row[0] for row in db.execute("SELECT title FROM cases ORDER BY id")]
     db.close()
+    assert titles == ["Mum's second opinion", "Dad's second opinion"]  # both samples, once
+    settings = (folder / "settings.ini").read_text(encoding="utf-8")
+    assert "last_case_id=1" in settings  # the first sample is the one shown
 
 
 def test_bad_step_number_is_refused() -> None:
@@ -266,7 +269,7 @@ def test_run_when_the_window_cannot_be_made_still_releases_and_closes(tmp_path: 
     assert not (folder / ".secondopinion.lock").exists()
     assert not Path(f"{database_path(folder)}-wal").exists()
     db = open_database(folder)
-    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 1  # the demo, kept
+    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 2  # the demo, kept
     db.close()
 
 
@@ -366,7 +369,7 @@ def test_export_cover_sheet_for_the_demo(tmp_path: Path) -> None:
     assert "Dr. Priya Raman" in info.flat and "Margaret Ellis" in info.flat
     db = open_database(tmp_path / "d")
     repo = Repository(db)
-    case = repo.cases.list()[0]
+    case = next(c for c in repo.cases.list() if c.title == "Mum's second opinion")  # shown
     doctor = repo.doctors.booked(case.id)
     assert doctor is not None
     from secondopinion_desktop.domain.records import cover_sheet_items
