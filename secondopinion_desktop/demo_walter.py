@@ -168,12 +168,15 @@ def build_walter(repo: Repository, today: dt.date) -> Case:
         "and his office will send the biopsy report.",
     )
     repo.cases.set_step_done(cid, 2, True)
+    visit_day = day(12)
+    while visit_day.weekday() >= 5:  # offices see new patients on weekdays
+        visit_day += dt.timedelta(days=1)
     repo.appointments.add(
         Appointment(
             id=0,
             case_id=cid,
             doctor_id=okonkwo.id,
-            starts_at=dt.datetime.combine(day(12), dt.time(14, 0)).astimezone(),
+            starts_at=dt.datetime.combine(visit_day, dt.time(14, 0)).astimezone(),
             place="Northgate University Hospital, 1200 Northgate Avenue, Building C",
         )
     )
@@ -257,6 +260,8 @@ def _records(repo: Repository, cid: int, santos_id: int, day: Any) -> None:
                 notes="The CD is in the green folder with Dad's insurance cards.",
             )
         elif item.kind is RecordKind.INSURANCE_CARD:
-            changes = dict(title="Medicare and supplement cards", received_on=day(-9))
+            changes = dict(
+                title="Insurance cards (Medicare and the supplement)", received_on=day(-9)
+            )
         if changes:
             repo.records.update(replace(item, **changes))

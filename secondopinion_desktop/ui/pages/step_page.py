@@ -114,6 +114,7 @@ class StepPage(PageFrame):
         row = QHBoxLayout()
         self.state_label = QLabel()
         self.state_label.setObjectName("stepState")
+        self.state_label.setWordWrap(True)  # "Done on 30 November 2026" wraps at large text
         self.done_button = QPushButton()
         self.done_button.setObjectName("primary")
         self.done_button.setAutoDefault(True)

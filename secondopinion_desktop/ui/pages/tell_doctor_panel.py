@@ -63,7 +63,7 @@ class TellDoctorPanel(StepPanel):
         pick = QHBoxLayout()
         self.doctor_combo = QComboBox()
         self.doctor_combo.setAccessibleName("The doctor you are telling")
-        self.doctor_combo.setMinimumContentsLength(24)
+        self.doctor_combo.setMinimumContentsLength(12)  # room for the page at large text
         self.add_doctor_button = QPushButton("Add your doctor\u2026")
         self.add_doctor_button.setAccessibleName("Add your current doctor")
         self.add_doctor_button.clicked.connect(self.add_treating_doctor)

@@ -90,9 +90,7 @@ class VisitPanel(StepPanel):
         actions.addStretch(1)
         box.addLayout(actions)
 
-        self.team_check = QCheckBox(
-            "Several specialists will see me on the same day (a multidisciplinary visit)"
-        )
+        self.team_check = QCheckBox("Several specialists will see me on the same day")
         self.team_check.setAccessibleName("Several specialists will see me on the same day")
         self.team_check.toggled.connect(self._team_toggled)
         box.addWidget(self.team_check)
