@@ -128,7 +128,8 @@ def test_no_page_speaks_of_breast_cancer_unless_the_diagnosis_does(
     for name in specialists:
         assert f"Add {name} to the list" in names
     team_check = named(page, QCheckBox, "Several specialists will see me on the same day")
-    qtbot.mouseClick(team_check, Qt.MouseButton.LeftButton)
+    team_check.setFocus()
+    qtbot.keyClick(team_check, Qt.Key.Key_Space)  # as someone using the keyboard would
     add = named(page, QPushButton, f"Add {specialists[0]} to the list")
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     repo = session.open_repo()
