@@ -296,14 +296,7 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
     # --- the options (a different treatment) -----------------------------------------------
 
     def _clear_options(self) -> None:
-        while self.options_grid.count():
-            item = self.options_grid.takeAt(0)
-            if item is None:
-                break
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        _clear(self.options_grid)
         self._thought_edits = {}
 
     def _build_options(self, opinions: list[Opinion], doctors: dict[int, Doctor]) -> None:
