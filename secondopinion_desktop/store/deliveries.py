@@ -7,36 +7,28 @@ the earlier destinations, written once when a round ends, so a new round never e
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable
 
 from secondopinion_desktop.domain.records import Delivery
 from secondopinion_desktop.domain.rounds import RecordDelivery
+from secondopinion_desktop.domain.stored_values import stored_date
 from secondopinion_desktop.store.connection import Database
-
-
-def _day(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+from secondopinion_desktop.store.rows import RowMapper, optional_choice
 
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def delivery_from_row(row: Mapping[str, Any]) -> RecordDelivery:
-    return RecordDelivery(
-        id=row["id"],
-        record_id=row["record_id"],
-        round=row["round"],
-        doctor_id=row["doctor_id"],
-        doctor_name=row["doctor_name"],
-        delivery=Delivery(row["delivery"]) if row["delivery"] else None,
-        sent_on=_day(row["sent_on"]),
-        confirmed_on=_day(row["confirmed_on"]),
-        confirmed_by=row["confirmed_by"],
-        returned_on=_day(row["returned_on"]),
-        still_away=bool(row["still_away"]),
-    )
+delivery_from_row = RowMapper(
+    RecordDelivery,
+    "record_deliveries",
+    delivery=optional_choice(Delivery),
+    sent_on=stored_date,
+    confirmed_on=stored_date,
+    returned_on=stored_date,
+    still_away=bool,
+)
 
 
 class DeliveriesRepository:

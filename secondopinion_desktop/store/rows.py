@@ -13,11 +13,12 @@ whose time cannot be read is left out of lists (`readable`), never shown at an i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import fields
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind, Todo
 from secondopinion_desktop.domain.attachments import Attachment
@@ -45,8 +46,13 @@ from secondopinion_desktop.domain.stored_values import (
 )
 from secondopinion_desktop.store.connection import Database
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 Clock = Callable[[], dt.datetime]
 T = TypeVar("T")
+D = TypeVar("D", bound="DataclassInstance")
+E = TypeVar("E", bound=StrEnum)
 log = logging.getLogger(__name__)
 # A reminder whose due time cannot be read is treated as due long ago: it shows at once
 # (a derived one is moved to its right time by the next sync).
@@ -158,30 +164,8 @@ CASE_FIELDS = (
 )
 
 DOCTOR_FIELDS = tuple(f.name for f in fields(Doctor) if f.name not in ("id", "case_id"))
-
-
-def case_from_row(row: Mapping[str, Any]) -> Case:
-    return Case(
-        id=row["id"],
-        title=row["title"],
-        patient_name=row["patient_name"],
-        date_of_birth=stored_date(row["date_of_birth"]),
-        diagnosis=row["diagnosis"],
-        recommended_treatment=row["recommended_treatment"],
-        insurance_plan=row["insurance_plan"],
-        insurance_member_id=row["insurance_member_id"],
-        organiser_name=row["organiser_name"],
-        organiser_phone=row["organiser_phone"],
-        notes=row["notes"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        told_doctor_id=row["told_doctor_id"],
-        told_on=stored_date(row["told_on"]),
-        hear_back=row["hear_back"],
-        referral_asked=stored_choice(Answer, row["referral_asked"], Answer.UNKNOWN),
-        referral_given=stored_choice(Answer, row["referral_given"], Answer.UNKNOWN),
-        referral_to=row["referral_to"],
-    )
+RECORD_FIELDS = tuple(f.name for f in fields(RecordItem) if f.name not in ("id", "case_id"))
+OPINION_FIELDS = tuple(f.name for f in fields(Opinion) if f.name not in ("id", "case_id", "round"))
 
 
 def storable(value: Any) -> Any:
@@ -193,208 +177,158 @@ def storable(value: Any) -> Any:
     return value
 
 
-def doctor_from_row(row: Mapping[str, Any]) -> Doctor:
-    return Doctor(
-        id=row["id"],
-        case_id=row["case_id"],
-        name=row["name"],
-        role=stored_choice(Role, row["role"], Role.CANDIDATE),
-        specialty=row["specialty"],
-        practice=row["practice"],
-        address=row["address"],
-        phone=row["phone"],
-        fax=row["fax"],
-        source=stored_optional_choice(Source, row["source"]),
-        source_detail=row["source_detail"],
-        board_certified=stored_choice(Answer, row["board_certified"], Answer.UNKNOWN),
-        board_checked_on=row["board_checked_on"],
-        accepting_new_patients=stored_choice(Answer, row["accepting_new_patients"], Answer.UNKNOWN),
-        wait_days=stored_int(row["wait_days"]),
-        accepts_insurance=stored_choice(Answer, row["accepts_insurance"], Answer.UNKNOWN),
-        referral_required=stored_choice(Answer, row["referral_required"], Answer.UNKNOWN),
-        status=stored_choice(Status, row["status"], Status.CANDIDATE),
-        notes=row["notes"],
-        insurance_basis=stored_choice(InsuranceBasis, row["insurance_basis"], InsuranceBasis.ASKED),
-    )
+def values_of(item: object, names: Iterable[str]) -> dict[str, Any]:
+    """The named fields of `item` as they are stored (see `storable`)."""
+    return {name: storable(getattr(item, name)) for name in names}
 
 
 def doctor_values(doctor: Doctor) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for name in DOCTOR_FIELDS:
-        values[name] = storable(getattr(doctor, name))
-    return values
+    return values_of(doctor, DOCTOR_FIELDS)
 
 
-def call_from_row(row: Mapping[str, Any]) -> Call:
-    return Call(
-        id=row["id"],
-        doctor_id=row["doctor_id"],
-        called_at=row["called_at"],
-        answered_by=row["answered_by"],
-        learned=row["learned"],
-        call_back_on=row["call_back_on"],
-    )
+def record_values(item: RecordItem) -> dict[str, Any]:
+    return values_of(item, RECORD_FIELDS)
 
 
 def appointment_values(appointment: Appointment) -> dict[str, Any]:
     return {
-        "doctor_id": appointment.doctor_id,
-        "round": appointment.round,
-        "starts_at": appointment.starts_at.isoformat(),
-        "place": appointment.place,
-        "kind": appointment.kind.value,
+        **values_of(appointment, ("doctor_id", "round", "starts_at", "place", "kind", "notes")),
         "team_members": "\n".join(appointment.team_members),
-        "notes": appointment.notes,
     }
 
 
-def appointment_from_row(row: Mapping[str, Any]) -> Appointment:
-    starts_at = stored_time(row["starts_at"])
-    if starts_at is None:
-        raise UnreadableRowError(f"appointments {row['id']}: starts_at")
-    return Appointment(
-        id=row["id"],
-        case_id=row["case_id"],
-        doctor_id=row["doctor_id"],
-        round=row["round"],
-        starts_at=starts_at,
-        place=row["place"],
-        kind=stored_choice(AppointmentKind, row["kind"], AppointmentKind.OTHER),
-        team_members=tuple(m for m in row["team_members"].split("\n") if m),
-        notes=row["notes"],
-    )
+def wanted_values(item: Wanted) -> dict[str, Any]:
+    return {
+        **values_of(item, ("title", "detail", "about", "about_id", "page")),
+        "due_at": item.due_at.isoformat(timespec="seconds"),
+    }
 
 
-def todo_from_row(row: Mapping[str, Any]) -> Todo:
-    return Todo(
-        id=row["id"],
-        case_id=row["case_id"],
-        key=row["key"],
-        title=row["title"],
-        detail=row["detail"],
-        done_at=row["done_at"],
-    )
-
-
-RECORD_FIELDS = tuple(f.name for f in fields(RecordItem) if f.name not in ("id", "case_id"))
+# Reading rows back: each column through the converter that never raises (stored_values.py).
+Converter = Callable[[Any], Any]
 
 
 def date_or_none(value: str | None) -> dt.date | None:
     return stored_date(value)
 
 
-def record_from_row(row: Mapping[str, Any]) -> RecordItem:
-    return RecordItem(
-        id=row["id"],
-        case_id=row["case_id"],
-        title=row["title"],
-        kind=stored_choice(RecordKind, row["kind"], RecordKind.OTHER),
-        position=row["position"],
-        holder_doctor_id=row["holder_doctor_id"],
-        holder_text=row["holder_text"],
-        recipient_doctor_id=row["recipient_doctor_id"],
-        recipient_text=row["recipient_text"],
-        delivery=stored_optional_choice(Delivery, row["delivery"]),
-        timing=stored_choice(Timing, row["timing"], Timing.ASK),
-        pages=stored_int(row["pages"]),
-        requested_on=date_or_none(row["requested_on"]),
-        received_on=date_or_none(row["received_on"]),
-        sent_on=date_or_none(row["sent_on"]),
-        confirmed_on=date_or_none(row["confirmed_on"]),
-        confirmed_by=row["confirmed_by"],
-        returned_on=date_or_none(row["returned_on"]),
-        notes=row["notes"],
-    )
-
-
-def record_values(item: RecordItem) -> dict[str, Any]:
-    return {name: storable(getattr(item, name)) for name in RECORD_FIELDS}
-
-
-def attachment_from_row(row: Mapping[str, Any]) -> Attachment:
-    return Attachment(
-        id=row["id"],
-        record_id=row["record_id"],
-        file_name=row["file_name"],
-        original_name=row["original_name"],
-        size=row["size"],
-        sha256=row["sha256"],
-        added_at=row["added_at"],
-    )
-
-
 def dt_or_none(value: str | None) -> dt.datetime | None:
     return stored_time(value)
 
 
-def question_from_row(row: Mapping[str, Any]) -> Question:
-    return Question(
-        id=row["id"],
-        case_id=row["case_id"],
-        text=row["text"],
-        round=row["round"],
-        position=row["position"],
-        topic=stored_choice(Topic, row["topic"], Topic.OWN),
-        asked_on=date_or_none(row["asked_on"]),
-        answer=row["answer"],
-    )
+def choice(kind: type[E], default: E) -> Callable[[Any], E]:
+    """A column holding one of `kind`, read as `default` when this version does not know it."""
+    return functools.partial(stored_choice, kind, default=default)
 
 
-OPINION_FIELDS = tuple(f.name for f in fields(Opinion) if f.name not in ("id", "case_id", "round"))
+def optional_choice(kind: type[E]) -> Callable[[Any], E | None]:
+    """A column holding one of `kind` or nothing (an unknown value counts as nothing)."""
+    return functools.partial(stored_optional_choice, kind)
 
 
-def opinion_from_row(row: Mapping[str, Any]) -> Opinion:
-    return Opinion(
-        id=row["id"],
-        case_id=row["case_id"],
-        round=row["round"],
-        doctor_id=row["doctor_id"],
-        doctor_name=row["doctor_name"],
-        given_on=date_or_none(row["given_on"]),
-        diagnosis=row["diagnosis"],
-        treatment=row["treatment"],
-        tests_ordered=row["tests_ordered"],
-        notes=row["notes"],
-        outcome=stored_optional_choice(Outcome, row["outcome"]),
-        likes=row["likes"],
-        worries=row["worries"],
-    )
+def required_time(value: object) -> dt.datetime:
+    """A time the row cannot be without: UnreadableRowError when it cannot be read."""
+    when = stored_time(value)
+    if when is None:
+        raise UnreadableRowError("the time cannot be read")
+    return when
 
 
-def round_from_row(row: Mapping[str, Any]) -> RoundInfo:
-    return RoundInfo(
-        case_id=row["case_id"],
-        round=row["round"],
-        started_at=row["started_at"],
-        reason=row["reason"],
-        questions_suggested_at=row["questions_suggested_at"],
-        doctors_talk_on=date_or_none(row["doctors_talk_on"]),
-        doctors_talk_note=row["doctors_talk_note"],
-    )
+def due_time(value: object) -> dt.datetime:
+    return stored_time(value) or UNREADABLE_DUE
 
 
-def reminder_from_row(row: Mapping[str, Any]) -> Reminder:
-    return Reminder(
-        id=row["id"],
-        case_id=row["case_id"],
-        key=row["key"],
-        title=row["title"],
-        detail=row["detail"],
-        about=stored_choice(About, row["about"], About.CASE),
-        about_id=row["about_id"],
-        page=row["page"],
-        due_at=stored_time(row["due_at"]) or UNREADABLE_DUE,
-        snoozed_until=stored_time(row["snoozed_until"]),
-        done_at=stored_time(row["done_at"]) or (UNREADABLE_DUE if row["done_at"] else None),
-    )
+def done_time(value: object) -> dt.datetime | None:
+    """When it was done; done at an unreadable time still counts as done (long ago)."""
+    return stored_time(value) or (UNREADABLE_DUE if value else None)
 
 
-def wanted_values(item: Wanted) -> dict[str, Any]:
-    return {
-        "title": item.title,
-        "detail": item.detail,
-        "about": item.about.value,
-        "about_id": item.about_id,
-        "page": item.page,
-        "due_at": item.due_at.isoformat(timespec="seconds"),
-    }
+def lines(value: str) -> tuple[str, ...]:
+    return tuple(line for line in value.split("\n") if line)
+
+
+class RowMapper(Generic[D]):
+    """Builds a dataclass from a row: each field from the column of the same name, through
+    the converter named for it (as it is when none is), so a mapper is its table of
+    conversions and a new field needs only its column."""
+
+    def __init__(self, cls: type[D], table: str, **converters: Converter) -> None:
+        unknown = set(converters) - {f.name for f in fields(cls)}
+        if unknown:
+            raise TypeError(f"{cls.__name__} has no field {', '.join(sorted(unknown))}")
+        self._cls = cls
+        self._table = table
+        self._fields = tuple((f.name, converters.get(f.name)) for f in fields(cls))
+
+    def __call__(self, row: Mapping[str, Any]) -> D:
+        values: dict[str, Any] = {}
+        for name, convert in self._fields:
+            try:
+                values[name] = row[name] if convert is None else convert(row[name])
+            except UnreadableRowError:
+                raise UnreadableRowError(f"{self._table} {row['id']}: {name}") from None
+        return self._cls(**values)
+
+
+UNKNOWN = choice(Answer, Answer.UNKNOWN)
+
+case_from_row = RowMapper(
+    Case,
+    "cases",
+    date_of_birth=stored_date,
+    told_on=stored_date,
+    referral_asked=UNKNOWN,
+    referral_given=UNKNOWN,
+)
+doctor_from_row = RowMapper(
+    Doctor,
+    "doctors",
+    role=choice(Role, Role.CANDIDATE),
+    source=optional_choice(Source),
+    board_certified=UNKNOWN,
+    accepting_new_patients=UNKNOWN,
+    wait_days=stored_int,
+    accepts_insurance=UNKNOWN,
+    referral_required=UNKNOWN,
+    status=choice(Status, Status.CANDIDATE),
+    insurance_basis=choice(InsuranceBasis, InsuranceBasis.ASKED),
+)
+call_from_row = RowMapper(Call, "calls")
+appointment_from_row = RowMapper(
+    Appointment,
+    "appointments",
+    starts_at=required_time,
+    kind=choice(AppointmentKind, AppointmentKind.OTHER),
+    team_members=lines,
+)
+todo_from_row = RowMapper(Todo, "todos")
+record_from_row = RowMapper(
+    RecordItem,
+    "records",
+    kind=choice(RecordKind, RecordKind.OTHER),
+    delivery=optional_choice(Delivery),
+    timing=choice(Timing, Timing.ASK),
+    pages=stored_int,
+    **dict.fromkeys(
+        ("requested_on", "received_on", "sent_on", "confirmed_on", "returned_on"), stored_date
+    ),
+)
+attachment_from_row = RowMapper(Attachment, "attachments")
+question_from_row = RowMapper(
+    Question, "questions", topic=choice(Topic, Topic.OWN), asked_on=stored_date
+)
+opinion_from_row = RowMapper(
+    Opinion,
+    "opinions",
+    given_on=stored_date,
+    outcome=optional_choice(Outcome),
+)
+round_from_row = RowMapper(RoundInfo, "rounds", doctors_talk_on=stored_date)
+reminder_from_row = RowMapper(
+    Reminder,
+    "reminders",
+    about=choice(About, About.CASE),
+    due_at=due_time,
+    snoozed_until=stored_time,
+    done_at=done_time,
+)

@@ -6,10 +6,14 @@ import datetime as dt
 
 import pytest
 
+from secondopinion_desktop.domain.appointments import Todo
 from secondopinion_desktop.domain.doctors import Status
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.store.rows import (
     NotFoundError,
+    RowMapper,
+    UnreadableRowError,
+    appointment_from_row,
     date_or_none,
     dt_or_none,
     insert_row,
@@ -56,3 +60,21 @@ def test_a_missing_row_is_not_found(repo: Repository) -> None:
         one_row(repo.db, "SELECT * FROM cases WHERE id = ?", [99])
     with pytest.raises(NotFoundError):
         update_row(repo.db, "cases", 99, {"title": "Gone"}, "2026-11-21T08:00:00-05:00")
+
+
+def test_a_mapper_reads_each_field_from_its_column_through_its_converter() -> None:
+    mapper = RowMapper(Todo, "todos", done_at=lambda value: value or None)
+    row = {"id": 3, "case_id": 1, "key": "k", "title": "Call", "detail": "", "done_at": ""}
+    assert mapper(row) == Todo(id=3, case_id=1, key="k", title="Call", detail="", done_at=None)
+
+
+def test_a_mapper_names_the_row_and_column_it_cannot_read() -> None:
+    row = {"id": 7, "case_id": 1, "doctor_id": None, "round": 1, "starts_at": "soon"}
+    row |= {"place": "", "kind": "visit", "team_members": "", "notes": ""}
+    with pytest.raises(UnreadableRowError, match="appointments 7: starts_at"):
+        appointment_from_row(row)
+
+
+def test_a_converter_for_a_field_the_class_lacks_is_a_mistake() -> None:
+    with pytest.raises(TypeError, match="no field colour"):
+        RowMapper(Todo, "todos", colour=str)
