@@ -6,8 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from secondopinion_desktop.domain.doctors import Answer
+from secondopinion_desktop.domain.validation import clean_line
 
 MAX_TITLE_LENGTH = 200
+NO_TITLE = "Please give the case a name, for example the patient's name."
+TITLE_TOO_LONG = f"Please keep the name under {MAX_TITLE_LENGTH} letters."
 
 
 @dataclass(frozen=True)
@@ -56,12 +59,7 @@ class StepProgress:
 
 def clean_title(text: str) -> str:
     """A case title as typed, tidied; raises ValueError with words for the person if unusable."""
-    cleaned = " ".join("".join(ch for ch in text if ch.isprintable()).split())
-    if not cleaned:
-        raise ValueError("Please give the case a name, for example the patient's name.")
-    if len(cleaned) > MAX_TITLE_LENGTH:
-        raise ValueError(f"Please keep the name under {MAX_TITLE_LENGTH} letters.")
-    return cleaned
+    return clean_line(text, MAX_TITLE_LENGTH, NO_TITLE, TITLE_TOO_LONG)
 
 
 def suggested_title(patient_name: str) -> str:

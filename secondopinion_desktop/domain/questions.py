@@ -13,8 +13,14 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.validation import clean_line
 
 MAX_QUESTION_LENGTH = 500
+NO_QUESTION = "Please write the question, for example \u201cHow long is recovery?\u201d"
+QUESTION_TOO_LONG = (
+    f"Please keep a question under {MAX_QUESTION_LENGTH} letters. "
+    "You can split a long one into two."
+)
 MAX_ANSWER_LENGTH = 20_000
 MAX_DIAGNOSIS_IN_QUESTION = 90
 
@@ -116,15 +122,7 @@ def starter_questions(case: Case, current_doctor: str = "") -> list[tuple[Topic,
 
 def clean_question(text: str) -> str:
     """A question as typed, tidied; raises ValueError with words for the person."""
-    cleaned = " ".join("".join(ch for ch in text if ch.isprintable()).split())
-    if not cleaned:
-        raise ValueError("Please write the question, for example \u201cHow long is recovery?\u201d")
-    if len(cleaned) > MAX_QUESTION_LENGTH:
-        raise ValueError(
-            f"Please keep a question under {MAX_QUESTION_LENGTH} letters. "
-            "You can split a long one into two."
-        )
-    return cleaned
+    return clean_line(text, MAX_QUESTION_LENGTH, NO_QUESTION, QUESTION_TOO_LONG)
 
 
 def clean_answer(text: str) -> str:

@@ -9,8 +9,11 @@ from typing import Any
 from secondopinion_desktop.domain.care_fields import care_field, uses_mammograms, uses_pathology
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind, Timing
+from secondopinion_desktop.domain.validation import clean_line
 
 MAX_TITLE_LENGTH = 120
+NO_TITLE = "Please give the item a name, for example \u201cMedical records\u201d."
+TITLE_TOO_LONG = f"Please keep the name under {MAX_TITLE_LENGTH} letters."
 MAX_PAGES = 5_000
 MAX_TEXT_LENGTH = 500
 MAX_NOTES_LENGTH = 20_000
@@ -93,12 +96,7 @@ def suggested_records(
 
 def clean_record_title(text: str) -> str:
     """An item's name as typed, tidied; raises ValueError with words for the person."""
-    cleaned = " ".join("".join(ch for ch in text if ch.isprintable()).split())
-    if not cleaned:
-        raise ValueError("Please give the item a name, for example \u201cMedical records\u201d.")
-    if len(cleaned) > MAX_TITLE_LENGTH:
-        raise ValueError(f"Please keep the name under {MAX_TITLE_LENGTH} letters.")
-    return cleaned
+    return clean_line(text, MAX_TITLE_LENGTH, NO_TITLE, TITLE_TOO_LONG)
 
 
 def parse_pages(text: str) -> int | None:

@@ -15,8 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from secondopinion_desktop.domain.validation import clean_line
+
 MORNING = dt.time(9, 0)
 MAX_TITLE_LENGTH = 200
+NO_TITLE = "Please write what to be reminded of, for example \u201cCall the lab\u201d."
+TITLE_TOO_LONG = f"Please keep it under {MAX_TITLE_LENGTH} letters."
 MAX_DETAIL_LENGTH = 2_000
 SNOOZE_HOUR = dt.timedelta(hours=1)
 
@@ -192,14 +196,7 @@ def state_text(reminder: Reminder, now: dt.datetime, zone: dt.tzinfo | None = No
 
 def clean_title(text: str) -> str:
     """A reminder's title as typed; raises ValueError with words for the person."""
-    cleaned = " ".join("".join(ch for ch in text if ch.isprintable()).split())
-    if not cleaned:
-        raise ValueError(
-            "Please write what to be reminded of, for example \u201cCall the lab\u201d."
-        )
-    if len(cleaned) > MAX_TITLE_LENGTH:
-        raise ValueError(f"Please keep it under {MAX_TITLE_LENGTH} letters.")
-    return cleaned
+    return clean_line(text, MAX_TITLE_LENGTH, NO_TITLE, TITLE_TOO_LONG)
 
 
 def due_now(reminders: Iterable[Reminder], now: dt.datetime) -> list[Reminder]:

@@ -16,6 +16,7 @@ from typing import Final
 
 __all__ = [
     "ValidationError",
+    "clean_line",
     "format_wait",
     "normalize_phone",
     "parse_date",
@@ -66,6 +67,17 @@ def _fold_text(text: str) -> str:
 def _has_control_characters(text: str) -> bool:
     """True when text holds control characters that are not ordinary spaces or line breaks."""
     return any(unicodedata.category(ch) in ("Cc", "Cs") and not ch.isspace() for ch in text)
+
+
+def clean_line(text: str, limit: int, empty: str, too_long: str) -> str:
+    """One line as typed (a title, a question): characters that do not print dropped and runs of
+    space folded; ValueError with `empty` or `too_long`, the person's words, when unusable."""
+    cleaned = " ".join("".join(ch for ch in text if ch.isprintable()).split())
+    if not cleaned:
+        raise ValueError(empty)
+    if len(cleaned) > limit:
+        raise ValueError(too_long)
+    return cleaned
 
 
 # --------------------------------------------------------------------------------------------

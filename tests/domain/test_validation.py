@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from secondopinion_desktop.domain.validation import (
     ValidationError,
+    clean_line,
     format_wait,
     normalize_phone,
     parse_date,
@@ -333,3 +334,20 @@ def test_parse_past_date_fills_in_the_latest_year() -> None:
         parse_past_date("30 Feb", today=today)
     with pytest.raises(ValidationError):
         parse_past_date("banana", today=today)
+
+
+def test_a_line_is_tidied_or_refused_in_the_words_given() -> None:
+    assert clean_line(" Call\u200b  the   lab ", 20, "Empty.", "Long.") == "Call the lab"
+    with pytest.raises(ValueError, match="Empty"):
+        clean_line(" \x00 \t", 20, "Empty.", "Long.")
+    with pytest.raises(ValueError, match="Long"):
+        clean_line("x" * 21, 20, "Empty.", "Long.")
+
+
+@given(st.text())
+def test_a_clean_line_is_printable_and_has_no_runs_of_space(text: str) -> None:
+    try:
+        line = clean_line(text, 10_000, "Empty.", "Long.")
+    except ValueError:
+        return
+    assert line.isprintable() and line == " ".join(line.split())
