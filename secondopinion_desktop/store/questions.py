@@ -8,11 +8,14 @@ from collections.abc import Iterable
 from secondopinion_desktop.domain.questions import Question
 from secondopinion_desktop.store.rounds import RoundRepository
 from secondopinion_desktop.store.rows import (
-    NotFoundError,
     TableRepository,
     question_from_row,
-    storable,
+    values_of,
 )
+
+# What the person can change; what a new question is saved with besides its place.
+_EDITABLE = ("text", "topic", "asked_on", "answer")
+_SAVED = ("case_id", "round", *_EDITABLE)
 
 
 class QuestionRepository(TableRepository):
@@ -40,25 +43,7 @@ class QuestionRepository(TableRepository):
                 "WHERE case_id = ? AND round = ?",
                 [question.case_id, question.round],
             ).fetchone()[0]
-        now = self._now()
-        cursor = self.db.execute(
-            "INSERT INTO questions (case_id, round, position, text, topic, asked_on, answer, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                question.case_id,
-                question.round,
-                position,
-                question.text,
-                question.topic.value,
-                storable(question.asked_on),
-                question.answer,
-                now,
-                now,
-            ],
-        )
-        question_id = cursor.lastrowid
-        assert question_id is not None
-        return question_id
+        return self._insert("questions", {**values_of(question, _SAVED), "position": position})
 
     def add(self, question: Question) -> Question:
         """Insert the question (its id is ignored; position 0 puts it last) and return it."""
@@ -69,22 +54,8 @@ class QuestionRepository(TableRepository):
 
     def update(self, question: Question) -> Question:
         with self.db.atomic():
-            cursor = self.db.execute(
-                "UPDATE questions SET text = ?, topic = ?, asked_on = ?, answer = ?, "
-                "updated_at = ? WHERE id = ?",
-                [
-                    question.text,
-                    question.topic.value,
-                    storable(question.asked_on),
-                    question.answer,
-                    self._now(),
-                    question.id,
-                ],
-            )
-            if cursor.rowcount:
-                self.touch_case(question.case_id)
-        if cursor.rowcount == 0:
-            raise NotFoundError(f"question {question.id}")
+            self._update("questions", question.id, values_of(question, _EDITABLE))
+            self.touch_case(question.case_id)
         return self.get(question.id)
 
     def delete(self, question_id: int) -> None:
@@ -93,24 +64,7 @@ class QuestionRepository(TableRepository):
 
     def restore(self, question: Question) -> Question:
         """Put back a removed question under its old id and place (for undo)."""
-        now = self._now()
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO questions (id, case_id, round, position, text, topic, asked_on, "
-                "answer, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    question.id,
-                    question.case_id,
-                    question.round,
-                    question.position,
-                    question.text,
-                    question.topic.value,
-                    storable(question.asked_on),
-                    question.answer,
-                    now,
-                    now,
-                ],
-            )
+        self._insert("questions", values_of(question, ("id", "position", *_SAVED)))
         return self.get(question.id)
 
     def set_order(self, ordered: Iterable[Question]) -> None:
