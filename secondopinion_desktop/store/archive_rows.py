@@ -9,19 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from secondopinion_desktop.domain.case_archive import ABOUT_TABLES
 from secondopinion_desktop.store.cases import CaseRepository
 from secondopinion_desktop.store.connection import Database
 from secondopinion_desktop.store.rows import NotFoundError
-
-# What a reminder's `about_id` points at, by its `about` (used when a case is imported).
-ABOUT_TABLES = {
-    "case": "cases",
-    "doctor": "doctors",
-    "call": "calls",
-    "record": "records",
-    "appointment": "appointments",
-    "opinion": "opinions",
-}
 
 
 class ArchiveRows:

@@ -117,6 +117,14 @@ def test_when_text_is_relative_near_today() -> None:
     assert when_text(at(dt.date(2027, 1, 4), 9), NOW, ZONE) == "Monday 4 January 2027 at 9:00 am"
 
 
+def test_short_when_text_is_the_same_day_in_fewer_letters() -> None:
+    assert short_when_text(at(TODAY, 9), NOW, ZONE) == "Today, 9:00 am"
+    assert short_when_text(at(dt.date(2026, 11, 19), 12), NOW, ZONE) == "Yesterday, 12:00 pm"
+    assert short_when_text(at(dt.date(2026, 11, 21), 9), NOW, ZONE) == "Tomorrow, 9:00 am"
+    assert short_when_text(at(dt.date(2026, 11, 27), 9), NOW, ZONE) == "Fri 27 Nov, 9:00 am"
+    assert short_when_text(at(dt.date(2027, 1, 4), 9), NOW, ZONE) == "Mon 4 Jan 2027, 9:00 am"
+
+
 # --- the rules --------------------------------------------------------------------------------
 
 
