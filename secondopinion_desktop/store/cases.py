@@ -64,22 +64,20 @@ class CaseRepository(TableRepository):
         return {n for n, p in self.step_progress(case_id).items() if p.done}
 
     def set_step_done(self, case_id: int, step: int, done: bool) -> StepProgress:
-        done_at = self._now() if done else None
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO step_progress (case_id, step, done_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (case_id, step) DO UPDATE SET done_at = excluded.done_at",
-                [case_id, step, done_at],
-            )
-            self.touch_case(case_id)
+        self._set_step(case_id, step, "done_at", self._now() if done else None)
         return self.step_progress(case_id)[step]
 
     def set_step_notes(self, case_id: int, step: int, notes: str) -> None:
+        self._set_step(case_id, step, "notes", notes)
+
+    def _set_step(self, case_id: int, step: int, column: str, value: str | None) -> None:
+        """Write one column of a step's progress (its row made on first use); the case is
+        stamped as changed."""
         with self.db.atomic():
             self.db.execute(
-                "INSERT INTO step_progress (case_id, step, notes) VALUES (?, ?, ?) "
-                "ON CONFLICT (case_id, step) DO UPDATE SET notes = excluded.notes",
-                [case_id, step, notes],
+                f"INSERT INTO step_progress (case_id, step, {column}) VALUES (?, ?, ?) "
+                f"ON CONFLICT (case_id, step) DO UPDATE SET {column} = excluded.{column}",
+                [case_id, step, value],
             )
             self.touch_case(case_id)
 
