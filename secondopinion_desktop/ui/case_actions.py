@@ -1,12 +1,33 @@
-"""Menu actions that only make sense with a case open are marked, so one place can switch
-them on and off (the window's own and those other parts of the app add to its menus)."""
+"""Menu actions: made in one way (`new_action`), and those that only make sense with a case
+open are marked, so one place can switch them on and off (the window's own and those other
+parts of the app add to its menus)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 NEEDS_CASE = "secondopinion_needs_case"
+
+
+def new_action(
+    parent: QObject,
+    text: str,
+    slot: Callable[[], object],
+    tip: str = "",
+    keys: QKeySequence | QKeySequence.StandardKey | str | None = None,
+) -> QAction:
+    """A menu action that runs `slot`, with its status-bar tip and shortcut when given."""
+    action = QAction(text, parent)
+    if tip:
+        action.setStatusTip(tip)
+    if keys is not None:
+        action.setShortcut(QKeySequence(keys))
+    action.triggered.connect(slot)
+    return action
 
 
 def mark_needs_case(action: QAction) -> QAction:

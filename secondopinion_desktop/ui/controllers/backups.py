@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.services import backups
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.case_actions import new_action
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.main_window import MainWindow
@@ -23,13 +24,16 @@ class BackupController(QObject):
         super().__init__(window)
         self.window = window
         self.repo = repo
-        self.backup_action = QAction("&Back Up Now", window)
-        self.backup_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
-        self.backup_action.setStatusTip("Make a copy of all your data now")
-        self.backup_action.triggered.connect(self.back_up_now)
-        self.restore_action = QAction("Restore From &Backup\u2026", window)
-        self.restore_action.setStatusTip("Go back to an earlier copy")
-        self.restore_action.triggered.connect(self.restore_backup)
+        self.backup_action = new_action(
+            window,
+            "&Back Up Now",
+            self.back_up_now,
+            "Make a copy of all your data now",
+            "Ctrl+Shift+B",
+        )
+        self.restore_action = new_action(
+            window, "Restore From &Backup\u2026", self.restore_backup, "Go back to an earlier copy"
+        )
 
     def actions(self) -> list[QAction]:
         return [self.backup_action, self.restore_action]

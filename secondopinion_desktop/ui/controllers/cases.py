@@ -9,13 +9,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from secondopinion_desktop.services import cases
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
-from secondopinion_desktop.ui.case_actions import mark_needs_case
+from secondopinion_desktop.ui.case_actions import mark_needs_case, new_action
 from secondopinion_desktop.ui.commands import EditCaseCommand
 
 if TYPE_CHECKING:
@@ -34,28 +34,26 @@ class CaseController(QObject):
         self.repo = repo
         self._dialog = dialog
         key = QKeySequence.StandardKey
-        self.new_case_action = self._action("&New Case\u2026", self.new_case, "Start a new case")
-        self.new_case_action.setShortcut(QKeySequence(key.New))
-        self.details_action = self._action(
-            "Case &Details\u2026", self.edit_case_details, "Change the case's details"
+        self.new_case_action = new_action(
+            self.window, "&New Case\u2026", self.new_case, "Start a new case", keys=key.New
         )
-        self.details_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.details_action = new_action(
+            self.window,
+            "Case &Details\u2026",
+            self.edit_case_details,
+            "Change the case's details",
+            keys="Ctrl+I",
+        )
         # No F2 here: F2 is how a table starts changing the cell in focus (step 3 says so).
         # Case Details (Ctrl+I) opens the same dialog; Alt+F, R reaches this from the keyboard.
-        self.rename_action = self._action(
-            "&Rename Case\u2026", self.edit_case_details, "Give the case another name"
+        self.rename_action = new_action(
+            self.window, "&Rename Case\u2026", self.edit_case_details, "Give the case another name"
         )
-        self.delete_action = self._action(
-            "&Delete Case\u2026", self.delete_case, "Delete this case and all it holds"
+        self.delete_action = new_action(
+            self.window, "&Delete Case\u2026", self.delete_case, "Delete this case and all it holds"
         )
         for action in (self.details_action, self.rename_action, self.delete_action):
             mark_needs_case(action)
-
-    def _action(self, text: str, slot: Callable[[], None], tip: str) -> QAction:
-        action = QAction(text, self.window)
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
 
     def new_case(self) -> None:
         window = self.window

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from secondopinion_desktop.domain.reminders import Reminder
@@ -21,7 +21,7 @@ from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
-from secondopinion_desktop.ui.case_actions import mark_needs_case
+from secondopinion_desktop.ui.case_actions import mark_needs_case, new_action
 from secondopinion_desktop.ui.reminder_scheduler import ReminderScheduler
 
 if TYPE_CHECKING:
@@ -122,15 +122,19 @@ class ReminderController(QObject):
         self.scheduler.reminders_changed.connect(self._refresh_views)
         window.changed.connect(self._case_data_changed)
 
-        self.list_action = QAction("&Reminders\u2026", window)
-        self.list_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
-        self.list_action.setStatusTip("See every reminder, and add your own")
-        self.list_action.triggered.connect(self.show_list)
-        self.export_action = QAction("Export to &Calendar\u2026", window)
-        self.export_action.setStatusTip(
-            "Save the visits and reminders as a file your calendar can import"
+        self.list_action = new_action(
+            window,
+            "&Reminders\u2026",
+            self.show_list,
+            "See every reminder, and add your own",
+            "Ctrl+Shift+R",
         )
-        self.export_action.triggered.connect(self.export_calendar)
+        self.export_action = new_action(
+            window,
+            "Export to &Calendar\u2026",
+            self.export_calendar,
+            "Save the visits and reminders as a file your calendar can import",
+        )
         mark_needs_case(self.export_action).setEnabled(window.case is not None)
         self.menu = QMenu("&Tools", window)
         self.menu.addAction(self.list_action)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
-from secondopinion_desktop.ui.case_actions import mark_needs_case
+from secondopinion_desktop.ui.case_actions import mark_needs_case, new_action
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.main_window import MainWindow
@@ -28,13 +28,12 @@ class TransferController(QObject):
         super().__init__(window)
         self.window = window
         self.repo = repo
-        self.export_action = QAction("&Export Case\u2026", window)
-        self.export_action.setStatusTip("Save this case in one file")
-        self.export_action.triggered.connect(self.export_case)
-        mark_needs_case(self.export_action)
-        self.import_action = QAction("&Import Case\u2026", window)
-        self.import_action.setStatusTip("Add a case saved on another computer")
-        self.import_action.triggered.connect(self.import_case)
+        self.export_action = mark_needs_case(
+            new_action(window, "&Export Case\u2026", self.export_case, "Save this case in one file")
+        )
+        self.import_action = new_action(
+            window, "&Import Case\u2026", self.import_case, "Add a case saved on another computer"
+        )
 
     def actions(self) -> list[QAction]:
         return [self.export_action, self.import_action]

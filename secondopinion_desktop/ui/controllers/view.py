@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from secondopinion_desktop import __version__
 from secondopinion_desktop.domain.steps import STEPS
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.case_actions import new_action
 from secondopinion_desktop.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
 
 if TYPE_CHECKING:
@@ -26,23 +27,22 @@ class ViewController(QObject):
         super().__init__(window)
         self.window = window
         key = QKeySequence.StandardKey
-        self.larger_action = self._action("&Larger Text", lambda: self.change_text_size(1))
-        self.larger_action.setShortcut(QKeySequence(key.ZoomIn))
-        self.smaller_action = self._action("&Smaller Text", lambda: self.change_text_size(-1))
-        self.smaller_action.setShortcut(QKeySequence(key.ZoomOut))
-        self.normal_size_action = self._action(
-            "&Normal Text Size", lambda: self.set_text_size(DEFAULT_POINT_SIZE)
+        self.larger_action = new_action(
+            self.window, "&Larger Text", lambda: self.change_text_size(1), keys=key.ZoomIn
         )
-        self.normal_size_action.setShortcut(QKeySequence("Ctrl+0"))
-        self.help_action = self._action("&How Second Opinion Works", self.show_help)
+        self.smaller_action = new_action(
+            self.window, "&Smaller Text", lambda: self.change_text_size(-1), keys=key.ZoomOut
+        )
+        self.normal_size_action = new_action(
+            self.window,
+            "&Normal Text Size",
+            lambda: self.set_text_size(DEFAULT_POINT_SIZE),
+            keys="Ctrl+0",
+        )
+        self.help_action = new_action(self.window, "&How Second Opinion Works", self.show_help)
         self.help_action.setShortcut(QKeySequence(key.HelpContents))
-        self.about_action = self._action("&About Second Opinion", self.show_about)
+        self.about_action = new_action(self.window, "&About Second Opinion", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-
-    def _action(self, text: str, slot: object) -> QAction:
-        action = QAction(text, self.window)
-        action.triggered.connect(slot)
-        return action
 
     def text_size(self) -> int:
         value = self.window.settings.value(SIZE_KEY, DEFAULT_POINT_SIZE)
