@@ -80,3 +80,16 @@ def still_open(step: int, facts: StepFacts) -> list[str]:
             return ["What the doctor said is not written down yet."]
         return []
     return []
+
+
+def mark_done_question(done_means: str, still_open_lines: Sequence[str]) -> str:
+    """What the window asks before marking a step done while something is still open.
+
+    The person knows their situation best: this says what is open and leaves the choice to them.
+    """
+    lines = "\n".join(f"\u2022 {line}" for line in still_open_lines)
+    return (
+        f"This step is done when: {done_means}\n\n"
+        f"Still open:\n{lines}\n\n"
+        "You know your situation best. Mark it as done anyway?"
+    )

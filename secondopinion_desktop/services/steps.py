@@ -1,7 +1,9 @@
-"""Marking a step done or not done, and the person's notes for a step."""
+"""Marking a step done or not done, the person's notes for a step, and where a step stands."""
 
 from __future__ import annotations
 
+from secondopinion_desktop.domain.doctors import Status
+from secondopinion_desktop.domain.situation import situation
 from secondopinion_desktop.domain.step_checks import StepFacts, still_open
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import Repository
@@ -32,3 +34,12 @@ def open_in_step(repo: Repository, case_id: int, step: int) -> list[str]:
         opinion=repo.opinions.get(case_id, current),
     )
     return still_open(step, facts)
+
+
+def page_situation(repo: Repository, case_id: int, page: int) -> str:
+    """The sentence on where the case stands, for the pages that have one (read only)."""
+    if page not in (2, 3):
+        return ""
+    doctors = repo.doctors.list(case_id)
+    booked = [d.name for d in doctors if d.status is Status.BOOKED]
+    return situation(page, repo.cases.counts(case_id), booked)

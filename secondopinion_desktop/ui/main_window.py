@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.doctors import Status
-from secondopinion_desktop.domain.situation import situation
+from secondopinion_desktop.domain.step_checks import mark_done_question
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE, STEPS, next_open_step, progress_text
 from secondopinion_desktop.services import steps
 from secondopinion_desktop.services.changes import Changes
@@ -31,7 +30,12 @@ from secondopinion_desktop.services.exports import current_case_id
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.autosave import flush_all
-from secondopinion_desktop.ui.case_actions import enable_case_actions, mark_needs_case
+from secondopinion_desktop.ui.case_actions import (
+    enable_case_actions,
+    fill_switch_menu,
+    mark_needs_case,
+    new_action,
+)
 from secondopinion_desktop.ui.case_bar import CaseBar
 from secondopinion_desktop.ui.commands import MarkStepCommand
 from secondopinion_desktop.ui.controllers import add_actions
@@ -56,7 +60,6 @@ if TYPE_CHECKING:
 
 
 APP_TITLE = "Second Opinion"
-Keys = QKeySequence | QKeySequence.StandardKey | str
 
 
 class MainWindow(QMainWindow):
@@ -156,12 +159,6 @@ class MainWindow(QMainWindow):
     def outcome_page(self) -> OutcomePage:
         return self.stack.outcome_page
 
-    def _action(self, text: str, slot: Callable[[], object], keys: Keys) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(slot)
-        return action
-
     def _build_actions(self) -> None:
         """The window's own actions; the controllers own the others."""
         key = QKeySequence.StandardKey
@@ -178,20 +175,23 @@ class MainWindow(QMainWindow):
         self.backup_action, self.restore_action = self.backups.actions()
         self.transfer = TransferController(self, self.repo)
         self.export_action, self.import_action = self.transfer.actions()
-        self.quit_action = self._action("&Quit", self.close, key.Quit)
-        self.quit_action.setStatusTip("Close Second Opinion")
+        self.quit_action = new_action(self, "&Quit", self.close, "Close Second Opinion", key.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(key.Undo))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence(key.Redo))
-        self.mark_done_action = self._action(
-            "&Mark Step Done / Not Done", self._toggle_current_step, "Ctrl+D"
+        self.mark_done_action = new_action(
+            self, "&Mark Step Done / Not Done", self._toggle_current_step, keys="Ctrl+D"
         )
-        self.prev_action = self._action("&Previous Step", lambda: self._move_page(-1), "Ctrl+PgUp")
-        self.next_action = self._action("&Next Step", lambda: self._move_page(1), "Ctrl+PgDown")
-        self.first_open_action = self._action(
-            "Go to the Step to Do &Now", self.show_next_open_step, "Ctrl+J"
+        self.prev_action = new_action(
+            self, "&Previous Step", lambda: self._move_page(-1), keys="Ctrl+PgUp"
+        )
+        self.next_action = new_action(
+            self, "&Next Step", lambda: self._move_page(1), keys="Ctrl+PgDown"
+        )
+        self.first_open_action = new_action(
+            self, "Go to the Step to Do &Now", self.show_next_open_step, keys="Ctrl+J"
         )
         for action in (
             self.mark_done_action,
@@ -247,18 +247,8 @@ class MainWindow(QMainWindow):
             add_actions(menu, actions)
 
     def _fill_switch_menu(self) -> None:
-        self.switch_menu.clear()
-        for row in range(self.cases_model.rowCount()):
-            case = self.cases_model.case_at(row)
-            action = self.switch_menu.addAction(case.display_name)
-            action.setCheckable(True)
-            action.setChecked(self.case is not None and case.id == self.case.id)
-            action.triggered.connect(lambda _checked=False, cid=case.id: self.open_case(cid))
-        if not self.cases_model.rowCount():
-            empty = self.switch_menu.addAction("No cases yet")
-            empty.setEnabled(False)
-
-    # --- window state --------------------------------------------------------------------
+        current = self.case.id if self.case is not None else None
+        fill_switch_menu(self.switch_menu, self.cases_model, current, self.open_case)
 
     def _restore_window_state(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -442,10 +432,7 @@ class MainWindow(QMainWindow):
 
     def _situation(self, page: int) -> str:
         """A sentence on where the case stands for this step, from what is recorded."""
-        if self.case is None or page not in (2, 3):
-            return ""
-        booked = [d.name for d in self.repo.doctors.list(self.case.id) if d.status is Status.BOOKED]
-        return situation(page, self.repo.cases.counts(self.case.id), booked)
+        return "" if self.case is None else steps.page_situation(self.repo, self.case.id, page)
 
     def _move_page(self, delta: int) -> None:
         page = self.current_page() or 1
@@ -460,10 +447,8 @@ class MainWindow(QMainWindow):
         if done and not self._confirm_step_done(step):
             return
         self.undo_stack.push(MarkStepCommand(self, self.case.id, step, done))
-        if done:
-            self.status.showMessage(f"Step {step} marked as done. Well done.", 6000)
-        else:
-            self.status.showMessage(f"Step {step} marked as not done.", 6000)
+        said = "marked as done. Well done." if done else "marked as not done."
+        self.status.showMessage(f"Step {step} {said}", 6000)
 
     def _confirm_step_done(self, step: int) -> bool:
         """Compare the step with its own 'When is this step done?'; the person decides."""
@@ -471,15 +456,9 @@ class MainWindow(QMainWindow):
         open_ = steps.open_in_step(self.repo, self.case.id, step)
         if not open_:
             return True
-        lines = "\n".join(f"\u2022 {line}" for line in open_)
+        question = mark_done_question(STEPS[step - 1].done_means, open_)
         return messages.ask_yes_no(
-            self,
-            "Mark this step as done?",
-            f"This step is done when: {STEPS[step - 1].done_means}\n\n"
-            f"Still open:\n{lines}\n\n"
-            "You know your situation best. Mark it as done anyway?",
-            "Mark as done",
-            "Not yet",
+            self, "Mark this step as done?", question, "Mark as done", "Not yet"
         )
 
     def apply_step_done(self, case_id: int, step: int, done: bool) -> None:

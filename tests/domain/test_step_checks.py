@@ -71,3 +71,12 @@ def test_step_six_is_done_when_the_opinion_is_written_down() -> None:
     said = Opinion(id=1, case_id=1, round=2, diagnosis="Prostate cancer, Gleason 7")
     assert still_open(6, facts(visit=VISIT, opinion=said)) == []
     assert still_open(7, facts()) == []
+
+
+def test_mark_done_question_lists_what_is_open_and_leaves_the_choice() -> None:
+    from secondopinion_desktop.domain.step_checks import mark_done_question
+
+    text = mark_done_question("A visit is booked.", ["No visit is booked yet."])
+    assert text.startswith("This step is done when: A visit is booked.")
+    assert "\u2022 No visit is booked yet." in text
+    assert text.endswith("Mark it as done anyway?")

@@ -11,11 +11,10 @@ from hypothesis import strategies as st
 from secondopinion_desktop.domain.validation import (
     ValidationError,
     clean_line,
-    format_wait,
     normalize_phone,
     parse_date,
-    parse_wait_days,
 )
+from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
 
 TODAY = datetime.date(2026, 11, 25)
 FAST = settings(max_examples=200, deadline=None)

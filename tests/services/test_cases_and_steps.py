@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.doctors import Doctor, Status
 from secondopinion_desktop.services import cases, doctors, steps
 from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
@@ -39,3 +39,14 @@ def test_doctors_added_in_bulk_all_or_none(repo: Repository) -> None:
     assert repo.doctors.get(added.id).phone == updated.phone == "555"
     doctors.delete_doctor(repo, case.id, added.id)
     assert len(repo.doctors.list(case.id)) == 2
+
+
+def test_page_situation_names_the_booked_doctor_on_step_3_only(repo: Repository) -> None:
+    case, _ = cases.create_case(repo, "Dad")
+    doctors.add_doctor(repo, Doctor(id=0, case_id=case.id, name="Dr. Grace Okonkwo"))
+    assert steps.page_situation(repo, case.id, 1) == ""
+    assert steps.page_situation(repo, case.id, 5) == ""
+    assert steps.page_situation(repo, case.id, 2)  # a sentence about the candidates
+    booked = repo.doctors.list(case.id)[0]
+    doctors.update_doctor(repo, replace(booked, status=Status.BOOKED))
+    assert "Dr. Grace Okonkwo" in steps.page_situation(repo, case.id, 3)

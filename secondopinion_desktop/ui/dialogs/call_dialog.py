@@ -28,10 +28,9 @@ from secondopinion_desktop.domain.doctors import (
 )
 from secondopinion_desktop.domain.validation import (
     ValidationError,
-    format_wait,
     parse_date,
-    parse_wait_days,
 )
+from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     accept_buttons,

@@ -32,11 +32,10 @@ from secondopinion_desktop.domain.doctors import (
 )
 from secondopinion_desktop.domain.validation import (
     ValidationError,
-    format_wait,
     normalize_phone,
     parse_date,
-    parse_wait_days,
 )
+from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     accept_buttons,

@@ -25,7 +25,8 @@ from secondopinion_desktop.domain.doctors import (
     with_insurance_answer,
 )
 from secondopinion_desktop.domain.rounds import GAVE_AN_OPINION, gave_opinion_words
-from secondopinion_desktop.domain.validation import ValidationError, format_wait, parse_wait_days
+from secondopinion_desktop.domain.validation import ValidationError
+from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
 from secondopinion_desktop.ui.models.base import DISPLAY, Index, RowListModel, TableColumn
 from secondopinion_desktop.ui.style import attention_color, done_color, muted_color
 
