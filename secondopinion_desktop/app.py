@@ -199,8 +199,6 @@ def session(app: Any, args: argparse.Namespace, folder: Path, interactive: bool,
     install_excepthook(interactive)
     log.info("Starting Second Opinion %s", __version__)
 
-    from secondopinion_desktop.demo import DEMO_TITLE, build_demo
-    from secondopinion_desktop.demo_walter import WALTER_TITLE, build_walter
     from secondopinion_desktop.ui.main_window import MainWindow
     from secondopinion_desktop.ui.style import apply_style
 
@@ -215,6 +213,9 @@ def session(app: Any, args: argparse.Namespace, folder: Path, interactive: bool,
     settings = QSettings(str(settings_path(folder)), QSettings.Format.IniFormat)
     try:
         if args.demo:
+            from secondopinion_desktop.demo import DEMO_TITLE, build_demo
+            from secondopinion_desktop.demo_walter import WALTER_TITLE, build_walter
+
             titles = {c.title: c for c in repo.cases.list()}
             demo = titles.get(DEMO_TITLE) or build_demo(repo, dt.date.today())
             if WALTER_TITLE not in titles:

@@ -128,6 +128,8 @@ NOT_AT_START = (
     "PySide6.QtNetwork",
     "PySide6.QtPrintSupport",
     "secondopinion_desktop.store.archive",
+    "secondopinion_desktop.store.archive_rows",
+    "secondopinion_desktop.domain.case_archive",
     "secondopinion_desktop.ui.dialogs.case_dialog",
     "secondopinion_desktop.ui.dialogs.reminder_dialog",
     "secondopinion_desktop.ui.dialogs.booking_dialog",

@@ -12,10 +12,11 @@ at once live in secondopinion_desktop/services/, each one transaction.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from secondopinion_desktop.store.appointments import AppointmentRepository
-from secondopinion_desktop.store.archive_rows import ArchiveRows
 from secondopinion_desktop.store.cases import CaseRepository
 from secondopinion_desktop.store.connection import Database
 from secondopinion_desktop.store.deliveries import DeliveriesRepository
@@ -27,6 +28,9 @@ from secondopinion_desktop.store.reminders import ReminderRepository
 from secondopinion_desktop.store.rounds import RoundRepository
 from secondopinion_desktop.store.rows import Clock, NotFoundError, system_clock
 from secondopinion_desktop.store.todos import TodoRepository
+
+if TYPE_CHECKING:
+    from secondopinion_desktop.store.archive_rows import ArchiveRows
 
 __all__ = ["Clock", "NotFoundError", "Repository", "system_clock"]
 
@@ -47,7 +51,14 @@ class Repository:
         self.questions = QuestionRepository(db, clock)
         self.opinions = OpinionRepository(db, clock)
         self.reminders = ReminderRepository(db, clock)
-        self.archive = ArchiveRows(db)
+
+    @cached_property
+    def archive(self) -> ArchiveRows:
+        """The archive row copy, made when first used: it loads the archive's value rules,
+        which only an export or import needs (kept off start-up)."""
+        from secondopinion_desktop.store.archive_rows import ArchiveRows
+
+        return ArchiveRows(self.db)
 
     def now(self) -> dt.datetime:
         """Now by the repository's clock (tests set it), for reminders and snoozes."""
