@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from secondopinion_desktop import __version__
 from secondopinion_desktop.errors import (
@@ -38,6 +38,9 @@ from secondopinion_desktop.store import backups
 from secondopinion_desktop.store.database import open_database
 from secondopinion_desktop.store.files import make_private
 from secondopinion_desktop.store.repository import Repository
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
 
 log = logging.getLogger("secondopinion_desktop")
 
@@ -213,14 +216,7 @@ def session(app: Any, args: argparse.Namespace, folder: Path, interactive: bool,
     settings = QSettings(str(settings_path(folder)), QSettings.Format.IniFormat)
     try:
         if args.demo:
-            from secondopinion_desktop.demo import DEMO_TITLE, build_demo
-            from secondopinion_desktop.demo_walter import WALTER_TITLE, build_walter
-
-            titles = {c.title: c for c in repo.cases.list()}
-            demo = titles.get(DEMO_TITLE) or build_demo(repo, dt.date.today())
-            if WALTER_TITLE not in titles:
-                build_walter(repo, dt.date.today())  # a second diagnosis: prostate cancer
-            settings.setValue("last_case_id", demo.id)  # the first sample is the one shown
+            settings.setValue("last_case_id", sample_case_id(repo, settings))
         if args.export_cover_sheet is not None:
             return export_cover_sheet(repo, settings, args.export_cover_sheet)
         if args.export_calendar is not None:
@@ -255,6 +251,27 @@ def session(app: Any, args: argparse.Namespace, folder: Path, interactive: bool,
         make_private(settings_path(folder))
         db.close()
         instance.release()
+
+
+def sample_case_id(repo: Repository, settings: QSettings) -> int:
+    """The first sample case's id, building both samples when they are not there yet.
+
+    The samples' builders (two cases of data) load only when a sample is missing: every later
+    `--demo` start finds them through the id remembered in the settings.
+    """
+    known = str(settings.value("demo/first_case_id", ""))
+    case_ids = {c.id for c in repo.cases.list()}
+    if known.isdigit() and int(known) in case_ids and len(case_ids) > 1:
+        return int(known)
+    from secondopinion_desktop.demo import DEMO_TITLE, build_demo
+    from secondopinion_desktop.demo_walter import WALTER_TITLE, build_walter
+
+    titles = {c.title: c for c in repo.cases.list()}
+    demo = titles.get(DEMO_TITLE) or build_demo(repo, dt.date.today())
+    if WALTER_TITLE not in titles:
+        build_walter(repo, dt.date.today())  # a second diagnosis: prostate cancer
+    settings.setValue("demo/first_case_id", demo.id)
+    return demo.id
 
 
 def run() -> NoReturn:

@@ -135,6 +135,12 @@ NOT_AT_START = (
     "secondopinion_desktop.ui.dialogs.booking_dialog",
     "secondopinion_desktop.ui.dialogs.record_dialog",
     "secondopinion_desktop.printing.render",
+    "secondopinion_desktop.ui.dialogs.call_dialog",
+    "secondopinion_desktop.ui.dialogs.doctor_dialog",
+    "secondopinion_desktop.ui.dialogs.script_dialog",
+    "secondopinion_desktop.demo",
+    "secondopinion_desktop.demo_cases",
+    "secondopinion_desktop.demo_walter",
     "hashlib",
     "uuid",
 )

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
+    from secondopinion_desktop.ui.dialogs.call_dialog import CallDialog
     from secondopinion_desktop.ui.dialogs.case_dialog import CaseDialog
+    from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
     from secondopinion_desktop.ui.dialogs.record_dialog import RecordDialog
 
 
@@ -20,10 +22,22 @@ def booking_dialog(*args: Any, **kwargs: Any) -> BookingDialog:
     return BookingDialog(*args, **kwargs)
 
 
+def call_dialog(*args: Any, **kwargs: Any) -> CallDialog:
+    from secondopinion_desktop.ui.dialogs.call_dialog import CallDialog
+
+    return CallDialog(*args, **kwargs)
+
+
 def case_dialog(*args: Any, **kwargs: Any) -> CaseDialog:
     from secondopinion_desktop.ui.dialogs.case_dialog import CaseDialog
 
     return CaseDialog(*args, **kwargs)
+
+
+def doctor_dialog(*args: Any, **kwargs: Any) -> DoctorDialog:
+    from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
+
+    return DoctorDialog(*args, **kwargs)
 
 
 def record_dialog(*args: Any, **kwargs: Any) -> RecordDialog:

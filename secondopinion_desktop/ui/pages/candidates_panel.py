@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,7 +29,7 @@ from secondopinion_desktop.services import doctors as doctor_changes
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
-from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
+from secondopinion_desktop.ui.dialogs import factories
 from secondopinion_desktop.ui.models.doctors_model import (
     Column,
     DoctorFilterProxy,
@@ -38,6 +39,7 @@ from secondopinion_desktop.ui.models.doctors_model import (
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
 
 if TYPE_CHECKING:
+    from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
     from secondopinion_desktop.ui.dialogs.import_dialog import ImportDialog
 
 STEP2_COLUMNS = {
@@ -83,7 +85,7 @@ class CandidatesPanel(StepPanel):
         self,
         repo: Repository,
         parent: QWidget | None = None,
-        doctor_dialog: Callable[..., DoctorDialog] = DoctorDialog,
+        doctor_dialog: Callable[..., DoctorDialog] = factories.doctor_dialog,
         import_dialog: Callable[..., ImportDialog] | None = None,
         *,
         settings: QSettings | None = None,
@@ -193,7 +195,7 @@ class CandidatesPanel(StepPanel):
         known = getattr(dialog, "set_known_doctors", None)
         if known is not None:
             known(self.repo.doctors.list(self.case.id))
-        doctor = dialog.doctor() if dialog.exec() == DoctorDialog.DialogCode.Accepted else None
+        doctor = dialog.doctor() if dialog.exec() == QDialog.DialogCode.Accepted else None
         if doctor is None:
             instead = getattr(dialog, "open_instead", lambda: None)()
             if isinstance(instead, Doctor):
@@ -213,7 +215,7 @@ class CandidatesPanel(StepPanel):
         if doctor is None or self.case is None:
             return
         dialog = self._doctor_dialog(self, self.case.id, doctor)
-        changed = dialog.doctor() if dialog.exec() == DoctorDialog.DialogCode.Accepted else None
+        changed = dialog.doctor() if dialog.exec() == QDialog.DialogCode.Accepted else None
         if changed is None:
             return
         saved, changes = doctor_changes.update_doctor(self.repo, changed)

@@ -35,10 +35,7 @@ from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.delegates import ChoiceDelegate
-from secondopinion_desktop.ui.dialogs.call_dialog import CallDialog
-from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
-from secondopinion_desktop.ui.dialogs.factories import booking_dialog
-from secondopinion_desktop.ui.dialogs.script_dialog import ScriptDialog
+from secondopinion_desktop.ui.dialogs import factories
 from secondopinion_desktop.ui.forms import error_label
 from secondopinion_desktop.ui.models.calls_model import CallsModel, day_text, when_text
 from secondopinion_desktop.ui.models.doctors_model import (
@@ -56,6 +53,9 @@ from secondopinion_desktop.ui.tables import row_table
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
+    from secondopinion_desktop.ui.dialogs.call_dialog import CallDialog
+    from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
+    from secondopinion_desktop.ui.dialogs.script_dialog import ScriptDialog
 
 
 COMPARE_COLUMNS = {
@@ -79,9 +79,9 @@ class ComparePanel(StepPanel):
         self,
         repo: Repository,
         parent: QWidget | None = None,
-        call_dialog: Callable[..., CallDialog] = CallDialog,
-        booking_dialog: Callable[..., BookingDialog] = booking_dialog,
-        doctor_dialog: Callable[..., DoctorDialog] = DoctorDialog,
+        call_dialog: Callable[..., CallDialog] = factories.call_dialog,
+        booking_dialog: Callable[..., BookingDialog] = factories.booking_dialog,
+        doctor_dialog: Callable[..., DoctorDialog] = factories.doctor_dialog,
         *,
         settings: QSettings | None = None,
         undo_stack: QUndoStack | None = None,
@@ -335,7 +335,7 @@ class ComparePanel(StepPanel):
         if doctor is None:
             return
         dialog = self._call_dialog(self, doctor)
-        if dialog.exec() != CallDialog.DialogCode.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         call, updated = dialog.call(), dialog.updated_doctor()
         if call is None or updated is None:
@@ -366,6 +366,8 @@ class ComparePanel(StepPanel):
             return
         text = calling_script(self.case, self.selected_doctor())
         if self._script_window is None:
+            from secondopinion_desktop.ui.dialogs.script_dialog import ScriptDialog
+
             self._script_window = ScriptDialog(self, "What to ask on the phone", text)
         else:
             self._script_window.set_text(text)
@@ -377,7 +379,7 @@ class ComparePanel(StepPanel):
         if doctor is None or self.case is None:
             return
         dialog = self._doctor_dialog(self, self.case.id, doctor)
-        changed = dialog.doctor() if dialog.exec() == DoctorDialog.DialogCode.Accepted else None
+        changed = dialog.doctor() if dialog.exec() == QDialog.DialogCode.Accepted else None
         if changed is None:
             return
         saved, changes = doctors.update_doctor(self.repo, changed)

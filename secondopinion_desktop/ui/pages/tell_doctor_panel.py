@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QPlainTextEdit,
@@ -26,7 +28,7 @@ from secondopinion_desktop.domain.validation import ValidationError, parse_past_
 from secondopinion_desktop.services import cases, doctors
 from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
-from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
+from secondopinion_desktop.ui.dialogs import factories
 from secondopinion_desktop.ui.forms import (
     answer_combo,
     error_label,
@@ -37,6 +39,9 @@ from secondopinion_desktop.ui.forms import (
 from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
 from secondopinion_desktop.ui.print_actions import print_text
 
+if TYPE_CHECKING:
+    from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
+
 
 class TellDoctorPanel(StepPanel):
     shows = frozenset({Kind.CASE, Kind.DOCTORS})
@@ -45,7 +50,7 @@ class TellDoctorPanel(StepPanel):
         self,
         repo: Repository,
         parent: QWidget | None = None,
-        doctor_dialog: Callable[..., DoctorDialog] = DoctorDialog,
+        doctor_dialog: Callable[..., DoctorDialog] = factories.doctor_dialog,
         today: Callable[[], dt.date] = dt.date.today,
         *,
         settings: QSettings | None = None,
@@ -202,7 +207,7 @@ class TellDoctorPanel(StepPanel):
         if self.case is None:
             return
         dialog = self._doctor_dialog(self, self.case.id, None, Role.TREATING)
-        if dialog.exec() != DoctorDialog.DialogCode.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         doctor = dialog.doctor()
         if doctor is None:
