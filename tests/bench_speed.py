@@ -3,8 +3,8 @@
 Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench_speed.py
 Prints a table and exits non-zero when a target is missed. Not part of the normal test run.
 
-Targets (issue 7):
-- start-up to a drawn window on the demo case: at most 1.3 x a bare PySide6 window
+Targets (issue 16, restating issues 6 and 7 against a window that shows the same content):
+- start-up to a drawn window on the demo case: at most 1.5 x the reference window below
 - memory: at most the bare window's + 40 MB
 - opening a database with 5 years of data (50 cases, 5,000 doctors, 20,000 calls,
   2,000 records, 10,000 reminders): under 500 ms
@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from bench_windows import REFERENCE  # noqa: E402
 
 RUNS = 9
-START_RATIO_TARGET = 1.3
+START_RATIO_TARGET = 1.5  # x the reference window
 MEMORY_EXTRA_TARGET_MB = 40.0
 OPEN_TARGET_MS = 500.0
 
@@ -221,16 +221,17 @@ def main() -> int:
         rows.append(("reference window, no app code (ms)", reference_t, 0, "", True))
         rows.append(("reference window (x bare)", reference_t / bare_t, 0, "", True))
         rows.append(("Second Opinion demo, start to drawn (ms)", app_t, 0, "", True))
+        rows.append(("start-up (x bare)", ratio, 0, "", True))
+        reference_ratio = app_t / reference_t
         rows.append(
             (
-                "start-up ratio (x bare)",
-                ratio,
+                "start-up (x reference window)",
+                reference_ratio,
                 START_RATIO_TARGET,
                 "<=",
-                ratio <= START_RATIO_TARGET,
+                reference_ratio <= START_RATIO_TARGET,
             )
         )
-        rows.append(("start-up (x reference window)", app_t / reference_t, 0, "", True))
         rows.append(("bare window peak memory (MB)", bare_m, 0, "", True))
         extra = app_m - bare_m
         rows.append(("Second Opinion peak memory (MB)", app_m, 0, "", True))
