@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -49,12 +51,17 @@ class StepDelegate(QStyledItemDelegate):
         return QRect(text_left, rect.top(), rect.right() - text_left - margin, rect.height())
 
     @classmethod
-    def width_for(cls, font: QFont, title: str, status: str) -> int:
-        """The row width that shows this title (bold) and state in full at this font."""
+    def width_for(cls, font: QFont, titles: Sequence[str], states: Sequence[str]) -> int:
+        """The row width that shows every title (bold) and every state in full at this font.
+
+        A title and a state sit on lines of their own, so the widest of either decides.
+        """
         metrics = QFontMetrics(font)
+        bold = QFontMetrics(_bold(font))
         text = max(
-            QFontMetrics(_bold(font)).horizontalAdvance(title),
-            metrics.horizontalAdvance(status),
+            [bold.horizontalAdvance(t) for t in titles]
+            + [metrics.horizontalAdvance(s) for s in states]
+            + [0]
         )
         probe = cls.text_rect(QRect(0, 0, 10_000, 10), metrics)
         return text + (10_000 - probe.width()) + 2  # +2: rounding in text drawing
@@ -185,10 +192,7 @@ class Sidebar(QListView):
         """The width at which every step's title and state show in full at the current font."""
         model = self.model()
         titles = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
-        rows = max(
-            (StepDelegate.width_for(self.font(), t, s) for t in titles for s in STATUS_TEXTS),
-            default=0,
-        )
+        rows = StepDelegate.width_for(self.font(), titles, STATUS_TEXTS)
         scroll = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         return rows + 2 * self.frameWidth() + scroll
 
