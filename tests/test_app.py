@@ -138,6 +138,8 @@ NOT_AT_START = (
     "secondopinion_desktop.ui.dialogs.call_dialog",
     "secondopinion_desktop.ui.dialogs.doctor_dialog",
     "secondopinion_desktop.ui.dialogs.script_dialog",
+    "secondopinion_desktop.domain.candidate_import",
+    "secondopinion_desktop.domain.column_mapping",
     "secondopinion_desktop.demo",
     "secondopinion_desktop.demo_cases",
     "secondopinion_desktop.demo_walter",

@@ -162,8 +162,8 @@ def remove_incomplete(data_folder: Path) -> list[Path]:
     removed: list[Path] = []
     folder = attachments_dir(data_folder)
     with contextlib.suppress(OSError):
-        for item in folder.glob(".incoming-*"):
-            if item.is_file() and not item.is_symlink():
+        for item in folder.iterdir():  # not glob(): its pattern costs a regex at start
+            if item.name.startswith(".incoming-") and item.is_file() and not item.is_symlink():
                 with contextlib.suppress(OSError):
                     item.unlink()
                     removed.append(item)

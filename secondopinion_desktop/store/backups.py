@@ -95,8 +95,9 @@ def remove_unfinished(folder: Path) -> list[Path]:
     directory = backup_dir(folder)
     removed = remove_stale_temps(directory)
     with contextlib.suppress(OSError):
-        for item in directory.glob(f"{PREFIX}*.partial*"):
-            if item.is_file():
+        for item in directory.iterdir():  # not glob(): its pattern costs a regex at start
+            half_made = item.name.startswith(PREFIX) and ".partial" in item.name[len(PREFIX) :]
+            if half_made and item.is_file():
                 with contextlib.suppress(OSError):
                     item.unlink()
                     removed.append(item)

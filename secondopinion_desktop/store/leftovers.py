@@ -47,8 +47,12 @@ def remove_unreferenced_attachments(db: Database, folder: Path) -> list[Path]:
     if not directory.is_dir():
         return []
     removed: list[Path] = []
-    for staging in directory.glob(f"{STAGING_PREFIX}*"):  # an import's staging, never named
-        if staging.is_dir() and not staging.is_symlink():
+    for staging in directory.iterdir():  # an import's staging, never named
+        if (
+            staging.name.startswith(STAGING_PREFIX)
+            and staging.is_dir()
+            and not staging.is_symlink()
+        ):
             shutil.rmtree(staging, ignore_errors=True)
             removed.append(staging)
     live = _names(db.conn)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secondopinion_desktop.domain.candidate_import import doctor_from_import
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.scripts import BOARD_CERTIFICATION_HELP
@@ -256,6 +255,8 @@ class CandidatesPanel(StepPanel):
         detail = dialog.source_detail()
         if not candidates:
             return
+        from secondopinion_desktop.domain.candidate_import import doctor_from_import
+
         doctors = [doctor_from_import(c, self.case.id, source, detail) for c in candidates]
         added, changes = doctor_changes.add_doctors(self.repo, self.case.id, doctors)
         self._reload(changes)
