@@ -263,15 +263,16 @@ def sample_case_id(repo: Repository, settings: QSettings) -> int:
     case_ids = {c.id for c in repo.cases.list()}
     if known.isdigit() and int(known) in case_ids and len(case_ids) > 1:
         return int(known)
-    from secondopinion_desktop.demo import DEMO_TITLE, build_demo
-    from secondopinion_desktop.demo_walter import WALTER_TITLE, build_walter
+    from secondopinion_desktop.demo import build_case
+    from secondopinion_desktop.demo_cases import CASES
 
     titles = {c.title: c for c in repo.cases.list()}
-    demo = titles.get(DEMO_TITLE) or build_demo(repo, dt.date.today())
-    if WALTER_TITLE not in titles:
-        build_walter(repo, dt.date.today())  # a second diagnosis: prostate cancer
-    settings.setValue("demo/first_case_id", demo.id)
-    return demo.id
+    for sample in CASES:
+        if sample.title not in titles:
+            titles[sample.title] = build_case(repo, sample, dt.date.today())
+    first = titles[CASES[0].title].id  # the first sample is the one shown
+    settings.setValue("demo/first_case_id", first)
+    return first
 
 
 def run() -> NoReturn:

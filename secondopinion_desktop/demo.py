@@ -12,13 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from secondopinion_desktop.demo_cases import (
-    DAY_FIELDS,
-    MUM,
-    DemoCase,
-    DemoRecord,
-    DemoVisit,
-)
+from secondopinion_desktop.demo_cases import MUM
+from secondopinion_desktop.demo_types import DAY_FIELDS, DemoCase, DemoRecord, DemoVisit
 from secondopinion_desktop.domain.appointments import Appointment, referral_todo
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Call, Doctor, Status
@@ -29,8 +24,6 @@ from secondopinion_desktop.services.questions import ensure_starter_questions
 from secondopinion_desktop.services.records import ensure_default_records
 from secondopinion_desktop.services.reminders import sync_reminders
 from secondopinion_desktop.store.repository import Repository
-
-DEMO_TITLE = MUM.title
 
 
 def build_demo(repo: Repository, today: dt.date) -> Case:
@@ -47,7 +40,11 @@ def build_case(repo: Repository, demo: DemoCase, today: dt.date) -> Case:
     def dated(values: Mapping[str, Any]) -> dict[str, Any]:
         return {k: day(v) if k in DAY_FIELDS else v for k, v in values.items()}
 
-    cid = repo.cases.create(demo.title, **demo.details).id
+    details = dict(demo.details)
+    if demo.born is not None:
+        years, month, day_of_month = demo.born
+        details["date_of_birth"] = dt.date(today.year - years, month, day_of_month)
+    cid = repo.cases.create(demo.title, **details).id
     ids: dict[str, int] = {}
     for doctor in demo.doctors:
         values: dict[str, Any] = dict(doctor.values)
@@ -78,7 +75,10 @@ def build_case(repo: Repository, demo: DemoCase, today: dt.date) -> Case:
         if step in demo.step_notes:
             repo.cases.set_step_notes(cid, step, demo.step_notes[step])
     if demo.visit is not None:
-        _book(repo, cid, ids[demo.visit.doctor], demo.visit, day(demo.visit.in_days))
+        on = day(demo.visit.in_days)
+        while demo.visit.weekday and on.weekday() >= 5:  # offices see new patients on weekdays
+            on += dt.timedelta(days=1)
+        _book(repo, cid, ids[demo.visit.doctor], demo.visit, on)
     _records(repo, cid, ids, demo.records, dated)
     if demo.visit is not None:
         _mark_booked(repo, cid, ids[demo.visit.doctor])

@@ -1,104 +1,23 @@
-"""The sample cases for --demo and screenshots, as data: one `DemoCase` each, in `CASES`.
-
-Every name, number and address here is invented. `secondopinion_desktop/demo.py` writes a case
-the way using the app would have left it; a new sample case is a new entry in `CASES`. Days are
-counted from the day the case is built (negative: ago), so a sample always looks current.
+"""The sample cases for --demo and screenshots, as data: one `DemoCase` (demo_types.py) each,
+in `CASES`; demo.py writes them. Every name, number and address here is invented.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
 
+from secondopinion_desktop.demo_types import (
+    DemoCall,
+    DemoCase,
+    DemoDoctor,
+    DemoOpinion,
+    DemoRecord,
+    DemoReminder,
+    DemoVisit,
+)
 from secondopinion_desktop.domain.appointments import AppointmentKind
 from secondopinion_desktop.domain.doctors import Answer, Role, Source, Status
 from secondopinion_desktop.domain.records import Delivery, RecordKind, Timing
-
-#: Values a sample gives as a number of days from the day it is built, not as a date.
-DAY_FIELDS = frozenset(
-    {"told_on", "requested_on", "received_on", "sent_on", "confirmed_on", "returned_on"}
-)
-
-
-@dataclass(frozen=True)
-class DemoDoctor:
-    """A doctor of the case; `key` names it for the calls, the visit and the opinions."""
-
-    key: str
-    name: str
-    values: Mapping[str, Any] = field(default_factory=dict)
-    checked_days_ago: int | None = None  # when the board certification was looked up
-
-
-@dataclass(frozen=True)
-class DemoCall:
-    doctor: str
-    days_ago: int
-    at: dt.time
-    answered_by: str
-    learned: str
-    call_back_in_days: int | None = None
-
-
-@dataclass(frozen=True)
-class DemoVisit:
-    """The booked second-opinion visit; its doctor is marked booked, as step 3 leaves it."""
-
-    doctor: str
-    in_days: int
-    at: dt.time
-    place: str
-    kind: AppointmentKind = AppointmentKind.SECOND_OPINION
-    team: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class DemoRecord:
-    """How far one suggested item has come: the first entry matching its kind (and holder,
-    when one is named) is applied. Dates in `values` are days from today (see DAY_FIELDS)."""
-
-    kind: RecordKind
-    values: Mapping[str, Any]
-    holder: str | None = None
-
-
-@dataclass(frozen=True)
-class DemoOpinion:
-    round: int
-    doctor: str
-    days_ago: int
-    diagnosis: str
-    treatment: str
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class DemoReminder:
-    title: str
-    detail: str
-    due_in_hours: int
-
-
-@dataclass(frozen=True)
-class DemoCase:
-    """One sample case, in the order the person would have filled it in."""
-
-    title: str
-    details: Mapping[str, Any]
-    doctors: tuple[DemoDoctor, ...]
-    calls: tuple[DemoCall, ...] = ()
-    told_doctor: str | None = None
-    told: Mapping[str, Any] = field(default_factory=dict)
-    steps_done: tuple[int, ...] = ()
-    step_notes: Mapping[int, str] = field(default_factory=dict)
-    visit: DemoVisit | None = None
-    records: tuple[DemoRecord, ...] = ()
-    questions: tuple[str, ...] = ()
-    opinions: tuple[DemoOpinion, ...] = ()
-    reminders: tuple[DemoReminder, ...] = ()
-
 
 MUM = DemoCase(
     title="Mum's second opinion",
@@ -213,11 +132,7 @@ MUM = DemoCase(
             "Needs a referral from the primary-care doctor.",
         ),
         DemoCall(
-            "whitfield",
-            3,
-            dt.time(10, 15),
-            "Front desk",
-            "Not taking new patients until March.",
+            "whitfield", 3, dt.time(10, 15), "Front desk", "Not taking new patients until March."
         ),
         DemoCall(
             "marsh",
@@ -370,4 +285,213 @@ MUM = DemoCase(
     ),
 )
 
-CASES: tuple[DemoCase, ...] = (MUM,)
+
+# Walter, 72, prostate cancer; his son Daniel organises. Another diagnosis than the first (no
+# breast care, a urology team), a little earlier in the search: records on their way, an MRI CD.
+WALTER = DemoCase(
+    title="Dad's second opinion",
+    details=dict(
+        patient_name="Walter Brooks",
+        diagnosis="Prostate cancer, Gleason 3+4 (grade group 2), found on a needle biopsy",
+        recommended_treatment="Radical prostatectomy (robotic surgery to remove the prostate)",
+        insurance_plan="Medicare with Harbor Senior Supplement",
+        insurance_member_id="HSS-208-5531",
+        organiser_name="Daniel Brooks (son)",
+        organiser_phone="(555) 348-9021",
+        notes="Dad hears better on the left. Daniel takes the afternoon off for visits.",
+    ),
+    born=(73, 3, 2),
+    doctors=(
+        DemoDoctor(
+            "santos",
+            "Dr. Maria Santos",
+            dict(
+                role=Role.PRIMARY_CARE,
+                specialty="Internal medicine",
+                practice="Oak Hill Medical Group",
+                address="45 Oak Hill Road, Fairview",
+                phone="(555) 262-1400",
+                fax="(555) 262-1401",
+            ),
+        ),
+        DemoDoctor(
+            "hale",
+            "Dr. Thomas Hale",
+            dict(
+                role=Role.TREATING,
+                specialty="Urologist",
+                practice="Fairview Urology Associates",
+                address="300 Center Street, Fairview",
+                phone="(555) 262-7700",
+                fax="(555) 262-7709",
+            ),
+        ),
+        DemoDoctor(
+            "okonkwo",
+            "Dr. Grace Okonkwo",
+            dict(
+                specialty="Urologic oncology",
+                practice="Northgate University Hospital",
+                address="1200 Northgate Avenue, Building C, Northgate",
+                phone="(555) 901-3300",
+                fax="(555) 901-3390",
+                source=Source.REFERRAL,
+                source_detail="Suggested by Dr. Santos",
+                board_certified=Answer.YES,
+                accepting_new_patients=Answer.YES,
+                wait_days=12,
+                accepts_insurance=Answer.YES,
+                referral_required=Answer.YES,
+                status=Status.CONTACTED,
+                notes="Sees prostate patients with a radiation oncologist on Thursdays.",
+            ),
+            checked_days_ago=7,
+        ),
+        DemoDoctor(
+            "chen",
+            "Dr. David Chen",
+            dict(
+                specialty="Radiation oncology",
+                practice="Harbor Cancer Care",
+                address="9 Harbor Way, Fairview",
+                phone="(555) 262-5050",
+                source=Source.INSURANCE_LIST,
+                source_detail="Harbor Senior in-network list",
+                accepting_new_patients=Answer.YES,
+                wait_days=21,
+                accepts_insurance=Answer.YES,
+                referral_required=Answer.NO,
+                status=Status.CONTACTED,
+            ),
+        ),
+        DemoDoctor(
+            "park",
+            "Dr. Helen Park",
+            dict(
+                specialty="Urologist",
+                practice="Lakeview Men's Health",
+                address="70 Lake Street, Riverton",
+                phone="(555) 733-2120",
+                source=Source.FRIENDS_FAMILY,
+                source_detail="Uncle Ray's urologist",
+            ),
+        ),
+    ),
+    calls=(
+        DemoCall(
+            "okonkwo",
+            4,
+            dt.time(10, 20),
+            "Luis, new-patient scheduler",
+            "Taking new patients. First visit in about 12 days. Takes the Harbor plan. "
+            "Needs a referral from Dr. Santos.",
+        ),
+        DemoCall(
+            "chen",
+            3,
+            dt.time(15, 45),
+            "Front desk",
+            "First visit in about three weeks. No referral needed.",
+        ),
+    ),
+    told_doctor="hale",
+    told=dict(
+        told_on=-9,
+        hear_back="A letter from the second doctor, by mail",
+        referral_asked=Answer.YES,
+        referral_given=Answer.NO,
+    ),
+    steps_done=(1, 2),
+    step_notes={
+        1: "Dad told Dr. Hale at the follow-up visit. He said a second opinion is a good idea "
+        "and his office will send the biopsy report."
+    },
+    visit=DemoVisit(
+        "okonkwo",
+        12,
+        dt.time(14, 0),
+        "Northgate University Hospital, 1200 Northgate Avenue, Building C",
+        weekday=True,
+    ),
+    # A week before the visit: slides asked for, the MRI CD in hand, a fax not yet confirmed.
+    records=(
+        DemoRecord(
+            RecordKind.MEDICAL_RECORDS,
+            dict(
+                delivery=Delivery.FAX,
+                timing=Timing.SEND_AHEAD,
+                pages=11,
+                requested_on=-6,
+                received_on=-3,
+                sent_on=-1,
+                notes="Faxed from the copy shop on Main Street.",
+            ),
+            holder="santos",
+        ),
+        DemoRecord(
+            RecordKind.MEDICAL_RECORDS, dict(delivery=Delivery.HAND_DELIVER, requested_on=-5)
+        ),
+        DemoRecord(
+            RecordKind.TEST_RESULTS,
+            dict(
+                title="PSA blood tests and biopsy results",
+                delivery=Delivery.FAX,
+                timing=Timing.SEND_AHEAD,
+                requested_on=-5,
+            ),
+        ),
+        DemoRecord(
+            RecordKind.PATHOLOGY_REPORT,
+            dict(
+                delivery=Delivery.HAND_DELIVER,
+                timing=Timing.SEND_AHEAD,
+                pages=4,
+                requested_on=-8,
+                received_on=-2,
+            ),
+        ),
+        DemoRecord(
+            RecordKind.PATHOLOGY_SLIDES,
+            dict(
+                holder_text="Fairview Pathology Lab",
+                recipient_text="Northgate pathology department",
+                delivery=Delivery.MAIL,
+                timing=Timing.SEND_AHEAD,
+                requested_on=-4,
+                notes="Biopsy slides (12 cores). The lab mails them once Dad signs the form.",
+            ),
+        ),
+        DemoRecord(
+            RecordKind.OTHER_IMAGING,
+            dict(
+                title="Prostate MRI (on CD)",
+                holder_text="Fairview Imaging",
+                delivery=Delivery.BRING,
+                timing=Timing.BRING_ALONG,
+                requested_on=-6,
+                received_on=-4,
+                notes="The CD is in the green folder with Dad's insurance cards.",
+            ),
+        ),
+        DemoRecord(
+            RecordKind.INSURANCE_CARD,
+            dict(title="Insurance cards (Medicare and the supplement)", received_on=-9),
+        ),
+    ),
+    questions=(
+        "What would waiting and watching the cancer closely mean for Dad?",
+        "How long will Dad be in the hospital, and when can he drive again?",
+    ),
+    opinions=(
+        DemoOpinion(
+            round=1,
+            doctor="hale",
+            days_ago=14,
+            diagnosis="Prostate cancer, Gleason 3+4 (grade group 2), found on a needle biopsy",
+            treatment="Radical prostatectomy (robotic surgery to remove the prostate)",
+            notes="Dr. Hale would like to operate in the next two to three months.",
+        ),
+    ),
+)
+
+CASES: tuple[DemoCase, ...] = (MUM, WALTER)

@@ -1,11 +1,11 @@
-"""The second sample case: Walter Brooks, 72, prostate cancer, organised by his son Daniel."""
+"""The sample cases; the second: Walter Brooks, 72, prostate cancer, organised by his son Daniel."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from secondopinion_desktop.demo import build_demo
-from secondopinion_desktop.demo_walter import WALTER_TITLE, build_walter
+from secondopinion_desktop.demo import build_case, build_demo
+from secondopinion_desktop.demo_cases import WALTER
 from secondopinion_desktop.domain.care_fields import CareField, care_field
 from secondopinion_desktop.domain.records import RecordKind
 from secondopinion_desktop.domain.scripts import tell_doctor_script
@@ -16,8 +16,8 @@ TODAY = dt.date(2026, 11, 30)
 
 def test_walter_is_a_prostate_case_with_nothing_from_breast_care(repo: Repository) -> None:
     build_demo(repo, TODAY)
-    case = build_walter(repo, TODAY)
-    assert {c.title for c in repo.cases.list()} == {"Mum's second opinion", WALTER_TITLE}
+    case = build_case(repo, WALTER, TODAY)
+    assert {c.title for c in repo.cases.list()} == {"Mum's second opinion", "Dad's second opinion"}
     assert care_field(case.diagnosis, case.recommended_treatment) is CareField.PROSTATE
     assert case.patient_name == "Walter Brooks" and case.organiser_name.startswith("Daniel")
     records = repo.records.list(case.id)
