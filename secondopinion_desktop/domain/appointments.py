@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
+
+from secondopinion_desktop.domain.labelled import LabelledEnum
 
 
-class AppointmentKind(StrEnum):
-    SECOND_OPINION = "second_opinion"
-    MULTIDISCIPLINARY = "multidisciplinary"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {
-            AppointmentKind.SECOND_OPINION: "Second-opinion visit",
-            AppointmentKind.MULTIDISCIPLINARY: "Multidisciplinary visit (several specialists)",
-            AppointmentKind.OTHER: "Other appointment",
-        }[self]
+class AppointmentKind(LabelledEnum):
+    SECOND_OPINION = "second_opinion", "Second-opinion visit"
+    MULTIDISCIPLINARY = "multidisciplinary", "Multidisciplinary visit (several specialists)"
+    OTHER = "other", "Other appointment"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Final
 
 from secondopinion_desktop.domain.doctor_names import name_key, phone_digits
+from secondopinion_desktop.domain.labelled import LabelledEnum
 
 
 class Role(StrEnum):
@@ -18,60 +19,31 @@ class Role(StrEnum):
     CANDIDATE = "candidate"
 
 
-class Source(StrEnum):
+class Source(LabelledEnum):
     """Where the name of a candidate doctor came from."""
 
-    REFERRAL = "referral"
-    FRIENDS_FAMILY = "friends_family"
-    INSURANCE_LIST = "insurance_list"
-    BOARD_DIRECTORY = "board_directory"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return SOURCE_LABELS[self]
+    REFERRAL = "referral", "Current doctor's referral"
+    FRIENDS_FAMILY = "friends_family", "Friends or family"
+    INSURANCE_LIST = "insurance_list", "Insurance list"
+    BOARD_DIRECTORY = "board_directory", "Board-certification directory"
+    OTHER = "other", "Other"
 
 
-SOURCE_LABELS: dict[Source, str] = {
-    Source.REFERRAL: "Current doctor's referral",
-    Source.FRIENDS_FAMILY: "Friends or family",
-    Source.INSURANCE_LIST: "Insurance list",
-    Source.BOARD_DIRECTORY: "Board-certification directory",
-    Source.OTHER: "Other",
-}
-
-
-class Answer(StrEnum):
+class Answer(LabelledEnum):
     """An answer to a yes/no question asked on the phone; UNKNOWN until asked."""
 
     YES = "yes"
     NO = "no"
-    UNKNOWN = "unknown"
-
-    @property
-    def label(self) -> str:
-        return "not asked yet" if self is Answer.UNKNOWN else self.value
+    UNKNOWN = "unknown", "not asked yet"
 
 
-class Status(StrEnum):
+class Status(LabelledEnum):
     """Where a candidate stands."""
 
-    CANDIDATE = "candidate"
-    CONTACTED = "contacted"
-    BOOKED = "booked"
-    RULED_OUT = "ruled_out"
-
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self]
-
-
-STATUS_LABELS: dict[Status, str] = {
-    Status.CANDIDATE: "Candidate",
-    Status.CONTACTED: "Contacted",
-    Status.BOOKED: "Booked",
-    Status.RULED_OUT: "Ruled out",
-}
+    CANDIDATE = "candidate", "Candidate"
+    CONTACTED = "contacted", "Contacted"
+    BOOKED = "booked", "Booked"
+    RULED_OUT = "ruled_out", "Ruled out"
 
 
 class InsuranceBasis(StrEnum):

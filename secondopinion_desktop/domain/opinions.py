@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
+from secondopinion_desktop.domain.labelled import LabelledEnum
 from secondopinion_desktop.domain.records import short_date
 
 MAX_FIELD_LENGTH = 20_000
@@ -21,27 +21,20 @@ MAX_FIELD_LENGTH = 20_000
 STEPS_REDONE_IN_A_NEW_ROUND = (3, 4, 5, 6)
 
 
-class Outcome(StrEnum):
+class Outcome(LabelledEnum):
     """What the later doctor said, compared with the first opinion."""
 
-    AGREES = "agrees"
-    DIFFERENT_TREATMENT = "different_treatment"
-    DISAGREES = "disagrees"
-
-    @property
-    def label(self) -> str:
-        return OUTCOME_LABELS[self]
+    AGREES = "agrees", "Agrees with the diagnosis and the treatment"
+    DIFFERENT_TREATMENT = (
+        "different_treatment",
+        "Same diagnosis, but suggests a different treatment",
+    )
+    DISAGREES = "disagrees", "Sees the diagnosis differently"
 
     @property
     def short_label(self) -> str:
         return OUTCOME_SHORT_LABELS[self]
 
-
-OUTCOME_LABELS: dict[Outcome, str] = {
-    Outcome.AGREES: "Agrees with the diagnosis and the treatment",
-    Outcome.DIFFERENT_TREATMENT: "Same diagnosis, but suggests a different treatment",
-    Outcome.DISAGREES: "Sees the diagnosis differently",
-}
 
 OUTCOME_SHORT_LABELS: dict[Outcome, str] = {
     Outcome.AGREES: "Agrees",

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from enum import StrEnum
 
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.labelled import LabelledEnum
 from secondopinion_desktop.domain.validation import clean_line
 
 MAX_QUESTION_LENGTH = 500
@@ -25,25 +25,13 @@ MAX_ANSWER_LENGTH = 20_000
 MAX_DIAGNOSIS_IN_QUESTION = 90
 
 
-class Topic(StrEnum):
+class Topic(LabelledEnum):
     """Where a question came from: one of the starter groups, or the person's own."""
 
-    DIAGNOSIS = "diagnosis"
-    TREATMENT = "treatment"
-    VISIT = "visit"
-    OWN = "own"
-
-    @property
-    def label(self) -> str:
-        return TOPIC_LABELS[self]
-
-
-TOPIC_LABELS: dict[Topic, str] = {
-    Topic.DIAGNOSIS: "About the diagnosis",
-    Topic.TREATMENT: "About the treatment",
-    Topic.VISIT: "About the visit and after",
-    Topic.OWN: "Your own question",
-}
+    DIAGNOSIS = "diagnosis", "About the diagnosis"
+    TREATMENT = "treatment", "About the treatment"
+    VISIT = "visit", "About the visit and after"
+    OWN = "own", "Your own question"
 
 
 @dataclass(frozen=True)

@@ -17,27 +17,25 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from secondopinion_desktop.domain.labelled import LabelledEnum
+
 RECORDS_LEAD_DAYS = 7
 BRING_LEAD_DAYS = 1
 
 
-class RecordKind(StrEnum):
+class RecordKind(LabelledEnum):
     """What an item is; slides and imaging belong to step 5, everything else to step 4."""
 
-    MEDICAL_RECORDS = "medical_records"
-    TEST_RESULTS = "test_results"
-    PATHOLOGY_REPORT = "pathology_report"
-    PATHOLOGY_SLIDES = "pathology_slides"
-    MAMMOGRAMS = "mammograms"
-    OTHER_IMAGING = "other_imaging"
-    REFERRAL_FORM = "referral_form"
-    INSURANCE_CARD = "insurance_card"
-    PHOTO_ID = "photo_id"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return KIND_LABELS[self]
+    MEDICAL_RECORDS = "medical_records", "Medical records"
+    TEST_RESULTS = "test_results", "Test results"
+    PATHOLOGY_REPORT = "pathology_report", "Pathology report"
+    PATHOLOGY_SLIDES = "pathology_slides", "Pathology slides"
+    MAMMOGRAMS = "mammograms", "Mammograms"
+    OTHER_IMAGING = "other_imaging", "Other imaging (on CD or film)"
+    REFERRAL_FORM = "referral_form", "Referral form"
+    INSURANCE_CARD = "insurance_card", "Insurance card"
+    PHOTO_ID = "photo_id", "Photo ID"
+    OTHER = "other", "Something else"
 
     @property
     def lent(self) -> bool:
@@ -49,62 +47,26 @@ class RecordKind(StrEnum):
         return 5 if self in LENT_KINDS else 4
 
 
-KIND_LABELS: dict[RecordKind, str] = {
-    RecordKind.MEDICAL_RECORDS: "Medical records",
-    RecordKind.TEST_RESULTS: "Test results",
-    RecordKind.PATHOLOGY_REPORT: "Pathology report",
-    RecordKind.PATHOLOGY_SLIDES: "Pathology slides",
-    RecordKind.MAMMOGRAMS: "Mammograms",
-    RecordKind.OTHER_IMAGING: "Other imaging (on CD or film)",
-    RecordKind.REFERRAL_FORM: "Referral form",
-    RecordKind.INSURANCE_CARD: "Insurance card",
-    RecordKind.PHOTO_ID: "Photo ID",
-    RecordKind.OTHER: "Something else",
-}
-
 LENT_KINDS = frozenset(
     {RecordKind.PATHOLOGY_SLIDES, RecordKind.MAMMOGRAMS, RecordKind.OTHER_IMAGING}
 )
 
 
-class Delivery(StrEnum):
+class Delivery(LabelledEnum):
     """How an item gets to the new doctor."""
 
-    HAND_DELIVER = "hand_deliver"
-    FAX = "fax"
-    MAIL = "mail"
-    BRING = "bring"
-
-    @property
-    def label(self) -> str:
-        return DELIVERY_LABELS[self]
+    HAND_DELIVER = "hand_deliver", "Hand-deliver"
+    FAX = "fax", "Fax"
+    MAIL = "mail", "Mail or courier"
+    BRING = "bring", "Bring to the visit"
 
 
-DELIVERY_LABELS: dict[Delivery, str] = {
-    Delivery.HAND_DELIVER: "Hand-deliver",
-    Delivery.FAX: "Fax",
-    Delivery.MAIL: "Mail or courier",
-    Delivery.BRING: "Bring to the visit",
-}
-
-
-class Timing(StrEnum):
+class Timing(LabelledEnum):
     """What the new doctor's office wants: the item ahead of the visit, or at it."""
 
-    ASK = "ask"
-    SEND_AHEAD = "send_ahead"
-    BRING_ALONG = "bring_along"
-
-    @property
-    def label(self) -> str:
-        return TIMING_LABELS[self]
-
-
-TIMING_LABELS: dict[Timing, str] = {
-    Timing.ASK: "Ask the office",
-    Timing.SEND_AHEAD: "Send ahead",
-    Timing.BRING_ALONG: "Bring along",
-}
+    ASK = "ask", "Ask the office"
+    SEND_AHEAD = "send_ahead", "Send ahead"
+    BRING_ALONG = "bring_along", "Bring along"
 
 
 class RecordState(StrEnum):

@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 
+from secondopinion_desktop.domain.labelled import LabelledEnum
 from secondopinion_desktop.domain.validation import clean_line
 
 MORNING = dt.time(9, 0)
@@ -25,29 +25,15 @@ MAX_DETAIL_LENGTH = 2_000
 SNOOZE_HOUR = dt.timedelta(hours=1)
 
 
-class About(StrEnum):
+class About(LabelledEnum):
     """What a reminder is about; Open goes there."""
 
-    CASE = "case"
-    DOCTOR = "doctor"
-    CALL = "call"
-    RECORD = "record"
-    APPOINTMENT = "appointment"
-    OPINION = "opinion"
-
-    @property
-    def label(self) -> str:
-        return ABOUT_LABELS[self]
-
-
-ABOUT_LABELS: dict[About, str] = {
-    About.CASE: "Your own reminder",
-    About.DOCTOR: "A doctor's office",
-    About.CALL: "A phone call",
-    About.RECORD: "Records",
-    About.APPOINTMENT: "The visit",
-    About.OPINION: "The opinions",
-}
+    CASE = "case", "Your own reminder"
+    DOCTOR = "doctor", "A doctor's office"
+    CALL = "call", "A phone call"
+    RECORD = "record", "Records"
+    APPOINTMENT = "appointment", "The visit"
+    OPINION = "opinion", "The opinions"
 
 
 @dataclass(frozen=True)
