@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -35,7 +35,7 @@ from secondopinion_desktop.ui.models.doctors_model import (
     DoctorIdRole,
     DoctorsTableModel,
 )
-from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
@@ -86,11 +86,9 @@ class CandidatesPanel(StepPanel):
         parent: QWidget | None = None,
         doctor_dialog: Callable[..., DoctorDialog] = factories.doctor_dialog,
         import_dialog: Callable[..., ImportDialog] | None = None,
-        *,
-        settings: QSettings | None = None,
-        undo_stack: QUndoStack | None = None,
+        **extras: Unpack[PanelExtras],
     ) -> None:
-        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
+        super().__init__(repo, parent, **extras)
         self._doctor_dialog = doctor_dialog
         self._import_dialog = import_dialog
         layout = QVBoxLayout(self)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
-from PySide6.QtCore import QModelIndex, QSettings
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,7 +47,7 @@ from secondopinion_desktop.ui.models.doctors_model import (
 )
 from secondopinion_desktop.ui.pages.best_fit import BestFitBox
 from secondopinion_desktop.ui.pages.candidates_panel import doctor_table
-from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.pages.todo_list import TodoList
 from secondopinion_desktop.ui.tables import row_table
 
@@ -82,11 +82,9 @@ class ComparePanel(StepPanel):
         call_dialog: Callable[..., CallDialog] = factories.call_dialog,
         booking_dialog: Callable[..., BookingDialog] = factories.booking_dialog,
         doctor_dialog: Callable[..., DoctorDialog] = factories.doctor_dialog,
-        *,
-        settings: QSettings | None = None,
-        undo_stack: QUndoStack | None = None,
+        **extras: Unpack[PanelExtras],
     ) -> None:
-        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
+        super().__init__(repo, parent, **extras)
         self._call_dialog = call_dialog
         self._booking_dialog = booking_dialog
         self._doctor_dialog = doctor_dialog

@@ -7,15 +7,15 @@ it was, with nothing to change, so the answers never seem lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QUndoStack
+from typing import Unpack
+
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.questions import Question
 from secondopinion_desktop.domain.rounds import EarlierVisit, earlier_visits
 from secondopinion_desktop.store.repository import Repository
-from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 
 TITLE = "Earlier visits"
 
@@ -24,14 +24,9 @@ class EarlierVisitsPanel(StepPanel):
     """Read-only: one group per earlier visit, each question asked there with its answer."""
 
     def __init__(
-        self,
-        repo: Repository,
-        parent: QWidget | None = None,
-        *,
-        settings: QSettings | None = None,
-        undo_stack: QUndoStack | None = None,
+        self, repo: Repository, parent: QWidget | None = None, **extras: Unpack[PanelExtras]
     ) -> None:
-        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
+        super().__init__(repo, parent, **extras)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.box = card(TITLE, layout)

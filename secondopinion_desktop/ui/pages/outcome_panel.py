@@ -9,9 +9,8 @@ diagnosis it offers a third-opinion round, or to note that the doctors were aske
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Unpack
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -49,7 +48,7 @@ from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.opinion_dialog import OpinionDialog
 from secondopinion_desktop.ui.forms import line_edit, text_edit
 from secondopinion_desktop.ui.models.opinions_model import OpinionsModel
-from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 
 MAX_TABLE_HEIGHT = 1400
 SHEET_TITLE = "The opinions side by side"
@@ -81,13 +80,10 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         repo: Repository,
         parent: QWidget | None = None,
         opinion_dialog: Callable[..., OpinionDialog] = OpinionDialog,
-        *,
-        settings: QSettings | None = None,
-        undo_stack: QUndoStack | None = None,
+        **extras: Unpack[PanelExtras],
     ) -> None:
-        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
+        super().__init__(repo, parent, **extras)
         self._opinion_dialog = opinion_dialog
-        self._settings = settings
         self._loading = False
         self._thought_edits: dict[int, tuple[QPlainTextEdit, QPlainTextEdit]] = {}
         self._dirty_rounds: set[int] = set()

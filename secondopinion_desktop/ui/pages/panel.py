@@ -7,7 +7,7 @@ returns; the window broadcasts them, and every panel refreshes when they name wh
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, TypedDict
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -18,6 +18,14 @@ from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui.autosave import flush_all
 from secondopinion_desktop.ui.card import titled_card
+
+
+class PanelExtras(TypedDict, total=False):
+    """What the window passes every panel's constructor besides the repository, by keyword;
+    a panel passes them on with `**extras: Unpack[PanelExtras]`."""
+
+    settings: QSettings | None
+    undo_stack: QUndoStack | None
 
 
 class StepPanel(QWidget):

@@ -9,21 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypedDict
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from secondopinion_desktop.store.repository import Repository
-from secondopinion_desktop.ui.pages.panel import StepPanel
-
-
-class PanelExtras(TypedDict):
-    """What `PanelContext.named()` passes to each panel's constructor, by keyword."""
-
-    settings: QSettings | None
-    undo_stack: QUndoStack | None
+from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ sheet with room to write.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Unpack
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -37,7 +38,7 @@ from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.question_dialog import QuestionDialog
 from secondopinion_desktop.ui.forms import text_edit
 from secondopinion_desktop.ui.models.questions_model import Column, QuestionsModel
-from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.tables import row_table
 
 MIN_TABLE_HEIGHT = 160
@@ -56,13 +57,10 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         repo: Repository,
         parent: QWidget | None = None,
         question_dialog: Callable[..., QuestionDialog] = QuestionDialog,
-        *,
-        settings: QSettings | None = None,
-        undo_stack: QUndoStack | None = None,
+        **extras: Unpack[PanelExtras],
     ) -> None:
-        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
+        super().__init__(repo, parent, **extras)
         self._question_dialog = question_dialog
-        self._settings = settings
         self._answer_for: int | None = None
         self._loading = False
         layout = QVBoxLayout(self)

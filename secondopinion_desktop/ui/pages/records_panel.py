@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -64,7 +64,7 @@ from secondopinion_desktop.ui.models.records_model import (
     RecordsModel,
     overdue_color,
 )
-from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.pages.records_cover import CoverSheetBox
 from secondopinion_desktop.ui.pages.records_scans import ScansBox
 from secondopinion_desktop.ui.style import done_color
@@ -111,11 +111,9 @@ class RecordsPanel(StepPanel):
         repo: Repository,
         parent: QWidget | None = None,
         step: int = 4,
-        *,
-        settings: QSettings | None = None,
-        undo_stack: QUndoStack | None = None,
+        **extras: Unpack[PanelExtras],
     ) -> None:
-        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
+        super().__init__(repo, parent, **extras)
         self.step = step
         self.record_dialog_factory: Callable[..., RecordDialog] = record_dialog
         self._doctors: list[Doctor] = []

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -36,7 +34,7 @@ from secondopinion_desktop.ui.forms import (
     line_edit,
     set_answer,
 )
-from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.print_actions import print_text
 
 if TYPE_CHECKING:
@@ -52,11 +50,9 @@ class TellDoctorPanel(StepPanel):
         parent: QWidget | None = None,
         doctor_dialog: Callable[..., DoctorDialog] = factories.doctor_dialog,
         today: Callable[[], dt.date] = dt.date.today,
-        *,
-        settings: QSettings | None = None,
-        undo_stack: QUndoStack | None = None,
+        **extras: Unpack[PanelExtras],
     ) -> None:
-        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
+        super().__init__(repo, parent, **extras)
         self._doctor_dialog = doctor_dialog
         self._today = today
         self._loading = False

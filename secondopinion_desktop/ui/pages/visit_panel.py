@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -35,7 +33,7 @@ from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.factories import booking_dialog
 from secondopinion_desktop.ui.forms import line_edit, text_edit
-from secondopinion_desktop.ui.pages.panel import StepPanel, card, paragraph
+from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
@@ -59,11 +57,9 @@ class VisitPanel(StepPanel):
         repo: Repository,
         parent: QWidget | None = None,
         booking_dialog: Callable[..., BookingDialog] = booking_dialog,
-        *,
-        settings: QSettings | None = None,
-        undo_stack: QUndoStack | None = None,
+        **extras: Unpack[PanelExtras],
     ) -> None:
-        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
+        super().__init__(repo, parent, **extras)
         self._booking_dialog = booking_dialog
         self.visit: Appointment | None = None
         self.doctor: Doctor | None = None
@@ -262,14 +258,9 @@ class AfterVisitPanel(StepPanel):
     shows = frozenset({Kind.OPINIONS, Kind.ROUNDS})
 
     def __init__(
-        self,
-        repo: Repository,
-        parent: QWidget | None = None,
-        *,
-        settings: QSettings | None = None,
-        undo_stack: QUndoStack | None = None,
+        self, repo: Repository, parent: QWidget | None = None, **extras: Unpack[PanelExtras]
     ) -> None:
-        super().__init__(repo, parent, settings=settings, undo_stack=undo_stack)
+        super().__init__(repo, parent, **extras)
         self._loading = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
