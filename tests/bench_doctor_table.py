@@ -25,8 +25,8 @@ from secondopinion_desktop.ui.models.doctors_model import (
     DoctorFilterProxy,
     DoctorsTableModel,
 )
-from secondopinion_desktop.ui.pages.candidates_panel import doctor_table
 from secondopinion_desktop.ui.pages.compare_panel import COMPARE_COLUMNS
+from secondopinion_desktop.ui.pages.doctor_table import doctor_table
 
 COUNT = 5_000
 LOAD_TARGET_MS = 150.0

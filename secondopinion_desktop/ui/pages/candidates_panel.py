@@ -9,14 +9,11 @@ from typing import TYPE_CHECKING, Unpack
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,17 +22,15 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.scripts import BOARD_CERTIFICATION_HELP
 from secondopinion_desktop.services import doctors as doctor_changes
-from secondopinion_desktop.services.changes import Changes, Kind
+from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs import factories
 from secondopinion_desktop.ui.models.doctors_model import (
     Column,
-    DoctorFilterProxy,
-    DoctorIdRole,
-    DoctorsTableModel,
 )
-from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
+from secondopinion_desktop.ui.pages.doctor_table import DoctorTablePanel
+from secondopinion_desktop.ui.pages.panel import PanelExtras, card, paragraph
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
@@ -50,34 +45,7 @@ STEP2_COLUMNS = {
 }
 
 
-def doctor_table(proxy: DoctorFilterProxy, columns: dict[Column, int], name: str) -> QTableView:
-    """A calm, keyboard-friendly table showing only `columns`, at these widths."""
-    table = QTableView()
-    table.setModel(proxy)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setSortingEnabled(True)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.setTabKeyNavigation(False)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setHighlightSections(False)
-    for column in Column:
-        table.setColumnHidden(column, column not in columns)
-        if column in columns:
-            table.setColumnWidth(column, columns[column])
-    last = max(columns)
-    header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
-    table.setMinimumHeight(240)
-    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    return table
-
-
-class CandidatesPanel(StepPanel):
+class CandidatesPanel(DoctorTablePanel):
     shows = frozenset({Kind.DOCTORS, Kind.CALLS})
 
     def __init__(
@@ -101,10 +69,7 @@ class CandidatesPanel(StepPanel):
             "specialist your doctor suggested, or import your insurance company's list."
         )
         section.addWidget(self.empty_label)
-        self.model = DoctorsTableModel(None, self)
-        self.proxy = DoctorFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = doctor_table(self.proxy, STEP2_COLUMNS, "Candidate doctors")
+        self.make_table(STEP2_COLUMNS, "Candidate doctors")
         self.table.doubleClicked.connect(self._edit_index)
         section.addWidget(self.table)
         buttons = QHBoxLayout()
@@ -155,33 +120,15 @@ class CandidatesPanel(StepPanel):
         self._update_buttons()
 
     def selected_doctor(self) -> Doctor | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().hasSelection():
+        """Only a row the person selected (the table can keep a current row without one)."""
+        if not self.table.selectionModel().hasSelection():
             return None
-        doctor_id = index.data(DoctorIdRole)
-        row = self.model.row_of(int(doctor_id))
-        return self.model.doctor_at(row) if row >= 0 else None
+        return super().selected_doctor()
 
     def _update_buttons(self) -> None:
         has = self.selected_doctor() is not None
         self.edit_button.setEnabled(has)
         self.remove_button.setEnabled(has)
-
-    def _select(self, doctor_id: int) -> None:
-        row = self.model.row_of(doctor_id)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, Column.NAME))
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-
-    def _reload(self, changes: Changes, select_id: int | None = None) -> None:
-        if self.case is None:
-            return
-        self.load(self.case)
-        if select_id is not None:
-            self._select(select_id)
-        self.report(changes)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -196,28 +143,16 @@ class CandidatesPanel(StepPanel):
         if doctor is None:
             instead = getattr(dialog, "open_instead", lambda: None)()
             if isinstance(instead, Doctor):
-                self._select(instead.id)
+                self.select_doctor(instead.id)
                 self.edit_selected()
             return
         saved, changes = doctor_changes.add_doctor(self.repo, doctor)
-        self._reload(changes, saved.id)
+        self._refresh(changes, saved.id)
         self.status_message.emit(f"Added {saved.name} to your list.")
 
     def _edit_index(self, index: QModelIndex) -> None:
         if index.isValid():
             self.edit_selected()
-
-    def edit_selected(self) -> None:
-        doctor = self.selected_doctor()
-        if doctor is None or self.case is None:
-            return
-        dialog = self._doctor_dialog(self, self.case.id, doctor)
-        changed = dialog.doctor() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        if changed is None:
-            return
-        saved, changes = doctor_changes.update_doctor(self.repo, changed)
-        self._reload(changes, saved.id)
-        self.status_message.emit(f"Saved {saved.name}.")
 
     def remove_selected(self) -> None:
         doctor = self.selected_doctor()
@@ -233,7 +168,7 @@ class CandidatesPanel(StepPanel):
             no="Keep",
         ):
             return
-        self._reload(doctor_changes.delete_doctor(self.repo, doctor.case_id, doctor.id))
+        self._refresh(doctor_changes.delete_doctor(self.repo, doctor.case_id, doctor.id))
         self.status_message.emit(f"Removed {doctor.name}.")
 
     def import_list(self) -> None:
@@ -257,7 +192,7 @@ class CandidatesPanel(StepPanel):
 
         doctors = [doctor_from_import(c, self.case.id, source, detail) for c in candidates]
         added, changes = doctor_changes.add_doctors(self.repo, self.case.id, doctors)
-        self._reload(changes)
+        self._refresh(changes)
         self.status_message.emit(
             f"Added {added} doctor{'s' if added != 1 else ''} "
             f"from {Path(detail).name or 'the file'}."

@@ -31,7 +31,7 @@ from secondopinion_desktop.domain.rounds import (
 )
 from secondopinion_desktop.domain.scripts import calling_script
 from secondopinion_desktop.services import booking, calls, doctors
-from secondopinion_desktop.services.changes import Changes, Kind
+from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.delegates import ChoiceDelegate
@@ -41,13 +41,10 @@ from secondopinion_desktop.ui.models.calls_model import CallsModel, day_text, wh
 from secondopinion_desktop.ui.models.doctors_model import (
     ANSWER_FIELDS,
     Column,
-    DoctorFilterProxy,
-    DoctorIdRole,
-    DoctorsTableModel,
 )
 from secondopinion_desktop.ui.pages.best_fit import BestFitBox
-from secondopinion_desktop.ui.pages.candidates_panel import doctor_table
-from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
+from secondopinion_desktop.ui.pages.doctor_table import DoctorTablePanel
+from secondopinion_desktop.ui.pages.panel import PanelExtras, card, paragraph
 from secondopinion_desktop.ui.pages.todo_list import TodoList
 from secondopinion_desktop.ui.tables import row_table
 
@@ -70,7 +67,7 @@ COMPARE_COLUMNS = {
 __all__ = ["COMPARE_COLUMNS", "ComparePanel", "referral_todo_key"]
 
 
-class ComparePanel(StepPanel):
+class ComparePanel(DoctorTablePanel):
     """Step 3: compare the candidates, log calls, and book the one chosen."""
 
     shows = frozenset({Kind.DOCTORS, Kind.CALLS, Kind.APPOINTMENTS, Kind.TODOS, Kind.ROUNDS})
@@ -85,9 +82,9 @@ class ComparePanel(StepPanel):
         **extras: Unpack[PanelExtras],
     ) -> None:
         super().__init__(repo, parent, **extras)
+        self._doctor_dialog = doctor_dialog
         self._call_dialog = call_dialog
         self._booking_dialog = booking_dialog
-        self._doctor_dialog = doctor_dialog
         self._script_window: ScriptDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -119,10 +116,7 @@ class ComparePanel(StepPanel):
         filters.addWidget(QLabel("Show:"))
         filters.addWidget(self.status_filter)
         compare.addLayout(filters)
-        self.model = DoctorsTableModel(self._save_in_place, self)
-        self.proxy = DoctorFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = doctor_table(self.proxy, COMPARE_COLUMNS, "Doctor comparison table")
+        self.make_table(COMPARE_COLUMNS, "Doctor comparison table", self._save_in_place)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -221,32 +215,6 @@ class ComparePanel(StepPanel):
         self._show_calls()
         self._show_todos()
         self._update_buttons()
-
-    def _refresh(self, changes: Changes, select_id: int | None = None) -> None:
-        """Show what a service changed here, and tell the window."""
-        if self.case is None:
-            return
-        self.load(self.repo.cases.get(self.case.id))
-        if select_id is not None:
-            self.select_doctor(select_id)
-        self.report(changes)
-
-    def select_doctor(self, doctor_id: int) -> None:
-        """Make this doctor the current row (nothing happens if the filter hides them)."""
-        row = self.model.row_of(doctor_id)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, Column.NAME))
-        if index.isValid():
-            self.table.setCurrentIndex(index)
-            self.table.scrollTo(index)
-
-    def selected_doctor(self) -> Doctor | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        row = self.model.row_of(int(index.data(DoctorIdRole)))
-        return self.model.doctor_at(row) if row >= 0 else None
 
     def _selection_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_calls()
@@ -371,17 +339,6 @@ class ComparePanel(StepPanel):
             self._script_window.set_text(text)
         self._script_window.show()
         self._script_window.raise_()
-
-    def edit_selected(self) -> None:
-        doctor = self.selected_doctor()
-        if doctor is None or self.case is None:
-            return
-        dialog = self._doctor_dialog(self, self.case.id, doctor)
-        changed = dialog.doctor() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        if changed is None:
-            return
-        saved, changes = doctors.update_doctor(self.repo, changed)
-        self._refresh(changes, saved.id)
 
     # --- choosing and booking -------------------------------------------------------------
 
