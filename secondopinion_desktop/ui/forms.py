@@ -1,7 +1,10 @@
 """Small building blocks the dialogs share: named fields, yes/no choosers, an error line,
-and a dialog that asks before throwing away what was typed."""
+a dialog that says what is wrong in words, and one that asks before throwing away what was
+typed."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 from secondopinion_desktop.domain.doctors import Answer
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.style import attention_color
+from secondopinion_desktop.ui.time_entry import TimeEntry
 
 MAX_FIELD = 2_000
 
@@ -68,7 +72,30 @@ def error_label(parent: QWidget) -> QLabel:
     return label
 
 
-class GuardedDialog(QDialog):
+class FormDialog(QDialog):
+    """A dialog with a form that says in words what is wrong before it saves.
+
+    The subclass makes `self.error = error_label(self)` and places it; `fail()` shows a problem.
+    """
+
+    error: QLabel
+
+    def fail(self, message: str, field: QWidget) -> None:
+        """Say what is wrong beside the form, and put the cursor where it can be put right."""
+        self.error.setText(message)
+        self.error.show()
+        field.setFocus()
+
+    def checked_time(self, entry: TimeEntry) -> dt.time | None:
+        """The time typed in `entry`, or None once `fail()` has said what is wrong with it."""
+        at = entry.value()
+        if not entry.check() or at is None:
+            self.fail(f"Time: {entry.problem()}", entry)
+            return None
+        return at
+
+
+class GuardedDialog(FormDialog):
     """A dialog that asks before closing when something typed would be lost.
 
     Subclasses implement `snapshot()` (the typed state) and call `mark_clean()` once filled in.

@@ -116,18 +116,17 @@ class BookingDialog(GuardedDialog):
         try:
             day = parse_date(self.day.text(), today=now.date())
         except ValidationError as exc:
-            self._fail(f"Day: {exc}")
+            self.fail(f"Day: {exc}", self.day)
             return
         if day is None:
-            self._fail("Please type the day of the visit.")
+            self.fail("Please type the day of the visit.", self.day)
             return
         unchanged = self._existing is not None and day == self._existing.starts_at.date()
         if day < now.date() and not unchanged:
-            self._fail("That day has already passed. Please check the date.")
+            self.fail("That day has already passed. Please check the date.", self.day)
             return
-        at = self.time.value()
-        if not self.time.check() or at is None:
-            self._fail(f"Time: {self.time.problem()}", self.time)
+        at = self.checked_time(self.time)
+        if at is None:
             return
         starts = dt.datetime.combine(day, at, tzinfo=now.tzinfo)
         team = tuple(
@@ -145,8 +144,3 @@ class BookingDialog(GuardedDialog):
             notes=self.notes.toPlainText().strip(),
         )
         super().accept()
-
-    def _fail(self, message: str, field: QWidget | None = None) -> None:
-        self.error.setText(message)
-        self.error.show()
-        (field or self.day).setFocus()

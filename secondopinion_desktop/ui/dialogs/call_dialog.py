@@ -136,36 +136,30 @@ class CallDialog(GuardedDialog):
     def updated_doctor(self) -> Doctor | None:
         return self._updated
 
-    def _fail(self, message: str, widget: QWidget) -> None:
-        self.error.setText(message)
-        self.error.show()
-        widget.setFocus()
-
     def accept(self) -> None:
         now = self._now()
         today = now.date()
         try:
             day = parse_date(self.day.text(), today=today) or today
         except ValidationError as exc:
-            self._fail(f"When: {exc}", self.day)
+            self.fail(f"When: {exc}", self.day)
             return
-        at = self.time.value()
-        if not self.time.check() or at is None:
-            self._fail(f"Time: {self.time.problem()}", self.time)
+        at = self.checked_time(self.time)
+        if at is None:
             return
         when = dt.datetime.combine(day, at, tzinfo=now.tzinfo)
         if call_in_future(when, now):
-            self._fail(CALL_IN_FUTURE, self.day)
+            self.fail(CALL_IN_FUTURE, self.day)
             return
         try:
             call_back = parse_date(self.call_back.text(), today=today)
         except ValidationError as exc:
-            self._fail(f"Call back: {exc}", self.call_back)
+            self.fail(f"Call back: {exc}", self.call_back)
             return
         try:
             wait = parse_wait_days(self.wait.text())
         except ValidationError as exc:
-            self._fail(f"Wait: {exc}", self.wait)
+            self.fail(f"Wait: {exc}", self.wait)
             return
         self.error.hide()
         self._call = Call(

@@ -90,7 +90,7 @@ class CaseDialog(GuardedDialog):
         self.notes.setAccessibleName("Notes about this case")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(90)
-        self.error_label = error_label(self)
+        self.error = error_label(self)
 
         form.addRow("Patient's &name:", self.patient_name)
         form.addRow("&Case name:", self.title_edit)
@@ -103,7 +103,7 @@ class CaseDialog(GuardedDialog):
         form.addRow("Your &phone:", self.organiser_phone)
         form.addRow("N&otes:", self.notes)
         layout.addLayout(form)
-        layout.addWidget(self.error_label)
+        layout.addWidget(self.error)
 
         buttons = accept_buttons(self, "Create case" if case is None else "Save")
         layout.addWidget(buttons)
@@ -143,17 +143,12 @@ class CaseDialog(GuardedDialog):
         """What was saved, once the dialog was accepted."""
         return self._result
 
-    def _fail(self, message: str, widget: QWidget) -> None:
-        self.error_label.setText(message)
-        self.error_label.show()
-        widget.setFocus()
-
     def validate(self) -> CaseDetails | None:
         """Check every field; show the first problem next to the form and keep all typing."""
         patient = " ".join(self.patient_name.text().split())
         title_text = self.title_edit.text().strip() or suggested_title(patient)
         if not patient and not self.title_edit.text().strip():
-            self._fail(
+            self.fail(
                 "Please type the patient's name, so you can find this case again.",
                 self.patient_name,
             )
@@ -161,22 +156,22 @@ class CaseDialog(GuardedDialog):
         try:
             title = clean_title(title_text)
         except ValueError as exc:
-            self._fail(str(exc), self.title_edit)
+            self.fail(str(exc), self.title_edit)
             return None
         try:
             dob = parse_date(self.date_of_birth.text(), today=self._today())
         except ValidationError as exc:
-            self._fail(f"Date of birth: {exc}", self.date_of_birth)
+            self.fail(f"Date of birth: {exc}", self.date_of_birth)
             return None
         if dob is not None and dob > self._today():
-            self._fail("The date of birth is in the future. Please check it.", self.date_of_birth)
+            self.fail("The date of birth is in the future. Please check it.", self.date_of_birth)
             return None
         try:
             phone = normalize_phone(self.organiser_phone.text())
         except ValidationError as exc:
-            self._fail(f"Your phone: {exc}", self.organiser_phone)
+            self.fail(f"Your phone: {exc}", self.organiser_phone)
             return None
-        self.error_label.hide()
+        self.error.hide()
         return CaseDetails(
             title=title,
             patient_name=patient,

@@ -225,39 +225,34 @@ class DoctorDialog(GuardedDialog):
     def doctor(self) -> Doctor | None:
         return self._result
 
-    def _fail(self, message: str, widget: QWidget) -> None:
-        self.error.setText(message)
-        self.error.show()
-        widget.setFocus()
-
     def validate(self) -> Doctor | None:
         """Check every field; show the first problem in words and keep everything typed."""
         name = " ".join(self.name.text().split())
         if not name:
-            self._fail("Please type the doctor's name.", self.name)
+            self.fail("Please type the doctor's name.", self.name)
             return None
         try:
             phone = normalize_phone(self.phone.text())
         except ValidationError as exc:
-            self._fail(f"Phone: {exc}", self.phone)
+            self.fail(f"Phone: {exc}", self.phone)
             return None
         try:
             fax = normalize_phone(self.fax.text())
         except ValidationError as exc:
-            self._fail(f"Fax: {str(exc).replace('phone number', 'fax number')}", self.fax)
+            self.fail(f"Fax: {str(exc).replace('phone number', 'fax number')}", self.fax)
             return None
         try:
             checked = parse_date(self.board_checked.text(), today=self._today())
         except ValidationError as exc:
-            self._fail(f"Date checked: {exc}", self.board_checked)
+            self.fail(f"Date checked: {exc}", self.board_checked)
             return None
         if checked is not None and checked > self._today():
-            self._fail("The date checked is in the future. Please check it.", self.board_checked)
+            self.fail("The date checked is in the future. Please check it.", self.board_checked)
             return None
         try:
             wait = parse_wait_days(self.wait.text())
         except ValidationError as exc:
-            self._fail(f"Wait: {exc}", self.wait)
+            self.fail(f"Wait: {exc}", self.wait)
             return None
         source_value = self.source.currentData()
         self.error.hide()

@@ -178,7 +178,7 @@ class OpinionDialog(GuardedDialog):
         try:
             given_on = parse_date(self.given_on.text(), today=today)
         except ValidationError as exc:
-            self._fail(f"Day: {exc}")
+            self.fail(f"Day: {exc}", self.given_on)
             return
         doctor_id = self.doctor.currentData()
         if doctor_id == SOMEONE_ELSE:
@@ -202,8 +202,3 @@ class OpinionDialog(GuardedDialog):
             worries=self._opinion.worries,
         )
         super().accept()
-
-    def _fail(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-        self.given_on.setFocus()

@@ -38,7 +38,7 @@ from secondopinion_desktop.domain.validation import ValidationError, parse_date
 from secondopinion_desktop.services import reminders as reminder_service
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.card import Card
-from secondopinion_desktop.ui.forms import accept_buttons, error_label, line_edit
+from secondopinion_desktop.ui.forms import FormDialog, accept_buttons, error_label, line_edit
 from secondopinion_desktop.ui.time_entry import TimeEntry
 
 
@@ -54,7 +54,7 @@ def open_label(page: int | None) -> str:
 # --- picking a time -------------------------------------------------------------------------
 
 
-class PickTimeDialog(QDialog):
+class PickTimeDialog(FormDialog):
     """Ask for a day and a time to be reminded again."""
 
     def __init__(
@@ -93,26 +93,20 @@ class PickTimeDialog(QDialog):
         try:
             day = parse_date(self.day.text(), today=today)
         except ValidationError as exc:
-            self._fail(str(exc))
+            self.fail(str(exc), self.day)
             return
         if day is None:
-            self._fail("Please type a day, for example \u201ctomorrow\u201d.")
+            self.fail("Please type a day, for example \u201ctomorrow\u201d.", self.day)
             return
-        at = self.time.value()
-        if not self.time.check() or at is None:
-            self._fail(f"Time: {self.time.problem()}", self.time)
+        at = self.checked_time(self.time)
+        if at is None:
             return
         when = local_at(day, at, self._zone)
         if when <= self._now:
-            self._fail("That time has already passed. Please choose a later one.")
+            self.fail("That time has already passed. Please choose a later one.", self.day)
             return
         self._chosen = when
         super().accept()
-
-    def _fail(self, text: str, field: QWidget | None = None) -> None:
-        self.error.setText(text)
-        self.error.show()
-        (field or self.day).setFocus()
 
 
 def ask_snooze_time(

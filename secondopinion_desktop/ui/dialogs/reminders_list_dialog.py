@@ -113,24 +113,23 @@ class OwnReminderDialog(GuardedDialog):
         try:
             title = clean_title(self.title.text())
         except ValueError as exc:
-            self._fail(str(exc), self.title)
+            self.fail(str(exc), self.title)
             return
         today = to_local(self._now, self._zone).date()
         try:
             day = parse_date(self.day.text(), today=today)
         except ValidationError as exc:
-            self._fail(str(exc), self.day)
+            self.fail(str(exc), self.day)
             return
         if day is None:
-            self._fail("Please type the day, for example \u201ctomorrow\u201d.", self.day)
+            self.fail("Please type the day, for example \u201ctomorrow\u201d.", self.day)
             return
-        at = self.time.value()
-        if not self.time.check() or at is None:
-            self._fail(f"Time: {self.time.problem()}", self.time)
+        at = self.checked_time(self.time)
+        if at is None:
             return
         due = local_at(day, at, self._zone)
         if due <= self._now and (self._existing is None or due != self._existing.due_at):
-            self._fail("That time has already passed. Please choose a later one.", self.day)
+            self.fail("That time has already passed. Please choose a later one.", self.day)
             return
         self._result = Reminder(
             id=self._existing.id if self._existing else 0,
@@ -141,11 +140,6 @@ class OwnReminderDialog(GuardedDialog):
             about=About.CASE,
         )
         super().accept()
-
-    def _fail(self, text: str, field: QWidget) -> None:
-        self.error.setText(text)
-        self.error.show()
-        field.setFocus()
 
 
 class RemindersListDialog(QDialog):

@@ -55,7 +55,7 @@ def all_text(dialog: CaseDialog) -> tuple[str, ...]:
 
 
 def error_shown(dialog: CaseDialog) -> bool:
-    return not dialog.error_label.isHidden() and bool(dialog.error_label.text())
+    return not dialog.error.isHidden() and bool(dialog.error.text())
 
 
 def save_button(dialog: CaseDialog) -> Any:
@@ -80,7 +80,7 @@ def test_empty_patient_name_shows_an_error_and_stays_open(
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.details() is None
     assert error_shown(dialog)
-    assert "patient's name" in dialog.error_label.text()
+    assert "patient's name" in dialog.error.text()
     assert dialog.focusWidget() is dialog.patient_name
     assert dialog.diagnosis.text() == "Something"
 
@@ -124,7 +124,7 @@ def test_a_bad_date_of_birth_shows_an_error_and_keeps_all_typing(
     assert dialog.isVisible()
     assert dialog.details() is None
     assert error_shown(dialog)
-    assert dialog.error_label.text().startswith("Date of birth:")
+    assert dialog.error.text().startswith("Date of birth:")
     assert dialog.focusWidget() is dialog.date_of_birth
     assert all_text(dialog) == before
     assert dialog.date_of_birth.text() == typed
@@ -139,7 +139,7 @@ def test_fixing_the_date_clears_the_error(make_dialog: DialogMaker) -> None:
     dialog.date_of_birth.setText("12 April 1956")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.error_label.isHidden()
+    assert dialog.error.isHidden()
     assert not dialog.isVisible()
 
 
@@ -149,7 +149,7 @@ def test_a_date_of_birth_in_the_future_is_refused(make_dialog: DialogMaker) -> N
     dialog.date_of_birth.setText("1/5/2027")
     dialog.accept()
     assert dialog.details() is None
-    assert "future" in dialog.error_label.text()
+    assert "future" in dialog.error.text()
 
 
 def test_a_bad_phone_number_is_explained(make_dialog: DialogMaker) -> None:
@@ -158,7 +158,7 @@ def test_a_bad_phone_number_is_explained(make_dialog: DialogMaker) -> None:
     dialog.organiser_phone.setText("call me maybe")
     dialog.accept()
     assert dialog.details() is None
-    assert dialog.error_label.text().startswith("Your phone:")
+    assert dialog.error.text().startswith("Your phone:")
     assert dialog.focusWidget() is dialog.organiser_phone
     assert dialog.organiser_phone.text() == "call me maybe"
 
@@ -410,10 +410,10 @@ def test_any_typing_is_either_accepted_or_explained(
         result = dialog.validate()
         assert dialog.snapshot() == typed  # nothing typed is lost or rewritten
         if result is None:
-            assert dialog.error_label.text()
-            assert not dialog.error_label.isHidden()
+            assert dialog.error.text()
+            assert not dialog.error.isHidden()
         else:
-            assert dialog.error_label.isHidden()
+            assert dialog.error.isHidden()
             assert 0 < len(result.title) <= MAX_TITLE_LENGTH
             assert result.date_of_birth is None or result.date_of_birth <= TODAY
     finally:
