@@ -15,8 +15,7 @@ class CaseRepository(TableRepository):
     """Loads and saves cases, their step progress and the counts the step pages show."""
 
     def list(self) -> list[Case]:
-        rows = self.db.query("SELECT * FROM cases ORDER BY title COLLATE NOCASE, id")
-        return [case_from_row(r) for r in rows]
+        return self._all(case_from_row, "SELECT * FROM cases ORDER BY title COLLATE NOCASE, id")
 
     def get(self, case_id: int) -> Case:
         return case_from_row(self._one("SELECT * FROM cases WHERE id = ?", [case_id]))

@@ -21,13 +21,8 @@ class DoctorRepository(TableRepository):
 
     def list(self, case_id: int, role: Role | None = None) -> builtins.list[Doctor]:
         if role is None:
-            rows = self.db.query("SELECT * FROM doctors WHERE case_id = ? ORDER BY id", [case_id])
-        else:
-            rows = self.db.query(
-                "SELECT * FROM doctors WHERE case_id = ? AND role = ? ORDER BY id",
-                [case_id, role.value],
-            )
-        return [doctor_from_row(r) for r in rows]
+            return self._where(doctor_from_row, "case_id = ?", [case_id], "id")
+        return self._where(doctor_from_row, "case_id = ? AND role = ?", [case_id, role.value], "id")
 
     def get(self, doctor_id: int) -> Doctor:
         return doctor_from_row(self._one("SELECT * FROM doctors WHERE id = ?", [doctor_id]))
@@ -102,19 +97,16 @@ class DoctorRepository(TableRepository):
         return call_from_row(self._one("SELECT * FROM calls WHERE id = ?", [call_id]))
 
     def list_calls(self, doctor_id: int) -> builtins.list[Call]:
-        rows = self.db.query(
-            "SELECT * FROM calls WHERE doctor_id = ? ORDER BY called_at, id", [doctor_id]
-        )
-        return [call_from_row(r) for r in rows]
+        return self._where(call_from_row, "doctor_id = ?", [doctor_id], "called_at, id")
 
     def calls_of_case(self, case_id: int) -> builtins.list[Call]:
         """Every call to any of the case's doctors, oldest first."""
-        rows = self.db.query(
+        return self._all(
+            call_from_row,
             "SELECT calls.* FROM calls JOIN doctors ON doctors.id = calls.doctor_id "
             "WHERE doctors.case_id = ? ORDER BY calls.called_at, calls.id",
             [case_id],
         )
-        return [call_from_row(r) for r in rows]
 
     def delete_call(self, call_id: int) -> None:
         with self.db.atomic():

@@ -17,8 +17,7 @@ class OpinionRepository(TableRepository):
     """Loads and saves opinions."""
 
     def list(self, case_id: int) -> builtins.list[Opinion]:
-        rows = self.db.query("SELECT * FROM opinions WHERE case_id = ? ORDER BY round", [case_id])
-        return [opinion_from_row(r) for r in rows]
+        return self._where(opinion_from_row, "case_id = ?", [case_id], "round")
 
     def get(self, case_id: int, round_: int) -> Opinion | None:
         rows = builtins.list(

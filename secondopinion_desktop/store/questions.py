@@ -24,11 +24,9 @@ class QuestionRepository(TableRepository):
     def list(self, case_id: int, round_: int | None = None) -> builtins.list[Question]:
         """The questions of a round (the current one unless named), in their order."""
         number = RoundRepository(self.db, self.clock).current(case_id) if round_ is None else round_
-        rows = self.db.query(
-            "SELECT * FROM questions WHERE case_id = ? AND round = ? ORDER BY position, id",
-            [case_id, number],
+        return self._where(
+            question_from_row, "case_id = ? AND round = ?", [case_id, number], "position, id"
         )
-        return [question_from_row(r) for r in rows]
 
     def get(self, question_id: int) -> Question:
         row = self._one("SELECT * FROM questions WHERE id = ?", [question_id])

@@ -19,10 +19,7 @@ class RecordRepository(TableRepository):
     """Loads and saves record items and their attachment rows (the files: attachment_files)."""
 
     def list(self, case_id: int) -> builtins.list[RecordItem]:
-        rows = self.db.query(
-            "SELECT * FROM records WHERE case_id = ? ORDER BY position, id", [case_id]
-        )
-        return [record_from_row(r) for r in rows]
+        return self._where(record_from_row, "case_id = ?", [case_id], "position, id")
 
     def get(self, record_id: int) -> RecordItem:
         return record_from_row(self._one("SELECT * FROM records WHERE id = ?", [record_id]))
@@ -136,10 +133,7 @@ class RecordRepository(TableRepository):
         return attachment_from_row(row)
 
     def list_attachments(self, record_id: int) -> builtins.list[Attachment]:
-        rows = self.db.query(
-            "SELECT * FROM attachments WHERE record_id = ? ORDER BY added_at, id", [record_id]
-        )
-        return [attachment_from_row(r) for r in rows]
+        return self._where(attachment_from_row, "record_id = ?", [record_id], "added_at, id")
 
     def attachment_counts(self, case_id: int) -> dict[int, int]:
         """How many scans each of the case's items has (items without any are left out)."""

@@ -44,13 +44,14 @@ from secondopinion_desktop.domain.stored_values import (
     stored_optional_choice,
     stored_time,
 )
-from secondopinion_desktop.store.connection import Database
+from secondopinion_desktop.store.connection import Database, Parameters
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 Clock = Callable[[], dt.datetime]
 T = TypeVar("T")
+R = TypeVar("R")  # what a row mapper makes of a row
 D = TypeVar("D", bound="DataclassInstance")
 E = TypeVar("E", bound=StrEnum)
 log = logging.getLogger(__name__)
@@ -138,6 +139,20 @@ class TableRepository:
 
     def _one(self, sql: str, params: Iterable[Any]) -> dict[str, Any]:
         return one_row(self.db, sql, params)
+
+    def _all(
+        self, mapper: Callable[[dict[str, Any]], R], sql: str, params: Parameters = None
+    ) -> list[R]:
+        """Every row `sql` finds, each made into its value by `mapper` (a `*_from_row`)."""
+        return [mapper(row) for row in self.db.query(sql, params)]
+
+    def _where(
+        self, mapper: RowMapper[D], where: str, params: Parameters, order_by: str
+    ) -> list[D]:
+        """The rows of the mapper's table that match `where`, in `order_by` order, as values
+        (sqlite-utils' `rows_where`)."""
+        sql = f"SELECT * FROM {mapper.table} WHERE {where} ORDER BY {order_by}"
+        return self._all(mapper, sql, params)
 
     def touch_case(self, case_id: int) -> None:
         """Stamp the case as changed now (the case list shows what changed last)."""
@@ -257,7 +272,7 @@ class RowMapper(Generic[D]):
         if unknown:
             raise TypeError(f"{cls.__name__} has no field {', '.join(sorted(unknown))}")
         self._cls = cls
-        self._table = table
+        self.table = table
         self._fields = tuple((f.name, converters.get(f.name)) for f in fields(cls))
 
     def __call__(self, row: Mapping[str, Any]) -> D:
@@ -266,7 +281,7 @@ class RowMapper(Generic[D]):
             try:
                 values[name] = row[name] if convert is None else convert(row[name])
             except UnreadableRowError:
-                raise UnreadableRowError(f"{self._table} {row['id']}: {name}") from None
+                raise UnreadableRowError(f"{self.table} {row['id']}: {name}") from None
         return self._cls(**values)
 
 

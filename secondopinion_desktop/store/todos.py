@@ -24,10 +24,7 @@ class TodoRepository(TableRepository):
         return todo_from_row(row)
 
     def list(self, case_id: int) -> builtins.list[Todo]:
-        rows = self.db.query(
-            "SELECT * FROM todos WHERE case_id = ? ORDER BY done_at IS NOT NULL, id", [case_id]
-        )
-        return [todo_from_row(r) for r in rows]
+        return self._where(todo_from_row, "case_id = ?", [case_id], "done_at IS NOT NULL, id")
 
     def added_at(self, case_id: int) -> dict[str, str]:
         """When each of the case's to-dos was added, by key (the reminder rules look)."""
