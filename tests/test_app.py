@@ -142,7 +142,7 @@ NOT_AT_START = (
     "secondopinion_desktop.domain.column_mapping",
     "secondopinion_desktop.demo",
     "secondopinion_desktop.demo_cases",
-    "secondopinion_desktop.demo_walter",
+    "secondopinion_desktop.demo_types",
     "hashlib",
     "uuid",
 )
