@@ -83,7 +83,7 @@ def main() -> int:
     loads = []
     for _ in range(5):
         start = time.perf_counter()
-        model.set_doctors(repo.doctors.list(case_id, Role.CANDIDATE))
+        model.set_rows(repo.doctors.list(case_id, Role.CANDIDATE))
         table.viewport().repaint()
         app.processEvents()
         loads.append((time.perf_counter() - start) * 1000)

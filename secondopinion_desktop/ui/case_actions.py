@@ -51,7 +51,7 @@ def fill_switch_menu(
     """File > Switch To Case: one checkable entry per case, the open one ticked."""
     menu.clear()
     for row in range(cases.rowCount()):
-        case = cases.case_at(row)
+        case = cases.row_at(row)
         action = menu.addAction(case.display_name)
         action.setCheckable(True)
         action.setChecked(case.id == current_id)

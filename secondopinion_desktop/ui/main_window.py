@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
     def reload_cases(self, select_id: int | None = None) -> None:
         """Refresh the case list and open `select_id` (or the first case, or the welcome)."""
         cases = self.repo.cases.list()
-        self.cases_model.set_cases(cases)
+        self.cases_model.set_rows(cases)
         ids = [c.id for c in cases]
         if select_id not in ids:
             select_id = ids[0] if ids else None
@@ -359,11 +359,11 @@ class MainWindow(QMainWindow):
 
     def _on_case_chosen(self, row: int) -> None:
         if 0 <= row < self.cases_model.rowCount():
-            self.open_case(self.cases_model.case_at(row).id)
+            self.open_case(self.cases_model.row_at(row).id)
 
     def case_saved(self, saved: Case, changes: Changes) -> None:
         """The open case's details were saved: show them, and tell the panels."""
-        self.cases_model.set_cases(self.repo.cases.list())
+        self.cases_model.set_rows(self.repo.cases.list())
         self.case = saved
         self.case_combo.setCurrentIndex(self.cases_model.row_of(saved.id))
         self._show_case_header()

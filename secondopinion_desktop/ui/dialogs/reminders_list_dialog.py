@@ -290,7 +290,7 @@ class RemindersListDialog(QDialog):
         index = self.table.currentIndex()
         if not index.isValid() or index.row() >= self.model.rowCount():
             return None
-        return self.model.reminder_at(index.row())
+        return self.model.row_at(index.row())
 
     def select(self, reminder_id: int) -> None:
         row = self.model.row_of(reminder_id)
@@ -342,7 +342,7 @@ class RemindersListDialog(QDialog):
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
-            reminder = self.model.reminder_at(index.row())
+            reminder = self.model.row_at(index.row())
             if reminder.page is not None:
                 self.open_requested.emit(reminder)
 

@@ -44,7 +44,3 @@ class CallsModel(RowListModel[Call]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(COLUMNS, text_roles=(Qt.ItemDataRole.ToolTipRole,), parent=parent)
-
-    # The names the compare panel calls (being rewritten by the services work).
-    set_calls = RowListModel.set_rows
-    call_at = RowListModel.row_at

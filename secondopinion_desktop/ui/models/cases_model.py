@@ -30,7 +30,3 @@ class CasesModel(RowListModel[Case]):
             row_roles={CaseIdRole: lambda case: case.id},
             parent=parent,
         )
-
-    # The names the main window calls (being rewritten by the services work).
-    set_cases = RowListModel.set_rows
-    case_at = RowListModel.row_at

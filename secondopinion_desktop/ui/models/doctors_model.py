@@ -256,12 +256,6 @@ class DoctorsTableModel(RowListModel[Doctor]):
             return None
         return self._givers.get(self.row_at(row).id)
 
-    # The names the step-2 and step-3 panels call.
-    set_doctors = set_rows
-    doctors = RowListModel.rows
-    doctor_at = RowListModel.row_at
-    replace_doctor = replace_row
-
     # --- Qt model API --------------------------------------------------------------------
 
     def row_header(self, row: int, role: int) -> Any:
@@ -362,7 +356,7 @@ class DoctorFilterProxy(QSortFilterProxyModel):
         if not isinstance(model, DoctorsTableModel):
             return True
         if self._status is not None and (
-            model.doctor_at(source_row).status is not self._status
+            model.row_at(source_row).status is not self._status
             or model.gave_opinion(source_row) is not None  # their status is the opinion given
         ):
             return False

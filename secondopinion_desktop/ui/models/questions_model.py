@@ -81,12 +81,6 @@ class QuestionsModel(RowListModel[Question]):
         self._save = save
         self._today = today
 
-    # The names the questions panel calls.
-    set_questions = RowListModel.set_rows
-    questions = RowListModel.rows
-    question_at = RowListModel.row_at
-    replace_question = RowListModel.replace_row
-
     def cell(self, row: int, column: int, role: int) -> Any:
         if column == Column.NUMBER and role == DISPLAY:
             return str(row + 1)

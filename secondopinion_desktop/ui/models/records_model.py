@@ -104,10 +104,6 @@ class RecordsModel(RowListModel[RecordItem]):
         self._attachments = dict(attachment_counts or {})
         self.set_rows(items)
 
-    # The names the records panel calls (being rewritten by the services work).
-    items = RowListModel.rows
-    item_at = RowListModel.row_at
-
     # --- what the cells say --------------------------------------------------------------
 
     def _title(self, item: RecordItem) -> str:
@@ -190,10 +186,6 @@ class AttachmentsModel(RowListModel[Attachment]):
             row_roles={AttachmentIdRole: lambda scan: scan.id},
             parent=parent,
         )
-
-    # The names the records panel calls (being rewritten by the services work).
-    set_attachments = RowListModel.set_rows
-    attachment_at = RowListModel.row_at
 
 
 def _scan_tooltip(scan: Attachment) -> str:

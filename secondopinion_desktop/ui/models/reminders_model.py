@@ -66,8 +66,6 @@ class RemindersModel(RowListModel[Reminder]):
             self._palette = palette
         self.set_rows(reminders)
 
-    reminder_at = RowListModel.row_at
-
     def cell(self, row: int, column: int, role: int) -> Any:
         if role == ACCESSIBLE:
             return f"{self.headerData(column, Qt.Orientation.Horizontal)}: {self.text(row, column)}"

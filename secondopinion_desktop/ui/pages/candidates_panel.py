@@ -114,7 +114,7 @@ class CandidatesPanel(DoctorTablePanel):
 
     def load(self, case: Case) -> None:
         super().load(case)
-        self.model.set_doctors(self.repo.doctors.list(case.id, Role.CANDIDATE))
+        self.model.set_rows(self.repo.doctors.list(case.id, Role.CANDIDATE))
         empty = self.model.rowCount() == 0
         self.empty_label.setVisible(empty)
         self._update_buttons()

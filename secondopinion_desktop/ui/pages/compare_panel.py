@@ -205,7 +205,7 @@ class ComparePanel(DoctorTablePanel):
             self.repo.appointments.list(case.id),
             self.repo.rounds.current(case.id),
         )
-        self.model.set_doctors(self.repo.doctors.list(case.id, Role.CANDIDATE), self._givers)
+        self.model.set_rows(self.repo.doctors.list(case.id, Role.CANDIDATE), self._givers)
         self.table_message.hide()
         if keep is not None and self.model.row_of(keep.id) >= 0:
             self.select_doctor(keep.id)
@@ -256,10 +256,10 @@ class ComparePanel(DoctorTablePanel):
         row = self.model.row_of(visit.doctor_id)
         if row < 0:
             return None
-        return self.model.doctor_at(row), visit
+        return self.model.row_at(row), visit
 
     def _ranking(self) -> RoundRanking:
-        return rank_for_round(self.model.doctors(), self._givers, len(self.fit_labels))
+        return rank_for_round(self.model.rows(), self._givers, len(self.fit_labels))
 
     def _show_fit(self) -> None:
         self.best_fit.show_fit(self._booked_visit(), self._ranking())
@@ -269,11 +269,11 @@ class ComparePanel(DoctorTablePanel):
     def _show_calls(self) -> None:
         doctor = self.selected_doctor()
         if doctor is None:
-            self.calls_model.set_calls([])
+            self.calls_model.set_rows([])
             self.calls_title.setText("Choose a doctor in the table to see the calls you made.")
         else:
             calls = self.repo.doctors.list_calls(doctor.id)
-            self.calls_model.set_calls(calls)
+            self.calls_model.set_rows(calls)
             self.calls_title.setText(
                 f"Calls to {doctor.name}: {len(calls)}."
                 if calls
@@ -285,7 +285,7 @@ class ComparePanel(DoctorTablePanel):
         """Show the whole of a call's notes (the table shows one line of each)."""
         if not index.isValid():
             return
-        call = self.calls_model.call_at(index.row())
+        call = self.calls_model.row_at(index.row())
         lines = [
             f"When: {when_text(call.called_at)}",
             f"Who answered: {call.answered_by or 'not noted'}",
@@ -313,7 +313,7 @@ class ComparePanel(DoctorTablePanel):
         rows = self.calls_table.selectionModel().selectedRows()
         if not rows:
             return
-        call = self.calls_model.call_at(rows[0].row())
+        call = self.calls_model.row_at(rows[0].row())
         if not messages.ask_yes_no(
             self, "Delete this call?", "Delete this call from the log?", yes="Delete", no="Keep"
         ):

@@ -81,7 +81,7 @@ class DoctorTablePanel(StepPanel):
         if not index.isValid():
             return None
         row = self.model.row_of(int(index.data(DoctorIdRole)))
-        return self.model.doctor_at(row) if row >= 0 else None
+        return self.model.row_at(row) if row >= 0 else None
 
     def select_doctor(self, doctor_id: int) -> None:
         """Make this doctor the current row (nothing happens if the filter hides them)."""

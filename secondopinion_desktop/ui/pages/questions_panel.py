@@ -173,7 +173,7 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         self.answer_saver.flush()
         keep = self.selected()
         super().load(case)
-        self.model.set_questions(ensure_starter_questions(self.repo, case.id))
+        self.model.set_rows(ensure_starter_questions(self.repo, case.id))
         self._fit_table()
         row = self.model.row_of(keep.id) if keep is not None else -1
         if row < 0 and self.model.rowCount():
@@ -186,7 +186,7 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
     def _reload(self, changes: Changes, select_id: int | None = None) -> None:
         if self.case is None:
             return
-        self.model.set_questions(self.repo.questions.list(self.case.id))
+        self.model.set_rows(self.repo.questions.list(self.case.id))
         self._fit_table()
         if select_id is not None:
             self.select(select_id)
@@ -206,7 +206,7 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         index = self.table.currentIndex()
         if not index.isValid() or index.row() >= self.model.rowCount():
             return None
-        return self.model.question_at(index.row())
+        return self.model.row_at(index.row())
 
     def select(self, question_id: int) -> None:
         row = self.model.row_of(question_id)
@@ -225,7 +225,7 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         self.down_button.setEnabled(question is not None and row < count - 1)
         for widget in (self.asked_check, self.answer_edit):
             widget.setEnabled(question is not None)
-        self.summary.setText(asked_text(self.model.questions()))
+        self.summary.setText(asked_text(self.model.rows()))
 
     def _selection_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self.answer_saver.flush()
@@ -266,7 +266,7 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         return saved
 
     def _others(self, question_id: int) -> list[Question]:
-        return [q for q in self.model.questions() if q.id != question_id]
+        return [q for q in self.model.rows() if q.id != question_id]
 
     def _asked_toggled(self, checked: bool) -> None:
         if self._loading:
@@ -287,7 +287,7 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         row = self.model.row_of(self._answer_for)
         if row < 0:
             return
-        question = self.model.question_at(row)
+        question = self.model.row_at(row)
         answer = clean_answer(self.answer_edit.toPlainText())
         if answer == question.answer:
             return
@@ -295,12 +295,12 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
             saved, changes = questions.answer_question(self.repo, question, answer)
         except NotFoundError:
             return
-        self.model.replace_question(saved)
+        self.model.replace_row(saved)
         self._loading = True
         self.asked_check.setChecked(saved.asked)
         self._loading = False
         self._fit_table()
-        self.summary.setText(asked_text(self.model.questions()))
+        self.summary.setText(asked_text(self.model.rows()))
         self.status_message.emit("Answer saved.")
         self.report(changes)
 
@@ -339,8 +339,8 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         if question is None:
             return
         self.answer_saver.flush()
-        order = moved(self.model.questions(), question.id, delta)
-        if [q.id for q in order] == [q.id for q in self.model.questions()]:
+        order = moved(self.model.rows(), question.id, delta)
+        if [q.id for q in order] == [q.id for q in self.model.rows()]:
             return
         changes = questions.reorder_questions(self.repo, question.case_id, order)
         self._reload(changes, question.id)

@@ -330,7 +330,7 @@ class RecordsPanel(StepPanel):
 
     def selected_item(self) -> RecordItem | None:
         row = self.selected_row()
-        return self.model.item_at(row) if 0 <= row < self.model.rowCount() else None
+        return self.model.row_at(row) if 0 <= row < self.model.rowCount() else None
 
     def selected_id(self) -> int | None:
         item = self.selected_item()

@@ -85,7 +85,7 @@ class ScansBox(QWidget):
         """Show the scans of the item chosen now."""
         item = self._item()
         scans = self.repo.records.list_attachments(item.id) if item and self.folder() else []
-        self.model.set_attachments(scans)
+        self.model.set_rows(scans)
         self.view.setVisible(bool(scans))
         if self.folder() is None:
             text = "Scans can be attached once your data is saved in a folder."
@@ -112,7 +112,7 @@ class ScansBox(QWidget):
 
     def selected_attachment(self) -> Attachment | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.attachment_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def attach_scan(self) -> None:
         item = self._item()

@@ -25,15 +25,15 @@ def test_cases_model_passes_model_checks_empty_and_with_cases(
 ) -> None:
     model = CasesModel()
     qtmodeltester.check(model)
-    model.set_cases(cases())
+    model.set_rows(cases())
     qtmodeltester.check(model)
-    model.set_cases([])
+    model.set_rows([])
     qtmodeltester.check(model)
 
 
 def test_cases_model_roles() -> None:
     model = CasesModel()
-    model.set_cases(cases())
+    model.set_rows(cases())
     assert model.rowCount() == 3
     first = model.index(0, 0)
     assert first.data() == "Dad's knee"
@@ -47,22 +47,22 @@ def test_cases_model_roles() -> None:
 
 def test_cases_model_finds_rows_by_id() -> None:
     model = CasesModel()
-    model.set_cases(cases())
+    model.set_rows(cases())
     assert model.row_of(9) == 1
-    assert model.case_at(1).id == 9
+    assert model.row_at(1).id == 9
     assert model.row_of(999) == -1
 
 
 def test_cases_model_reset_signals(qtbot: QtBot) -> None:
     model = CasesModel()
     with qtbot.waitSignals([model.modelAboutToBeReset, model.modelReset], timeout=1000):
-        model.set_cases(cases())
+        model.set_rows(cases())
     assert model.rowCount() == 3
 
 
 def test_cases_model_keeps_its_own_copy() -> None:
     model = CasesModel()
     rows = cases()
-    model.set_cases(rows)
+    model.set_rows(rows)
     rows.clear()
     assert model.rowCount() == 3

@@ -54,7 +54,7 @@ class Saver:
 
 def make(saver: Saver | None = None) -> tuple[DoctorsTableModel, DoctorFilterProxy]:
     model = DoctorsTableModel(saver)
-    model.set_doctors(DOCTORS)
+    model.set_rows(DOCTORS)
     proxy = DoctorFilterProxy()
     proxy.setSourceModel(model)
     return model, proxy
@@ -67,7 +67,7 @@ def test_models_pass_the_model_tester(qtmodeltester: ModelTester) -> None:
     empty = DoctorsTableModel()
     qtmodeltester.check(empty)
     calls = CallsModel()
-    calls.set_calls(
+    calls.set_rows(
         [
             Call(
                 id=1,
@@ -115,7 +115,7 @@ def test_status_filter() -> None:
 
 def test_wait_sorts_numerically_with_unknown_last() -> None:
     model, proxy = make()
-    model.set_doctors([*DOCTORS, replace(DOCTORS[2], id=4, name="Dr. Soon", wait_days=30)])
+    model.set_rows([*DOCTORS, replace(DOCTORS[2], id=4, name="Dr. Soon", wait_days=30)])
     proxy.sort(Column.WAIT, Qt.SortOrder.AscendingOrder)
     names = [proxy.index(r, Column.NAME).data() for r in range(proxy.rowCount())]
     assert names[:2] == ["Dr. Priya Raman", "Dr. Soon"]

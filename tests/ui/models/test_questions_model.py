@@ -25,7 +25,7 @@ def case(repo: Repository) -> Case:
 
 def test_questions_model(qtmodeltester: Any, repo: Repository, case: Case) -> None:
     model = QuestionsModel(repo.questions.update, repo.today)
-    model.set_questions(ensure_starter_questions(repo, case.id))
+    model.set_rows(ensure_starter_questions(repo, case.id))
     qtmodeltester.check(model)
     assert model.index(0, Column.NUMBER).data() == "1"
     assert model.index(0, Column.ASKED).data(Qt.ItemDataRole.CheckStateRole) == (

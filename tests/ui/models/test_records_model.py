@@ -85,7 +85,7 @@ def test_records_model_passes_the_model_tester(qtmodeltester: Any) -> None:
 
 def test_attachments_model_passes_the_model_tester(qtmodeltester: Any) -> None:
     model = AttachmentsModel()
-    model.set_attachments(
+    model.set_rows(
         [
             Attachment(
                 id=1,

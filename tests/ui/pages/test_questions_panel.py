@@ -31,7 +31,7 @@ def questions(qtbot: QtBot, repo: Repository, case: Case) -> QuestionsPanel:
 
 
 def texts(panel: QuestionsPanel) -> list[str]:
-    return [q.text for q in panel.model.questions()]
+    return [q.text for q in panel.model.rows()]
 
 
 def test_the_starter_questions_come_first_time(
@@ -40,7 +40,7 @@ def test_the_starter_questions_come_first_time(
     assert questions.model.rowCount() == 12
     assert "Invasive ductal carcinoma" in texts(questions)[0]
     assert questions.summary.text() == "0 of 12 asked."
-    assert questions.selected() == questions.model.question_at(0)
+    assert questions.selected() == questions.model.row_at(0)
     assert not questions.up_button.isEnabled() and questions.down_button.isEnabled()
 
 
@@ -82,7 +82,7 @@ def test_add_change_move_and_remove(
 
 def test_keyboard_moves_the_chosen_question(qtbot: QtBot, questions: QuestionsPanel) -> None:
     questions.show()
-    second = questions.model.question_at(1)
+    second = questions.model.row_at(1)
     questions.select(second.id)
     questions.table.setFocus()
     qtbot.keyClick(questions.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
@@ -92,13 +92,13 @@ def test_keyboard_moves_the_chosen_question(qtbot: QtBot, questions: QuestionsPa
 def test_ticking_asked_and_writing_the_answer(
     qtbot: QtBot, questions: QuestionsPanel, repo: Repository, clock: FakeClock
 ) -> None:
-    first = questions.model.question_at(0)
+    first = questions.model.row_at(0)
     index = questions.model.index(0, Column.ASKED)
     assert questions.model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert repo.questions.get(first.id).asked_on == clock().date()
     assert questions.asked_check.isChecked()
     assert questions.summary.text() == "1 of 12 asked."
-    second = questions.model.question_at(1)
+    second = questions.model.row_at(1)
     questions.select(second.id)
     assert questions.answer_label.text().startswith("Answer to question 2:")
     questions.answer_edit.setPlainText("They will look again.\nResults in a week.")

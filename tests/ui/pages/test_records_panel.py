@@ -90,7 +90,7 @@ def panel(qtbot: QtBot, data: CaseData) -> Iterator[RecordsPanel]:
 
 def select(panel: RecordsPanel, title: str) -> RecordItem:
     for row in range(panel.model.rowCount()):
-        if panel.model.item_at(row).title == title:
+        if panel.model.row_at(row).title == title:
             panel.select_row(row)
             item = panel.selected_item()
             assert item is not None
@@ -99,7 +99,7 @@ def select(panel: RecordsPanel, title: str) -> RecordItem:
 
 
 def items(model: RecordsModel) -> list[RecordItem]:
-    return model.items()
+    return model.rows()
 
 
 # --- the panel ----------------------------------------------------------------------------------
