@@ -5,13 +5,15 @@ typed."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -43,6 +45,28 @@ def text_edit(name: str, placeholder: str = "", height: int = 90) -> QPlainTextE
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(height)
     return edit
+
+
+def push_button(
+    text: str, name: str, slot: Callable[..., object] | SignalInstance, *, primary: bool = False
+) -> QPushButton:
+    """A button read out as `name` that calls `slot` when pressed (`primary`: the page's one
+    main action, styled so)."""
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    if primary:
+        button.setObjectName("primary")
+    button.clicked.connect(slot)
+    return button
+
+
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """Buttons side by side from the left, the rest of the row left empty."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
 
 
 def answer_combo(name: str, unknown_label: str = "Not asked yet") -> QComboBox:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,9 +40,11 @@ from secondopinion_desktop.ui.forms import (
     accept_buttons,
     answer_combo,
     buddy_label,
+    button_row,
     error_label,
     get_answer,
     line_edit,
+    push_button,
     set_answer,
     text_edit,
 )
@@ -287,17 +288,13 @@ class DoctorDialog(GuardedDialog):
         self.duplicate_label.setAccessibleName("Already on your list")
         self.duplicate_label.show()
         box.addWidget(self.duplicate_label)
-        row = QHBoxLayout()
-        self.open_existing_button = QPushButton("Open the one on your list")
-        self.open_existing_button.setAccessibleName("Open the doctor already on your list")
-        self.open_existing_button.clicked.connect(self._open_existing)
-        self.add_anyway_button = QPushButton(anyway)
-        self.add_anyway_button.setAccessibleName(f"{anyway}: a different doctor")
-        self.add_anyway_button.clicked.connect(self._add_anyway)
-        row.addWidget(self.open_existing_button)
-        row.addWidget(self.add_anyway_button)
-        row.addStretch(1)
-        box.addLayout(row)
+        self.open_existing_button = push_button(
+            "Open the one on your list", "Open the doctor already on your list", self._open_existing
+        )
+        self.add_anyway_button = push_button(
+            anyway, f"{anyway}: a different doctor", self._add_anyway
+        )
+        box.addLayout(button_row(self.open_existing_button, self.add_anyway_button))
         self.duplicate_box.hide()
         layout.addWidget(self.duplicate_box)
 

@@ -42,6 +42,7 @@ from secondopinion_desktop.ui.forms import (
     buddy_label,
     error_label,
     line_edit,
+    push_button,
     text_edit,
 )
 from secondopinion_desktop.ui.models.reminders_model import Column, RemindersModel
@@ -206,9 +207,7 @@ class RemindersListDialog(QDialog):
         layout.addWidget(self.detail)
 
         buttons = QHBoxLayout()
-        self.done_button = QPushButton("Done")
-        self.done_button.setAccessibleName("Mark the chosen reminder done")
-        self.done_button.clicked.connect(self.toggle_done)
+        self.done_button = push_button("Done", "Mark the chosen reminder done", self.toggle_done)
         self.snooze_button = QPushButton("Snooze")
         self.snooze_button.setAccessibleName("Snooze the chosen reminder")
         menu = QMenu(self.snooze_button)
@@ -223,18 +222,18 @@ class RemindersListDialog(QDialog):
             lambda: self._snooze(tomorrow_morning(self._clock(), self._zone))
         )
         self.snooze_pick.triggered.connect(self._snooze_pick)
-        self.open_button = QPushButton("Open")
-        self.open_button.setAccessibleName("Go to what the chosen reminder is about")
-        self.open_button.clicked.connect(self._open_selected)
-        self.new_button = QPushButton("New reminder\u2026")
-        self.new_button.setAccessibleName("Add a reminder of your own")
-        self.new_button.clicked.connect(self.add_own)
-        self.edit_button = QPushButton("Change\u2026")
-        self.edit_button.setAccessibleName("Change the chosen reminder of your own")
-        self.edit_button.clicked.connect(self.edit_own)
-        self.delete_button = QPushButton("Remove\u2026")
-        self.delete_button.setAccessibleName("Remove the chosen reminder of your own")
-        self.delete_button.clicked.connect(self.delete_own)
+        self.open_button = push_button(
+            "Open", "Go to what the chosen reminder is about", self._open_selected
+        )
+        self.new_button = push_button(
+            "New reminder\u2026", "Add a reminder of your own", self.add_own
+        )
+        self.edit_button = push_button(
+            "Change\u2026", "Change the chosen reminder of your own", self.edit_own
+        )
+        self.delete_button = push_button(
+            "Remove\u2026", "Remove the chosen reminder of your own", self.delete_own
+        )
         for button in (
             self.done_button,
             self.snooze_button,

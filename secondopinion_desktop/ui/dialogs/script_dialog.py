@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secondopinion_desktop.ui.forms import push_button
 from secondopinion_desktop.ui.print_actions import print_text
 
 
@@ -34,9 +35,11 @@ class ScriptDialog(QDialog):
         self.copy_button.clicked.connect(
             lambda: QApplication.clipboard().setText(self.text.toPlainText())
         )
-        self.print_button = QPushButton("Print\u2026")
-        self.print_button.setAccessibleName("Print the script")
-        self.print_button.clicked.connect(lambda: print_text(self, title, self.text.toPlainText()))
+        self.print_button = push_button(
+            "Print\u2026",
+            "Print the script",
+            lambda: print_text(self, title, self.text.toPlainText()),
+        )
         self.close_button = QPushButton("Close")
         self.close_button.setAccessibleName("Close")
         self.close_button.setDefault(True)

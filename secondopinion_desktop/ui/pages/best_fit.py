@@ -3,11 +3,12 @@ ranking leaves out, and the buttons to book (or change the booked visit)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.appointments import Appointment, format_when
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.rounds import RoundRanking
+from secondopinion_desktop.ui.forms import button_row
 from secondopinion_desktop.ui.pages.panel import paragraph
 
 FITS_SHOWN = 3
@@ -35,16 +36,12 @@ class BestFitBox(QWidget):
         self.left_out_label = paragraph("")
         self.left_out_label.setAccessibleName("Doctors not ranked for this opinion")
         fit.addWidget(self.left_out_label)
-        buttons = QHBoxLayout()
         self.choose_button = QPushButton("Choose and book\u2026")
         self.choose_button.setObjectName("primary")
         self.choose_button.setAccessibleName("Choose the selected doctor and book the visit")
         self.change_visit_button = QPushButton("Change the visit\u2026")
         self.change_visit_button.setAccessibleName("Change the date, time or place of the visit")
-        buttons.addWidget(self.choose_button)
-        buttons.addWidget(self.change_visit_button)
-        buttons.addStretch(1)
-        fit.addLayout(buttons)
+        fit.addLayout(button_row(self.choose_button, self.change_visit_button))
 
     def show_fit(self, booked: tuple[Doctor, Appointment] | None, ranking: RoundRanking) -> None:
         if booked is not None:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs import factories
+from secondopinion_desktop.ui.forms import button_row, push_button
 from secondopinion_desktop.ui.models.doctors_model import (
     Column,
 )
@@ -72,7 +72,6 @@ class CandidatesPanel(DoctorTablePanel):
         self.make_table(STEP2_COLUMNS, "Candidate doctors")
         self.table.doubleClicked.connect(self._edit_index)
         section.addWidget(self.table)
-        buttons = QHBoxLayout()
         self.add_button = QPushButton("Add a doctor\u2026")
         self.add_button.setObjectName("primary")
         self.add_button.setAccessibleName("Add a doctor")
@@ -86,10 +85,9 @@ class CandidatesPanel(DoctorTablePanel):
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button.clicked.connect(self.import_list)
-        for button in (self.add_button, self.edit_button, self.remove_button, self.import_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        section.addLayout(buttons)
+        section.addLayout(
+            button_row(self.add_button, self.edit_button, self.remove_button, self.import_button)
+        )
         for key, slot in (
             (QKeySequence(QKeySequence.StandardKey.Delete), self.remove_selected),
             (QKeySequence(Qt.Key.Key_Return), self.edit_selected),
@@ -100,13 +98,10 @@ class CandidatesPanel(DoctorTablePanel):
 
         board = card("Checking board certification", layout)
         board.addWidget(paragraph(BOARD_CERTIFICATION_HELP))
-        row = QHBoxLayout()
-        self.copy_help = QPushButton("Copy this text")
-        self.copy_help.setAccessibleName("Copy where to check board certification")
-        self.copy_help.clicked.connect(self._copy_help)
-        row.addWidget(self.copy_help)
-        row.addStretch(1)
-        board.addLayout(row)
+        self.copy_help = push_button(
+            "Copy this text", "Copy where to check board certification", self._copy_help
+        )
+        board.addLayout(button_row(self.copy_help))
         self.board_note = QLabel()
         self._update_buttons()
 

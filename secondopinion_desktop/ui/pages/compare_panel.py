@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +35,7 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.delegates import ChoiceDelegate
 from secondopinion_desktop.ui.dialogs import factories
-from secondopinion_desktop.ui.forms import error_label
+from secondopinion_desktop.ui.forms import button_row, error_label, push_button
 from secondopinion_desktop.ui.models.calls_model import CallsModel, day_text, when_text
 from secondopinion_desktop.ui.models.doctors_model import (
     ANSWER_FIELDS,
@@ -142,20 +141,14 @@ class ComparePanel(DoctorTablePanel):
             "for you."
         )
         compare.addWidget(hint)
-        buttons = QHBoxLayout()
-        self.call_button = QPushButton("Log a call\u2026")
-        self.call_button.setAccessibleName("Log a call to the selected doctor")
-        self.call_button.clicked.connect(self.log_call)
-        self.script_button = QPushButton("Calling script")
-        self.script_button.setAccessibleName("Show what to ask on the phone")
-        self.script_button.clicked.connect(self.show_calling_script)
-        self.edit_button = QPushButton("Edit\u2026")
-        self.edit_button.setAccessibleName("Edit the selected doctor")
-        self.edit_button.clicked.connect(self.edit_selected)
-        for button in (self.call_button, self.script_button, self.edit_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        compare.addLayout(buttons)
+        self.call_button = push_button(
+            "Log a call\u2026", "Log a call to the selected doctor", self.log_call
+        )
+        self.script_button = push_button(
+            "Calling script", "Show what to ask on the phone", self.show_calling_script
+        )
+        self.edit_button = push_button("Edit\u2026", "Edit the selected doctor", self.edit_selected)
+        compare.addLayout(button_row(self.call_button, self.script_button, self.edit_button))
 
         # --- the call log -----------------------------------------------------------------
         calls = card("Calls", layout)
@@ -172,13 +165,10 @@ class ComparePanel(DoctorTablePanel):
         self.calls_table.doubleClicked.connect(self._show_call)
         self.calls_table.setMinimumHeight(150)
         calls.addWidget(self.calls_table)
-        call_buttons = QHBoxLayout()
-        self.delete_call_button = QPushButton("Delete call\u2026")
-        self.delete_call_button.setAccessibleName("Delete the selected call")
-        self.delete_call_button.clicked.connect(self.delete_selected_call)
-        call_buttons.addWidget(self.delete_call_button)
-        call_buttons.addStretch(1)
-        calls.addLayout(call_buttons)
+        self.delete_call_button = push_button(
+            "Delete call\u2026", "Delete the selected call", self.delete_selected_call
+        )
+        calls.addLayout(button_row(self.delete_call_button))
 
         # --- to-dos -----------------------------------------------------------------------
         self.todos = TodoList()

@@ -46,7 +46,7 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages, print_actions
 from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.opinion_dialog import OpinionDialog
-from secondopinion_desktop.ui.forms import line_edit, text_edit
+from secondopinion_desktop.ui.forms import button_row, line_edit, push_button, text_edit
 from secondopinion_desktop.ui.models.opinions_model import OpinionsModel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 
@@ -123,20 +123,16 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         self.table.horizontalHeader().sectionResized.connect(lambda *_args: self._fit_table())
         self.empty = paragraph("Nothing written down yet.")
         box.addWidget(self.empty)
-        printing = QHBoxLayout()
-        self.print_button = QPushButton("Print\u2026")
-        self.print_button.setAccessibleName("Print the opinions side by side")
-        self.print_button.clicked.connect(self.print_sheet)
-        self.preview_button = QPushButton("Preview\u2026")
-        self.preview_button.setAccessibleName("See the printed opinions before printing")
-        self.preview_button.clicked.connect(self.preview_sheet)
-        self.pdf_button = QPushButton("Save as PDF\u2026")
-        self.pdf_button.setAccessibleName("Save the opinions side by side as a PDF")
-        self.pdf_button.clicked.connect(self.save_pdf)
-        for button in (self.print_button, self.preview_button, self.pdf_button):
-            printing.addWidget(button)
-        printing.addStretch(1)
-        box.addLayout(printing)
+        self.print_button = push_button(
+            "Print\u2026", "Print the opinions side by side", self.print_sheet
+        )
+        self.preview_button = push_button(
+            "Preview\u2026", "See the printed opinions before printing", self.preview_sheet
+        )
+        self.pdf_button = push_button(
+            "Save as PDF\u2026", "Save the opinions side by side as a PDF", self.save_pdf
+        )
+        box.addLayout(button_row(self.print_button, self.preview_button, self.pdf_button))
 
         # --- what next ------------------------------------------------------------------
         self.next_box = card("What happens next", layout)
@@ -157,13 +153,12 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         options_layout.addLayout(self.options_grid)
         options_layout.addWidget(QLabel("Questions that can help you choose:"))
         options_layout.addWidget(paragraph("\n".join(f"\u2022 {q}" for q in CHOOSING_QUESTIONS)))
-        add_row = QHBoxLayout()
-        self.add_choosing_button = QPushButton("Add these to my questions")
-        self.add_choosing_button.setAccessibleName("Add these questions to my list for step 6")
-        self.add_choosing_button.clicked.connect(self.add_choosing_questions)
-        add_row.addWidget(self.add_choosing_button)
-        add_row.addStretch(1)
-        options_layout.addLayout(add_row)
+        self.add_choosing_button = push_button(
+            "Add these to my questions",
+            "Add these questions to my list for step 6",
+            self.add_choosing_questions,
+        )
+        options_layout.addLayout(button_row(self.add_choosing_button))
         self.next_box.addWidget(self.options)
 
         self.talk = QWidget()
@@ -182,14 +177,13 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         talk_layout.addWidget(self.talk_note)
         self.next_box.addWidget(self.talk)
 
-        third = QHBoxLayout()
-        self.third_button = QPushButton("Start a third-opinion round\u2026")
-        self.third_button.setObjectName("primary")
-        self.third_button.setAccessibleName("Start a third-opinion round")
-        self.third_button.clicked.connect(self.start_third_round)
-        third.addWidget(self.third_button)
-        third.addStretch(1)
-        self.next_box.addLayout(third)
+        self.third_button = push_button(
+            "Start a third-opinion round\u2026",
+            "Start a third-opinion round",
+            self.start_third_round,
+            primary=True,
+        )
+        self.next_box.addLayout(button_row(self.third_button))
 
         self.thoughts_saver = AutoSaver(self.save_thoughts, self)
 

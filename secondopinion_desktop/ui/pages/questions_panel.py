@@ -36,7 +36,7 @@ from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages, print_actions
 from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.question_dialog import QuestionDialog
-from secondopinion_desktop.ui.forms import text_edit
+from secondopinion_desktop.ui.forms import button_row, push_button, text_edit
 from secondopinion_desktop.ui.models.questions_model import Column, QuestionsModel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.tables import row_table
@@ -93,13 +93,12 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         self.table.horizontalHeader().sectionResized.connect(lambda *_args: self._fit_table())
 
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add a question\u2026")
-        self.add_button.setObjectName("primary")
-        self.add_button.setAccessibleName("Add a question of your own")
-        self.add_button.clicked.connect(self.add_question)
-        self.edit_button = QPushButton("Change\u2026")
-        self.edit_button.setAccessibleName("Change the chosen question")
-        self.edit_button.clicked.connect(self.edit_selected)
+        self.add_button = push_button(
+            "Add a question\u2026", "Add a question of your own", self.add_question, primary=True
+        )
+        self.edit_button = push_button(
+            "Change\u2026", "Change the chosen question", self.edit_selected
+        )
         self.up_button = QPushButton("Move up")
         self.up_button.setAccessibleName("Move the chosen question up")
         self.up_button.setToolTip("Ctrl+Up")
@@ -108,9 +107,9 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         self.down_button.setAccessibleName("Move the chosen question down")
         self.down_button.setToolTip("Ctrl+Down")
         self.down_button.clicked.connect(lambda: self.move_selected(1))
-        self.remove_button = QPushButton("Remove\u2026")
-        self.remove_button.setAccessibleName("Remove the chosen question")
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.remove_button = push_button(
+            "Remove\u2026", "Remove the chosen question", self.remove_selected
+        )
         for button in (
             self.add_button,
             self.edit_button,
@@ -136,20 +135,14 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         self.answer_saver.watch(self.answer_edit)
         box.addWidget(self.answer_edit)
 
-        printing = QHBoxLayout()
-        self.print_button = QPushButton("Print\u2026")
-        self.print_button.setAccessibleName("Print the questions")
-        self.print_button.clicked.connect(self.print_sheet)
-        self.preview_button = QPushButton("Preview\u2026")
-        self.preview_button.setAccessibleName("See the printed questions before printing")
-        self.preview_button.clicked.connect(self.preview_sheet)
-        self.pdf_button = QPushButton("Save as PDF\u2026")
-        self.pdf_button.setAccessibleName("Save the questions as a PDF")
-        self.pdf_button.clicked.connect(self.save_pdf)
-        for button in (self.print_button, self.preview_button, self.pdf_button):
-            printing.addWidget(button)
-        printing.addStretch(1)
-        box.addLayout(printing)
+        self.print_button = push_button("Print\u2026", "Print the questions", self.print_sheet)
+        self.preview_button = push_button(
+            "Preview\u2026", "See the printed questions before printing", self.preview_sheet
+        )
+        self.pdf_button = push_button(
+            "Save as PDF\u2026", "Save the questions as a PDF", self.save_pdf
+        )
+        box.addLayout(button_row(self.print_button, self.preview_button, self.pdf_button))
 
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.table.installEventFilter(self)  # Ctrl+Up / Ctrl+Down move the chosen question

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.record_progress import total_pages
@@ -16,6 +16,7 @@ from secondopinion_desktop.domain.records import RecordItem, cover_sheet_items
 from secondopinion_desktop.printing.cover_sheet import COVER_SHEET_TITLE, CoverSheet
 from secondopinion_desktop.printing.paper import PAGE_SIZE_KEY, PAPER_NAMES, chosen_page_size
 from secondopinion_desktop.ui import print_actions
+from secondopinion_desktop.ui.forms import push_button
 from secondopinion_desktop.ui.pages.panel import paragraph
 
 INTRO = (
@@ -85,9 +86,9 @@ class CoverSheetBox(QWidget):
         paper_label.setBuddy(self.paper_combo)
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(self.page_size()))
         self.paper_combo.currentIndexChanged.connect(self._on_paper_changed)
-        self.preview_button = _button("Preview\u2026", "Preview the cover sheet", self.preview)
-        self.print_button = _button("Print\u2026", "Print the cover sheet", self.print_sheet)
-        self.pdf_button = _button(
+        self.preview_button = push_button("Preview\u2026", "Preview the cover sheet", self.preview)
+        self.print_button = push_button("Print\u2026", "Print the cover sheet", self.print_sheet)
+        self.pdf_button = push_button(
             "Save as PDF\u2026", "Save the cover sheet as a PDF file", self.save_pdf
         )
         row.addWidget(paper_label)
@@ -147,10 +148,3 @@ class CoverSheetBox(QWidget):
         )
         if target is not None:
             self._say(f"Saved the cover sheet as {target.name}.")
-
-
-def _button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    button.clicked.connect(slot)
-    return button

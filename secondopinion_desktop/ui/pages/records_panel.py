@@ -55,6 +55,7 @@ from secondopinion_desktop.services.records import ensure_default_records
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs.factories import record_dialog
+from secondopinion_desktop.ui.forms import push_button
 from secondopinion_desktop.ui.models.record_item_delegate import RecordItemDelegate
 from secondopinion_desktop.ui.models.records_model import (
     COL_DUE,
@@ -184,9 +185,9 @@ class RecordsPanel(StepPanel):
         self.next_step_button = QPushButton("Mark as asked for")
         self.next_step_button.setObjectName("primary")
         self.next_step_button.clicked.connect(self.advance_selected)
-        self.edit_button = self._button("Change\u2026", "Change the selected item", self.edit_item)
-        self.add_button = self._button("Add an item\u2026", "Add an item", self.add_item)
-        self.remove_button = self._button("Remove", "Remove the selected item", self.remove_item)
+        self.edit_button = push_button("Change\u2026", "Change the selected item", self.edit_item)
+        self.add_button = push_button("Add an item\u2026", "Add an item", self.add_item)
+        self.remove_button = push_button("Remove", "Remove the selected item", self.remove_item)
         row.addWidget(self.next_step_button)
         row.addWidget(self.edit_button)
         row.addStretch(1)
@@ -201,7 +202,7 @@ class RecordsPanel(StepPanel):
         bar.setContentsMargins(0, 0, 0, 0)
         self.undo_label = QLabel()
         self.undo_label.setAccessibleName("What was just removed")
-        self.undo_button = self._button("Undo", "Undo removing the item", self.undo_last)
+        self.undo_button = push_button("Undo", "Undo removing the item", self.undo_last)
         bar.addWidget(self.undo_label, 1)
         bar.addWidget(self.undo_button)
         self.undo_bar.hide()
@@ -231,12 +232,6 @@ class RecordsPanel(StepPanel):
         self.preview_button = self.cover_box.preview_button
         self.print_button = self.cover_box.print_button
         self.pdf_button = self.cover_box.pdf_button
-
-    def _button(self, text: str, name: str, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.clicked.connect(slot)
-        return button
 
     # --- loading -------------------------------------------------------------------------
 

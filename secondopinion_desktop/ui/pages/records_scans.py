@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QListView,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from secondopinion_desktop.services import records
 from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.forms import push_button
 from secondopinion_desktop.ui.models.records_model import AttachmentsModel
 from secondopinion_desktop.ui.pages.panel import paragraph
 
@@ -65,11 +65,11 @@ class ScansBox(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         box.addWidget(self.view)
         row = QHBoxLayout()
-        self.attach_button = _button(
+        self.attach_button = push_button(
             "Attach a scan\u2026", "Attach a scan to the selected item", self.attach_scan
         )
-        self.open_button = _button("Open", "Open the selected scan", self.open_attachment)
-        self.remove_button = _button(
+        self.open_button = push_button("Open", "Open the selected scan", self.open_attachment)
+        self.remove_button = push_button(
             "Remove scan", "Remove the selected scan", self.remove_attachment
         )
         row.addWidget(self.attach_button)
@@ -177,10 +177,3 @@ class ScansBox(QWidget):
         changes = records.remove_scan(self.repo, self.folder(), item.case_id, attachment)
         self._saved(changes, None)
         self._say(f"Removed the scan \u201c{attachment.original_name}\u201d.")
-
-
-def _button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    button.clicked.connect(slot)
-    return button

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,9 +28,11 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.dialogs import factories
 from secondopinion_desktop.ui.forms import (
     answer_combo,
+    button_row,
     error_label,
     get_answer,
     line_edit,
+    push_button,
     set_answer,
 )
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
@@ -65,9 +66,9 @@ class TellDoctorPanel(StepPanel):
         self.doctor_combo = QComboBox()
         self.doctor_combo.setAccessibleName("The doctor you are telling")
         self.doctor_combo.setMinimumContentsLength(12)  # room for the page at large text
-        self.add_doctor_button = QPushButton("Add your doctor\u2026")
-        self.add_doctor_button.setAccessibleName("Add your current doctor")
-        self.add_doctor_button.clicked.connect(self.add_treating_doctor)
+        self.add_doctor_button = push_button(
+            "Add your doctor\u2026", "Add your current doctor", self.add_treating_doctor
+        )
         pick.addWidget(self.doctor_combo, 1)
         pick.addWidget(self.add_doctor_button)
         script.addLayout(pick)
@@ -76,17 +77,9 @@ class TellDoctorPanel(StepPanel):
         self.script.setAccessibleName("Script to say or read to your doctor")
         self.script.setMinimumHeight(330)
         script.addWidget(self.script)
-        buttons = QHBoxLayout()
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.setAccessibleName("Copy the script")
-        self.copy_button.clicked.connect(self.copy_script)
-        self.print_button = QPushButton("Print\u2026")
-        self.print_button.setAccessibleName("Print the script")
-        self.print_button.clicked.connect(self.print_script)
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        script.addLayout(buttons)
+        self.copy_button = push_button("Copy", "Copy the script", self.copy_script)
+        self.print_button = push_button("Print\u2026", "Print the script", self.print_script)
+        script.addLayout(button_row(self.copy_button, self.print_button))
 
         record = card("What happened", layout)
         record.addWidget(paragraph("Saved as you type. Come back and fill it in after the talk."))

@@ -32,7 +32,7 @@ from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.factories import booking_dialog
-from secondopinion_desktop.ui.forms import line_edit, text_edit
+from secondopinion_desktop.ui.forms import button_row, line_edit, push_button, text_edit
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 
 if TYPE_CHECKING:
@@ -74,17 +74,17 @@ class VisitPanel(StepPanel):
         box.addWidget(self.summary)
         self.details = paragraph("")
         box.addWidget(self.details)
-        actions = QHBoxLayout()
-        self.book_button = QPushButton("Go to step 3 to book")
-        self.book_button.setAccessibleName("Go to step 3 to choose and book the doctor")
-        self.book_button.clicked.connect(lambda: self.open_page.emit(3))
-        self.change_button = QPushButton("Change the day, time or place\u2026")
-        self.change_button.setAccessibleName("Change the day, time or place of the visit")
-        self.change_button.clicked.connect(self.change_visit)
-        actions.addWidget(self.book_button)
-        actions.addWidget(self.change_button)
-        actions.addStretch(1)
-        box.addLayout(actions)
+        self.book_button = push_button(
+            "Go to step 3 to book",
+            "Go to step 3 to choose and book the doctor",
+            lambda: self.open_page.emit(3),
+        )
+        self.change_button = push_button(
+            "Change the day, time or place\u2026",
+            "Change the day, time or place of the visit",
+            self.change_visit,
+        )
+        box.addLayout(button_row(self.book_button, self.change_button))
 
         self.team_check = QCheckBox("Several specialists will see me on the same day")
         self.team_check.setAccessibleName("Several specialists will see me on the same day")
@@ -129,9 +129,11 @@ class VisitPanel(StepPanel):
             self.quick.takeAt(self.quick.count() - 1)  # the stretch after the buttons
         names = team_specialists(field)
         for name in names:
-            button = QPushButton(name)
-            button.setAccessibleName(f"Add {name.lower()} to the list")
-            button.clicked.connect(lambda _checked=False, n=name: self.add_specialist(n))
+            button = push_button(
+                name,
+                f"Add {name.lower()} to the list",
+                lambda _checked=False, n=name: self.add_specialist(n),
+            )
             self.quick.addWidget(button)
             self.quick_buttons.append(button)
         self.quick.addStretch(1)
@@ -279,13 +281,12 @@ class AfterVisitPanel(StepPanel):
         self.tests_saver = AutoSaver(self.save_tests, self, ignore=lambda: self._loading)
         self.tests_saver.watch(self.tests_edit)
         after.addWidget(self.tests_edit)
-        outcome_row = QHBoxLayout()
-        self.outcome_button = QPushButton("Write down what the doctor said\u2026")
-        self.outcome_button.setAccessibleName("Go to the outcome page")
-        self.outcome_button.clicked.connect(lambda: self.open_page.emit(7))
-        outcome_row.addWidget(self.outcome_button)
-        outcome_row.addStretch(1)
-        after.addLayout(outcome_row)
+        self.outcome_button = push_button(
+            "Write down what the doctor said\u2026",
+            "Go to the outcome page",
+            lambda: self.open_page.emit(7),
+        )
+        after.addLayout(button_row(self.outcome_button))
 
     def load(self, case: Case) -> None:
         self.tests_saver.flush()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
+from secondopinion_desktop.ui.forms import button_row, push_button
 from secondopinion_desktop.ui.pages.step_page import PageFrame
 
 
@@ -32,12 +33,8 @@ class WelcomePage(PageFrame):
             "more than one case.",
         ):
             section.addWidget(self.paragraph(text))
-        row = QHBoxLayout()
-        self.start_button = QPushButton("Start a new case")
-        self.start_button.setObjectName("primary")
-        self.start_button.setAccessibleName("Start a new case")
-        self.start_button.clicked.connect(self.new_case_requested)
-        row.addWidget(self.start_button)
-        row.addStretch(1)
-        section.addLayout(row)
+        self.start_button = push_button(
+            "Start a new case", "Start a new case", self.new_case_requested, primary=True
+        )
+        section.addLayout(button_row(self.start_button))
         self.body.addStretch(1)
