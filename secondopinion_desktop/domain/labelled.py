@@ -22,3 +22,12 @@ class LabelledEnum(StrEnum):
         member._value_ = value
         member.label = value if label is None else label
         return member
+
+    @classmethod
+    def from_text(cls, value: object) -> Self | None:
+        """The member `value` is, or whose value or label it spells (in any case, as typed in a
+        table cell); None when it is none of them."""
+        if isinstance(value, cls):
+            return value
+        text = str(value).strip().casefold()
+        return next((m for m in cls if text in (m.value, m.label.casefold())), None)

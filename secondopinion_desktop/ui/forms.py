@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.doctors import Answer
+from secondopinion_desktop.domain.validation import ValidationError, parse_date
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.style import attention_color
 from secondopinion_desktop.ui.time_entry import TimeEntry
@@ -109,6 +110,20 @@ class FormDialog(QDialog):
         self.error.setText(message)
         self.error.show()
         field.setFocus()
+
+    def checked_day(
+        self, entry: QLineEdit, today: dt.date, missing: str, label: str = ""
+    ) -> dt.date | None:
+        """The day typed in `entry` ("tomorrow" too), or None once `fail()` has said what is
+        wrong: `missing` when nothing was typed; `label` starts what it says about a typo."""
+        try:
+            day = parse_date(entry.text(), today=today)
+        except ValidationError as exc:
+            self.fail(f"{label}: {exc}" if label else str(exc), entry)
+            return None
+        if day is None:
+            self.fail(missing, entry)
+        return day
 
     def checked_time(self, entry: TimeEntry) -> dt.time | None:
         """The time typed in `entry`, or None once `fail()` has said what is wrong with it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE
+from secondopinion_desktop.ui.models.base import Index
 from secondopinion_desktop.ui.models.steps_model import (
     STATUS_NEXT,
     STATUS_TEXTS,
@@ -66,18 +67,11 @@ class StepDelegate(QStyledItemDelegate):
         probe = cls.text_rect(QRect(0, 0, 10_000, 10), metrics)
         return text + (10_000 - probe.width()) + 2  # +2: rounding in text drawing
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         height = option.fontMetrics.height()
         return QSize(260, int(height * 3.4))
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
 from secondopinion_desktop.domain.doctors import Doctor
-from secondopinion_desktop.domain.validation import ValidationError, parse_date
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     accept_buttons,
@@ -113,13 +112,8 @@ class BookingDialog(GuardedDialog):
 
     def accept(self) -> None:
         now = self._now()
-        try:
-            day = parse_date(self.day.text(), today=now.date())
-        except ValidationError as exc:
-            self.fail(f"Day: {exc}", self.day)
-            return
+        day = self.checked_day(self.day, now.date(), "Please type the day of the visit.", "Day")
         if day is None:
-            self.fail("Please type the day of the visit.", self.day)
             return
         unchanged = self._existing is not None and day == self._existing.starts_at.date()
         if day < now.date() and not unchanged:

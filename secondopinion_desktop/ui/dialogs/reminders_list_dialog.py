@@ -30,7 +30,6 @@ from secondopinion_desktop.domain.reminders import (
     to_local,
     tomorrow_morning,
 )
-from secondopinion_desktop.domain.validation import ValidationError, parse_date
 from secondopinion_desktop.services import reminders as reminder_service
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
@@ -117,13 +116,10 @@ class OwnReminderDialog(GuardedDialog):
             self.fail(str(exc), self.title)
             return
         today = to_local(self._now, self._zone).date()
-        try:
-            day = parse_date(self.day.text(), today=today)
-        except ValidationError as exc:
-            self.fail(str(exc), self.day)
-            return
+        day = self.checked_day(
+            self.day, today, "Please type the day, for example \u201ctomorrow\u201d."
+        )
         if day is None:
-            self.fail("Please type the day, for example \u201ctomorrow\u201d.", self.day)
             return
         at = self.checked_time(self.time)
         if at is None:

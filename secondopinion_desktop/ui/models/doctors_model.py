@@ -87,27 +87,6 @@ YES_IS_GOOD = {
 EDITABLE = {*ANSWER_FIELDS, Column.WAIT, Column.STATUS}
 
 
-def answer_from_text(value: object) -> Answer | None:
-    """Accept an Answer, its value, or its label ('not asked yet')."""
-    if isinstance(value, Answer):
-        return value
-    text = str(value).strip().casefold()
-    for answer in Answer:
-        if text in (answer.value, answer.label.casefold()):
-            return answer
-    return None
-
-
-def status_from_text(value: object) -> Status | None:
-    if isinstance(value, Status):
-        return value
-    text = str(value).strip().casefold()
-    for status in Status:
-        if text in (status.value, status.label.casefold()):
-            return status
-    return None
-
-
 def display_text(column: Column, doctor: Doctor) -> str:
     if column == Column.NAME:
         return doctor.name
@@ -299,7 +278,7 @@ class DoctorsTableModel(RowListModel[Doctor]):
         doctor = self.row_at(index.row())
         changed: Doctor
         if column in ANSWER_FIELDS:
-            answer = answer_from_text(value)
+            answer = Answer.from_text(value)
             if answer is None:
                 self.edit_rejected.emit("Please choose yes, no, or not asked yet.")
                 return False
@@ -315,7 +294,7 @@ class DoctorsTableModel(RowListModel[Doctor]):
                 self.edit_rejected.emit(str(exc))
                 return False
         else:
-            status = status_from_text(value)
+            status = Status.from_text(value)
             if status is None:
                 self.edit_rejected.emit("Please choose one of the listed states.")
                 return False

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from secondopinion_desktop.ui.models.base import Index
 from secondopinion_desktop.ui.models.records_model import SubtitleRole
 
 PADDING = 6
@@ -14,19 +15,12 @@ PADDING = 6
 class RecordItemDelegate(QStyledItemDelegate):
     """Title (DisplayRole, bold) and subtitle (SubtitleRole, muted) in one cell."""
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         base = super().sizeHint(option, index)
         metrics: QFontMetrics = option.fontMetrics
         return QSize(base.width(), metrics.height() * 2 + PADDING * 2 + 2)
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         title = opt.text
