@@ -70,6 +70,20 @@ def button_row(*buttons: QWidget) -> QHBoxLayout:
     return row
 
 
+def field_values(*fields: QLineEdit | QPlainTextEdit | QComboBox) -> tuple[object, ...]:
+    """What is typed or chosen in each field, in order: a form's state, to tell whether the
+    person changed anything (a choice counts by its place and its words)."""
+    values: list[object] = []
+    for field in fields:
+        if isinstance(field, QLineEdit):
+            values.append(field.text())
+        elif isinstance(field, QPlainTextEdit):
+            values.append(field.toPlainText())
+        else:
+            values.append((field.currentIndex(), field.currentText()))
+    return tuple(values)
+
+
 def answer_combo(name: str, unknown_label: str = "Not asked yet") -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)

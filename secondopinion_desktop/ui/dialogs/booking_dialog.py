@@ -21,6 +21,7 @@ from secondopinion_desktop.ui.forms import (
     accept_buttons,
     buddy_label,
     error_label,
+    field_values,
     line_edit,
     text_edit,
 )
@@ -98,14 +99,7 @@ class BookingDialog(GuardedDialog):
         self.day.setFocus()
 
     def snapshot(self) -> object:
-        return (
-            self.day.text(),
-            self.time.text(),
-            self.place.text(),
-            self.kind.currentIndex(),
-            self.team.text(),
-            self.notes.toPlainText(),
-        )
+        return field_values(self.day, self.time, self.place, self.kind, self.team, self.notes)
 
     def appointment(self) -> Appointment | None:
         return self._result

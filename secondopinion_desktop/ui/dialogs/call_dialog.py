@@ -37,6 +37,7 @@ from secondopinion_desktop.ui.forms import (
     answer_combo,
     buddy_label,
     error_label,
+    field_values,
     get_answer,
     line_edit,
     set_answer,
@@ -118,16 +119,16 @@ class CallDialog(GuardedDialog):
         self.answered_by.setFocus()
 
     def snapshot(self) -> object:
-        return (
-            self.day.text(),
-            self.time.text(),
-            self.answered_by.text(),
-            self.learned.toPlainText(),
-            self.call_back.text(),
-            self.accepting.currentIndex(),
-            self.wait.text(),
-            self.insurance.currentIndex(),
-            self.referral.currentIndex(),
+        return field_values(
+            self.day,
+            self.time,
+            self.answered_by,
+            self.learned,
+            self.call_back,
+            self.accepting,
+            self.wait,
+            self.insurance,
+            self.referral,
         )
 
     def call(self) -> Call | None:

@@ -17,7 +17,12 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.cases import Case, clean_title, suggested_title
 from secondopinion_desktop.domain.validation import ValidationError, normalize_phone, parse_date
-from secondopinion_desktop.ui.forms import GuardedDialog, accept_buttons, error_label, line_edit
+from secondopinion_desktop.ui.forms import (
+    GuardedDialog,
+    accept_buttons,
+    error_label,
+    line_edit,
+)
 
 MAX_NOTES = 20_000
 

@@ -42,6 +42,7 @@ from secondopinion_desktop.ui.forms import (
     buddy_label,
     button_row,
     error_label,
+    field_values,
     get_answer,
     line_edit,
     push_button,
@@ -197,7 +198,7 @@ class DoctorDialog(GuardedDialog):
         self.adjustSize()
 
     def snapshot(self) -> object:
-        combos = (
+        return field_values(
             self.role,
             self.source,
             self.board,
@@ -205,8 +206,6 @@ class DoctorDialog(GuardedDialog):
             self.insurance,
             self.referral,
             self.status,
-        )
-        edits = (
             self.name,
             self.specialty,
             self.practice,
@@ -216,11 +215,7 @@ class DoctorDialog(GuardedDialog):
             self.source_detail,
             self.board_checked,
             self.wait,
-        )
-        return (
-            tuple(c.currentIndex() for c in combos),
-            tuple(e.text() for e in edits),
-            self.notes.toPlainText(),
+            self.notes,
         )
 
     def doctor(self) -> Doctor | None:

@@ -31,6 +31,7 @@ from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     accept_buttons,
     error_label,
+    field_values,
     line_edit,
     text_edit,
 )
@@ -153,16 +154,16 @@ class OpinionDialog(GuardedDialog):
 
     def snapshot(self) -> object:
         checked = self.outcome_group.checkedButton()
-        return (
-            self.doctor.currentIndex(),
-            self.doctor_name.text(),
-            self.given_on.text(),
-            self.diagnosis.toPlainText(),
-            self.treatment.toPlainText(),
-            self.tests.toPlainText(),
-            self.notes.toPlainText(),
-            checked.text() if checked else "",
+        fields = field_values(
+            self.doctor,
+            self.doctor_name,
+            self.given_on,
+            self.diagnosis,
+            self.treatment,
+            self.tests,
+            self.notes,
         )
+        return (*fields, checked.text() if checked else "")
 
     def opinion(self) -> Opinion | None:
         return self._result

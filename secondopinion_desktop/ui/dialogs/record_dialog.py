@@ -37,6 +37,7 @@ from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     accept_buttons,
     error_label,
+    field_values,
     line_edit,
     text_edit,
 )
@@ -292,18 +293,9 @@ class RecordDialog(GuardedDialog):
         self.notes.setPlainText(item.notes)
 
     def snapshot(self) -> object:
-        return (
-            self.title_edit.text(),
-            self.kind.currentIndex(),
-            self.holder.currentText(),
-            self.recipient.currentText(),
-            self.delivery.currentIndex(),
-            self.timing.currentIndex(),
-            self.pages.text(),
-            tuple(field.edit.text() for field in self.dates.values()),
-            self.confirmed_by.text(),
-            self.notes.toPlainText(),
-        )
+        fields = (self.title_edit, self.kind, self.holder, self.recipient, self.delivery)
+        dates = (field.edit for field in self.dates.values())
+        return field_values(*fields, self.timing, self.pages, *dates, self.confirmed_by, self.notes)
 
     def _chosen(self, combo: QComboBox, blank_is_none: bool) -> tuple[int | None, str]:
         """(doctor id, other place) from an editable combo: a listed name or typed text."""

@@ -40,6 +40,7 @@ from secondopinion_desktop.ui.forms import (
     accept_buttons,
     buddy_label,
     error_label,
+    field_values,
     line_edit,
     push_button,
     text_edit,
@@ -99,12 +100,7 @@ class OwnReminderDialog(GuardedDialog):
         self.title.setFocus()
 
     def snapshot(self) -> object:
-        return (
-            self.title.text(),
-            self.day.text(),
-            self.time.text(),
-            self.detail.toPlainText(),
-        )
+        return field_values(self.title, self.day, self.time, self.detail)
 
     def reminder(self) -> Reminder | None:
         return self._result
