@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -124,6 +125,21 @@ class FormDialog(QDialog):
         self.error.setText(message)
         self.error.show()
         field.setFocus()
+
+    def add_error_and_buttons(
+        self,
+        layout: QBoxLayout,
+        text: str,
+        name: str = "",
+        button: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Save,
+    ) -> QDialogButtonBox:
+        """The foot of the form: the line that says what is wrong (`error`), then `text`, the
+        one primary button, beside Cancel (see `accept_buttons`)."""
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+        buttons = accept_buttons(self, text, name, button)
+        layout.addWidget(buttons)
+        return buttons
 
     def checked_day(
         self, entry: QLineEdit, today: dt.date, missing: str, label: str = ""

@@ -18,9 +18,7 @@ from secondopinion_desktop.domain.appointments import Appointment, AppointmentKi
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
-    accept_buttons,
     buddy_label,
-    error_label,
     field_values,
     line_edit,
     text_edit,
@@ -83,10 +81,7 @@ class BookingDialog(GuardedDialog):
         form.addRow("&Specialists:", self.team)
         form.addRow("N&otes:", self.notes)
         layout.addLayout(form)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
-        buttons = accept_buttons(self, "Book this visit")
-        layout.addWidget(buttons)
+        self.add_error_and_buttons(layout, "Book this visit")
         if existing is not None:
             local = existing.starts_at
             self.day.setText(f"{local.day} {local:%B %Y}")

@@ -33,10 +33,8 @@ from secondopinion_desktop.domain.validation import (
 from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
-    accept_buttons,
     answer_combo,
     buddy_label,
-    error_label,
     field_values,
     get_answer,
     line_edit,
@@ -111,10 +109,7 @@ class CallDialog(GuardedDialog):
         answers.addRow("&Referral needed?", self.referral)
         layout.addWidget(answers_box)
 
-        self.error = error_label(self)
-        layout.addWidget(self.error)
-        buttons = accept_buttons(self, "Save call")
-        layout.addWidget(buttons)
+        self.add_error_and_buttons(layout, "Save call")
         self.mark_clean()
         self.answered_by.setFocus()
 

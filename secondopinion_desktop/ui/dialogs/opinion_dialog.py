@@ -29,8 +29,6 @@ from secondopinion_desktop.domain.opinions import (
 from secondopinion_desktop.domain.validation import ValidationError, parse_date
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
-    accept_buttons,
-    error_label,
     field_values,
     line_edit,
     text_edit,
@@ -130,10 +128,7 @@ class OpinionDialog(GuardedDialog):
             layout.addWidget(box)
         scroll.setWidget(inner)
         outer.addWidget(scroll, 1)
-        self.error = error_label(self)
-        outer.addWidget(self.error)
-        buttons = accept_buttons(self, "Save", "Save the opinion")
-        outer.addWidget(buttons)
+        self.add_error_and_buttons(outer, "Save", "Save the opinion")
         self.resize(680, 720)
         self._doctor_changed()
         self.mark_clean()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.questions import MAX_QUESTION_LENGTH, clean_question
-from secondopinion_desktop.ui.forms import GuardedDialog, accept_buttons, error_label, text_edit
+from secondopinion_desktop.ui.forms import GuardedDialog, text_edit
 
 
 class QuestionDialog(GuardedDialog):
@@ -26,10 +26,7 @@ class QuestionDialog(GuardedDialog):
         self.edit = text_edit("Your question", "For example: How long would recovery take?", 110)
         self.edit.setPlainText(existing)
         layout.addWidget(self.edit)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
-        buttons = accept_buttons(self, "Save the question")
-        layout.addWidget(buttons)
+        self.add_error_and_buttons(layout, "Save the question")
         self.mark_clean()
         self.edit.setFocus()
 

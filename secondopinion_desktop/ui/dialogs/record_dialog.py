@@ -35,7 +35,6 @@ from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKin
 from secondopinion_desktop.domain.validation import ValidationError, parse_date
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
-    accept_buttons,
     error_label,
     field_values,
     line_edit,
@@ -239,12 +238,8 @@ class RecordDialog(GuardedDialog):
         columns.addLayout(dates_form, 1)
         layout.addLayout(columns)
         layout.addWidget(self.fax_note)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
-
-        self.buttons = accept_buttons(self, "Add item" if adding else "Save")
+        self.buttons = self.add_error_and_buttons(layout, "Add item" if adding else "Save")
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout.addWidget(self.buttons)
 
         self._fill(item)
         self.kind.currentIndexChanged.connect(self._update_visibility)

@@ -37,7 +37,7 @@ from secondopinion_desktop.domain.reminders import (
 from secondopinion_desktop.services import reminders as reminder_service
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.card import Card
-from secondopinion_desktop.ui.forms import FormDialog, accept_buttons, error_label, line_edit
+from secondopinion_desktop.ui.forms import FormDialog, line_edit
 from secondopinion_desktop.ui.time_entry import TimeEntry
 
 
@@ -77,10 +77,9 @@ class PickTimeDialog(FormDialog):
         form.addRow("&Time:", self.time)
         form.addRow("", self.time.problem_label)
         layout.addLayout(form)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
-        buttons = accept_buttons(self, "Remind me then", button=QDialogButtonBox.StandardButton.Ok)
-        layout.addWidget(buttons)
+        self.add_error_and_buttons(
+            layout, "Remind me then", button=QDialogButtonBox.StandardButton.Ok
+        )
         self.day.selectAll()
         self.day.setFocus()
 

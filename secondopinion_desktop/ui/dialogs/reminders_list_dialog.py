@@ -37,9 +37,7 @@ from secondopinion_desktop.ui.dialogs import reminder_dialog
 from secondopinion_desktop.ui.dialogs.reminder_dialog import open_label
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
-    accept_buttons,
     buddy_label,
-    error_label,
     field_values,
     line_edit,
     push_button,
@@ -84,10 +82,7 @@ class OwnReminderDialog(GuardedDialog):
         form.addRow("", self.time.problem_label)
         form.addRow("&More:", self.detail)
         layout.addLayout(form)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
-        buttons = accept_buttons(self, "Save reminder")
-        layout.addWidget(buttons)
+        self.add_error_and_buttons(layout, "Save reminder")
         if existing is not None:
             local = to_local(existing.due_at, zone)
             self.title.setText(existing.title)
