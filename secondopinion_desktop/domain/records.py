@@ -13,7 +13,7 @@ so the state is simply the furthest date filled in. The rules from PRODUCT.md li
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -179,6 +179,16 @@ def short_date(day: dt.date) -> str:
 def long_date(day: dt.date) -> str:
     """'13 November 2026'."""
     return f"{day.day} {day:%B %Y}"
+
+
+def iso_day_text(iso: str | None, words: Callable[[dt.date], str]) -> str:
+    """A stored ISO day in `words` (e.g. `long_date`); text that is not one is shown as it is."""
+    if not iso:
+        return ""
+    try:
+        return words(dt.date.fromisoformat(iso))
+    except ValueError:
+        return iso
 
 
 def due_text(item: RecordItem, visit: dt.date | None, today: dt.date) -> str:

@@ -34,6 +34,8 @@ from secondopinion_desktop.domain.records import (
     how_text,
     in_sentence,
     is_overdue,
+    iso_day_text,
+    long_date,
     status_text,
 )
 from secondopinion_desktop.services.records import ensure_default_records
@@ -393,3 +395,9 @@ def test_missing_or_changed_copies_are_explained(tmp_path: Path, data_dir: Path)
         attachment_files.check_copy(data_dir, stored.file_name, stored.sha256, "x.png")
     with pytest.raises(AttachmentError, match="damaged"):
         attachment_files.stored_path(data_dir, "../secondopinion.db")
+
+
+def test_a_stored_day_in_words_and_text_that_is_not_a_day_as_it_is() -> None:
+    assert iso_day_text("2026-11-03", long_date) == "3 November 2026"
+    assert iso_day_text("next week", long_date) == "next week"
+    assert iso_day_text(None, long_date) == iso_day_text("", long_date) == ""

@@ -29,6 +29,7 @@ from secondopinion_desktop.domain.doctors import (
     per_insurer_list,
     with_insurance_answer,
 )
+from secondopinion_desktop.domain.records import iso_day_text, long_date
 from secondopinion_desktop.domain.validation import (
     ValidationError,
     normalize_phone,
@@ -55,16 +56,6 @@ ROLE_LABELS = {
     Role.TREATING: "A doctor treating the patient now",
     Role.PRIMARY_CARE: "The primary-care (family) doctor",
 }
-
-
-def _date_text(iso: str | None) -> str:
-    if not iso:
-        return ""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%B %Y}"
 
 
 class DoctorDialog(GuardedDialog):
@@ -179,7 +170,7 @@ class DoctorDialog(GuardedDialog):
         )
         self.source_detail.setText(d.source_detail)
         set_answer(self.board, d.board_certified)
-        self.board_checked.setText(_date_text(d.board_checked_on))
+        self.board_checked.setText(iso_day_text(d.board_checked_on, long_date))
         set_answer(self.accepting, d.accepting_new_patients)
         self.wait.setText("" if d.wait_days is None else format_wait(d.wait_days))
         set_answer(self.insurance, d.accepts_insurance)

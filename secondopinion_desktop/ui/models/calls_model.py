@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from secondopinion_desktop.domain.doctors import Call
+from secondopinion_desktop.domain.records import iso_day_text, short_date
 from secondopinion_desktop.ui.models.base import RowListModel, TableColumn
 
 
@@ -22,13 +23,8 @@ def when_text(iso: str) -> str:
 
 
 def day_text(iso: str | None) -> str:
-    if not iso:
-        return ""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """'Mon 30 Nov 2026' (a call-back day)."""
+    return iso_day_text(iso, lambda day: f"{short_date(day)} {day.year}")
 
 
 COLUMNS: tuple[TableColumn[Call], ...] = (
