@@ -344,27 +344,3 @@ def _parse_wordy_date(cleaned: str, today: datetime.date) -> datetime.date:
             code="weekday_mismatch",
         )
     return result
-
-
-def parse_past_date(text: str, *, today: datetime.date) -> datetime.date | None:
-    """Like parse_date, for things that already happened: '12 November' means the latest one.
-
-    People rarely type the year for something that happened last week.
-    """
-    try:
-        return parse_date(text, today=today)
-    except ValidationError as first_error:
-        if re.search(r"\d{4}|/", text):
-            raise
-        try:
-            day = parse_date(f"{text.strip().rstrip(',')} {today.year}", today=today)
-        except ValidationError as second_error:
-            if second_error.code == first_error.code:
-                raise first_error from None
-            raise second_error from None
-        if day is not None and day > today:
-            try:
-                day = day.replace(year=day.year - 1)
-            except ValueError:  # 29 February
-                raise first_error from None
-        return day

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.doctors import Answer
-from secondopinion_desktop.domain.validation import ValidationError, parse_date
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.style import attention_color
 from secondopinion_desktop.ui.time_entry import TimeEntry
 
@@ -141,19 +141,14 @@ class FormDialog(QDialog):
         layout.addWidget(buttons)
         return buttons
 
-    def checked_day(
-        self, entry: QLineEdit, today: dt.date, missing: str, label: str = ""
-    ) -> dt.date | None:
-        """The day typed in `entry` ("tomorrow" too), or None once `fail()` has said what is
-        wrong: `missing` when nothing was typed; `label` starts what it says about a typo."""
-        try:
-            day = parse_date(entry.text(), today=today)
-        except ValidationError as exc:
-            self.fail(f"{label}: {exc}" if label else str(exc), entry)
+    def checked_day(self, entry: DateEntry, label: str = "") -> dt.date | None:
+        """The day typed in `entry`, or None once `fail()` has said what is wrong (the line under
+        the field says it too); None as well for an optional field left empty. `label` starts
+        what is said here about a day that cannot be read."""
+        if not entry.check():
+            self.fail(entry.problem(label), entry)
             return None
-        if day is None:
-            self.fail(missing, entry)
-        return day
+        return entry.value()
 
     def checked_time(self, entry: TimeEntry) -> dt.time | None:
         """The time typed in `entry`, or None once `fail()` has said what is wrong with it."""

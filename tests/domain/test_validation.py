@@ -320,21 +320,6 @@ def test_parse_wait_days_only_ever_raises_validation_error(text: str) -> None:
     assert result is None or 0 <= result <= 730
 
 
-def test_parse_past_date_fills_in_the_latest_year() -> None:
-    from secondopinion_desktop.domain.validation import parse_past_date
-
-    today = datetime.date(2026, 11, 20)
-    assert parse_past_date("12 November", today=today) == datetime.date(2026, 11, 12)
-    assert parse_past_date("Nov 12", today=today) == datetime.date(2026, 11, 12)
-    assert parse_past_date("25 December", today=today) == datetime.date(2025, 12, 25)
-    assert parse_past_date("3 Dec 2026", today=today) == datetime.date(2026, 12, 3)
-    assert parse_past_date("", today=today) is None
-    with pytest.raises(ValidationError, match="February 30"):
-        parse_past_date("30 Feb", today=today)
-    with pytest.raises(ValidationError):
-        parse_past_date("banana", today=today)
-
-
 def test_a_line_is_tidied_or_refused_in_the_words_given() -> None:
     assert clean_line(" Call\u200b  the   lab ", 20, "Empty.", "Long.") == "Call the lab"
     with pytest.raises(ValueError, match="Empty"):

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
 from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.typed_dates import not_before
+from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     buddy_label,
@@ -58,7 +60,14 @@ class BookingDialog(GuardedDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         when_row = QHBoxLayout()
-        self.day = line_edit("Day of the visit", "For example: 3 December 2026", 40)
+        self.day = DateEntry(
+            "Day of the visit",
+            lambda: self._now().date(),
+            lean="future",
+            required="Please type the day of the visit.",
+            rule=self._day_rule,
+            placeholder="For example: 3 December 2026, or 12/3",
+        )
         self.time = TimeEntry("Time of the visit", dt.time(9, 0))
         when_row.addWidget(self.day, 1)
         when_row.addWidget(QLabel("at"))
@@ -75,6 +84,7 @@ class BookingDialog(GuardedDialog):
         )
         self.notes = text_edit("Notes about the visit", "Parking, what to bring, who drives", 70)
         form.addRow(buddy_label("&Day:", self.day), when_row)
+        form.addRow("", self.day.note_label)
         form.addRow("", self.time.problem_label)
         form.addRow("&Where:", self.place)
         form.addRow("&Kind of visit:", self.kind)
@@ -84,7 +94,7 @@ class BookingDialog(GuardedDialog):
         self.add_error_and_buttons(layout, "Book this visit")
         if existing is not None:
             local = existing.starts_at
-            self.day.setText(f"{local.day} {local:%B %Y}")
+            self.day.set_value(local.date())
             self.time.set_value(dt.time(local.hour, local.minute))
             self.place.setText(existing.place)
             self.kind.setCurrentIndex(max(0, self.kind.findData(existing.kind.value)))
@@ -92,6 +102,12 @@ class BookingDialog(GuardedDialog):
             self.notes.setPlainText(existing.notes)
         self.mark_clean()
         self.day.setFocus()
+
+    def _day_rule(self, day: dt.date) -> str:
+        """A visit is booked on a day still to come (one already booked may stay as it was)."""
+        if self._existing is not None and day == self._existing.starts_at.date():
+            return ""
+        return not_before(day, self._now().date(), "That day")
 
     def snapshot(self) -> object:
         return field_values(self.day, self.time, self.place, self.kind, self.team, self.notes)
@@ -101,12 +117,8 @@ class BookingDialog(GuardedDialog):
 
     def accept(self) -> None:
         now = self._now()
-        day = self.checked_day(self.day, now.date(), "Please type the day of the visit.", "Day")
+        day = self.checked_day(self.day, "Day")
         if day is None:
-            return
-        unchanged = self._existing is not None and day == self._existing.starts_at.date()
-        if day < now.date() and not unchanged:
-            self.fail("That day has already passed. Please check the date.", self.day)
             return
         at = self.checked_time(self.time)
         if at is None:

@@ -26,11 +26,9 @@ from secondopinion_desktop.domain.doctors import (
     status_after_call,
     with_insurance_answer,
 )
-from secondopinion_desktop.domain.validation import (
-    ValidationError,
-    parse_date,
-)
+from secondopinion_desktop.domain.validation import ValidationError
 from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
+from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     answer_combo,
@@ -76,7 +74,13 @@ class CallDialog(GuardedDialog):
         form = QFormLayout()
         current = now()
         when_row = QHBoxLayout()
-        self.day = line_edit("Day of the call", "today", 40)
+        self.day = DateEntry(
+            "Day of the call",
+            lambda: self._now().date(),
+            lean="past",
+            rule=lambda day: CALL_IN_FUTURE if day > self._now().date() else "",
+            placeholder="today",
+        )
         self.day.setText("today")
         self.time = TimeEntry("Time of the call", dt.time(current.hour, current.minute))
         when_row.addWidget(self.day, 1)
@@ -84,12 +88,19 @@ class CallDialog(GuardedDialog):
         when_row.addWidget(self.time)
         self.answered_by = line_edit("Who answered", "For example: Denise at the front desk", 200)
         self.learned = text_edit("What you learned", "What did they tell you?", 100)
-        self.call_back = line_edit("Call back on", "Leave empty if no call back is needed", 40)
+        self.call_back = DateEntry(
+            "Call back on",
+            lambda: self._now().date(),
+            lean="future",
+            placeholder="Leave empty if no call back is needed",
+        )
         form.addRow(buddy_label("&When:", self.day), when_row)
+        form.addRow("", self.day.note_label)
         form.addRow("", self.time.problem_label)
         form.addRow("Who &answered:", self.answered_by)
         form.addRow("What you &learned:", self.learned)
         form.addRow("Call &back on:", self.call_back)
+        form.addRow("", self.call_back.note_label)
         layout.addLayout(form)
 
         answers_box = QGroupBox("The four questions")
@@ -135,11 +146,10 @@ class CallDialog(GuardedDialog):
     def accept(self) -> None:
         now = self._now()
         today = now.date()
-        try:
-            day = parse_date(self.day.text(), today=today) or today
-        except ValidationError as exc:
-            self.fail(f"When: {exc}", self.day)
+        day = self.checked_day(self.day, "When")
+        if day is None and self.day.text().strip():
             return
+        day = day or today
         at = self.checked_time(self.time)
         if at is None:
             return
@@ -147,10 +157,8 @@ class CallDialog(GuardedDialog):
         if call_in_future(when, now):
             self.fail(CALL_IN_FUTURE, self.day)
             return
-        try:
-            call_back = parse_date(self.call_back.text(), today=today)
-        except ValidationError as exc:
-            self.fail(f"Call back: {exc}", self.call_back)
+        call_back = self.checked_day(self.call_back, "Call back")
+        if call_back is None and self.call_back.text().strip():
             return
         try:
             wait = parse_wait_days(self.wait.text())

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.cases import Case, clean_title, suggested_title
-from secondopinion_desktop.domain.validation import ValidationError, normalize_phone, parse_date
+from secondopinion_desktop.domain.typed_dates import not_after
+from secondopinion_desktop.domain.validation import ValidationError, normalize_phone
+from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     accept_buttons,
@@ -82,7 +84,13 @@ class CaseDialog(GuardedDialog):
         form.setVerticalSpacing(10)
         self.patient_name = line_edit("Patient's name", "For example: Margaret Ellis")
         self.title_edit = line_edit("Name of this case", "For example: Mum's second opinion", 200)
-        self.date_of_birth = line_edit("Patient's date of birth", "For example: 12 April 1956", 40)
+        self.date_of_birth = DateEntry(
+            "Patient's date of birth",
+            self._today,
+            lean=None,
+            rule=lambda day: not_after(day, self._today(), "The date of birth"),
+            placeholder="For example: 12 April 1956",
+        )
         self.diagnosis = line_edit("Diagnosis", "In the words of the doctor's report")
         self.treatment = line_edit("Recommended treatment", "What your doctor suggested")
         self.insurance_plan = line_edit("Insurance plan")
@@ -100,6 +108,7 @@ class CaseDialog(GuardedDialog):
         form.addRow("Patient's &name:", self.patient_name)
         form.addRow("&Case name:", self.title_edit)
         form.addRow("Date of &birth:", self.date_of_birth)
+        form.addRow("", self.date_of_birth.note_label)
         form.addRow("&Diagnosis:", self.diagnosis)
         form.addRow("Recommended &treatment:", self.treatment)
         form.addRow("&Insurance plan:", self.insurance_plan)
@@ -117,9 +126,7 @@ class CaseDialog(GuardedDialog):
         if case is not None:
             self.patient_name.setText(case.patient_name)
             self.title_edit.setText(case.title)
-            if case.date_of_birth:
-                d = case.date_of_birth
-                self.date_of_birth.setText(f"{d.day} {d:%B %Y}")
+            self.date_of_birth.set_value(case.date_of_birth)
             self.diagnosis.setText(case.diagnosis)
             self.treatment.setText(case.recommended_treatment)
             self.insurance_plan.setText(case.insurance_plan)
@@ -163,14 +170,10 @@ class CaseDialog(GuardedDialog):
         except ValueError as exc:
             self.fail(str(exc), self.title_edit)
             return None
-        try:
-            dob = parse_date(self.date_of_birth.text(), today=self._today())
-        except ValidationError as exc:
-            self.fail(f"Date of birth: {exc}", self.date_of_birth)
+        if not self.date_of_birth.check():
+            self.fail(self.date_of_birth.problem("Date of birth"), self.date_of_birth)
             return None
-        if dob is not None and dob > self._today():
-            self.fail("The date of birth is in the future. Please check it.", self.date_of_birth)
-            return None
+        dob = self.date_of_birth.value()
         try:
             phone = normalize_phone(self.organiser_phone.text())
         except ValidationError as exc:

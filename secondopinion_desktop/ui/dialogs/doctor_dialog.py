@@ -30,12 +30,13 @@ from secondopinion_desktop.domain.doctors import (
     with_insurance_answer,
 )
 from secondopinion_desktop.domain.records import iso_day_text, long_date
+from secondopinion_desktop.domain.typed_dates import not_after
 from secondopinion_desktop.domain.validation import (
     ValidationError,
     normalize_phone,
-    parse_date,
 )
 from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
+from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     accept_buttons,
@@ -116,11 +117,18 @@ class DoctorDialog(GuardedDialog):
         source_form.addRow("De&tails:", self.source_detail)
         board_row = QHBoxLayout()
         self.board = answer_combo("Board-certified", "Not checked yet")
-        self.board_checked = line_edit("Date board certification was checked", "Date checked", 40)
+        self.board_checked = DateEntry(
+            "Date board certification was checked",
+            self._today,
+            lean="past",
+            rule=lambda day: not_after(day, self._today(), "The date checked"),
+            placeholder="Date checked",
+        )
         board_row.addWidget(self.board)
         board_row.addWidget(QLabel("checked on"))
         board_row.addWidget(self.board_checked, 1)
         source_form.addRow(buddy_label("&Board-certified:", self.board), board_row)
+        source_form.addRow("", self.board_checked.note_label)
         layout.addWidget(self.source_box)
 
         self.answers_box = QGroupBox("What the office told you")
@@ -228,14 +236,10 @@ class DoctorDialog(GuardedDialog):
         except ValidationError as exc:
             self.fail(f"Fax: {str(exc).replace('phone number', 'fax number')}", self.fax)
             return None
-        try:
-            checked = parse_date(self.board_checked.text(), today=self._today())
-        except ValidationError as exc:
-            self.fail(f"Date checked: {exc}", self.board_checked)
+        if not self.board_checked.check():
+            self.fail(self.board_checked.problem("Date checked"), self.board_checked)
             return None
-        if checked is not None and checked > self._today():
-            self.fail("The date checked is in the future. Please check it.", self.board_checked)
-            return None
+        checked = self.board_checked.value()
         try:
             wait = parse_wait_days(self.wait.text())
         except ValidationError as exc:

@@ -26,7 +26,7 @@ from secondopinion_desktop.domain.opinions import (
     round_doctor,
     round_name,
 )
-from secondopinion_desktop.domain.validation import ValidationError, parse_date
+from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     field_values,
@@ -80,15 +80,19 @@ class OpinionDialog(GuardedDialog):
             self.doctor_name.setText(opinion.doctor_name)
         self.doctor.setCurrentIndex(chosen)
         self.doctor.currentIndexChanged.connect(self._doctor_changed)
-        self.given_on = line_edit("Day the doctor said it", "For example: Dec 1, 2026", 40)
+        self.given_on = DateEntry(
+            "Day the doctor said it",
+            self._today,
+            lean="past",
+            placeholder="For example: Dec 1, 2026",
+        )
         self.given_on_note = QLabel("")
         self.given_on_note.setWordWrap(True)
         self.given_on_note.setAccessibleName("About the day")
         self.given_on_note.hide()
         self.given_on.textChanged.connect(self._show_day_note)
         if opinion.given_on is not None:
-            day = opinion.given_on
-            self.given_on.setText(f"{day:%b} {day.day}, {day.year}")
+            self.given_on.set_value(opinion.given_on)
         self.diagnosis = text_edit("The diagnosis", "What the doctor says it is", 80)
         self.diagnosis.setPlainText(opinion.diagnosis)
         self.treatment = text_edit(
@@ -102,6 +106,7 @@ class OpinionDialog(GuardedDialog):
         form.addRow("&Doctor:", self.doctor)
         form.addRow("&Name:", self.doctor_name)
         form.addRow("Da&y:", self.given_on)
+        form.addRow("", self.given_on.note_label)
         form.addRow("", self.given_on_note)
         form.addRow("Dia&gnosis:", self.diagnosis)
         form.addRow("&Treatment:", self.treatment)
@@ -136,11 +141,7 @@ class OpinionDialog(GuardedDialog):
 
     def _show_day_note(self) -> None:
         """A day still to come is allowed, with a word; one that cannot be read waits for Save."""
-        try:
-            day = parse_date(self.given_on.text(), today=self._today())
-        except ValidationError:
-            day = None
-        note = given_on_note(day, self._today())
+        note = given_on_note(self.given_on.value(), self._today())
         self.given_on_note.setText(note)
         self.given_on_note.setVisible(bool(note))
 
@@ -170,12 +171,10 @@ class OpinionDialog(GuardedDialog):
         return None
 
     def accept(self) -> None:
-        today = self._today()
-        try:
-            given_on = parse_date(self.given_on.text(), today=today)
-        except ValidationError as exc:
-            self.fail(f"Day: {exc}", self.given_on)
+        if not self.given_on.check():
+            self.fail(self.given_on.problem("Day"), self.given_on)
             return
+        given_on = self.given_on.value()
         doctor_id = self.doctor.currentData()
         if doctor_id == SOMEONE_ELSE:
             name = " ".join(self.doctor_name.text().split())

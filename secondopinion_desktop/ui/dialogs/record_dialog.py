@@ -32,7 +32,8 @@ from secondopinion_desktop.domain.record_entry import (
     parse_pages,
 )
 from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind, Timing
-from secondopinion_desktop.domain.validation import ValidationError, parse_date
+from secondopinion_desktop.domain.validation import ValidationError
+from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     error_label,
@@ -40,7 +41,6 @@ from secondopinion_desktop.ui.forms import (
     line_edit,
     text_edit,
 )
-from secondopinion_desktop.ui.style import attention_color, muted_color
 
 DATE_FIELDS = ("requested_on", "received_on", "sent_on", "confirmed_on", "returned_on")
 DATE_LABELS = {
@@ -59,12 +59,8 @@ DATE_NAMES = {
 }
 
 
-def date_text(day: dt.date | None) -> str:
-    return f"{day.day} {day:%b %Y}" if day else ""
-
-
 class DateField(QWidget):
-    """A date typed as text, a Today button, and a line saying how it was read."""
+    """The shared date entry with a Today button; the line under it says how it was read."""
 
     def __init__(self, name: str, today: Callable[[], dt.date], parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,7 +69,7 @@ class DateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         row = QHBoxLayout()
-        self.edit = line_edit(name, "Not yet", 60)
+        self.edit = DateEntry(name, today, lean="past", placeholder="Not yet")
         self.today_button = QPushButton("Today")
         self.today_button.setAccessibleName(f"{name}: today")
         self.today_button.setAutoDefault(False)
@@ -81,44 +77,26 @@ class DateField(QWidget):
         row.addWidget(self.edit, 1)
         row.addWidget(self.today_button)
         layout.addLayout(row)
-        self.hint = QLabel()
-        self.hint.setAccessibleName(f"{name}: how it was read")
-        self.hint.setWordWrap(True)
-        self.hint.hide()
+        self.hint = self.edit.note_label
         layout.addWidget(self.hint)
         self.edit.textChanged.connect(self.check)
 
     def set_today(self) -> None:
-        self.edit.setText(date_text(self._today()))
+        self.edit.set_value(self._today())
+        self.check()
 
     def set_date(self, day: dt.date | None) -> None:
-        self.edit.setText(date_text(day))
+        self.edit.set_value(day)
 
     def value(self) -> dt.date | None:
         """The date typed; raises ValidationError with words for the person."""
-        return parse_date(self.edit.text(), today=self._today())
+        return self.edit.read()
 
     def error(self) -> str | None:
-        try:
-            self.value()
-        except ValidationError as exc:
-            return exc.message
-        return None
+        return self.edit.problem() or None
 
     def check(self) -> None:
-        try:
-            day = self.value()
-        except ValidationError as exc:
-            self.hint.setText(exc.message)
-            self.hint.setStyleSheet(f"color: {attention_color(self.palette()).name()};")
-            self.hint.show()
-            return
-        if day is None:
-            self.hint.hide()
-            return
-        self.hint.setText(f"{day:%A} {day.day} {day:%B %Y}")
-        self.hint.setStyleSheet(f"color: {muted_color(self.palette()).name()};")
-        self.hint.show()
+        self.edit.check()
 
 
 class RecordDialog(GuardedDialog):

@@ -34,10 +34,12 @@ from secondopinion_desktop.domain.reminders import (
     to_local,
     tomorrow_morning,
 )
+from secondopinion_desktop.domain.typed_dates import not_before
 from secondopinion_desktop.services import reminders as reminder_service
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.card import Card
-from secondopinion_desktop.ui.forms import FormDialog, line_edit
+from secondopinion_desktop.ui.date_entry import DateEntry
+from secondopinion_desktop.ui.forms import FormDialog
 from secondopinion_desktop.ui.time_entry import TimeEntry
 
 
@@ -70,10 +72,18 @@ class PickTimeDialog(FormDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.day = line_edit("Day to be reminded", "For example: tomorrow, or Dec 3, 2026", 40)
+        self.day = DateEntry(
+            "Day to be reminded",
+            lambda: to_local(self._now, self._zone).date(),
+            lean="future",
+            required="Please type a day, for example \u201ctomorrow\u201d.",
+            rule=lambda day: not_before(day, to_local(self._now, self._zone).date(), "That day"),
+            placeholder="For example: tomorrow, or Dec 3, 2026",
+        )
         self.day.setText("tomorrow")
         self.time = TimeEntry("Time to be reminded", dt.time(9, 0))
         form.addRow("&Day:", self.day)
+        form.addRow("", self.day.note_label)
         form.addRow("&Time:", self.time)
         form.addRow("", self.time.problem_label)
         layout.addLayout(form)
@@ -87,10 +97,7 @@ class PickTimeDialog(FormDialog):
         return self._chosen
 
     def accept(self) -> None:
-        today = to_local(self._now, self._zone).date()
-        day = self.checked_day(
-            self.day, today, "Please type a day, for example \u201ctomorrow\u201d."
-        )
+        day = self.checked_day(self.day)
         if day is None:
             return
         at = self.checked_time(self.time)

@@ -30,9 +30,11 @@ from secondopinion_desktop.domain.reminders import (
     to_local,
     tomorrow_morning,
 )
+from secondopinion_desktop.domain.typed_dates import not_before
 from secondopinion_desktop.services import reminders as reminder_service
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.dialogs import reminder_dialog
 from secondopinion_desktop.ui.dialogs.reminder_dialog import open_label
 from secondopinion_desktop.ui.forms import (
@@ -70,7 +72,14 @@ class OwnReminderDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.title = line_edit("What to be reminded of", "For example: Ask Jo to drive", 200)
-        self.day = line_edit("Day of the reminder", "For example: tomorrow, or Dec 3, 2026", 40)
+        self.day = DateEntry(
+            "Day of the reminder",
+            lambda: to_local(self._now, self._zone).date(),
+            lean="future",
+            required="Please type the day, for example \u201ctomorrow\u201d.",
+            rule=self._day_rule,
+            placeholder="For example: tomorrow, or Dec 3, 2026",
+        )
         self.time = TimeEntry("Time of the reminder", dt.time(9, 0))
         when = QHBoxLayout()
         when.addWidget(self.day, 1)
@@ -79,6 +88,7 @@ class OwnReminderDialog(GuardedDialog):
         self.detail = text_edit("More about it", "Anything that helps when it comes up", 80)
         form.addRow("&Remind me to:", self.title)
         form.addRow(buddy_label("&Day:", self.day), when)
+        form.addRow("", self.day.note_label)
         form.addRow("", self.time.problem_label)
         form.addRow("&More:", self.detail)
         layout.addLayout(form)
@@ -86,13 +96,19 @@ class OwnReminderDialog(GuardedDialog):
         if existing is not None:
             local = to_local(existing.due_at, zone)
             self.title.setText(existing.title)
-            self.day.setText(f"{local:%b} {local.day}, {local.year}")
+            self.day.set_value(local.date())
             self.time.set_value(dt.time(local.hour, local.minute))
             self.detail.setPlainText(existing.detail)
         else:
             self.day.setText("tomorrow")
         self.mark_clean()
         self.title.setFocus()
+
+    def _day_rule(self, day: dt.date) -> str:
+        """A reminder is for a day still to come (one already set may stay as it was)."""
+        if self._existing is not None and day == to_local(self._existing.due_at, self._zone).date():
+            return ""
+        return not_before(day, to_local(self._now, self._zone).date(), "That day")
 
     def snapshot(self) -> object:
         return field_values(self.title, self.day, self.time, self.detail)
@@ -106,10 +122,7 @@ class OwnReminderDialog(GuardedDialog):
         except ValueError as exc:
             self.fail(str(exc), self.title)
             return
-        today = to_local(self._now, self._zone).date()
-        day = self.checked_day(
-            self.day, today, "Please type the day, for example \u201ctomorrow\u201d."
-        )
+        day = self.checked_day(self.day)
         if day is None:
             return
         at = self.checked_time(self.time)

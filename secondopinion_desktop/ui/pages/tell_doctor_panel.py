@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.scripts import doctor_to_address, tell_doctor_script
-from secondopinion_desktop.domain.validation import ValidationError, parse_past_date
+from secondopinion_desktop.domain.typed_dates import not_after
 from secondopinion_desktop.services import cases, doctors
 from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.dialogs import factories
 from secondopinion_desktop.ui.forms import (
     answer_combo,
@@ -84,7 +85,13 @@ class TellDoctorPanel(StepPanel):
         record = card("What happened", layout)
         record.addWidget(paragraph("Saved as you type. Come back and fill it in after the talk."))
         form = QFormLayout()
-        self.told_on = line_edit("Day you told your doctor", "For example: today, 12 November", 40)
+        self.told_on = DateEntry(
+            "Day you told your doctor",
+            self._today,
+            lean="past",
+            rule=lambda day: not_after(day, self._today(), "That day"),
+            placeholder="For example: today, 12 November",
+        )
         self.hear_back = line_edit(
             "How your doctor wants to hear back", "For example: a letter from the new doctor", 500
         )
@@ -92,6 +99,7 @@ class TellDoctorPanel(StepPanel):
         self.referral_given = answer_combo("Was a referral given", "Not yet")
         self.referral_to = line_edit("Referral to whom", "Name of the specialist", 300)
         form.addRow("&Told on:", self.told_on)
+        form.addRow("", self.told_on.note_label)
         form.addRow("&Hear back by:", self.hear_back)
         form.addRow("Asked for a &referral?", self.referral_asked)
         form.addRow("Referral &given?", self.referral_given)
@@ -123,7 +131,7 @@ class TellDoctorPanel(StepPanel):
             if not doctors:
                 self.doctor_combo.addItem("Add your doctor first", None)
             self._select(doctor_to_address(doctors, case.told_doctor_id))
-            self.told_on.setText(f"{case.told_on.day} {case.told_on:%B %Y}" if case.told_on else "")
+            self.told_on.set_value(case.told_on)
             self.hear_back.setText(case.hear_back)
             set_answer(self.referral_asked, case.referral_asked)
             set_answer(self.referral_given, case.referral_given)
@@ -155,16 +163,11 @@ class TellDoctorPanel(StepPanel):
         """Save the step-1 record; a date that cannot be read is explained and not saved."""
         if self._loading or self.case is None:
             return
-        try:
-            told_on = parse_past_date(self.told_on.text(), today=self._today())
-        except ValidationError as exc:
-            self.error.setText(f"Told on: {exc}")
+        if not self.told_on.check():
+            self.error.setText(f"Told on: {self.told_on.problem()}")
             self.error.show()
             return
-        if told_on is not None and told_on > self._today():
-            self.error.setText("Told on: that day is in the future. Please check it.")
-            self.error.show()
-            return
+        told_on = self.told_on.value()
         self.error.hide()
         updated = replace(
             self.repo.cases.get(self.case.id),
