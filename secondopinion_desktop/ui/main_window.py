@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
             self, "&Next Step", lambda: self._move_page(1), keys="Ctrl+PgDown"
         )
         self.first_open_action = new_action(
-            self, "Go to the Step to Do &Now", self.show_next_open_step, keys="Ctrl+J"
+            self, "Go to the Step to &Do Now", self.show_next_open_step, keys="Ctrl+J"
         )
         for action in (
             self.mark_done_action,

@@ -18,7 +18,17 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMenuBar,
+    QTabBar,
+    QWidget,
+)
 
 _Context = Qt.ShortcutContext
 
@@ -97,3 +107,71 @@ def clashes(window: QWidget) -> list[str]:
             ):
                 problems.append(f"{first.key}: {first.what} and {second.what}")
     return sorted(set(problems))
+
+
+# --- & mnemonics ------------------------------------------------------------------------------
+
+
+def _mnemonic(text: str) -> str:
+    """The letter after a single & in ``text`` ("" when none), upper case."""
+    sequence = QKeySequence.mnemonic(text)
+    if sequence.isEmpty():
+        return ""
+    return _portable(sequence).rsplit("+", 1)[-1].upper()
+
+
+def mnemonics(window: QWidget) -> list[tuple[str, str]]:
+    """(letter, what) for each Alt+letter a person can press in ``window`` as it is shown now:
+    buttons, check and radio boxes, labels with a buddy, group boxes, tabs and the menu bar."""
+    found: list[tuple[str, str]] = []
+
+    def shown(widget: QWidget) -> bool:
+        return widget is window or widget.isVisibleTo(window)
+
+    for widget in window.findChildren(QWidget):
+        if not shown(widget):
+            continue
+        text = ""
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
+            text = widget.text()
+        elif isinstance(widget, QGroupBox):
+            text = widget.title()
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                if widget.isTabVisible(index) and (letter := _mnemonic(widget.tabText(index))):
+                    found.append((letter, f"tab {widget.tabText(index)!r}"))
+        elif isinstance(widget, QMenuBar):
+            for action in widget.actions():
+                if action.isVisible() and (letter := _mnemonic(action.text())):
+                    found.append((letter, f"menu {action.text()!r}"))
+        if text and (letter := _mnemonic(text)):
+            found.append((letter, f"{type(widget).__name__} {text!r}"))
+    return found
+
+
+def mnemonic_clashes(window: QWidget) -> list[str]:
+    """Sentences naming each letter two controls of ``window`` (or two items of one of its
+    menus) both use, so Alt+letter would not do what either says."""
+    problems: list[str] = []
+    groups: list[list[tuple[str, str]]] = [mnemonics(window)]
+    for menu in window.findChildren(QMenu):
+        groups.append(
+            [
+                (letter, f"item {action.text()!r} of {menu.title() or 'a menu'!r}")
+                for action in menu.actions()
+                if action.isVisible() and not action.isSeparator()
+                if (letter := _mnemonic(action.text()))
+            ]
+        )
+    for group in groups:
+        by_letter: dict[str, list[str]] = {}
+        for letter, what in group:
+            by_letter.setdefault(letter, []).append(what)
+        problems.extend(
+            f"Alt+{letter}: {' and '.join(sorted(whats))}"
+            for letter, whats in by_letter.items()
+            if len(whats) > 1
+        )
+    return sorted(problems)

@@ -32,7 +32,7 @@ class BackupController(QObject):
             "Ctrl+Shift+B",
         )
         self.restore_action = new_action(
-            window, "Restore From &Backup\u2026", self.restore_backup, "Go back to an earlier copy"
+            window, "Res&tore From Backup\u2026", self.restore_backup, "Go back to an earlier copy"
         )
 
     def actions(self) -> list[QAction]:

@@ -39,7 +39,7 @@ class CaseController(QObject):
         )
         self.details_action = new_action(
             self.window,
-            "Case &Details\u2026",
+            "Case Detai&ls\u2026",
             self.edit_case_details,
             "Change the case's details",
             keys="Ctrl+I",

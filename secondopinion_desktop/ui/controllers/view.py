@@ -35,7 +35,7 @@ class ViewController(QObject):
         )
         self.normal_size_action = new_action(
             self.window,
-            "&Normal Text Size",
+            "N&ormal Text Size",
             lambda: self.set_text_size(DEFAULT_POINT_SIZE),
             keys="Ctrl+0",
         )

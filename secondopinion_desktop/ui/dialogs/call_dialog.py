@@ -115,7 +115,7 @@ class CallDialog(GuardedDialog):
         if doctor.wait_days is not None:
             self.wait.setText(format_wait(doctor.wait_days))
         answers.addRow("Taking &new patients?", self.accepting)
-        answers.addRow("&Wait for a first visit:", self.wait)
+        answers.addRow("Wait for a first &visit:", self.wait)
         answers.addRow("Takes your &insurance?", self.insurance)
         answers.addRow("&Referral needed?", self.referral)
         layout.addWidget(answers_box)

@@ -113,7 +113,7 @@ class DoctorDialog(GuardedDialog):
         self.source_detail = line_edit(
             "Details of where the name came from", "For example: suggested by Dr. Okafor", 300
         )
-        source_form.addRow("S&ource:", self.source)
+        source_form.addRow("Sour&ce:", self.source)
         source_form.addRow("De&tails:", self.source_detail)
         board_row = QHBoxLayout()
         self.board = answer_combo("Board-certified", "Not checked yet")
@@ -141,7 +141,7 @@ class DoctorDialog(GuardedDialog):
         self.status.setAccessibleName("Status")
         for status in Status:
             self.status.addItem(status.label, status.value)
-        answers.addRow("Taking &new patients?", self.accepting)
+        answers.addRow("Taking n&ew patients?", self.accepting)
         answers.addRow("&Wait for a first visit:", self.wait)
         answers.addRow("Takes your &insurance?", self.insurance)
         answers.addRow("&Referral needed?", self.referral)
