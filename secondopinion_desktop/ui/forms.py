@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.doctors import Answer
 from secondopinion_desktop.ui import messages
-from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.style import attention_color
-from secondopinion_desktop.ui.time_entry import TimeEntry
+
+if TYPE_CHECKING:  # the entries load with the first dialog that has one, not at start
+    from secondopinion_desktop.ui.date_entry import DateEntry
+    from secondopinion_desktop.ui.time_entry import TimeEntry
 
 MAX_FIELD = 2_000
 
