@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -178,6 +178,7 @@ class Sidebar(QListView):
         self.setAccessibleDescription("The six steps to a second opinion. Choose one to open it.")
         self._following = False
         self.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         model.dataChanged.connect(self.fit_text)
         model.modelReset.connect(self.fit_text)
         self.fit_text()
@@ -202,6 +203,13 @@ class Sidebar(QListView):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._following:
             self.page_requested.emit(current.row() + 1)
+
+    def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        """A screen reader chooses a step by selecting it (AT-SPI's Selection), not by moving
+        the current row as the keyboard does: the step selected becomes the one shown."""
+        rows = selected.indexes()
+        if rows and rows[0] != self.currentIndex():
+            self.setCurrentIndex(rows[0])
 
     def select_page(self, page: int) -> None:
         """Follow the page shown (no page_requested: the window is already showing it)."""

@@ -57,6 +57,7 @@ class OpinionDialog(GuardedDialog):
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setAccessibleName("The opinion, in your own words")  # it takes the focus
         inner = QWidget()
         layout = QVBoxLayout(inner)
         intro = QLabel(

@@ -216,6 +216,7 @@ class ReminderDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName("The reminders due")  # it takes the focus
         inner = QWidget()
         self.list_layout = QVBoxLayout(inner)
         self.list_layout.setContentsMargins(0, 0, 0, 0)

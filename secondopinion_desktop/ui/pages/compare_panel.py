@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -35,7 +34,7 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.delegates import ChoiceDelegate
 from secondopinion_desktop.ui.dialogs import factories
-from secondopinion_desktop.ui.forms import button_row, error_label, push_button
+from secondopinion_desktop.ui.forms import buddy_label, button_row, error_label, push_button
 from secondopinion_desktop.ui.models.calls_model import CallsModel, day_text, when_text
 from secondopinion_desktop.ui.models.doctors_model import (
     ANSWER_FIELDS,
@@ -112,7 +111,8 @@ class ComparePanel(DoctorTablePanel):
         for status in Status:
             self.status_filter.addItem(status.label, status.value)
         filters.addWidget(self.filter_edit, 1)
-        filters.addWidget(QLabel("Show:"))
+        # Qt on Linux reads a combo box by its value and its label: the label names it for Orca.
+        filters.addWidget(buddy_label("Show:", self.status_filter))
         filters.addWidget(self.status_filter)
         compare.addLayout(filters)
         self.make_table(COMPARE_COLUMNS, "Doctor comparison table", self._save_in_place)

@@ -43,6 +43,9 @@ class PageFrame(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # The page itself takes the focus (to scroll it): a screen reader then says which page.
+        self.setAccessibleName(f"{kicker}: {title}")
+        self.setAccessibleDescription(summary)
         inner = QWidget()
         inner.setObjectName("page")
         self.body = QVBoxLayout(inner)

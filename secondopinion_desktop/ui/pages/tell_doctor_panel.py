@@ -29,6 +29,7 @@ from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.dialogs import factories
 from secondopinion_desktop.ui.forms import (
     answer_combo,
+    buddy_label,
     button_row,
     error_label,
     get_answer,
@@ -70,6 +71,8 @@ class TellDoctorPanel(StepPanel):
         self.add_doctor_button = push_button(
             "Add your doctor\u2026", "Add your current doctor", self.add_treating_doctor
         )
+        # Qt on Linux reads a combo box by its value and its label: the label names it for Orca.
+        pick.addWidget(buddy_label("Your doctor:", self.doctor_combo))
         pick.addWidget(self.doctor_combo, 1)
         pick.addWidget(self.add_doctor_button)
         script.addLayout(pick)
