@@ -40,6 +40,5 @@ def page_situation(repo: Repository, case_id: int, page: int) -> str:
     """The sentence on where the case stands, for the pages that have one (read only)."""
     if page not in (2, 3):
         return ""
-    doctors = repo.doctors.list(case_id)
-    booked = [d.name for d in doctors if d.status is Status.BOOKED]
+    booked = repo.doctors.names_with_status(case_id, Status.BOOKED)
     return situation(page, repo.cases.counts(case_id), booked)

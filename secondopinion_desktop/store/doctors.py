@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable
 
-from secondopinion_desktop.domain.doctors import Call, Doctor, Role
+from secondopinion_desktop.domain.doctors import Call, Doctor, Role, Status
 from secondopinion_desktop.store.appointments import AppointmentRepository
 from secondopinion_desktop.store.rows import (
     NotFoundError,
@@ -23,6 +23,58 @@ class DoctorRepository(TableRepository):
         if role is None:
             return self._where(doctor_from_row, "case_id = ?", [case_id], "id")
         return self._where(doctor_from_row, "case_id = ? AND role = ?", [case_id, role.value], "id")
+
+    def own_doctors(self, case_id: int) -> builtins.list[Doctor]:
+        """The person's own doctors (every role but candidate), without reading the candidates:
+        a case may list thousands of them."""
+        roles = [r.value for r in Role if r is not Role.CANDIDATE]
+        marks = ", ".join("?" for _ in roles)
+        rows = self.db.query(
+            f"SELECT * FROM doctors WHERE case_id = ? AND role IN ({marks}) ORDER BY id",
+            [case_id, *roles],
+        )
+        return [doctor_from_row(r) for r in rows]
+
+    def for_records(self, case_id: int, also: Iterable[int] = ()) -> builtins.list[Doctor]:
+        """The doctors records move between: the person's own, the ones booked or with a
+        visit, and the doctors in `also` (those an item already names); not every candidate."""
+        roles = [r.value for r in Role if r is not Role.CANDIDATE]
+        named = [int(i) for i in also]
+        rows = self.db.query(
+            "SELECT * FROM doctors WHERE case_id = ? AND ("
+            f"role IN ({', '.join('?' for _ in roles)}) OR status = ? "
+            "OR id IN (SELECT doctor_id FROM appointments WHERE case_id = ?)"
+            f"{' OR id IN (' + ', '.join('?' for _ in named) + ')' if named else ''}"
+            ") ORDER BY id",
+            [case_id, *roles, Status.BOOKED.value, case_id, *named],
+        )
+        return [doctor_from_row(r) for r in rows]
+
+    def with_ids(self, ids: Iterable[int]) -> builtins.list[Doctor]:
+        """The doctors with these ids (those still on the list), in id order."""
+        wanted = sorted({int(i) for i in ids})
+        found: builtins.list[Doctor] = []
+        for start in range(0, len(wanted), 500):  # far below SQLite's limit of parameters
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found += [
+                doctor_from_row(r)
+                for r in self.db.query(f"SELECT * FROM doctors WHERE id IN ({marks})", chunk)
+            ]
+        return sorted(found, key=lambda d: d.id)
+
+    def names(self, case_id: int) -> dict[int, str]:
+        """Each doctor's name by id (for showing who holds what, without whole rows)."""
+        rows = self.db.execute("SELECT id, name FROM doctors WHERE case_id = ?", [case_id])
+        return {int(doctor_id): str(name) for doctor_id, name in rows}
+
+    def names_with_status(self, case_id: int, status: Status) -> builtins.list[str]:
+        """The names of the case's doctors with this status, in the order they were added."""
+        rows = self.db.execute(
+            "SELECT name FROM doctors WHERE case_id = ? AND status = ? ORDER BY id",
+            [case_id, status.value],
+        )
+        return [str(name) for (name,) in rows]
 
     def get(self, doctor_id: int) -> Doctor:
         return doctor_from_row(self._one("SELECT * FROM doctors WHERE id = ?", [doctor_id]))

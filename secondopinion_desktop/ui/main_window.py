@@ -193,13 +193,9 @@ class MainWindow(QMainWindow):
         self.first_open_action = new_action(
             self, "Go to the Step to &Do Now", self.show_next_open_step, keys="Ctrl+J"
         )
-        for action in (
-            self.mark_done_action,
-            self.prev_action,
-            self.next_action,
-            self.first_open_action,
-        ):
+        for action in (self.mark_done_action, self.prev_action, self.next_action):
             mark_needs_case(action)
+        mark_needs_case(self.first_open_action)
         self.view = ViewController(self)
         view = self.view
         self.larger_action, self.smaller_action = view.larger_action, view.smaller_action
@@ -284,7 +280,10 @@ class MainWindow(QMainWindow):
     # --- cases ---------------------------------------------------------------------------
 
     def reload_cases(self, select_id: int | None = None) -> None:
-        """Refresh the case list and open `select_id` (or the first case, or the welcome)."""
+        """Refresh the case list and open `select_id` (or the first case, or the welcome).
+        Every panel reads again when shown (a new case may have a deleted one's id)."""
+        for panel in (p for panels in self.panels.values() for p in panels):
+            panel.mark_stale()
         cases = self.repo.cases.list()
         self.cases_model.set_rows(cases)
         ids = [c.id for c in cases]
@@ -385,7 +384,7 @@ class MainWindow(QMainWindow):
         if page < OUTCOME_PAGE:
             self._load_step_page(page)
         for panel in self.panels_of(page):
-            panel.load(self.case)
+            panel.show_case(self.case)  # reads only if a change named what it shows
 
     def panels_of(self, page: int) -> list[StepPanel]:
         """The tools on a page, built the first time the page is needed."""
@@ -411,12 +410,16 @@ class MainWindow(QMainWindow):
         step_page.load(progress, self._situation(page))
 
     def _broadcast(self, changes: Changes, sender: object = None) -> None:
-        """Tell the panels in view (others load when shown) and whoever listens what changed."""
+        """Tell the panels in view (others note it, to load when shown) and listeners."""
         if not changes:
             return
-        for panel in self.panels.get(self.current_page(), []):
-            if panel is not sender:
-                panel.refresh(changes)
+        current = self.current_page()
+        for page, panels in self.panels.items():
+            for panel in panels:  # the sender shows its own change, maybe not all it caused
+                if page != current or panel is sender:
+                    panel.mark_stale(changes)
+                else:
+                    panel.refresh(changes)
         self.changed.emit(changes)
 
     def _on_panel_changed(self, changes: Changes) -> None:

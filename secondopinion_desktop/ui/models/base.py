@@ -169,10 +169,13 @@ class RowListModel(QAbstractTableModel, Generic[T]):
         return Qt.ItemFlag.NoItemFlags
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
+        return self.value(index.row(), index.column(), role) if index.isValid() else None
+
+    def value(self, row: int, column: int, role: int = DISPLAY) -> Any:
+        """`data` by row and column: what a proxy that maps rows itself asks (no index made)."""
         role = int(role)
-        if role not in self._answered or not index.isValid():
+        if role not in self._answered:
             return None
-        row, column = index.row(), index.column()
         if not (0 <= row < len(self._rows) and 0 <= column < len(self._columns)):
             return None
         return self.cell(row, column, role)

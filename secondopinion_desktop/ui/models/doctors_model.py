@@ -12,7 +12,7 @@ from enum import IntEnum
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -25,9 +25,11 @@ from secondopinion_desktop.domain.doctors import (
     with_insurance_answer,
 )
 from secondopinion_desktop.domain.rounds import GAVE_AN_OPINION, gave_opinion_words
+from secondopinion_desktop.domain.sort_keys import text_key
 from secondopinion_desktop.domain.validation import ValidationError
 from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
 from secondopinion_desktop.ui.models.base import DISPLAY, Index, RowListModel, TableColumn
+from secondopinion_desktop.ui.models.row_proxy import SortedRowsProxy
 from secondopinion_desktop.ui.style import attention_color, done_color, muted_color
 
 SortRole = Qt.ItemDataRole.UserRole + 10
@@ -118,15 +120,22 @@ def edit_value(column: Column, doctor: Doctor) -> Any:
     return display_text(column, doctor)
 
 
+NO_WAIT_KNOWN = 10**6  # sorts after every wait a person could be told
+ANSWER_ORDER = {Answer.YES: 0, Answer.NO: 1, Answer.UNKNOWN: 2}
+STATUS_ORDER = {status: number for number, status in enumerate(Status)}
+
+
 def sort_key(column: Column, doctor: Doctor) -> Any:
+    """What a click on the column's header sorts by (keys of one column compare together):
+    waits by days with unknown ones last, answers yes, no, not asked; statuses in the order
+    of the steps; words as `text_key` orders them."""
     if column == Column.WAIT:
-        return doctor.wait_days if doctor.wait_days is not None else 10**6
+        return doctor.wait_days if doctor.wait_days is not None else NO_WAIT_KNOWN
     if column in ANSWER_FIELDS:
-        answer: Answer = getattr(doctor, ANSWER_FIELDS[column])
-        return {Answer.YES: 0, Answer.NO: 1, Answer.UNKNOWN: 2}[answer]
+        return ANSWER_ORDER[getattr(doctor, ANSWER_FIELDS[column])]
     if column == Column.STATUS:
-        return list(Status).index(doctor.status)
-    return display_text(column, doctor).casefold()
+        return STATUS_ORDER[doctor.status]
+    return text_key(display_text(column, doctor))
 
 
 def foreground(column: Column, doctor: Doctor) -> Any:
@@ -208,6 +217,7 @@ class DoctorsTableModel(RowListModel[Doctor]):
         )
         self._search: list[str] = []
         self._givers: dict[int, int] = {}  # doctor id -> the round whose opinion they gave
+        self._keys: dict[int, list[Any]] = {}  # column -> each row's sort key, made once
         self._save = save
 
     # --- contents ------------------------------------------------------------------------
@@ -218,16 +228,40 @@ class DoctorsTableModel(RowListModel[Doctor]):
         self._givers = dict(givers or {})
         doctors = list(rows)
         self._search = [_haystack(d) for d in doctors]  # ready before the filter asks
+        self._keys = {}
         super().set_rows(doctors)
 
     def replace_row(self, value: Doctor) -> None:
         row = self.row_of(value.id)
         if row >= 0:
             self._search[row] = _haystack(value)
+            self._rows[row] = value  # the new keys are made from it before anyone is told
+            for column, keys in self._keys.items():
+                keys[row] = self._sort_value(row, Column(column))
         super().replace_row(value)
 
     def search_text(self, row: int) -> str:
         return self._search[row]
+
+    def search_texts(self) -> list[str]:
+        """Every row's searchable text, folded (the filter reads them all at each keystroke)."""
+        return self._search
+
+    def sort_keys(self, column: int) -> list[Any]:
+        """Each row's key for sorting by `column`, made the first time it is asked after the
+        rows were set and kept until they change (a sort compares keys, never cells)."""
+        keys = self._keys.get(column)
+        if keys is None:
+            keys = self._keys[column] = [
+                self._sort_value(row, Column(column)) for row in range(len(self._rows))
+            ]
+        return keys
+
+    def _sort_value(self, row: int, column: Column) -> Any:
+        doctor = self._rows[row]
+        if column == Column.STATUS and doctor.id in self._givers:
+            return len(Status) + self._givers[doctor.id]  # after every status, by round
+        return sort_key(column, doctor)
 
     def gave_opinion(self, row: int) -> int | None:
         """The round whose opinion the doctor in this row gave, if they gave one."""
@@ -250,7 +284,7 @@ class DoctorsTableModel(RowListModel[Doctor]):
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return gave_opinion_words(gave)
         if role == SortRole:
-            return len(Status) + gave
+            return self._sort_value(row, Column.STATUS)
         return super().cell(row, column, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -307,37 +341,44 @@ class DoctorsTableModel(RowListModel[Doctor]):
         return True
 
 
-class DoctorFilterProxy(QSortFilterProxyModel):
-    """Filters by typed text (any word, anywhere in the row) and by status."""
+class DoctorFilterProxy(SortedRowsProxy):
+    """Sorts by a column's prepared keys; filters by typed text (every word, anywhere in the
+    row) and by status, in one pass over the rows per keystroke."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
         self._status: Status | None = None
-        self.setSortRole(SortRole)
-        self.setDynamicSortFilter(True)
 
     def set_text(self, text: str) -> None:
         words = text.casefold().split()
         if words != self._words:
-            self.beginFilterChange()
+            # each old word inside a new one: no hidden row can match, so try only those shown
+            narrower = all(any(old in new for new in words) for old in self._words)
             self._words = words
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            self.refilter(narrower)
 
     def set_status(self, status: Status | None) -> None:
         if status != self._status:
-            self.beginFilterChange()
             self._status = status
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            self.refilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+    def filtering(self) -> bool:
+        return bool(self._words) or self._status is not None
+
+    def accepted(self, rows: list[int]) -> list[int]:
         model = self.sourceModel()
-        if not isinstance(model, DoctorsTableModel):
-            return True
-        if self._status is not None and (
-            model.row_at(source_row).status is not self._status
-            or model.gave_opinion(source_row) is not None  # their status is the opinion given
-        ):
-            return False
-        haystack = model.search_text(source_row)
-        return all(word in haystack for word in self._words)
+        if not isinstance(model, DoctorsTableModel) or not self.filtering():
+            return rows
+        words, status = self._words, self._status
+        search = model.search_texts()
+        for word in words:  # a word at a time: one quick pass each
+            rows = [r for r in rows if word in search[r]]
+        if status is not None:
+            # a doctor who gave an opinion shows that instead of a status
+            rows = [
+                r
+                for r in rows
+                if model.row_at(r).status is status and model.gave_opinion(r) is None
+            ]
+        return rows

@@ -68,7 +68,10 @@ __all__ = ["COMPARE_COLUMNS", "ComparePanel", "referral_todo_key"]
 class ComparePanel(DoctorTablePanel):
     """Step 3: compare the candidates, log calls, and book the one chosen."""
 
-    shows = frozenset({Kind.DOCTORS, Kind.CALLS, Kind.APPOINTMENTS, Kind.TODOS, Kind.ROUNDS})
+    # opinions: a doctor who gave one is shown so, and not ranked again
+    shows = frozenset(
+        {Kind.DOCTORS, Kind.CALLS, Kind.APPOINTMENTS, Kind.TODOS, Kind.ROUNDS, Kind.OPINIONS}
+    )
 
     def __init__(
         self,
@@ -97,6 +100,7 @@ class ComparePanel(DoctorTablePanel):
         self.choose_button.clicked.connect(self.choose_selected)
         self.change_visit_button.clicked.connect(self.change_visit)
         self._givers: dict[int, int] = {}
+        self._ranked: RoundRanking | None = None
 
         # --- the comparison table ---------------------------------------------------------
         compare = card("Compare the doctors", layout)
@@ -179,6 +183,7 @@ class ComparePanel(DoctorTablePanel):
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.status_filter.currentIndexChanged.connect(self._status_filter_changed)
         self.model.edit_rejected.connect(self._show_table_message)
+        self.model.doctor_saved.connect(self._doctor_saved)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.calls_table.selectionModel().selectionChanged.connect(self._update_buttons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.filter_edit.setFocus)
@@ -196,6 +201,7 @@ class ComparePanel(DoctorTablePanel):
             self.repo.rounds.current(case.id),
         )
         self.model.set_rows(self.repo.doctors.list(case.id, Role.CANDIDATE), self._givers)
+        self._ranked = None
         self.table_message.hide()
         if keep is not None and self.model.row_of(keep.id) >= 0:
             self.select_doctor(keep.id)
@@ -231,9 +237,14 @@ class ComparePanel(DoctorTablePanel):
         saved, changes = doctors.update_doctor(self.repo, doctor)
         self.table_message.hide()
         self.status_message.emit(f"Saved {saved.name}.")
-        self._show_fit()
         self.report(changes)
         return saved
+
+    def _doctor_saved(self, _doctor_id: int) -> None:
+        """An answer changed in the table (the model shows it now): rank again."""
+        self._ranked = None
+        self._show_fit()
+        self._update_buttons()
 
     # --- best fit and the booked visit ----------------------------------------------------
 
@@ -249,7 +260,10 @@ class ComparePanel(DoctorTablePanel):
         return self.model.row_at(row), visit
 
     def _ranking(self) -> RoundRanking:
-        return rank_for_round(self.model.rows(), self._givers, len(self.fit_labels))
+        """The best fits, ranked once per load or edit (not at every click in the table)."""
+        if self._ranked is None:
+            self._ranked = rank_for_round(self.model.rows(), self._givers, len(self.fit_labels))
+        return self._ranked
 
     def _show_fit(self) -> None:
         self.best_fit.show_fit(self._booked_visit(), self._ranking())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.questions import Question
 from secondopinion_desktop.domain.rounds import EarlierVisit, earlier_visits
+from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 
@@ -22,6 +23,8 @@ TITLE = "Earlier visits"
 
 class EarlierVisitsPanel(StepPanel):
     """Read-only: one group per earlier visit, each question asked there with its answer."""
+
+    shows = frozenset({Kind.QUESTIONS, Kind.OPINIONS, Kind.APPOINTMENTS, Kind.DOCTORS, Kind.ROUNDS})
 
     def __init__(
         self, repo: Repository, parent: QWidget | None = None, **extras: Unpack[PanelExtras]
@@ -50,7 +53,7 @@ class EarlierVisitsPanel(StepPanel):
                 self._questions(case.id, current),
                 self.repo.opinions.list(case.id),
                 self.repo.appointments.list(case.id),
-                {d.id: d.name for d in self.repo.doctors.list(case.id)},
+                self.repo.doctors.names(case.id),
                 current,
             )
             if current >= 3

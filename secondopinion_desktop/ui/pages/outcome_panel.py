@@ -70,7 +70,7 @@ def _clear(layout: QLayout) -> None:
 
 
 class OutcomePanel(print_actions.SheetActions, StepPanel):
-    shows = frozenset({Kind.OPINIONS, Kind.ROUNDS, Kind.DOCTORS, Kind.CASE})
+    shows = frozenset({Kind.OPINIONS, Kind.ROUNDS, Kind.DOCTORS, Kind.CASE, Kind.APPOINTMENTS})
     sheet_title = SHEET_TITLE
     sheet_file_name = "opinions-side-by-side.pdf"
     sheet_printed_message = "The opinions went to the printer."
@@ -197,8 +197,10 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         height = rows + self.table.horizontalHeader().sizeHint().height()
         self.table.setFixedHeight(min(MAX_TABLE_HEIGHT, height + 2 * self.table.frameWidth() + 4))
 
-    def _doctors(self) -> dict[int, Doctor]:
-        return {d.id: d for d in self.repo.doctors.list(self.case.id)} if self.case else {}
+    def _doctors(self, opinions: list[Opinion]) -> dict[int, Doctor]:
+        """The doctors who gave these opinions (not every candidate of the case)."""
+        ids = [o.doctor_id for o in opinions if o.doctor_id is not None]
+        return {d.id: d for d in self.repo.doctors.with_ids(ids)}
 
     def load(self, case: Case) -> None:
         self.thoughts_saver.flush()
@@ -207,7 +209,7 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         try:
             current = self.repo.rounds.current(case.id)
             opinions = self.repo.opinions.list(case.id)
-            doctors = self._doctors()
+            doctors = self._doctors(opinions)
             self.model.set_opinions(opinions, doctors)
             self._fit_table()
             has = bool(opinions)
@@ -333,7 +335,8 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         self._dirty_rounds.clear()
         changes = outcome.save_thoughts(self.repo, self.case.id, typed)
         if changes:
-            self.model.set_opinions(self.repo.opinions.list(self.case.id), self._doctors())
+            opinions = self.repo.opinions.list(self.case.id)
+            self.model.set_opinions(opinions, self._doctors(opinions))
             self._fit_table()
             self.status_message.emit("Saved.")
             self.report(changes)
@@ -427,10 +430,11 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
             self.repo.rounds.info(case.id, n)
             for n in range(2, self.repo.rounds.current(case.id) + 1)
         ]
+        opinions = self.repo.opinions.list(case.id)
         sheet = opinions_sheet_for(
             case.patient_name,
-            self.repo.opinions.list(case.id),
-            self._doctors(),
+            opinions,
+            self._doctors(opinions),
             self.repo.today(),
             rounds,
         )

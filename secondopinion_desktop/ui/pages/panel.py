@@ -1,12 +1,16 @@
 """A tool that sits on a step page (the doctor table, the records checklist, ...).
 
-Each feature adds its panels in `ui/pages/panels.py`; the window loads them when their page is
-shown. A panel changes data only through `services/`, and reports the `Changes` each service
-returns; the window broadcasts them, and every panel refreshes when they name what it shows.
+Each feature adds its panels in `ui/pages/panels.py`; the window shows them with their page.
+A panel changes data only through `services/`, and reports the `Changes` each service
+returns; the window broadcasts them: a panel in view refreshes at once when they name what it
+shows (`shows`), a panel out of view only notes that it is out of date (`mark_stale`) and
+loads again when its page is next shown (`show_case`). Turning back to a page nothing changed
+on costs no reading at all, however many doctors the case has.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar, TypedDict
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -61,10 +65,43 @@ class StepPanel(QWidget):
         self.settings = settings
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.case: Case | None = None
+        self._stale = True  # nothing loaded yet
+        self._loaded_on: dt.date | None = None
 
     def load(self, case: Case) -> None:
-        """Show this case's data; called whenever the page is shown or the case changes."""
+        """Show this case's data (read it all again); see `show_case` for when it is called."""
         self.case = case
+        self._stale = False
+        self._loaded_on = self.repo.today()
+
+    def show_case(self, case: Case) -> None:
+        """The page comes into view on `case`: load it when it is another case, when a change
+        named what this panel shows since it last loaded, or on a new day (due dates move)."""
+        current = self.case
+        if (
+            self._stale
+            or current is None
+            or current.id != case.id
+            or self._loaded_on != self.repo.today()
+        ):
+            self.load(case)
+        else:
+            self.case = case  # the same case, perhaps with other details: nothing here shows them
+
+    def mark_stale(self, changes: Changes | None = None) -> None:
+        """Data changed while the panel was out of view: load again when next shown, if the
+        change names what it shows (any change at all when `changes` is None)."""
+        if (
+            changes is None
+            or self.case is None
+            or (changes.about(self.case.id) and changes.touches(self.shows))
+        ):
+            self._stale = True
+
+    @property
+    def stale(self) -> bool:
+        """Whether the panel will read its data again when it is next shown."""
+        return self._stale
 
     def flush(self) -> None:
         """Save anything typed but not yet saved (before switching page or closing).

@@ -50,7 +50,7 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
     sheet_title = SHEET_TITLE
     sheet_file_name = "questions-for-the-visit.pdf"
     sheet_printed_message = "The questions went to the printer."
-    shows = frozenset({Kind.QUESTIONS, Kind.ROUNDS})
+    shows = frozenset({Kind.QUESTIONS, Kind.ROUNDS, Kind.CASE})  # starters follow the diagnosis
 
     def __init__(
         self,

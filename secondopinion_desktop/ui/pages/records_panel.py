@@ -104,7 +104,8 @@ class RecordsPanel(StepPanel):
     """
 
     shows = frozenset(
-        {Kind.RECORDS, Kind.ATTACHMENTS, Kind.DOCTORS, Kind.APPOINTMENTS, Kind.ROUNDS}
+        # the case: its diagnosis decides which items are on the list from the start
+        {Kind.RECORDS, Kind.ATTACHMENTS, Kind.DOCTORS, Kind.APPOINTMENTS, Kind.ROUNDS, Kind.CASE}
     )
 
     def __init__(
@@ -117,7 +118,6 @@ class RecordsPanel(StepPanel):
         super().__init__(repo, parent, **extras)
         self.step = step
         self.record_dialog_factory: Callable[..., RecordDialog] = record_dialog
-        self._doctors: list[Doctor] = []
         self._names: dict[int, str] = {}
         self._new_doctor: Doctor | None = None
         self._appointment: Appointment | None = None
@@ -256,8 +256,7 @@ class RecordsPanel(StepPanel):
             self._all_items = ensure_default_records(self.repo, case_id)
         except NotFoundError:
             return
-        self._doctors = self.repo.doctors.list(case_id)
-        self._names = {d.id: d.name for d in self._doctors}
+        self._names = self.repo.doctors.names(case_id)  # not whole rows: there may be thousands
         self._new_doctor = self.repo.doctors.booked(case_id)
         self._appointment = self.repo.appointments.opinion_visit(case_id)
         items = [i for i in self._all_items if i.kind.step == self.step]
@@ -373,8 +372,14 @@ class RecordsPanel(StepPanel):
         return self.repo.today()
 
     def _open_dialog(self, item: RecordItem, focus: str = "") -> RecordItem | None:
+        named = (item.holder_doctor_id, item.recipient_doctor_id)
+        doctors = (
+            self.repo.doctors.for_records(self.case.id, [i for i in named if i is not None])
+            if self.case is not None
+            else []
+        )
         dialog = self.record_dialog_factory(
-            self, item, self._doctors, self._new_doctor, self._dialog_today, focus
+            self, item, doctors, self._new_doctor, self._dialog_today, focus
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

@@ -59,6 +59,7 @@ class TellDoctorPanel(StepPanel):
         self._doctor_dialog = doctor_dialog
         self._today = today
         self._loading = False
+        self._own: list[Doctor] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(18)
@@ -118,12 +119,12 @@ class TellDoctorPanel(StepPanel):
             combo.currentIndexChanged.connect(self.save)
 
     def _doctors(self) -> list[Doctor]:
-        if self.case is None:
-            return []
-        return [d for d in self.repo.doctors.list(self.case.id) if d.role is not Role.CANDIDATE]
+        """The person's own doctors (read when the panel loads; never the candidates)."""
+        return list(self._own)
 
     def load(self, case: Case) -> None:
         super().load(case)
+        self._own = self.repo.doctors.own_doctors(case.id)
         self._loading = True
         try:
             self.doctor_combo.clear()

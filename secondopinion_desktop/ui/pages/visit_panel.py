@@ -257,7 +257,7 @@ class VisitPanel(StepPanel):
 class AfterVisitPanel(StepPanel):
     """After the visit: the new tests the doctor ordered (kept with this round's opinion)."""
 
-    shows = frozenset({Kind.OPINIONS, Kind.ROUNDS})
+    shows = frozenset({Kind.OPINIONS, Kind.ROUNDS, Kind.APPOINTMENTS, Kind.DOCTORS})
 
     def __init__(
         self, repo: Repository, parent: QWidget | None = None, **extras: Unpack[PanelExtras]

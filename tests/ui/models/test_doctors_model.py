@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Source, Status
 from secondopinion_desktop.ui.models.calls_model import CallsModel
 from secondopinion_desktop.ui.models.doctors_model import (
+    NO_WAIT_KNOWN,
     Column,
     DoctorFilterProxy,
     DoctorsTableModel,
@@ -145,3 +146,53 @@ def test_read_only_without_a_saver() -> None:
     model, _ = make()
     assert not model.flags(model.index(0, Column.WAIT)) & Qt.ItemFlag.ItemIsEditable
     assert not model.setData(model.index(0, Column.WAIT), "3 days")
+
+
+def test_sort_keys_are_made_once_per_reset_and_follow_an_edit() -> None:
+    saver = Saver()
+    model, _proxy = make(saver)
+    keys = model.sort_keys(Column.WAIT)
+    assert keys == [9, NO_WAIT_KNOWN, NO_WAIT_KNOWN]
+    assert model.sort_keys(Column.WAIT) is keys  # kept, not made again
+    assert model.setData(model.index(2, Column.WAIT), "3")
+    assert model.sort_keys(Column.WAIT) == [9, NO_WAIT_KNOWN, 3]
+    model.set_rows(DOCTORS)
+    assert model.sort_keys(Column.WAIT) is not keys
+
+
+def test_names_sort_as_people_read_them() -> None:
+    model, proxy = make()
+    model.set_rows(
+        [
+            replace(DOCTORS[0], id=n, name=name)
+            for n, name in enumerate(["dr. émile 10", "Dr. Emile 9", "Dr. Abe", "  "], start=1)
+        ]
+    )
+    proxy.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
+    names = [proxy.index(r, Column.NAME).data() for r in range(proxy.rowCount())]
+    assert names == ["Dr. Abe", "Dr. Emile 9", "dr. émile 10", "  "]
+
+
+def test_sorted_and_filtered_rows_follow_edits_in_place(qtmodeltester: ModelTester) -> None:
+    model, proxy = make(Saver())
+    qtmodeltester.check(proxy)
+    proxy.sort(Column.STATUS, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, Column.NAME).data() == "Dr. Thomas Whitfield"  # ruled out: last
+    chen = proxy.mapFromSource(model.index(2, Column.STATUS))
+    assert proxy.setData(chen, Status.RULED_OUT.value)
+    assert proxy.index(1, Column.NAME).data() == "Dr. James Chen"
+    proxy.set_status(Status.RULED_OUT)
+    assert proxy.rowCount() == 2
+    raman = proxy.mapFromSource(model.index(0, Column.STATUS))
+    assert not raman.isValid()
+    whitfield = proxy.mapFromSource(model.index(1, Column.STATUS))
+    assert proxy.setData(whitfield, Status.CONTACTED.value)  # leaves the filtered view
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Dr. James Chen"]
+
+
+def test_a_doctor_who_gave_an_opinion_sorts_after_every_status() -> None:
+    model, proxy = make()
+    model.set_rows(DOCTORS, givers={1: 2})
+    proxy.sort(Column.STATUS, Qt.SortOrder.AscendingOrder)
+    assert proxy.index(2, Column.NAME).data() == "Dr. Priya Raman"
+    assert model.sort_keys(Column.STATUS)[0] == len(Status) + 2

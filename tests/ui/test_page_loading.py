@@ -1,0 +1,135 @@
+"""Pages read only what changed: turning back to a page costs nothing unless its data changed;
+the doctor tables sort and filter in the model and still give the right rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QAbstractProxyModel, QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTableView, QWidget
+from pytestqt.qtbot import QtBot
+
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import Doctor, Role, Status
+from secondopinion_desktop.ui.main_window import MainWindow
+from secondopinion_desktop.ui.models.doctors_model import Column
+from tests.ui.conftest import AppSession
+
+W = TypeVar("W", bound=QWidget)
+NAMES = ["Dr. Lena Ortiz", "Dr. ana Ruiz", "Dr. Ben Okafor", "Dr. Émile Marsh", "Dr. Ana Ruiz 2"]
+WAITS = [30, None, 5, 12, 60]
+
+
+def named(parent: QWidget, kind: type[W], name: str) -> W:
+    found = [w for w in parent.findChildren(kind) if w.accessibleName() == name]
+    assert len(found) == 1, (name, len(found))
+    return found[0]
+
+
+def column(view: QAbstractItemView, number: int) -> list[str]:
+    model = view.model()
+    return [str(model.index(r, number).data()) for r in range(model.rowCount())]
+
+
+def show(window: MainWindow, page: int) -> None:
+    window.show_page(page)
+    QApplication.processEvents()
+
+
+def click_header(table: QTableView, number: int) -> None:
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(number) + header.sectionSize(number) // 2
+    QTest.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QPoint(x, header.height() // 2),
+    )
+
+
+def with_doctors(session: AppSession, make_case: Callable[..., Case]) -> Case:
+    case = make_case("Table")
+    repo = session.open_repo()
+    for name, wait in zip(NAMES, WAITS, strict=True):
+        repo.doctors.add(Doctor(id=0, case_id=case.id, name=name, wait_days=wait))
+    repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Own", role=Role.TREATING))
+    return case
+
+
+def test_sorting_by_a_column_and_filtering_give_the_right_rows(
+    session: AppSession, make_case: Callable[..., Case], qtbot: QtBot
+) -> None:
+    case = with_doctors(session, make_case)
+    window = session.open()
+    window.open_case(case.id)
+    show(window, 3)
+    table = named(window, QTableView, "Doctor comparison table")
+    assert column(table, Column.NAME) == NAMES  # as added until a header is clicked
+    click_header(table, Column.NAME)
+    assert column(table, Column.NAME) == [
+        "Dr. ana Ruiz",
+        "Dr. Ana Ruiz 2",
+        "Dr. Ben Okafor",
+        "Dr. Émile Marsh",
+        "Dr. Lena Ortiz",
+    ]
+    click_header(table, Column.NAME)
+    assert column(table, Column.NAME)[0] == "Dr. Lena Ortiz"
+    click_header(table, Column.WAIT)
+    assert column(table, Column.WAIT) == [
+        "5 days",
+        "12 days",
+        "30 days",
+        "2 months",
+        "not asked yet",
+    ]
+
+    find = named(window, QLineEdit, "Find in the table")
+    find.setFocus()
+    qtbot.keyClicks(find, "ruiz")
+    assert column(table, Column.NAME) == ["Dr. Ana Ruiz 2", "Dr. ana Ruiz"]
+    assert column(table, Column.WAIT) == ["2 months", "not asked yet"]  # still by wait
+    qtbot.keyClicks(find, " 2")
+    assert column(table, Column.NAME) == ["Dr. Ana Ruiz 2"]
+    for _ in "ruiz 2":
+        QTest.keyClick(find, Qt.Key.Key_Backspace)
+    assert len(column(table, Column.NAME)) == len(NAMES)
+    assert column(table, Column.WAIT)[0] == "5 days"
+
+
+def test_turning_back_to_a_page_reads_nothing_unless_its_data_changed(
+    session: AppSession, make_case: Callable[..., Case], qtbot: QtBot
+) -> None:
+    case = with_doctors(session, make_case)
+    other = make_case("Another case")
+    window = session.open()
+    window.open_case(case.id)
+    show(window, 3)
+    show(window, 2)
+    compare = named(window, QTableView, "Doctor comparison table")
+    candidates = named(window, QTableView, "Candidate doctors")
+    compare_rows = compare.model()
+    candidate_rows = candidates.model()
+    assert isinstance(compare_rows, QAbstractProxyModel)
+    assert isinstance(candidate_rows, QAbstractProxyModel)
+    with qtbot.assertNotEmitted(compare_rows.sourceModel().modelReset):
+        show(window, 3)
+        show(window, 1)
+        show(window, 3)
+
+    # a change on step 3 (a status changed in the table) is shown on step 2 when it is next shown
+    lena = compare_rows.index(column(compare, Column.NAME).index("Dr. Lena Ortiz"), Column.STATUS)
+    assert compare_rows.setData(lena, Status.RULED_OUT.value)
+    with qtbot.waitSignal(candidate_rows.sourceModel().modelReset):
+        show(window, 2)
+    assert "Dr. Lena Ortiz" in column(candidates, Column.NAME)
+
+    # another case: its own (empty) list, then back to the first
+    window.open_case(other.id)
+    show(window, 2)
+    assert column(candidates, Column.NAME) == []
+    window.open_case(case.id)
+    show(window, 2)
+    assert len(column(candidates, Column.NAME)) == len(NAMES)
