@@ -17,10 +17,13 @@ lists by the store rather than shown with an invented value; they stay in the fi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
 __all__ = [
+    "choice_reader",
+    "optional_choice_reader",
     "stored_choice",
     "stored_date",
     "stored_int",
@@ -84,3 +87,24 @@ def stored_int(value: object) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     return None
+
+
+def choice_reader(kind: type[E], default: E) -> Callable[[object], E]:
+    """`stored_choice` for one column, with its table of values made once (a list of
+    thousands of rows reads the column thousands of times)."""
+    members: dict[object, E] = {member.value: member for member in kind}
+
+    def read(value: object) -> E:
+        return members.get(value, default) if isinstance(value, str) else default
+
+    return read
+
+
+def optional_choice_reader(kind: type[E]) -> Callable[[object], E | None]:
+    """`stored_optional_choice` for one column, with its table of values made once."""
+    members: dict[object, E] = {member.value: member for member in kind}
+
+    def read(value: object) -> E | None:
+        return members.get(value) if isinstance(value, str) else None
+
+    return read

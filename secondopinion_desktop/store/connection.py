@@ -48,6 +48,13 @@ class Database:
         names = [column[0] for column in cursor.description]
         return (dict(zip(names, row, strict=True)) for row in cursor)
 
+    def rows(self, sql: str, parameters: Parameters = None) -> sqlite3.Cursor:
+        """Like `query`, but each row is an `sqlite3.Row` (read by column name, as a dict is)
+        instead of a new dict: half the cost for the long lists a page shows."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, () if parameters is None else parameters)
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
         """All of the block's writes, or none of them; nested blocks use savepoints."""

@@ -13,8 +13,8 @@ whose time cannot be read is left out of lists (`readable`), never shown at an i
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import fields
 from enum import StrEnum
@@ -38,10 +38,10 @@ from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKin
 from secondopinion_desktop.domain.reminder_rules import Wanted
 from secondopinion_desktop.domain.reminders import About, Reminder
 from secondopinion_desktop.domain.stored_values import (
-    stored_choice,
+    choice_reader,
+    optional_choice_reader,
     stored_date,
     stored_int,
-    stored_optional_choice,
     stored_time,
 )
 from secondopinion_desktop.store.connection import Database, Parameters
@@ -152,7 +152,7 @@ class TableRepository:
         """The rows of the mapper's table that match `where`, in `order_by` order, as values
         (sqlite-utils' `rows_where`)."""
         sql = f"SELECT * FROM {mapper.table} WHERE {where} ORDER BY {order_by}"
-        return self._all(mapper, sql, params)
+        return [mapper(row) for row in self.db.rows(sql, params)]  # no dict per row
 
     def touch_case(self, case_id: int) -> None:
         """Stamp the case as changed now (the case list shows what changed last)."""
@@ -233,12 +233,12 @@ def dt_or_none(value: str | None) -> dt.datetime | None:
 
 def choice(kind: type[E], default: E) -> Callable[[Any], E]:
     """A column holding one of `kind`, read as `default` when this version does not know it."""
-    return functools.partial(stored_choice, kind, default=default)
+    return choice_reader(kind, default)
 
 
 def optional_choice(kind: type[E]) -> Callable[[Any], E | None]:
     """A column holding one of `kind` or nothing (an unknown value counts as nothing)."""
-    return functools.partial(stored_optional_choice, kind)
+    return optional_choice_reader(kind)
 
 
 def required_time(value: object) -> dt.datetime:
@@ -275,14 +275,22 @@ class RowMapper(Generic[D]):
         self.table = table
         self._fields = tuple((f.name, converters.get(f.name)) for f in fields(cls))
 
-    def __call__(self, row: Mapping[str, Any]) -> D:
-        values: dict[str, Any] = {}
-        for name, convert in self._fields:
-            try:
-                values[name] = row[name] if convert is None else convert(row[name])
-            except UnreadableRowError:
-                raise UnreadableRowError(f"{self.table} {row['id']}: {name}") from None
-        return self._cls(**values)
+    def __call__(self, row: Mapping[str, Any] | sqlite3.Row) -> D:
+        try:
+            return self._cls(
+                **{
+                    name: row[name] if convert is None else convert(row[name])
+                    for name, convert in self._fields
+                }
+            )
+        except UnreadableRowError:
+            for name, convert in self._fields:  # say which column could not be read
+                try:
+                    if convert is not None:
+                        convert(row[name])
+                except UnreadableRowError:
+                    raise UnreadableRowError(f"{self.table} {row['id']}: {name}") from None
+            raise
 
 
 UNKNOWN = choice(Answer, Answer.UNKNOWN)

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from secondopinion_desktop.domain.doctors import Answer, Source
 from secondopinion_desktop.domain.stored_values import (
+    choice_reader,
+    optional_choice_reader,
     stored_choice,
     stored_date,
     stored_int,
@@ -55,3 +57,11 @@ def test_nothing_ever_raises(value: object) -> None:
     assert isinstance(stored_choice(Answer, value, Answer.UNKNOWN), Answer)
     stored_optional_choice(Source, value)
     stored_int(value)
+
+
+@given(ANYTHING | st.sampled_from([a.value for a in Answer] + [s.value for s in Source]))
+def test_the_column_readers_read_as_the_rules_do(value: object) -> None:
+    assert choice_reader(Answer, Answer.UNKNOWN)(value) is stored_choice(
+        Answer, value, Answer.UNKNOWN
+    )
+    assert optional_choice_reader(Source)(value) is stored_optional_choice(Source, value)

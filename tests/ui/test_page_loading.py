@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+import pytest
 from PySide6.QtCore import QAbstractProxyModel, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTableView, QWidget
@@ -133,3 +134,35 @@ def test_turning_back_to_a_page_reads_nothing_unless_its_data_changed(
     window.open_case(case.id)
     show(window, 2)
     assert len(column(candidates, Column.NAME)) == len(NAMES)
+
+
+def test_switching_back_to_a_case_reads_its_doctors_again_only_after_a_change(
+    session: AppSession, make_case: Callable[..., Case], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = with_doctors(session, make_case)
+    other = make_case("Another case")
+    window = session.open()
+    repo = session.open_repo()
+    read: list[int] = []
+    original = repo.doctors.list
+
+    def counted(case_id: int, role: Role | None = None) -> list[Doctor]:
+        if role is Role.CANDIDATE:  # what step 3 reads (the reminder rules read on their own)
+            read.append(case_id)
+        return original(case_id, role)
+
+    monkeypatch.setattr(repo.doctors, "list", counted)
+    window.open_case(case.id)
+    show(window, 3)
+    window.open_case(other.id)
+    window.open_case(case.id)
+    compare = named(window, QTableView, "Doctor comparison table")
+    assert len(column(compare, Column.NAME)) == len(NAMES)
+    assert read.count(case.id) == 1
+    model = compare.model()
+    lena = model.index(column(compare, Column.NAME).index("Dr. Lena Ortiz"), Column.WAIT)
+    assert model.setData(lena, "3")
+    window.open_case(other.id)
+    window.open_case(case.id)
+    assert read.count(case.id) == 2
+    assert "3 days" in column(compare, Column.WAIT)

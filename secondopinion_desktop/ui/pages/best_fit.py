@@ -3,15 +3,37 @@ ranking leaves out, and the buttons to book (or change the booked visit)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.appointments import Appointment, format_when
-from secondopinion_desktop.domain.doctors import Doctor
-from secondopinion_desktop.domain.rounds import RoundRanking
+from secondopinion_desktop.domain.doctors import Doctor, Role
+from secondopinion_desktop.domain.rounds import RoundRanking, opinion_givers
+from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.forms import button_row
 from secondopinion_desktop.ui.pages.panel import paragraph
 
 FITS_SHOWN = 3
+
+
+@dataclass
+class Candidates:
+    """What step 3 reads for a case: the candidates, who gave an opinion (doctor id -> round),
+    and, once asked for, the ranking of the best fits."""
+
+    doctors: list[Doctor]
+    givers: dict[int, int]
+    ranking: RoundRanking | None = None
+
+
+def read_candidates(repo: Repository, case_id: int) -> Candidates:
+    givers = opinion_givers(
+        repo.opinions.list(case_id),
+        repo.appointments.list(case_id),
+        repo.rounds.current(case_id),
+    )
+    return Candidates(repo.doctors.list(case_id, Role.CANDIDATE), givers)
 
 
 class BestFitBox(QWidget):

@@ -21,7 +21,7 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.scripts import BOARD_CERTIFICATION_HELP
 from secondopinion_desktop.services import doctors as doctor_changes
-from secondopinion_desktop.services.changes import Kind
+from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs import factories
@@ -31,6 +31,7 @@ from secondopinion_desktop.ui.models.doctors_model import (
 )
 from secondopinion_desktop.ui.pages.doctor_table import DoctorTablePanel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, card, paragraph
+from secondopinion_desktop.ui.pages.recent_cases import RecentCases
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
@@ -59,6 +60,7 @@ class CandidatesPanel(DoctorTablePanel):
         super().__init__(repo, parent, **extras)
         self._doctor_dialog = doctor_dialog
         self._import_dialog = import_dialog
+        self._recent: RecentCases[list[Doctor]] = RecentCases()  # kept for cases shown lately
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(18)
@@ -107,12 +109,18 @@ class CandidatesPanel(DoctorTablePanel):
 
     # --- loading -------------------------------------------------------------------------
 
+    def forget(self, changes: Changes | None) -> None:
+        self._recent.forget(changes)
+
     def load(self, case: Case) -> None:
         super().load(case)
-        self.model.set_rows(self.repo.doctors.list(case.id, Role.CANDIDATE))
+        self.model.set_rows(self._recent.get(case.id, self._candidates, self.switching))
         empty = self.model.rowCount() == 0
         self.empty_label.setVisible(empty)
         self._update_buttons()
+
+    def _candidates(self, case_id: int) -> list[Doctor]:
+        return self.repo.doctors.list(case_id, Role.CANDIDATE)
 
     def selected_doctor(self) -> Doctor | None:
         """Only a row the person selected (the table can keep a current row without one)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Unpack
 
 from PySide6.QtCore import QModelIndex
@@ -20,16 +21,15 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.appointments import Appointment, format_when, referral_todo_key
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.doctors import Answer, Doctor, Role, Status
+from secondopinion_desktop.domain.doctors import Answer, Doctor, Status
 from secondopinion_desktop.domain.rounds import (
     RoundRanking,
-    opinion_givers,
     ordinal,
     rank_for_round,
 )
 from secondopinion_desktop.domain.scripts import calling_script
 from secondopinion_desktop.services import booking, calls, doctors
-from secondopinion_desktop.services.changes import Kind
+from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.delegates import ChoiceDelegate
@@ -40,9 +40,10 @@ from secondopinion_desktop.ui.models.doctors_model import (
     ANSWER_FIELDS,
     Column,
 )
-from secondopinion_desktop.ui.pages.best_fit import BestFitBox
+from secondopinion_desktop.ui.pages.best_fit import BestFitBox, Candidates, read_candidates
 from secondopinion_desktop.ui.pages.doctor_table import DoctorTablePanel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, card, paragraph
+from secondopinion_desktop.ui.pages.recent_cases import RecentCases
 from secondopinion_desktop.ui.pages.todo_list import TodoList
 from secondopinion_desktop.ui.tables import row_table
 
@@ -100,7 +101,8 @@ class ComparePanel(DoctorTablePanel):
         self.choose_button.clicked.connect(self.choose_selected)
         self.change_visit_button.clicked.connect(self.change_visit)
         self._givers: dict[int, int] = {}
-        self._ranked: RoundRanking | None = None
+        self._recent: RecentCases[Candidates] = RecentCases()
+        self._read_now = Candidates([], {})
 
         # --- the comparison table ---------------------------------------------------------
         compare = card("Compare the doctors", layout)
@@ -192,16 +194,16 @@ class ComparePanel(DoctorTablePanel):
 
     # --- loading -------------------------------------------------------------------------
 
+    def forget(self, changes: Changes | None) -> None:
+        self._recent.forget(changes)
+
     def load(self, case: Case) -> None:
         keep = self.selected_doctor()
         super().load(case)
-        self._givers = opinion_givers(
-            self.repo.opinions.list(case.id),
-            self.repo.appointments.list(case.id),
-            self.repo.rounds.current(case.id),
-        )
-        self.model.set_rows(self.repo.doctors.list(case.id, Role.CANDIDATE), self._givers)
-        self._ranked = None
+        read = partial(read_candidates, self.repo)  # kept for a case opened again
+        self._read_now = self._recent.get(case.id, read, reuse=self.switching)
+        self._givers = self._read_now.givers
+        self.model.set_rows(self._read_now.doctors, self._givers)
         self.table_message.hide()
         if keep is not None and self.model.row_of(keep.id) >= 0:
             self.select_doctor(keep.id)
@@ -242,7 +244,7 @@ class ComparePanel(DoctorTablePanel):
 
     def _doctor_saved(self, _doctor_id: int) -> None:
         """An answer changed in the table (the model shows it now): rank again."""
-        self._ranked = None
+        self._read_now = Candidates(self.model.rows(), self._givers)
         self._show_fit()
         self._update_buttons()
 
@@ -261,9 +263,10 @@ class ComparePanel(DoctorTablePanel):
 
     def _ranking(self) -> RoundRanking:
         """The best fits, ranked once per load or edit (not at every click in the table)."""
-        if self._ranked is None:
-            self._ranked = rank_for_round(self.model.rows(), self._givers, len(self.fit_labels))
-        return self._ranked
+        read = self._read_now
+        if read.ranking is None:
+            read.ranking = rank_for_round(read.doctors, self._givers, len(self.fit_labels))
+        return read.ranking
 
     def _show_fit(self) -> None:
         self.best_fit.show_fit(self._booked_visit(), self._ranking())

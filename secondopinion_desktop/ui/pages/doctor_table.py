@@ -95,6 +95,7 @@ class DoctorTablePanel(StepPanel):
 
     def _refresh(self, changes: Changes, select_id: int | None = None) -> None:
         """Show what a service changed here, and tell the window."""
+        self.forget(changes)  # read again what the change concerns
         if self.case is None:
             return
         self.load(self.repo.cases.get(self.case.id))

@@ -67,6 +67,7 @@ class StepPanel(QWidget):
         self.case: Case | None = None
         self._stale = True  # nothing loaded yet
         self._loaded_on: dt.date | None = None
+        self.switching = False  # True while `load` runs for a case opened again
 
     def load(self, case: Case) -> None:
         """Show this case's data (read it all again); see `show_case` for when it is called."""
@@ -78,19 +79,25 @@ class StepPanel(QWidget):
         """The page comes into view on `case`: load it when it is another case, when a change
         named what this panel shows since it last loaded, or on a new day (due dates move)."""
         current = self.case
-        if (
-            self._stale
-            or current is None
-            or current.id != case.id
-            or self._loaded_on != self.repo.today()
-        ):
+        if current is None or current.id != case.id:
+            self.switching = True  # what was kept for that case (`RecentCases`) may be used
+            try:
+                self.load(case)
+            finally:
+                self.switching = False
+        elif self._stale or self._loaded_on != self.repo.today():
             self.load(case)
         else:
             self.case = case  # the same case, perhaps with other details: nothing here shows them
 
+    def forget(self, changes: Changes | None) -> None:
+        """Drop what the panel kept from earlier reads that `changes` may concern (all of it
+        when None). Panels that keep recent cases' rows (`RecentCases`) say how."""
+
     def mark_stale(self, changes: Changes | None = None) -> None:
         """Data changed while the panel was out of view: load again when next shown, if the
         change names what it shows (any change at all when `changes` is None)."""
+        self.forget(changes)
         if (
             changes is None
             or self.case is None
@@ -114,10 +121,12 @@ class StepPanel(QWidget):
     def report(self, changes: Changes) -> None:
         """Tell the window what a service changed (nothing is said when nothing changed)."""
         if changes:
+            self.forget(changes)
             self.changed.emit(changes)
 
     def refresh(self, changes: Changes) -> None:
         """Another panel changed data: show it again if it is data this panel shows."""
+        self.forget(changes)
         if self.case is None or not changes.about(self.case.id) or not changes.touches(self.shows):
             return
         self.flush()
