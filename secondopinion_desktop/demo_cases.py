@@ -164,6 +164,7 @@ MUM = DemoCase(
         "Lakeside Cancer Center, 2500 Lakeshore Boulevard, Suite 300, Lakeside",
         AppointmentKind.MULTIDISCIPLINARY,
         ("Dr. Priya Raman (surgeon)", "A radiation oncologist"),
+        weekday=True,
     ),
     # An item in every state: one overdue, one faxed and not yet confirmed, scans to bring.
     records=(
