@@ -180,6 +180,17 @@ def state_text(reminder: Reminder, now: dt.datetime, zone: dt.tzinfo | None = No
     return f"Due {when_text(reminder.due_at, now, zone)}"
 
 
+def due_heading(count: int, away: int = 0, earlier: int = 0) -> str:
+    """The reminder window's heading. At start, what fell due while Second Opinion was not
+    running is counted as such, once ("While you were away: 3 reminders")."""
+    if away:
+        text = f"While you were away: {away:,} reminder{'' if away == 1 else 's'}"
+        if earlier:
+            text += f", and {earlier:,} from before"
+        return text
+    return "1 thing to do now" if count == 1 else f"{count:,} things to do now"
+
+
 def clean_title(text: str) -> str:
     """A reminder's title as typed; raises ValueError with words for the person."""
     return clean_line(text, MAX_TITLE_LENGTH, NO_TITLE, TITLE_TOO_LONG)

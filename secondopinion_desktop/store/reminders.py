@@ -4,16 +4,41 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import functools
+from collections.abc import Iterable
 from typing import Any
 
 from secondopinion_desktop.domain.reminder_rules import SyncPlan
 from secondopinion_desktop.domain.reminders import Reminder
+from secondopinion_desktop.domain.stored_values import stored_time
 from secondopinion_desktop.store.rows import (
     NotFoundError,
     TableRepository,
+    due_time,
     reminder_from_row,
     wanted_values,
 )
+
+# When an open reminder falls due, as a Julian day: the expression of the reminders_fires index
+# (migration 0007), written the same way so SQLite uses it. julianday() reads a time without an
+# offset as UTC where the app reads it as local time, so ranges are widened by MARGIN_DAYS and
+# the exact times compared in Python.
+FIRES_SQL = "max(coalesce(julianday(due_at), 0), coalesce(julianday(snoozed_until), 0))"
+MARGIN_DAYS = 1
+NEXT_BATCH = 64
+IDS_PER_QUERY = 500  # below SQLite's limit on ? parameters
+
+
+@functools.lru_cache(maxsize=16_384)
+def fires_at_of(due_at: str, snoozed_until: str | None) -> dt.datetime:
+    """When a stored reminder falls due, from its two stored times (as Reminder.fires_at)."""
+    due = due_time(due_at)
+    snoozed = stored_time(snoozed_until)
+    return snoozed if snoozed is not None and snoozed > due else due
+
+
+def _julian(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
 class ReminderRepository(TableRepository):
@@ -40,6 +65,71 @@ class ReminderRepository(TableRepository):
     def open(self) -> builtins.list[Reminder]:
         """Every reminder not yet done, of every case (the scheduler watches them all)."""
         return self.list(None, include_done=False)
+
+    def open_fire_times(
+        self, since: dt.datetime | None = None, until: dt.datetime | None = None
+    ) -> builtins.list[tuple[int, dt.datetime]]:
+        """(id, when it falls due) of every open reminder, or of those falling due after
+        `since` and by `until`: a few columns, no whole rows (the scheduler reads this often)."""
+        sql = "SELECT id, due_at, snoozed_until FROM reminders"
+        if since is not None or until is not None:
+            sql += " INDEXED BY reminders_fires"  # SQLite would otherwise take reminders_open
+        sql += " WHERE done_at IS NULL"
+        params: builtins.list[Any] = []
+        if since is not None:
+            sql += f" AND {FIRES_SQL} > julianday(?) - {MARGIN_DAYS}"
+            params.append(_julian(since))
+        if until is not None:
+            sql += f" AND {FIRES_SQL} <= julianday(?) + {MARGIN_DAYS}"
+            params.append(_julian(until))
+        rows = self.db.execute(sql, params).fetchall()
+        times = [(row[0], fires_at_of(row[1], row[2])) for row in rows]
+        return [
+            (reminder_id, fires)
+            for reminder_id, fires in times
+            if (since is None or fires > since) and (until is None or fires <= until)
+        ]
+
+    def next_fire_time(self, after: dt.datetime) -> dt.datetime | None:
+        """The soonest time after `after` at which an open reminder falls due (by the index:
+        the first few rows from just before `after`, all of them only if those do not say)."""
+        sql = (
+            "SELECT due_at, snoozed_until FROM reminders INDEXED BY reminders_fires "
+            "WHERE done_at IS NULL "
+            f"AND {FIRES_SQL} > julianday(?) - {MARGIN_DAYS} ORDER BY {FIRES_SQL}"
+        )
+        params = [_julian(after)]
+        rows = self.db.execute(f"{sql} LIMIT {NEXT_BATCH}", params).fetchall()
+        if len(rows) == NEXT_BATCH:
+            # a time read as UTC may sort up to a day from its place, in either direction
+            later = [fires_at_of(r[0], r[1]) for r in rows]
+            future = [t for t in later if t > after]
+            last = later[-1]
+            if not future or min(future) + dt.timedelta(days=2 * MARGIN_DAYS) > last:
+                rows = self.db.execute(sql, params).fetchall()
+        times = [t for t in (fires_at_of(r[0], r[1]) for r in rows) if t > after]
+        return min(times) if times else None
+
+    def open_ids(self) -> set[int]:
+        """The ids of the reminders not yet done (which shown ones are still open)."""
+        rows = self.db.execute("SELECT id FROM reminders WHERE done_at IS NULL").fetchall()
+        return {row[0] for row in rows}
+
+    def get_many(self, ids: Iterable[int]) -> builtins.list[Reminder]:
+        """These reminders (those that still exist), in no particular order."""
+        wanted = builtins.list(ids)
+        found: builtins.list[Reminder] = []
+        for start in range(0, len(wanted), IDS_PER_QUERY):
+            chunk = wanted[start : start + IDS_PER_QUERY]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.db.query(f"SELECT * FROM reminders WHERE id IN ({marks})", chunk)
+            found.extend(reminder_from_row(r) for r in rows)
+        return found
+
+    def write_count(self) -> int:
+        """How many rows this connection has changed since it opened: when it moves, anything
+        may have changed (the scheduler then looks at every reminder again)."""
+        return int(self.db.conn.total_changes)
 
     def get(self, reminder_id: int) -> Reminder:
         return reminder_from_row(self._one("SELECT * FROM reminders WHERE id = ?", [reminder_id]))

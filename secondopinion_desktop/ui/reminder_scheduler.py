@@ -7,7 +7,10 @@ the wall clock has moved differently from the monotonic one (the computer slept,
 changed) or a new day began, the reminder rules run again and whatever fell due meanwhile is
 shown at once. At start, whatever fell due while the app was closed is shown straight away.
 
-With nothing due, the app wakes once a minute for the check, and for nothing else.
+With nothing due, the app wakes once a minute for the check, and for nothing else. That check
+reads only what fell due since the previous one (an index on the due moment, migration 0007),
+so it costs the same with ten reminders or ten thousand; after any write, or when the clock
+moved, it looks at every open reminder again (a few columns each, never whole rows).
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ import datetime as dt
 import logging
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from typing import overload
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from secondopinion_desktop.domain.reminders import Reminder, due_now, next_fire
+from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.services.reminders import sync_all_reminders, sync_reminders
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 
@@ -30,6 +34,7 @@ TICK_MS = 60_000
 MAX_ARM_MS = 6 * 60 * 60 * 1000  # far below QTimer's limit of 2**31 - 1 ms (about 24.8 days)
 ARM_SLACK_MS = 20  # fire just after the due time, never just before it
 JUMP_TOLERANCE = dt.timedelta(minutes=2)
+CHECK_OVERLAP = dt.timedelta(minutes=1)  # each check looks a little behind the last one
 
 
 class ReminderScheduler(QObject):
@@ -44,7 +49,7 @@ class ReminderScheduler(QObject):
         reminders_changed(): stored reminders changed (rules re-run, done, snoozed).
     """
 
-    due = Signal(list)
+    due = Signal(object)  # DueReminders, passed as it is (a list type would read every row)
     reminders_changed = Signal()
 
     def __init__(
@@ -66,6 +71,11 @@ class ReminderScheduler(QObject):
         self._announced: dict[int, dt.datetime] = {}
         self._last_wall: dt.datetime | None = None
         self._last_mono = 0.0
+        self._checked_at: dt.datetime | None = None
+        self._writes = -1
+        self._starting = False
+        # True while `due` announces what fell due while the app was not running (at start)
+        self.at_start = False
         self.wakeups = 0  # timer firings, for the idle benchmark
         self.syncs = 0
 
@@ -83,6 +93,7 @@ class ReminderScheduler(QObject):
     def start(self) -> None:
         """Run the rules for every case, then check at once (after the window is shown)."""
         self._sync_all()
+        self._starting = True
         self._remember_clocks()
         self._tick.start()
         self._timer.start(0)
@@ -128,18 +139,38 @@ class ReminderScheduler(QObject):
 
     def due_reminders(self) -> list[Reminder]:
         """Every open reminder due now, announced or not."""
-        return due_now(self.repo.reminders.open(), self._clock())
+        times = self.repo.reminders.open_fire_times(until=self._clock())
+        return list(DueReminders(times, self.repo.reminders.get_many))
 
-    def check(self) -> list[Reminder]:
-        """Announce what is due and not yet announced; arm the timer for the next one."""
+    def check(self) -> DueReminders:
+        """Announce what is due and not yet announced (looking at every open reminder); arm
+        the timer for the next one."""
         now = self._clock()
-        reminders = self.repo.reminders.open()
-        fresh = [r for r in due_now(reminders, now) if self._announced.get(r.id) != r.fires_at]
-        for reminder in fresh:
-            self._announced[reminder.id] = reminder.fires_at
-        self._arm(next_fire(reminders, now), now)
+        return self._announce(self.repo.reminders.open_fire_times(until=now), now)
+
+    def check_since_last(self) -> DueReminders:
+        """The timers' check: only what fell due since the last check, unless something was
+        written meanwhile (then every open reminder, as check())."""
+        now = self._clock()
+        if self._checked_at is None or self.repo.reminders.write_count() != self._writes:
+            return self.check()
+        since = min(self._checked_at, now) - CHECK_OVERLAP
+        return self._announce(self.repo.reminders.open_fire_times(since, now), now)
+
+    def _announce(self, times: list[tuple[int, dt.datetime]], now: dt.datetime) -> DueReminders:
+        fresh_ids = {rid: fires for rid, fires in times if self._announced.get(rid) != fires}
+        self._announced.update(fresh_ids)
+        self._arm(self.repo.reminders.next_fire_time(now), now)
+        self._checked_at = now
+        self._writes = self.repo.reminders.write_count()
+        at_start, self._starting = self._starting, False
+        fresh = DueReminders(list(fresh_ids.items()), self.repo.reminders.get_many)
         if fresh:
-            self.due.emit(fresh)
+            self.at_start = at_start
+            try:
+                self.due.emit(fresh)
+            finally:
+                self.at_start = False
         return fresh
 
     def _arm(self, when: dt.datetime | None, now: dt.datetime) -> None:
@@ -151,7 +182,7 @@ class ReminderScheduler(QObject):
 
     def _on_timer(self) -> None:
         self.wakeups += 1
-        self.check()
+        self.check_since_last()
 
     def _on_tick(self) -> None:
         """Once a minute: compare the clocks; after a sleep, a clock change or at a new day,
@@ -169,8 +200,11 @@ class ReminderScheduler(QObject):
                 log.info("Clock moved (slept, changed or a new day): checking reminders again")
                 if self._sync_all():
                     self.reminders_changed.emit()
+                self._last_wall, self._last_mono = wall, mono
+                self.check()
+                return
         self._last_wall, self._last_mono = wall, mono
-        self.check()
+        self.check_since_last()
 
     def _remember_clocks(self) -> None:
         self._last_wall = self._clock()
@@ -186,3 +220,57 @@ class ReminderScheduler(QObject):
     def _sync_all(self) -> bool:
         self.syncs += 1
         return sync_all_reminders(self.repo, self._zone)
+
+
+class DueReminders(Sequence[Reminder]):
+    """Reminders that fell due, in the order they fell due, each read from the store only when
+    it is looked at: with thousands overdue at start, the reminder window shows a few and counts
+    the rest, and reading every row would cost more than all the rest of the check.
+
+    `times` are (id, when it falls due); one removed before it is read is left out.
+    """
+
+    def __init__(
+        self,
+        times: list[tuple[int, dt.datetime]],
+        load: Callable[[list[int]], list[Reminder]],
+    ) -> None:
+        self.times = sorted(times, key=lambda item: (item[1], item[0]))
+        self._load = load
+        self._read: dict[int, Reminder] = {}
+
+    def __len__(self) -> int:
+        return len(self.times)
+
+    @overload
+    def __getitem__(self, index: int) -> Reminder: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Reminder]: ...
+
+    def __getitem__(self, index: int | slice) -> Reminder | list[Reminder]:
+        if isinstance(index, slice):
+            return self._fetch([rid for rid, _fires in self.times[index]])
+        return self._fetch([self.times[index][0]])[0]
+
+    def __iter__(self) -> Iterator[Reminder]:
+        return iter(self._fetch([rid for rid, _fires in self.times]))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"DueReminders({len(self)} reminders)"
+
+    def _fetch(self, ids: list[int]) -> list[Reminder]:
+        missing = [rid for rid in ids if rid not in self._read]
+        if missing:
+            self._read.update((r.id, r) for r in self._load(missing))
+            gone = {rid for rid in missing if rid not in self._read}
+            if gone:
+                self.times = [item for item in self.times if item[0] not in gone]
+        return [self._read[rid] for rid in ids if rid in self._read]

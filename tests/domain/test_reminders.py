@@ -492,3 +492,14 @@ def test_nothing_new_is_ever_due_before_now(minutes: int) -> None:
     due = NOW + dt.timedelta(minutes=minutes)
     (made,) = plan_sync([], [Wanted(key="k", title="T", due_at=due)], NOW).insert
     assert made.due_at == max(due, NOW)
+
+
+def test_due_heading_counts_in_words() -> None:
+    from secondopinion_desktop.domain.reminders import due_heading
+
+    assert due_heading(1) == "1 thing to do now"
+    assert due_heading(10_000) == "10,000 things to do now"
+    assert due_heading(3, away=3) == "While you were away: 3 reminders"
+    assert due_heading(1, away=1) == "While you were away: 1 reminder"
+    both = "While you were away: 3 reminders, and 2 from before"
+    assert due_heading(5, away=3, earlier=2) == both

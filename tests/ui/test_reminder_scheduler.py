@@ -223,3 +223,34 @@ def test_a_deleted_case_does_not_break_the_scheduler(
     repo.cases.delete(case_id)
     scheduler.data_changed(case_id)
     assert scheduler.check() == []
+
+
+def test_the_minute_check_reads_only_what_fell_due_since_the_last(
+    make: object, repo: Repository, clock: FakeClock, case_id: int
+) -> None:
+    """Thousands overdue cost the minute check nothing: it reads what fell due since the last
+    check; after a write it looks at every open reminder again (issue 16)."""
+    with repo.db.atomic():
+        for i in range(300):
+            own(repo, case_id, clock() - dt.timedelta(days=1 + i), f"Old {i}")
+    scheduler = make()  # type: ignore[operator]
+    read: list[int] = []
+    get_many = repo.reminders.get_many
+
+    def counting(ids: object) -> list[Reminder]:
+        found = get_many(ids)  # type: ignore[arg-type]
+        read.extend(r.id for r in found)
+        return found
+
+    repo.reminders.get_many = counting  # type: ignore[method-assign]
+    first = scheduler.check()
+    assert len(first) == 300 and read == []
+    assert first[-1].title == "Old 0" and read == [first[-1].id]  # only what is looked at
+    read.clear()
+    soon = own(repo, case_id, clock() + dt.timedelta(seconds=30), "Soon")
+    assert scheduler.check() == []  # a write: every open reminder looked at again
+    clock.advance(minutes=1)
+    assert [r.id for r in scheduler.check_since_last()] == [soon.id]
+    assert read == [soon.id]
+    clock.advance(minutes=1)
+    assert scheduler.check_since_last() == []

@@ -174,6 +174,7 @@ class ReminderController(QObject):
                 self.repo, self.window, self._clock, self._zone, self._case_name
             )
             self._popup.open_requested.connect(self.open_reminder)
+            self._popup.list_requested.connect(self.show_list)
             self._popup.changed.connect(self._reminders_edited)
         return self._popup
 
@@ -228,7 +229,7 @@ class ReminderController(QObject):
         self.scheduler.reminder_changed()
 
     def _refresh_views(self) -> None:
-        open_ids = {r.id for r in self.repo.reminders.open()}
+        open_ids = self.repo.reminders.open_ids()
         if self._popup is not None:
             self._popup.drop_missing(open_ids)
         if self.list_dialog is not None and self.list_dialog.isVisible():

@@ -3,14 +3,19 @@
 It is not modal and does not take the keyboard when it appears, so a reminder never swallows
 what the person was typing. Several reminders due at once are listed in the one window; more
 falling due later are added to it rather than opening another.
+
+It shows the few that fell due most recently as cards (SHOWN_CARDS) and counts the rest, which
+Tools > Reminders lists: ten thousand overdue reminders once took a minute to lay out as cards
+and most of another to close (issue 16). The window is as tall as its cards, no taller.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import heapq
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.reminders import (
     Reminder,
+    due_heading,
     in_an_hour,
     local_at,
     state_text,
@@ -178,6 +184,34 @@ class ReminderCard(Card):
 
 # --- the window -------------------------------------------------------------------------------
 
+SHOWN_CARDS = 5
+# the share of the screen's height the cards may take before they scroll
+MAX_SCREEN_SHARE = 0.6
+
+
+def more_text(count: int) -> str:
+    """Below the cards: how many more are due, and where they are all listed (the real menu)."""
+    return f"And {count:,} more: see Tools \u203a Reminders."
+
+
+def _due_order(item: tuple[int, dt.datetime]) -> tuple[dt.datetime, int]:
+    return item[1], item[0]
+
+
+class CardsArea(QScrollArea):
+    """Scrolls the cards, and asks for their own height (up to a share of the screen), so the
+    window holds one card without a blank gap under it and many without growing off screen."""
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        hint = super().sizeHint()
+        if inner is None:
+            return hint
+        wanted = inner.sizeHint().height() + 2 * self.frameWidth()
+        screen = self.screen()
+        limit = int(screen.availableGeometry().height() * MAX_SCREEN_SHARE) if screen else wanted
+        return QSize(hint.width(), min(wanted, limit))
+
 
 class ReminderDialog(QDialog):
     """The reminders due now, together.
@@ -185,10 +219,12 @@ class ReminderDialog(QDialog):
     Signals:
         open_requested(object): the person pressed Open on this Reminder.
         changed(): a reminder was marked done or snoozed (the scheduler re-arms).
+        list_requested(): the person asked for every reminder (Tools > Reminders).
     """
 
     open_requested = Signal(object)
     changed = Signal()
+    list_requested = Signal()
 
     def __init__(
         self,
@@ -203,33 +239,48 @@ class ReminderDialog(QDialog):
         self._clock = clock or repo.now
         self._zone = zone
         self._case_name = case_name or (lambda _case_id: "")
-        self.cards: list[ReminderCard] = []
+        self.cards: list[ReminderCard] = []  # the ones shown, in the order they fell due
+        # every reminder in the window, shown or not: when it fell due; read ones by id
+        self.waiting: dict[int, dt.datetime] = {}
+        self._read: dict[int, Reminder] = {}
+        self._away: set[int] = set()  # of those, the ones that fell due while the app was closed
         self.setWindowTitle("Reminders \u2014 Second Opinion")
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setMinimumSize(600, 360)
+        self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
+        self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setAccessibleName("The reminders due")  # it takes the focus
+        self.cards_area = CardsArea()
+        self.cards_area.setWidgetResizable(True)
+        self.cards_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.cards_area.setAccessibleName("The reminders due")  # it takes the focus
         inner = QWidget()
         self.list_layout = QVBoxLayout(inner)
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(12)
-        self.list_layout.addStretch(1)
-        scroll.setWidget(inner)
-        layout.addWidget(scroll, 1)
-        hint = QLabel(
+        self.list_layout.addStretch(1)  # a window made taller keeps its cards at the top
+        self.cards_area.setWidget(inner)
+        layout.addWidget(self.cards_area, 1)
+        more_row = QHBoxLayout()
+        self.more_label = QLabel()
+        self.more_label.setWordWrap(True)
+        self.see_all_button = QPushButton("See All Reminders\u2026")
+        self.see_all_button.setAccessibleName("See all reminders (Tools, Reminders)")
+        self.see_all_button.setAutoDefault(False)
+        self.see_all_button.clicked.connect(self.list_requested)
+        more_row.addWidget(self.more_label, 1)
+        more_row.addWidget(self.see_all_button)
+        layout.addLayout(more_row)
+        self.hint = QLabel(
             "Snooze puts a reminder off until later. If you close this window instead, the "
             "reminders stay on the list and come back the next time you open Second Opinion."
         )
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         self.close_button = QPushButton("Close")
@@ -238,18 +289,37 @@ class ReminderDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         bottom.addWidget(self.close_button)
         layout.addLayout(bottom)
+        self._show_more(0)
 
     # --- showing ---------------------------------------------------------------------------
 
-    def show_reminders(self, reminders: list[Reminder]) -> None:
-        """Add these to the window (updating any already there) and show it on top."""
-        by_id = {card.reminder.id: card for card in self.cards}
-        for reminder in reminders:
-            card = by_id.get(reminder.id)
-            if card is not None:
-                self._remove(card)
-            self._add(reminder)
-        self._refresh()
+    def show_reminders(
+        self,
+        reminders: Sequence[Reminder],
+        away_since: dt.datetime | None = None,
+        away: bool = False,
+    ) -> None:
+        """Add these to the window (updating any already there) and show it on top.
+
+        `away`: these fell due while Second Opinion was not running (at start); those due
+        after `away_since` (all, when it is None) are counted as such in the heading. Only
+        the reminders given as cards are read (`reminders` may read them lazily: DueReminders).
+        """
+        if not away:
+            self._away.clear()  # the start's heading is shown once
+        times = getattr(reminders, "times", None)
+        if times is None:
+            times = [(r.id, r.fires_at) for r in reminders]
+            self._read.update((r.id, r) for r in reminders)
+        else:
+            for reminder_id, _fires in times:
+                self._read.pop(reminder_id, None)  # changed since it was read
+        for reminder_id, fires in times:
+            self.waiting.pop(reminder_id, None)
+            self.waiting[reminder_id] = fires
+            if away and (away_since is None or fires > away_since):
+                self._away.add(reminder_id)
+        self._update_cards()
         if not self.cards:
             return
         if self.isVisible():
@@ -258,7 +328,45 @@ class ReminderDialog(QDialog):
         else:
             self.show()  # a new window opens on top
 
-    def _add(self, reminder: Reminder) -> None:
+    def _shown(self) -> list[Reminder]:
+        """The few that fell due most recently (what the window just came up for), in the
+        order they fell due; read from the store as needed."""
+        while True:
+            latest = heapq.nlargest(SHOWN_CARDS, self.waiting.items(), key=_due_order)
+            ids = [reminder_id for reminder_id, _fires in reversed(latest)]
+            missing = [reminder_id for reminder_id in ids if reminder_id not in self._read]
+            if missing:
+                self._read.update((r.id, r) for r in self.repo.reminders.get_many(missing))
+                gone = [reminder_id for reminder_id in missing if reminder_id not in self._read]
+                for reminder_id in gone:  # removed meanwhile
+                    del self.waiting[reminder_id]
+                if gone:
+                    continue
+            return [self._read[reminder_id] for reminder_id in ids]
+
+    def _update_cards(self) -> None:
+        """Cards for the ones to show: the ones still shown are kept, the others made."""
+        wanted = self._shown()
+        wanted_ids = {r.id for r in wanted}
+        for card in [c for c in self.cards if c.reminder.id not in wanted_ids]:
+            self._remove(card)
+        kept = {card.reminder.id: card for card in self.cards}
+        for card in self.cards:
+            self.list_layout.removeWidget(card)  # put back below, in order
+        self.cards = []
+        for position, reminder in enumerate(wanted):
+            old = kept.get(reminder.id)
+            if old is not None and old.reminder == reminder:
+                card = old
+            else:
+                if old is not None:
+                    self._remove(old, forget=False)
+                card = self._make_card(reminder)
+            self.cards.append(card)
+            self.list_layout.insertWidget(position, card)
+        self._refresh()
+
+    def _make_card(self, reminder: Reminder) -> ReminderCard:
         card = ReminderCard(reminder, self._case_name(reminder.case_id), self)
         card.done_button.clicked.connect(lambda: self.mark_done(reminder.id))
         card.snooze_hour.triggered.connect(
@@ -269,21 +377,38 @@ class ReminderDialog(QDialog):
         )
         card.snooze_pick.triggered.connect(lambda: self.pick_snooze(reminder.id))
         card.open_button.clicked.connect(lambda: self.open_requested.emit(card.reminder))
-        self.cards.append(card)
-        self.list_layout.insertWidget(self.list_layout.count() - 1, card)
+        return card
 
-    def _remove(self, card: ReminderCard) -> None:
-        self.cards.remove(card)
+    def _remove(self, card: ReminderCard, forget: bool = True) -> None:
+        if forget and card in self.cards:
+            self.cards.remove(card)
         self.list_layout.removeWidget(card)
         card.hide()
         card.deleteLater()
 
     def _refresh(self) -> None:
         now = self._clock()
-        count = len(self.cards)
-        self.heading.setText("1 thing to do now" if count == 1 else f"{count} things to do now")
+        self._away &= self.waiting.keys()
+        earlier = len(self.waiting) - len(self._away)
+        self.heading.setText(due_heading(len(self.waiting), len(self._away), earlier))
         for card in self.cards:
             card.refresh(now, self._zone)
+        self._show_more(len(self.waiting) - len(self.cards))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the cards and the words at this width: no blank gap under one card (the
+        size hint alone measures wrapped words at their narrowest, which leaves one)."""
+        self.cards_area.updateGeometry()
+        self.adjustSize()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            self.resize(self.width(), layout.totalHeightForWidth(self.width()))
+
+    def _show_more(self, count: int) -> None:
+        self.more_label.setText(more_text(count) if count else "")
+        self.more_label.setVisible(count > 0)
+        self.see_all_button.setVisible(count > 0)
 
     def card_for(self, reminder_id: int) -> ReminderCard | None:
         return next((c for c in self.cards if c.reminder.id == reminder_id), None)
@@ -304,24 +429,30 @@ class ReminderDialog(QDialog):
             self.snooze(reminder_id, until)
 
     def _finish(self, reminder_id: int) -> None:
-        card = self.card_for(reminder_id)
-        if card is not None:
-            self._remove(card)
-        self._refresh()
+        self.waiting.pop(reminder_id, None)
+        self._read.pop(reminder_id, None)
+        self._update_cards()
         self.changed.emit()
         if not self.cards:
             self.hide()
 
     def drop_missing(self, open_ids: set[int]) -> None:
         """Take away reminders that were done or removed elsewhere (the list, the rules)."""
-        for card in [c for c in self.cards if c.reminder.id not in open_ids]:
-            self._remove(card)
-        self._refresh()
+        gone = [rid for rid in self.waiting if rid not in open_ids]
+        if not gone:
+            return
+        for reminder_id in gone:
+            del self.waiting[reminder_id]
+            self._read.pop(reminder_id, None)
+        self._update_cards()
         if not self.cards:
             self.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # what was not acted on stays due; the window is emptied and shown again when needed
+        self.waiting.clear()
+        self._read.clear()
+        self._away.clear()
         for card in list(self.cards):
             self._remove(card)
         super().closeEvent(event)

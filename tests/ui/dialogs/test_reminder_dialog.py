@@ -111,3 +111,57 @@ def test_pick_time_dialog_checks_the_time(qtbot: QtBot, clock: FakeClock) -> Non
     dialog.day.setText("tomorrow")
     dialog.accept()
     assert dialog.chosen() == dt.datetime(2026, 11, 21, 8, 0, tzinfo=ZONE)
+
+
+def test_many_due_show_the_latest_few_and_a_count(
+    qtbot: QtBot, popup: ReminderDialog, repo: Repository, clock: FakeClock
+) -> None:
+    """Thousands due make five cards and a count, not a card each (issue 16)."""
+    case = repo.cases.create("Mum")
+    made = [
+        own(repo, case.id, clock() - dt.timedelta(hours=20 - i), f"Reminder {i}") for i in range(12)
+    ]
+    popup.show_reminders(made)
+    assert len(popup.cards) == reminder_dialog.SHOWN_CARDS == 5
+    assert [c.reminder.title for c in popup.cards] == [f"Reminder {i}" for i in range(7, 12)]
+    assert popup.heading.text() == "12 things to do now"
+    assert popup.more_label.text() == "And 7 more: see Tools \u203a Reminders."
+    assert popup.see_all_button.isVisibleTo(popup)
+    with qtbot.waitSignal(popup.list_requested):
+        popup.see_all_button.click()
+    popup.card_for(made[11].id).done_button.click()  # type: ignore[union-attr]
+    assert [c.reminder.title for c in popup.cards] == [f"Reminder {i}" for i in range(6, 11)]
+    assert popup.more_label.text() == "And 6 more: see Tools \u203a Reminders."
+    popup.drop_missing({r.id for r in made[:3]})
+    assert len(popup.cards) == 3 and not popup.more_label.isVisibleTo(popup)
+    assert not popup.see_all_button.isVisibleTo(popup)
+
+
+def test_one_card_leaves_no_blank_gap(
+    popup: ReminderDialog, repo: Repository, clock: FakeClock
+) -> None:
+    """The window is as tall as its cards: nothing empty between a single card and the words
+    under it (issue 13's leftover)."""
+    case = repo.cases.create("Mum")
+    popup.show_reminders([own(repo, case.id, clock(), "Fax the referral")])
+    card = popup.cards[0]
+    card_bottom = card.mapTo(popup, card.rect().bottomLeft()).y()
+    below = popup.hint.mapTo(popup, popup.hint.rect().topLeft()).y()
+    spacing = popup.layout().spacing()
+    assert below - card_bottom <= 2 * spacing + 4
+    assert popup.height() <= popup.sizeHint().height() + 1
+
+
+def test_what_fell_due_while_away_is_counted_once(
+    popup: ReminderDialog, repo: Repository, clock: FakeClock
+) -> None:
+    case = repo.cases.create("Mum")
+    before = own(repo, case.id, clock() - dt.timedelta(days=2), "From before")
+    away = [own(repo, case.id, clock() - dt.timedelta(hours=h), f"Away {h}") for h in (1, 2, 3)]
+    popup.show_reminders([before, *away], away_since=clock() - dt.timedelta(days=1), away=True)
+    assert popup.heading.text() == "While you were away: 3 reminders, and 1 from before"
+    popup.card_for(before.id).done_button.click()  # type: ignore[union-attr]
+    assert popup.heading.text() == "While you were away: 3 reminders"
+    later = own(repo, case.id, clock(), "Later")
+    popup.show_reminders([later])
+    assert popup.heading.text() == "4 things to do now"

@@ -1,0 +1,90 @@
+"""Reminder rows as the scheduler reads them: when each falls due, by the index, a few columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from secondopinion_desktop.domain.reminders import Reminder
+from secondopinion_desktop.store.reminders import FIRES_SQL, NEXT_BATCH, fires_at_of
+from secondopinion_desktop.store.repository import Repository
+from tests.helpers.clock import FIXED_NOW
+
+NOW = FIXED_NOW
+HOUR = dt.timedelta(hours=1)
+
+
+def add(repo: Repository, case_id: int, due: dt.datetime, title: str = "Call") -> Reminder:
+    return repo.reminders.add(Reminder(id=0, case_id=case_id, title=title, due_at=due))
+
+
+def test_fire_times_between_two_moments(repo: Repository) -> None:
+    case = repo.cases.create("Mum")
+    old = add(repo, case.id, NOW - dt.timedelta(days=30))
+    recent = add(repo, case.id, NOW - dt.timedelta(minutes=1))
+    later = add(repo, case.id, NOW + HOUR)
+    snoozed = add(repo, case.id, NOW - dt.timedelta(days=3))
+    repo.reminders.snooze(snoozed.id, NOW - dt.timedelta(seconds=30))
+    done = add(repo, case.id, NOW - dt.timedelta(seconds=10))
+    repo.reminders.set_done(done.id, True)
+    since = repo.reminders.open_fire_times(NOW - dt.timedelta(minutes=2), NOW)
+    assert sorted(since) == sorted(
+        [(recent.id, recent.fires_at), (snoozed.id, NOW - dt.timedelta(seconds=30))]
+    )
+    every = dict(repo.reminders.open_fire_times())
+    assert set(every) == {old.id, recent.id, later.id, snoozed.id}
+    assert set(dict(repo.reminders.open_fire_times(until=NOW))) == {old.id, recent.id, snoozed.id}
+    assert repo.reminders.open_ids() == {old.id, recent.id, later.id, snoozed.id}
+
+
+def test_times_in_other_zones_and_without_one_are_compared_as_moments(repo: Repository) -> None:
+    case = repo.cases.create("Mum")
+    # stored an hour ago, written in a zone 13 hours ahead: text order says the future
+    far_east = NOW.astimezone(dt.timezone(dt.timedelta(hours=13))) - HOUR
+    east = add(repo, case.id, far_east)
+    naive = add(repo, case.id, NOW)
+    local_text = (NOW - dt.timedelta(minutes=1)).astimezone().replace(tzinfo=None).isoformat()
+    repo.db.execute("UPDATE reminders SET due_at = ? WHERE id = ?", [local_text, naive.id])
+    times = dict(repo.reminders.open_fire_times(NOW - dt.timedelta(hours=2), NOW))
+    assert times[east.id] == NOW - HOUR
+    assert times[naive.id] == NOW - dt.timedelta(minutes=1)
+
+
+def test_the_next_time_with_many_just_behind(repo: Repository) -> None:
+    case = repo.cases.create("Mum")
+    with repo.db.atomic():
+        for i in range(NEXT_BATCH + 10):  # more than one batch fell due in the last hours
+            add(repo, case.id, NOW - dt.timedelta(minutes=i + 1))
+    assert repo.reminders.next_fire_time(NOW) is None
+    soon = add(repo, case.id, NOW + dt.timedelta(hours=5))
+    add(repo, case.id, NOW + dt.timedelta(days=3))
+    assert repo.reminders.next_fire_time(NOW) == soon.fires_at
+    repo.reminders.snooze(soon.id, NOW + dt.timedelta(days=1))
+    assert repo.reminders.next_fire_time(NOW) == NOW + dt.timedelta(days=1)
+
+
+def test_unreadable_times_fall_due_long_ago() -> None:
+    assert fires_at_of("not a time", None).year == 2000
+    assert fires_at_of("2026-11-20T09:00:00-05:00", "also not") == dt.datetime(
+        2026, 11, 20, 9, tzinfo=dt.timezone(dt.timedelta(hours=-5))
+    )
+
+
+def test_the_minute_check_uses_the_index(repo: Repository) -> None:
+    """What fell due since the last check is found by the reminders_fires index, not a scan."""
+    repo.cases.create("Mum")
+    plan = repo.db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM reminders INDEXED BY reminders_fires "
+        f"WHERE done_at IS NULL AND {FIRES_SQL} > julianday(?)",
+        ["2026-11-20T09:00:00+00:00"],
+    ).fetchall()
+    assert "reminders_fires" in str(plan) and "SCAN" not in str(plan).replace("SCAN TABLE", "")
+
+
+def test_get_many_leaves_out_removed_ones(repo: Repository) -> None:
+    case = repo.cases.create("Mum")
+    ids = [add(repo, case.id, NOW, f"R{i}").id for i in range(3)]
+    repo.reminders.delete(ids[1])
+    assert sorted(r.title for r in repo.reminders.get_many([*ids, 9999])) == ["R0", "R2"]
+    count = repo.reminders.write_count()
+    add(repo, case.id, NOW)
+    assert repo.reminders.write_count() > count
