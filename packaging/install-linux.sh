@@ -8,7 +8,8 @@
 #   ./install-linux.sh --exec COMMAND    only add the menu entry and icons, starting COMMAND
 #                                        (e.g. a pip-installed "$(command -v secondopinion-desktop)")
 #   ./install-linux.sh --no-desktop-icon do not put an icon on the desktop
-#   ./install-linux.sh --uninstall       remove all of the above again
+#   ./install-linux.sh --uninstall       remove all of the above again, and the start-at-login
+#                                        entry the app makes to keep its reminders
 #
 # Your cases and documents (~/.local/share/SecondOpinion) are never touched, not even by
 # --uninstall.
@@ -20,6 +21,10 @@ ICON_SIZES="16 24 32 48 64 128 256 512"
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 DATA_HOME="${XDG_DATA_HOME:-$HOME/.local/share}"
+CONFIG_HOME="${XDG_CONFIG_HOME:-$HOME/.config}"
+case "$CONFIG_HOME" in /*) ;; *) CONFIG_HOME="$HOME/.config" ;; esac
+# written by the app when "Keep reminding me when Second Opinion is closed" is on
+AUTOSTART_ENTRY="$CONFIG_HOME/autostart/$APP_ID.desktop"
 PROGRAM_DIR="$HOME/.local/lib/$APP_ID"
 BIN_LINK="$HOME/.local/bin/$APP_ID"
 APPS_DIR="$DATA_HOME/applications"
@@ -55,7 +60,7 @@ refresh_caches() {
 uninstall() {
   local removed=0 path desk
   for path in "$APPS_DIR/$APP_ID.desktop" "$METAINFO_DIR/$METAINFO" \
-    "$ICONS_DIR/scalable/apps/$APP_ID.svg"; do
+    "$ICONS_DIR/scalable/apps/$APP_ID.svg" "$AUTOSTART_ENTRY"; do
     [ -e "$path" ] && rm -f "$path" && removed=1
   done
   for size in $ICON_SIZES; do

@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the current case's visits and open reminders as a calendar (.ics) and exit",
     )
+    parser.add_argument(
+        "--hidden",
+        action="store_true",
+        help="start without the window, beside the clock, to keep the reminders (used at login)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -232,13 +237,17 @@ def session(app: Any, args: argparse.Namespace, folder: Path, interactive: bool,
         instance.activated.connect(window.bring_forward)
         if args.screenshot is not None:
             return take_screenshot(window, args.screenshot, args.step)
-        window.show()
+        if not args.hidden:
+            window.show()
+        elif not window.reminders.keep.start_hidden():
+            log.info("Started at login, but keeping the reminders is off: not staying.")
+            return EXIT_OK
         # Typed notes are saved when the session ends (logout) and on SIGTERM, not only on close.
         app.commitDataRequest.connect(lambda _manager: window.flush_edits())
         app.aboutToQuit.connect(window.flush_edits)
         from secondopinion_desktop.platform.termination import quit_on_terminate
 
-        stop_watching = quit_on_terminate(app, window.close)
+        stop_watching = quit_on_terminate(app, window.quit_app)
         # Once the window is up: answer later launches, and make the day's backup.
         QTimer.singleShot(0, instance.listen)
         QTimer.singleShot(0, lambda: daily_backup(db, folder))

@@ -410,3 +410,29 @@ def test_export_without_a_booked_doctor_exits_2_without_a_file(tmp_path: Path) -
     assert result.returncode == 2
     assert "No doctor is booked" in result.stderr and "Traceback" not in result.stderr
     assert not target.exists()
+
+
+@pytest.mark.needs_linux
+def test_started_hidden_with_the_setting_off_leaves_and_removes_its_entry(tmp_path: Path) -> None:
+    """--hidden (start at login) when "Keep reminding me" is off: no window, exit 0 at once, and
+    the start-at-login entry left behind is removed (keep_running.start_hidden)."""
+    entry = tmp_path / "cfg" / "autostart" / "secondopinion-desktop.desktop"
+    entry.parent.mkdir(parents=True)
+    entry.write_text("[Desktop Entry]\n")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+        HOME=str(tmp_path / "home"),
+    )
+    command = [sys.executable, "-m", "secondopinion_desktop", "--hidden"]
+    result = subprocess.run(
+        [*command, "--data-dir", str(tmp_path / "d")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not entry.exists()

@@ -54,5 +54,10 @@ Source: "{#Root}\dist\secondopinion-desktop\*"; DestDir: "{app}"; Flags: ignorev
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "Organise getting a second medical opinion"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon; Comment: "Organise getting a second medical opinion"
 
+[Registry]
+; The app writes this value itself when "Keep reminding me when Second Opinion is closed" is on
+; (start at login, hidden); the uninstaller removes it. ValueType none: Setup never writes it.
+Root: HKCU; Subkey: "Software\Microsoft\Windows\CurrentVersion\Run"; ValueType: none; ValueName: "SecondOpinion"; Flags: uninsdeletevalue
+
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "Start {#AppName} now"; Flags: nowait postinstall skipifsilent

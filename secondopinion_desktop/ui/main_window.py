@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self.backup_action, self.restore_action = self.backups.actions()
         self.transfer = TransferController(self, self.repo)
         self.export_action, self.import_action = self.transfer.actions()
-        self.quit_action = new_action(self, "&Quit", self.close, "Close Second Opinion", key.Quit)
+        self.quit_action = new_action(self, "&Quit", self.quit_app, "Quit Second Opinion", key.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(key.Undo))
@@ -271,6 +271,10 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def quit_app(self) -> None:
+        """Quit for real, even when closing the window would keep the reminders running."""
+        self.reminders.keep.quit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_edits()

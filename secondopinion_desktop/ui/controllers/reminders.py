@@ -1,5 +1,6 @@
 """Reminders in the window: the scheduler, the reminder window, Tools > Reminders and
-Tools > Export to Calendar, and a tray notification when the window is minimised.
+Tools > Export to Calendar, a tray notification when the window is hidden, and (through
+KeepRunningController) keeping the reminders while the window is closed.
 
 The main window creates one ReminderController and otherwise knows nothing about reminders.
 """
@@ -8,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.errors import KnownError
@@ -22,7 +23,9 @@ from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.case_actions import mark_needs_case, new_action
+from secondopinion_desktop.ui.controllers.keep_running import KeepRunningController
 from secondopinion_desktop.ui.reminder_scheduler import ReminderScheduler
+from secondopinion_desktop.ui.tray import TrayIcon
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.reminder_dialog import ReminderDialog
@@ -45,8 +48,6 @@ REMINDER_FACTS = frozenset(
     }
 )
 
-TRAY_MESSAGE_MS = 15_000
-
 
 def raise_window(widget: QWidget, activate: bool = True) -> None:
     """Bring a window to the front (where windows have a front: not offscreen, which warns)."""
@@ -55,41 +56,6 @@ def raise_window(widget: QWidget, activate: bool = True) -> None:
     widget.raise_()
     if activate:
         widget.activateWindow()
-
-
-class TrayNotifier:
-    """A notification in the system tray, where there is one (created only when needed)."""
-
-    def __init__(self, parent: QObject) -> None:
-        self._parent = parent
-        self._icon: QSystemTrayIcon | None = None
-        self.on_click: Callable[[], None] | None = None
-
-    @staticmethod
-    def available() -> bool:
-        return QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages()
-
-    def notify(self, title: str, text: str) -> bool:
-        if not self.available():
-            return False
-        if self._icon is None:
-            app = QApplication.instance()
-            icon = app.windowIcon() if isinstance(app, QApplication) else None
-            self._icon = QSystemTrayIcon(self._parent)
-            if icon is not None:
-                self._icon.setIcon(icon)
-            self._icon.setToolTip("Second Opinion")
-            self._icon.messageClicked.connect(self._clicked)
-            self._icon.activated.connect(lambda _reason: self._clicked())
-        self._icon.show()
-        self._icon.showMessage(
-            title, text, QSystemTrayIcon.MessageIcon.Information, TRAY_MESSAGE_MS
-        )
-        return True
-
-    def _clicked(self) -> None:
-        if self.on_click is not None:
-            self.on_click()
 
 
 class ReminderController(QObject):
@@ -112,14 +78,18 @@ class ReminderController(QObject):
         self.scheduler = ReminderScheduler(repo, self._clock, zone, self)
         self._popup: ReminderDialog | None = None  # made when first needed
         self.list_dialog: RemindersListDialog | None = None
-        self.tray = TrayNotifier(self)
-        self.tray.on_click = self.bring_back
+        self.tray = TrayIcon(self)
+        self.tray.open_requested.connect(self.bring_back)
         # How a person hears of a reminder while the window is hidden (tests replace it).
         self.notify: Callable[[str, str], bool] = notify or self.tray.notify
         self.notifications: list[tuple[str, str]] = []
 
         self.scheduler.due.connect(self._on_due)
         self.scheduler.reminders_changed.connect(self._refresh_views)
+        self.keep = KeepRunningController(
+            window, window.settings, self.tray, self.export_calendar, self._clock, active=start
+        )
+        self.scheduler.reminders_changed.connect(self.keep.reminder_made)
         window.changed.connect(self._case_data_changed)
 
         self.list_action = new_action(
@@ -139,6 +109,8 @@ class ReminderController(QObject):
         self.menu = QMenu("&Tools", window)
         self.menu.addAction(self.list_action)
         self.menu.addAction(self.export_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.keep.action)
         bar = window.menuBar()
         actions = bar.actions()
         if actions:
@@ -151,10 +123,16 @@ class ReminderController(QObject):
             self.scheduler.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Stop when the window closes (the data may be closed next); start again if shown."""
+        """Closing the window: keep running in the tray when so chosen; otherwise stop (the
+        data may be closed next). Start again if shown."""
         if watched is self.window:
             if event.type() == QEvent.Type.Close:
+                if self.keep.close_to_tray():
+                    event.ignore()
+                    return True
                 self.scheduler.stop()
+                if self._started:
+                    self.keep.remember_running()
             elif event.type() == QEvent.Type.Show and self._started and not self.scheduler.running:
                 self.scheduler.start()
         return False
@@ -189,8 +167,13 @@ class ReminderController(QObject):
 
     # --- due -------------------------------------------------------------------------------
 
-    def _on_due(self, reminders: list[Reminder]) -> None:
-        self.popup.show_reminders(reminders)
+    def _on_due(self, reminders: Sequence[Reminder]) -> None:
+        """Show what fell due; at start, count what fell due while the app was not running."""
+        if self.scheduler.at_start:
+            self.popup.show_reminders(reminders, self.keep.last_running(), away=True)
+        else:
+            self.popup.show_reminders(reminders)
+        self.keep.remember_running()
         if self.window.isMinimized() or not self.window.isVisible():
             if len(reminders) == 1:
                 title, text = "Reminder", reminders[0].title
