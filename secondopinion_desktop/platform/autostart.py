@@ -7,6 +7,8 @@ functions (tested on every system), and the few lines that write or remove it.
   window passes it in as a mapping (QSettings NativeFormat), so nothing here needs Qt.
 - macOS: a LaunchAgent, `~/Library/LaunchAgents/io.github.secondopinion.SecondOpinion.plist`.
 
+Imported only when the setting is changed or the app starts hidden (not at every start).
+
 The command is the one running now (the bundle's program, or this Python with
 `-m secondopinion_desktop`), with the data folder when it is not the default one, and
 HIDDEN_FLAG: the app then starts without its window, beside the clock.
@@ -16,8 +18,6 @@ Turning the setting off removes the entry; the uninstallers remove it too.
 from __future__ import annotations
 
 import contextlib
-import plistlib
-import subprocess
 from collections.abc import Mapping, MutableMapping, Sequence
 from pathlib import Path
 
@@ -70,6 +70,8 @@ def desktop_entry(command: Sequence[str]) -> str:
 
 def launch_agent(command: Sequence[str]) -> str:
     """The macOS LaunchAgent (a property list) that starts `command` at login."""
+    import plistlib  # here: only a Mac turning the setting on needs it
+
     agent = {
         "Label": LAUNCH_AGENT_LABEL,
         "ProgramArguments": list(command),
@@ -81,6 +83,8 @@ def launch_agent(command: Sequence[str]) -> str:
 
 def run_value(command: Sequence[str]) -> str:
     """The Run key's value: one Windows command line, quoted as Windows reads it."""
+    import subprocess  # here: only for its list2cmdline (Windows' quoting rules)
+
     return subprocess.list2cmdline(list(command))
 
 

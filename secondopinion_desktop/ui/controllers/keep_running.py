@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.errors import KnownError
-from secondopinion_desktop.platform import autostart
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.case_actions import new_action
 from secondopinion_desktop.ui.tray import TrayIcon
@@ -75,6 +74,8 @@ def start_at_login_here(data_dir: Path | None = None) -> StartAtLogin:
     """Writes or removes this computer's start-at-login entry for the copy running now."""
 
     def apply(on: bool) -> None:
+        from secondopinion_desktop.platform import autostart
+
         frozen = bool(getattr(sys, "frozen", False))
         command = autostart.start_command(sys.executable, frozen, data_dir)
         run_key = None
@@ -91,7 +92,9 @@ class RunKey:
     """The per-user Run key as a mapping (QSettings NativeFormat: the registry on Windows)."""
 
     def __init__(self) -> None:
-        self._settings = QSettings(autostart.RUN_KEY, QSettings.Format.NativeFormat)
+        from secondopinion_desktop.platform.autostart import RUN_KEY
+
+        self._settings = QSettings(RUN_KEY, QSettings.Format.NativeFormat)
 
     def __setitem__(self, name: str, value: str) -> None:
         self._settings.setValue(name, value)
