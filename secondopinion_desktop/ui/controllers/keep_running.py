@@ -61,6 +61,11 @@ NO_TRAY_TEXT = (
     "beside the clock (a system tray) for it to wait in. To be reminded anyway, you can put "
     "your visits and reminders in your calendar with Tools \u203a Export to Calendar."
 )
+NO_TRAY_OFFER = (
+    "Second Opinion has made a reminder for you. It can remind you only while its window is "
+    "open, because this desktop has no place beside the clock (a system tray) for it to wait "
+    "in. To be reminded anyway, you can put your visits and reminders in your calendar."
+)
 STILL_RUNNING_TITLE = "Second Opinion is still running"
 STILL_RUNNING_TEXT = (
     "It keeps your reminders from here. To stop it, choose Quit in this icon's menu or "
@@ -258,7 +263,7 @@ class KeepRunningController(QObject):
             bar.yes_button.clicked.connect(lambda: self.set_keep(True))
         else:
             bar = OfferBar(
-                "Second Opinion has made a reminder for you. " + NO_TRAY_TEXT,
+                NO_TRAY_OFFER,
                 "Export to &Calendar\u2026",
                 "&Not Now",
             )

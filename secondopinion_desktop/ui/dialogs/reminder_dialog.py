@@ -207,7 +207,14 @@ class CardsArea(QScrollArea):
         hint = super().sizeHint()
         if inner is None:
             return hint
-        wanted = inner.sizeHint().height() + 2 * self.frameWidth()
+        # the cards' height at the width they have (wrapped words take fewer lines when wide)
+        layout = inner.layout()
+        width = self.viewport().width()
+        if width > 0 and layout is not None and layout.hasHeightForWidth():
+            wanted = layout.totalHeightForWidth(width)
+        else:
+            wanted = inner.sizeHint().height()
+        wanted += 2 * self.frameWidth()
         screen = self.screen()
         limit = int(screen.availableGeometry().height() * MAX_SCREEN_SHARE) if screen else wanted
         return QSize(hint.width(), min(wanted, limit))
@@ -247,7 +254,8 @@ class ReminderDialog(QDialog):
         self.setWindowTitle("Reminders \u2014 Second Opinion")
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setMinimumWidth(600)
+        # about sixty letters a line, so larger text gets a wider window, not a longer one
+        self.setMinimumWidth(max(600, 60 * self.fontMetrics().averageCharWidth()))
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         self.heading = QLabel()
@@ -265,16 +273,14 @@ class ReminderDialog(QDialog):
         self.list_layout.addStretch(1)  # a window made taller keeps its cards at the top
         self.cards_area.setWidget(inner)
         layout.addWidget(self.cards_area, 1)
-        more_row = QHBoxLayout()
         self.more_label = QLabel()
+        self.more_label.setObjectName("situation")
         self.more_label.setWordWrap(True)
+        layout.addWidget(self.more_label)
         self.see_all_button = QPushButton("See All Reminders\u2026")
         self.see_all_button.setAccessibleName("See all reminders (Tools, Reminders)")
         self.see_all_button.setAutoDefault(False)
         self.see_all_button.clicked.connect(self.list_requested)
-        more_row.addWidget(self.more_label, 1)
-        more_row.addWidget(self.see_all_button)
-        layout.addLayout(more_row)
         self.hint = QLabel(
             "Snooze puts a reminder off until later. If you close this window instead, the "
             "reminders stay on the list and come back the next time you open Second Opinion."
@@ -282,6 +288,7 @@ class ReminderDialog(QDialog):
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.see_all_button)
         bottom.addStretch(1)
         self.close_button = QPushButton("Close")
         self.close_button.setAccessibleName("Close the reminders window")
@@ -403,6 +410,9 @@ class ReminderDialog(QDialog):
         self.adjustSize()
         layout = self.layout()
         if layout is not None and layout.hasHeightForWidth():
+            layout.activate()  # the cards now have their width: measure them at it
+            self.cards_area.updateGeometry()
+            layout.invalidate()
             self.resize(self.width(), layout.totalHeightForWidth(self.width()))
 
     def _show_more(self, count: int) -> None:

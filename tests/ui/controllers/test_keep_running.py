@@ -49,7 +49,7 @@ def no_tray(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tray, "system_tray_available", lambda: False)
 
 
-class Recorder:
+class LoginAndQuit:
     """The start-at-login entry and the app's quit, as they were asked for."""
 
     def __init__(self) -> None:
@@ -67,8 +67,8 @@ class Recorder:
 
 
 @pytest.fixture
-def recorder() -> Recorder:
-    return Recorder()
+def recorder() -> LoginAndQuit:
+    return LoginAndQuit()
 
 
 def keep_on(session: AppSession) -> None:
@@ -82,7 +82,7 @@ def keep_on(session: AppSession) -> None:
 
 
 def test_closing_keeps_the_reminders_in_the_tray_and_quit_quits(
-    tray_here: None, session: AppSession, make_case: CaseMaker, recorder: Recorder
+    tray_here: None, session: AppSession, make_case: CaseMaker, recorder: LoginAndQuit
 ) -> None:
     make_case()
     window = recorder.attach(session.open())
@@ -108,7 +108,7 @@ def test_closing_keeps_the_reminders_in_the_tray_and_quit_quits(
 
 
 def test_file_quit_really_quits(
-    tray_here: None, session: AppSession, make_case: CaseMaker, recorder: Recorder
+    tray_here: None, session: AppSession, make_case: CaseMaker, recorder: LoginAndQuit
 ) -> None:
     make_case()
     keep_on(session)
@@ -120,7 +120,7 @@ def test_file_quit_really_quits(
 
 
 def test_turning_it_off_removes_the_entry(
-    tray_here: None, session: AppSession, make_case: CaseMaker, recorder: Recorder
+    tray_here: None, session: AppSession, make_case: CaseMaker, recorder: LoginAndQuit
 ) -> None:
     make_case()
     keep_on(session)
@@ -138,7 +138,7 @@ def test_without_a_tray_closing_quits_and_the_calendar_is_offered(
     no_tray: None,
     session: AppSession,
     make_case: CaseMaker,
-    recorder: Recorder,
+    recorder: LoginAndQuit,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     make_case()
@@ -162,7 +162,7 @@ def test_without_a_tray_closing_quits_and_the_calendar_is_offered(
 
 
 def test_a_tray_gone_since_the_setting_was_made_closing_closes(
-    no_tray: None, session: AppSession, make_case: CaseMaker, recorder: Recorder
+    no_tray: None, session: AppSession, make_case: CaseMaker, recorder: LoginAndQuit
 ) -> None:
     make_case()
     keep_on(session)
@@ -175,7 +175,7 @@ def test_offered_once_the_first_time_a_reminder_is_made(
     tray_here: None,
     session: AppSession,
     make_case: CaseMaker,
-    recorder: Recorder,
+    recorder: LoginAndQuit,
     clock: FakeClock,
 ) -> None:
     case = make_case()
@@ -201,7 +201,7 @@ def test_declining_the_offer_is_remembered(
     tray_here: None,
     session: AppSession,
     make_case: CaseMaker,
-    recorder: Recorder,
+    recorder: LoginAndQuit,
     clock: FakeClock,
 ) -> None:
     case = make_case()
@@ -218,7 +218,7 @@ def test_the_offer_without_a_tray_is_the_calendar(
     no_tray: None,
     session: AppSession,
     make_case: CaseMaker,
-    recorder: Recorder,
+    recorder: LoginAndQuit,
     clock: FakeClock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -235,7 +235,7 @@ def test_the_offer_without_a_tray_is_the_calendar(
 
 
 def test_started_hidden_at_login(
-    tray_here: None, session: AppSession, make_case: CaseMaker, recorder: Recorder
+    tray_here: None, session: AppSession, make_case: CaseMaker, recorder: LoginAndQuit
 ) -> None:
     make_case()
     window = recorder.attach(session.open(show=False))

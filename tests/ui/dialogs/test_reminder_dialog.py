@@ -143,7 +143,8 @@ def test_one_card_leaves_no_blank_gap(
     """The window is as tall as its cards: nothing empty between a single card and the words
     under it (issue 13's leftover)."""
     case = repo.cases.create("Mum")
-    popup.show_reminders([own(repo, case.id, clock(), "Fax the referral")])
+    long = "Fax the referral to Dr. Chen's office and phone afterwards to check it arrived"
+    popup.show_reminders([own(repo, case.id, clock(), long)])
     card = popup.cards[0]
     card_bottom = card.mapTo(popup, card.rect().bottomLeft()).y()
     below = popup.hint.mapTo(popup, popup.hint.rect().topLeft()).y()
