@@ -19,7 +19,7 @@ import datetime as dt
 import logging
 import math
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import overload
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -68,7 +68,7 @@ class ReminderScheduler(QObject):
         self._zone = zone
         self._monotonic = monotonic
         self._max_arm_ms = max_arm_ms
-        self._announced: dict[int, dt.datetime] = {}
+        self._announced = repo.reminders.announcements()
         self._last_wall: dt.datetime | None = None
         self._last_mono = 0.0
         self._checked_at: dt.datetime | None = None
@@ -131,9 +131,20 @@ class ReminderScheduler(QObject):
         self.reminders_changed.emit()
         self.check()
 
+    def closed_among(self, ids: Iterable[int]) -> set[int]:
+        """Which of these reminders are done or removed: the announced ones by their record (a
+        join inside SQLite), any others one by one."""
+        wanted = set(ids)
+        known = wanted & self._announced.ids
+        gone = self._announced.closed() & known
+        others = wanted - known
+        if others:
+            gone |= others - self.repo.reminders.open_among(others)
+        return gone
+
     def forget(self, reminder_id: int) -> None:
         """Announce this reminder again when it is next due (it was reopened)."""
-        self._announced.pop(reminder_id, None)
+        self._announced.forget(reminder_id)
 
     # --- checking --------------------------------------------------------------------------
 
@@ -146,7 +157,7 @@ class ReminderScheduler(QObject):
         """Announce what is due and not yet announced (looking at every open reminder); arm
         the timer for the next one."""
         now = self._clock()
-        return self._announce(self.repo.reminders.open_fire_times(until=now), now)
+        return self._announce(self._announced.fresh(now), now)
 
     def check_since_last(self) -> DueReminders:
         """The timers' check: only what fell due since the last check, unless something was
@@ -155,16 +166,16 @@ class ReminderScheduler(QObject):
         if self._checked_at is None or self.repo.reminders.write_count() != self._writes:
             return self.check()
         since = min(self._checked_at, now) - CHECK_OVERLAP
-        return self._announce(self.repo.reminders.open_fire_times(since, now), now)
+        return self._announce(self._announced.fresh(now, since), now)
 
     def _announce(self, times: list[tuple[int, dt.datetime]], now: dt.datetime) -> DueReminders:
-        fresh_ids = {rid: fires for rid, fires in times if self._announced.get(rid) != fires}
-        self._announced.update(fresh_ids)
+        """`times` are due and not announced at that moment yet: announce them, re-arm."""
+        self._announced.mark(rid for rid, _fires in times)
         self._arm(self.repo.reminders.next_fire_time(now), now)
         self._checked_at = now
         self._writes = self.repo.reminders.write_count()
         at_start, self._starting = self._starting, False
-        fresh = DueReminders(list(fresh_ids.items()), self.repo.reminders.get_many)
+        fresh = DueReminders(times, self.repo.reminders.get_many)
         if fresh:
             self.at_start = at_start
             try:

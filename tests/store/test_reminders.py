@@ -88,3 +88,34 @@ def test_get_many_leaves_out_removed_ones(repo: Repository) -> None:
     count = repo.reminders.write_count()
     add(repo, case.id, NOW)
     assert repo.reminders.write_count() > count
+
+
+def test_announced_ones_are_not_fresh_until_their_time_moves(repo: Repository) -> None:
+    """What is due and not announced yet is answered inside SQLite, compared with what the
+    scheduler announced, each at the due moment it had then."""
+    case = repo.cases.create("Mum")
+    first = add(repo, case.id, NOW - HOUR, "First")
+    second = add(repo, case.id, NOW - dt.timedelta(days=40), "Second")
+    add(repo, case.id, NOW + HOUR, "Later")
+    announced = repo.reminders.announcements()
+    assert sorted(announced.fresh(NOW)) == sorted(
+        [(first.id, first.fires_at), (second.id, second.fires_at)]
+    )
+    announced.mark([first.id, second.id])
+    assert announced.fresh(NOW) == []
+    assert repo.reminders.announcements().fresh(NOW) != []  # each scheduler its own record
+    repo.reminders.snooze(first.id, NOW - dt.timedelta(minutes=1))  # its due moment moved
+    assert announced.fresh(NOW) == [(first.id, NOW - dt.timedelta(minutes=1))]
+    assert announced.fresh(NOW, since=NOW - dt.timedelta(minutes=2)) == [
+        (first.id, NOW - dt.timedelta(minutes=1))
+    ]
+    assert announced.fresh(NOW, since=NOW - dt.timedelta(seconds=30)) == []
+    announced.mark([first.id])
+    announced.forget(second.id)
+    assert [rid for rid, _ in announced.fresh(NOW)] == [second.id]
+    announced.mark([second.id])
+    repo.reminders.set_done(second.id, True)
+    repo.reminders.delete(first.id)
+    assert announced.closed() == {first.id, second.id}
+    assert repo.reminders.open_among([first.id, second.id, 999]) == set()
+    assert repo.reminders.any_open()

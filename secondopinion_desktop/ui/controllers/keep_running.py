@@ -141,9 +141,9 @@ class OfferBar(QFrame):
         buttons = QHBoxLayout()
         self.yes_button = QPushButton(yes)
         self.yes_button.setObjectName("primary")
-        self.yes_button.setAccessibleName(yes.replace("&", "").replace("\u2026", ""))
+        self.yes_button.setAccessibleName(yes.replace("\u2026", ""))
         self.no_button = QPushButton(no)
-        self.no_button.setAccessibleName(no.replace("&", ""))
+        self.no_button.setAccessibleName(no)
         for button in (self.yes_button, self.no_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
@@ -174,6 +174,7 @@ class KeepRunningController(QObject):
         # writes or removes the entry that starts the app at login (tests pass a fake)
         self.start_at_login: StartAtLogin = start_at_login or start_at_login_here()
         self.quit_app: Callable[[], None] = QApplication.quit  # tests replace it
+        self.any_reminder: Callable[[], bool] = lambda: True  # the window gives the real one
         self.active = active
         self.quitting = False
         self.offer: OfferBar | None = None
@@ -255,17 +256,20 @@ class KeepRunningController(QObject):
     # --- the first offer ---------------------------------------------------------------------
 
     def reminder_made(self) -> None:
-        """A reminder was made: the first time, offer the setting (once, never again)."""
+        """Reminders changed: the first time there is one, offer the setting (once)."""
         if not self.active or self.offered or self.keep or self.offer is not None:
             return
+        if not self.any_reminder():
+            return  # only taken away: nothing was made
         if self.tray.available():
-            bar = OfferBar(OFFER_TEXT, "&Keep Reminding Me", "No, &Only While Open")
+            # no & letters: the bar comes and goes over pages whose letters are taken
+            bar = OfferBar(OFFER_TEXT, "Keep Reminding Me", "No, Only While Open")
             bar.yes_button.clicked.connect(lambda: self.set_keep(True))
         else:
             bar = OfferBar(
                 NO_TRAY_OFFER,
-                "Export to &Calendar\u2026",
-                "&Not Now",
+                "Export to Calendar\u2026",
+                "Not Now",
             )
             bar.yes_button.clicked.connect(self._export_from_offer)
         bar.no_button.clicked.connect(self._declined)

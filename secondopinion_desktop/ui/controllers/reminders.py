@@ -89,6 +89,7 @@ class ReminderController(QObject):
         self.keep = KeepRunningController(
             window, window.settings, self.tray, self.export_calendar, self._clock, active=start
         )
+        self.keep.any_reminder = repo.reminders.any_open
         self.scheduler.reminders_changed.connect(self.keep.reminder_made)
         window.changed.connect(self._case_data_changed)
 
@@ -212,9 +213,8 @@ class ReminderController(QObject):
         self.scheduler.reminder_changed()
 
     def _refresh_views(self) -> None:
-        open_ids = self.repo.reminders.open_ids()
-        if self._popup is not None:
-            self._popup.drop_missing(open_ids)
+        if self._popup is not None and self._popup.waiting:
+            self._popup.drop(self.scheduler.closed_among(self._popup.waiting))
         if self.list_dialog is not None and self.list_dialog.isVisible():
             self.list_dialog.reload()
 

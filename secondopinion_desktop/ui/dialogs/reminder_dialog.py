@@ -11,8 +11,8 @@ and most of another to close (issue 16). The window is as tall as its cards, no 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-import heapq
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -185,6 +185,7 @@ class ReminderCard(Card):
 # --- the window -------------------------------------------------------------------------------
 
 SHOWN_CARDS = 5
+BULK = 64  # more than this at once: sort the whole list again rather than insert each
 # the share of the screen's height the cards may take before they scroll
 MAX_SCREEN_SHARE = 0.6
 
@@ -192,10 +193,6 @@ MAX_SCREEN_SHARE = 0.6
 def more_text(count: int) -> str:
     """Below the cards: how many more are due, and where they are all listed (the real menu)."""
     return f"And {count:,} more: see Tools \u203a Reminders."
-
-
-def _due_order(item: tuple[int, dt.datetime]) -> tuple[dt.datetime, int]:
-    return item[1], item[0]
 
 
 class CardsArea(QScrollArea):
@@ -249,6 +246,7 @@ class ReminderDialog(QDialog):
         self.cards: list[ReminderCard] = []  # the ones shown, in the order they fell due
         # every reminder in the window, shown or not: when it fell due; read ones by id
         self.waiting: dict[int, dt.datetime] = {}
+        self._order: list[tuple[dt.datetime, int]] = []  # the same, sorted as they fell due
         self._read: dict[int, Reminder] = {}
         self._away: set[int] = set()  # of those, the ones that fell due while the app was closed
         self.setWindowTitle("Reminders \u2014 Second Opinion")
@@ -321,9 +319,8 @@ class ReminderDialog(QDialog):
         else:
             for reminder_id, _fires in times:
                 self._read.pop(reminder_id, None)  # changed since it was read
+        self._put(times)
         for reminder_id, fires in times:
-            self.waiting.pop(reminder_id, None)
-            self.waiting[reminder_id] = fires
             if away and (away_since is None or fires > away_since):
                 self._away.add(reminder_id)
         self._update_cards()
@@ -339,17 +336,36 @@ class ReminderDialog(QDialog):
         """The few that fell due most recently (what the window just came up for), in the
         order they fell due; read from the store as needed."""
         while True:
-            latest = heapq.nlargest(SHOWN_CARDS, self.waiting.items(), key=_due_order)
-            ids = [reminder_id for reminder_id, _fires in reversed(latest)]
+            ids = [reminder_id for _fires, reminder_id in self._order[-SHOWN_CARDS:]]
             missing = [reminder_id for reminder_id in ids if reminder_id not in self._read]
             if missing:
                 self._read.update((r.id, r) for r in self.repo.reminders.get_many(missing))
                 gone = [reminder_id for reminder_id in missing if reminder_id not in self._read]
                 for reminder_id in gone:  # removed meanwhile
-                    del self.waiting[reminder_id]
+                    self._take(reminder_id)
                 if gone:
                     continue
             return [self._read[reminder_id] for reminder_id in ids]
+
+    def _put(self, times: Sequence[tuple[int, dt.datetime]]) -> None:
+        """Add (or move) these in the window's list, kept in the order they fell due."""
+        if len(times) > BULK:
+            for reminder_id, fires in times:
+                self.waiting[reminder_id] = fires
+            self._order = sorted((fires, rid) for rid, fires in self.waiting.items())
+            return
+        for reminder_id, fires in times:
+            self._take(reminder_id)
+            self.waiting[reminder_id] = fires
+            bisect.insort(self._order, (fires, reminder_id))
+
+    def _take(self, reminder_id: int) -> None:
+        fires = self.waiting.pop(reminder_id, None)
+        if fires is None:
+            return
+        index = bisect.bisect_left(self._order, (fires, reminder_id))
+        if index < len(self._order) and self._order[index] == (fires, reminder_id):
+            del self._order[index]
 
     def _update_cards(self) -> None:
         """Cards for the ones to show: the ones still shown are kept, the others made."""
@@ -439,7 +455,7 @@ class ReminderDialog(QDialog):
             self.snooze(reminder_id, until)
 
     def _finish(self, reminder_id: int) -> None:
-        self.waiting.pop(reminder_id, None)
+        self._take(reminder_id)
         self._read.pop(reminder_id, None)
         self._update_cards()
         self.changed.emit()
@@ -448,11 +464,15 @@ class ReminderDialog(QDialog):
 
     def drop_missing(self, open_ids: set[int]) -> None:
         """Take away reminders that were done or removed elsewhere (the list, the rules)."""
-        gone = [rid for rid in self.waiting if rid not in open_ids]
+        self.drop({rid for rid in self.waiting if rid not in open_ids})
+
+    def drop(self, gone: set[int]) -> None:
+        """Take away these reminders (done or removed elsewhere)."""
+        gone = {rid for rid in gone if rid in self.waiting}
         if not gone:
             return
         for reminder_id in gone:
-            del self.waiting[reminder_id]
+            self._take(reminder_id)
             self._read.pop(reminder_id, None)
         self._update_cards()
         if not self.cards:
@@ -461,6 +481,7 @@ class ReminderDialog(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         # what was not acted on stays due; the window is emptied and shown again when needed
         self.waiting.clear()
+        self._order.clear()
         self._read.clear()
         self._away.clear()
         for card in list(self.cards):

@@ -166,3 +166,21 @@ def test_what_fell_due_while_away_is_counted_once(
     later = own(repo, case.id, clock(), "Later")
     popup.show_reminders([later])
     assert popup.heading.text() == "4 things to do now"
+
+
+def test_a_hundred_at_once_then_more_keep_their_order(
+    popup: ReminderDialog, repo: Repository, clock: FakeClock
+) -> None:
+    case = repo.cases.create("Mum")
+    with repo.db.atomic():
+        made = [
+            own(repo, case.id, clock() - dt.timedelta(hours=200 - i), f"R{i}") for i in range(100)
+        ]
+    popup.show_reminders(list(reversed(made)))  # many at once: sorted in one go
+    assert [c.reminder.title for c in popup.cards] == [f"R{i}" for i in range(95, 100)]
+    newest = own(repo, case.id, clock(), "Newest")
+    popup.show_reminders([newest])  # one more: put in its place
+    assert [c.reminder.title for c in popup.cards][-1] == "Newest"
+    popup.drop({newest.id, made[99].id})
+    assert [c.reminder.title for c in popup.cards] == [f"R{i}" for i in range(94, 99)]
+    assert popup.more_label.text() == "And 94 more: see Tools \u203a Reminders."
