@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from secondopinion_desktop.domain.typed_dates import Lean, format_date, read_date, spoken_date
 from secondopinion_desktop.domain.validation import ValidationError
+from secondopinion_desktop.ui.forms import clearable
 from secondopinion_desktop.ui.style import attention_color, muted_color
 
 #: A rule about the day read: words for the person, or "" when there is nothing to say.
@@ -50,7 +51,7 @@ class DateEntry(QLineEdit):
         self.setAccessibleName(name)
         self.setPlaceholderText(placeholder)
         self.setMaxLength(60)
-        self.setClearButtonEnabled(True)
+        clearable(self)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("12 September 2027") + 40)
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QWidget,
 )
 
@@ -34,12 +35,23 @@ if TYPE_CHECKING:  # the entries load with the first dialog that has one, not at
 MAX_FIELD = 2_000
 
 
+def clearable(edit: QLineEdit) -> None:
+    """Give `edit` Qt's clear button, named after the field ("Clear Doctor's name"): Qt leaves
+    it unnamed, and a screen reader's review of the window reads it as a bare "button".
+
+    Call it once the field has its accessible name.
+    """
+    edit.setClearButtonEnabled(True)
+    for button in edit.findChildren(QToolButton):
+        button.setAccessibleName(f"Clear {edit.accessibleName()}".strip())
+
+
 def line_edit(name: str, placeholder: str = "", max_length: int = MAX_FIELD) -> QLineEdit:
     edit = QLineEdit()
     edit.setAccessibleName(name)
     edit.setPlaceholderText(placeholder)
     edit.setMaxLength(max_length)
-    edit.setClearButtonEnabled(True)
+    clearable(edit)
     return edit
 
 

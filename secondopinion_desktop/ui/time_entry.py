@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from secondopinion_desktop.domain.clock_times import format_time, parse_time
 from secondopinion_desktop.domain.validation import ValidationError
+from secondopinion_desktop.ui.forms import clearable
 from secondopinion_desktop.ui.style import attention_color
 
 EMPTY_TIME = "Please type a time, like 2:15 pm or 14:15."
@@ -30,7 +31,7 @@ class TimeEntry(QLineEdit):
         self.setAccessibleName(name)
         self.setPlaceholderText("For example: 2:15 pm")
         self.setMaxLength(30)
-        self.setClearButtonEnabled(True)
+        clearable(self)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("12:30 pm") * 2)
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)

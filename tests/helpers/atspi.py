@@ -250,6 +250,9 @@ def problems(window: Node) -> list[str]:
         else:
             seen[name] = control
     for item in walk(window):
+        unnamed_button = item["role"] == "push button" and not item["name"].strip()
+        if unnamed_button and "showing" in item["states"] and "focusable" not in item["states"]:
+            found.append(f"{where}: a button on screen has no name (Tab skips it, review reads it)")
         label = item["role"] == "label" and {"focusable", "showing"} <= set(item["states"])
         if label and not item["name"].strip():
             found.append(f"{where}: an empty label can take the focus")

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLabel,
+    QLineEdit,
     QScrollBar,
+    QToolButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -94,6 +96,10 @@ def name_problems(window: QWidget) -> list[str]:
         elif name in seen:
             problems.append(f"{title}: two controls are called {name!r}")
         seen.add(name)
+    for clear in window.findChildren(QToolButton):  # shown in a field once it holds text
+        if isinstance(clear.parent(), QLineEdit) and not clear.accessibleName().strip():
+            field = clear.parent().accessibleName()  # type: ignore[attr-defined]
+            problems.append(f"{title}: the clear button of {field!r} is unnamed")
     return problems
 
 

@@ -59,6 +59,7 @@ from secondopinion_desktop.ui.dialogs.import_mapping import (
     heading,
     paragraph,
 )
+from secondopinion_desktop.ui.forms import clearable
 from secondopinion_desktop.ui.models.import_preview_model import (
     PREVIEW_ROWS,
     Column,
@@ -216,7 +217,7 @@ class ImportDialog(QDialog):
         self.source_detail_edit.setAccessibleName("Details about where the names came from")
         self.source_detail_edit.setPlaceholderText("For example: Bluebrook Health list, May")
         self.source_detail_edit.setMaxLength(MAX_SOURCE_DETAIL)
-        self.source_detail_edit.setClearButtonEnabled(True)
+        clearable(self.source_detail_edit)
         came_from = QLabel("These names came &from:")
         came_from.setStyleSheet("font-weight: 600;")
         came_from.setBuddy(self.source_combo)

@@ -34,7 +34,13 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.delegates import ChoiceDelegate
 from secondopinion_desktop.ui.dialogs import factories
-from secondopinion_desktop.ui.forms import buddy_label, button_row, error_label, push_button
+from secondopinion_desktop.ui.forms import (
+    buddy_label,
+    button_row,
+    clearable,
+    error_label,
+    push_button,
+)
 from secondopinion_desktop.ui.models.calls_model import CallsModel, day_text, when_text
 from secondopinion_desktop.ui.models.doctors_model import (
     ANSWER_FIELDS,
@@ -110,7 +116,7 @@ class ComparePanel(DoctorTablePanel):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Type to find a doctor, specialty or phone number")
         self.filter_edit.setAccessibleName("Find in the table")
-        self.filter_edit.setClearButtonEnabled(True)
+        clearable(self.filter_edit)
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName("Show doctors with this status")
         self.status_filter.addItem("All doctors", "")
