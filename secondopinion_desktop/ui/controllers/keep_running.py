@@ -93,6 +93,19 @@ def start_at_login_here(data_dir: Path | None = None) -> StartAtLogin:
     return apply
 
 
+def data_dir_of(settings: QSettings) -> Path | None:
+    """The data folder the app runs on, when it is not the usual one (--data-dir): the entry
+    that starts it at login must open the same folder. The settings file lives in it."""
+    from secondopinion_desktop.paths import default_data_dir
+
+    folder = Path(settings.fileName()).parent
+    try:
+        usual = folder.resolve() == default_data_dir().resolve()
+    except OSError:
+        usual = False
+    return None if usual else folder
+
+
 class RunKey:
     """The per-user Run key as a mapping (QSettings NativeFormat: the registry on Windows)."""
 
@@ -172,7 +185,9 @@ class KeepRunningController(QObject):
         self._export_calendar = export_calendar
         self._clock = clock
         # writes or removes the entry that starts the app at login (tests pass a fake)
-        self.start_at_login: StartAtLogin = start_at_login or start_at_login_here()
+        self.start_at_login: StartAtLogin = start_at_login or start_at_login_here(
+            data_dir_of(settings)
+        )
         self.quit_app: Callable[[], None] = QApplication.quit  # tests replace it
         self.any_reminder: Callable[[], bool] = lambda: True  # the window gives the real one
         self.active = active

@@ -281,3 +281,13 @@ def test_what_fell_due_while_away_is_shown_once_together(
     window.reminders.scheduler.check()
     assert popup.heading.text() == "5 things to do now"  # the start's heading, once
     assert popup.card_for(later.id) is not None
+
+
+def test_the_login_entry_opens_the_same_data_folder(session: AppSession) -> None:
+    """Started with --data-dir, the entry made at login starts that folder too."""
+    from PySide6.QtCore import QSettings
+
+    from secondopinion_desktop.ui.controllers.keep_running import data_dir_of
+
+    settings = QSettings(str(session.settings_path()), QSettings.Format.IniFormat)
+    assert data_dir_of(settings) == session.folder
