@@ -60,6 +60,7 @@ from secondopinion_desktop.domain.doctors import (
     display_name,
     insurance_from_list,
 )
+from secondopinion_desktop.domain.progress import Progress, Ticker, no_progress
 from secondopinion_desktop.domain.validation import ValidationError, normalize_phone
 
 __all__ = [
@@ -184,6 +185,7 @@ def build_candidates(
     table: Table,
     mapping: Mapping[str, int | None],
     existing: Iterable[tuple[str, str]],
+    progress: Progress = no_progress,
 ) -> ImportResult:
     """Turn table rows into candidates, skipping rows that are not doctors and repeats.
 
@@ -197,8 +199,11 @@ def build_candidates(
     skip the row: it is left blank and noted in ``warnings``.
 
     Raises ValueError (a programming error) for unknown keys or columns outside the table.
+    `progress` hears how many rows are checked (domain/progress.py; it may raise Cancelled).
     """
     _check_mapping(table, mapping)
+    ticker = Ticker(progress, len(table.rows), _checking_words)
+    ticker.start()
     known: dict[str, list[tuple[str, str]]] = {}
     for existing_name, existing_phone in existing:
         label = _shorten(clean_text(existing_name), 80)
@@ -210,6 +215,7 @@ def build_candidates(
     skipped: list[SkippedRow] = []
     warnings: list[SkippedRow] = []
     for index, row in enumerate(table.rows):
+        ticker.advance()
         number = table.row_number(index)
         row_warnings: list[str] = []
 
@@ -273,6 +279,10 @@ def build_candidates(
 
 
 _T = TypeVar("_T")
+
+
+def _checking_words(done: int, total: int) -> str:
+    return f"Checking the list: {done:,} of {total:,} rows."
 
 
 def _find_repeat(entries: Sequence[tuple[str, _T]], digits: str) -> tuple[str, _T] | None:

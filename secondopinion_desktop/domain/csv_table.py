@@ -18,6 +18,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Final
 
+from secondopinion_desktop.domain.progress import Progress, Ticker, no_progress
+
 __all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "ImportFileError", "Table", "clean_text", "read_table"]
 
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
@@ -127,10 +129,11 @@ _TEXT_PREFIXES: Final[tuple[tuple[str, str], ...]] = (
 )
 
 
-def read_table(data: bytes) -> Table:
+def read_table(data: bytes, progress: Progress = no_progress) -> Table:
     """Decode and split a CSV file into column titles and rows, or explain why it can't be.
 
     Raises :class:`ImportFileError` for files that are empty, too big, not text, or not a table.
+    `progress` hears how many lines are read (domain/progress.py; it may raise Cancelled).
     """
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError(
@@ -151,7 +154,7 @@ def read_table(data: bytes) -> Table:
     text, delimiter = _take_separator_hint(text)
     if delimiter is None:
         delimiter = _sniff_delimiter(text)
-    headers, rows, numbers = _split_rows(text, delimiter)
+    headers, rows, numbers = _split_rows(text, delimiter, progress)
     return Table(headers, rows, numbers, delimiter=delimiter, encoding=encoding)
 
 
@@ -244,14 +247,24 @@ def _sniff_delimiter(text: str) -> str:
     return next(d for d in _DELIMITERS if scores[d] == best)
 
 
-def _split_rows(text: str, delimiter: str) -> tuple[list[str], list[list[str]], list[int]]:
+def _reading_words(done: int, total: int) -> str:
+    return f"Reading the list: {done:,} of {total:,} lines."
+
+
+def _split_rows(
+    text: str, delimiter: str, progress: Progress = no_progress
+) -> tuple[list[str], list[list[str]], list[int]]:
     """Parse every record; the first non-blank one is the title row, blank rows are dropped."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    # lines, not records (an address may hold a line break): a bar that ends a little early
+    ticker = Ticker(progress, text.count("\n") + 1, _reading_words, every=2_000)
+    ticker.start()
     header: list[str] | None = None
     rows: list[list[str]] = []
     numbers: list[int] = []
     try:
         for number, record in enumerate(reader, start=1):
+            ticker.advance()
             cells = [clean_text(cell) for cell in record]
             if not any(cells):
                 continue
@@ -270,6 +283,7 @@ def _split_rows(text: str, delimiter: str) -> tuple[list[str], list[list[str]], 
             "We couldn't read this file as a table. It may have a quotation mark that is never "
             "closed. Try opening it in your spreadsheet program and saving it as CSV again."
         ) from None
+    ticker.finish()
     if header is None:
         raise ImportFileError("This file is empty.")
     if not rows:

@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from secondopinion_desktop.domain.progress import Progress, megabytes, no_progress
 from secondopinion_desktop.errors import DataFolderError, KnownError
 from secondopinion_desktop.store.files import (
     TEMP_PREFIX,
@@ -28,6 +29,7 @@ SUFFIX = ".db"
 DEFAULT_KEEP = 10
 DAILY = dt.timedelta(days=1)
 CLOCK_SLACK = dt.timedelta(minutes=5)  # clocks differ a little; a backup is not "future" for that
+PAGES_PER_STEP = 1024  # the backup API copies this many pages, then reports (and may cancel)
 
 
 @dataclass(frozen=True)
@@ -114,8 +116,13 @@ def make_backup(
     reason: str = "",
     keep: int = DEFAULT_KEEP,
     now: dt.datetime | None = None,
+    progress: Progress = no_progress,
 ) -> Backup:
-    """Copy the live database into backups/ and drop the oldest beyond `keep`."""
+    """Copy the live database into backups/ and drop the oldest beyond `keep`.
+
+    `progress` hears the copy's progress; a `Cancelled` it raises leaves no backup, no temp
+    file, and every older backup where it was (they are rotated only once the copy is made).
+    """
     made_at = now or dt.datetime.now(dt.UTC)
     directory = backup_dir(folder)
     try:
@@ -130,16 +137,18 @@ def make_backup(
     try:
         destination = sqlite3.connect(str(partial))
         try:
-            conn.backup(destination)
+            copy_pages(conn, destination, progress, "Making a backup of your data")
             # a backup is a plain file: checking or restoring it never needs a -wal or -shm
             destination.execute("PRAGMA journal_mode = DELETE")
         finally:
             destination.close()
         os.replace(partial, target)
         fsync_folder(directory)
-    except (OSError, sqlite3.Error) as exc:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             partial.unlink()
+        if not isinstance(exc, (OSError, sqlite3.Error)):
+            raise  # Cancelled, or a bug: the partial copy is gone all the same
         full = "full" in str(exc).lower() or getattr(exc, "errno", None) == 28
         raise KnownError(
             "The backup could not be made because the disk is full. Your data is safe; "
@@ -160,6 +169,27 @@ def make_backup(
     made = _parse(target)
     assert made is not None
     return made
+
+
+def copy_pages(
+    source: sqlite3.Connection, target: sqlite3.Connection, progress: Progress, doing: str
+) -> None:
+    """SQLite's backup API, a step at a time so `progress` can report (and cancel: the target
+    is then left as it was, its write rolled back)."""
+    page_size = int(source.execute("PRAGMA page_size").fetchone()[0])
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        done, whole = (total - remaining) * page_size, total * page_size
+        progress(done, whole, f"{doing}: {megabytes(done)} of {megabytes(whole)} MB.")
+
+    progress(0, 1, f"{doing}.")
+    source.backup(target, pages=PAGES_PER_STEP, progress=step)
+
+
+def remove_quietly(path: Path) -> None:
+    """Delete a temp copy; one already gone, or that cannot go, is cleared at the next start."""
+    with contextlib.suppress(OSError):
+        path.unlink()
 
 
 def backup_if_due(
@@ -202,18 +232,20 @@ def newest_good_backup(folder: Path, now: dt.datetime | None = None) -> Backup |
     )
 
 
-def prepared_copy(backup: Backup, folder: Path) -> Path:
+def prepared_copy(backup: Backup, folder: Path, progress: Progress = no_progress) -> Path:
     """A private copy of the backup, checked and brought to the current schema.
 
     The live file is never given an old layout: a backup made before an upgrade is migrated
     here, in a temp file in the data folder (`.secondopinion-restore-*.partial`, cleared at the
     next start if the program is killed meanwhile). A backup from a newer version of the
     program, or a damaged one, is refused in words. The caller removes the copy.
+    `progress` hears the copy's progress; a `Cancelled` it raises removes the copy.
     """
     from secondopinion_desktop.store import migrations
     from secondopinion_desktop.store.connection import Database
     from secondopinion_desktop.store.files import TEMP_PREFIX, TEMP_SUFFIX
 
+    progress(0, 1, "Checking the backup.")
     if not is_good(backup.path):
         raise KnownError("That backup is damaged and cannot be restored. Please choose another.")
     fd, name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}restore-", suffix=TEMP_SUFFIX, dir=folder)
@@ -224,7 +256,7 @@ def prepared_copy(backup: Backup, folder: Path) -> Path:
         try:
             target = sqlite3.connect(str(copy), isolation_level=None)
             try:
-                source.backup(target)
+                copy_pages(source, target, progress, "Preparing the backup")
                 target.execute("PRAGMA journal_mode = DELETE")
                 db = Database(target)
                 db.execute("PRAGMA foreign_keys = ON")
@@ -258,14 +290,20 @@ def restore_into(backup: Backup, conn: sqlite3.Connection) -> None:
     """
     copy = prepared_copy(backup, backup.path.parent)
     try:
-        source = sqlite3.connect(read_only_uri(copy), uri=True)
-        try:
-            source.backup(conn)
-        finally:
-            source.close()
+        restore_prepared(copy, conn)
     finally:
-        with contextlib.suppress(OSError):
-            copy.unlink()
+        remove_quietly(copy)
+
+
+def restore_prepared(
+    copy: Path, conn: sqlite3.Connection, progress: Progress = no_progress
+) -> None:
+    """Replace the live database's contents with a `prepared_copy`, in one transaction."""
+    source = sqlite3.connect(read_only_uri(copy), uri=True)
+    try:
+        copy_pages(source, conn, progress, "Putting the backup in place")
+    finally:
+        source.close()
 
 
 def set_aside_damaged(db_path: Path, now: dt.datetime | None = None) -> Path:

@@ -68,6 +68,28 @@ class Repository:
         """Today by the repository's clock (tests set it), for due dates and date checks."""
         return self.clock().date()
 
+    def database_file(self) -> Path | None:
+        """The database file, for a second connection on it (a background job); None in memory."""
+        for row in self.db.execute("PRAGMA database_list").fetchall():
+            if row[1] == "main" and row[2]:
+                return Path(row[2])
+        return None
+
+    @classmethod
+    def open_another(cls, database: Path, clock: Clock = system_clock) -> Repository:
+        """A repository on its own connection to an open, checked database file (same pragmas).
+
+        For work on another thread (ui/background.py): a sqlite3 connection belongs to the
+        thread that made it, and WAL lets the window's connection read meanwhile. The caller
+        closes it with `close()`.
+        """
+        from secondopinion_desktop.store.database import connect
+
+        return cls(connect(database), clock)
+
+    def close(self) -> None:
+        self.db.close()
+
     def data_folder(self) -> Path | None:
         """The folder holding the database file (attachments live beside it); None in memory."""
         for row in self.db.execute("PRAGMA database_list").fetchall():

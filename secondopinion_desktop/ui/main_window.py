@@ -30,6 +30,7 @@ from secondopinion_desktop.services.exports import current_case_id
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.autosave import flush_all
+from secondopinion_desktop.ui.background import Jobs
 from secondopinion_desktop.ui.case_actions import (
     enable_case_actions,
     fill_switch_menu,
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
 
         self.steps_model = StepsModel(self)
         self.cases_model = CasesModel(self)
+        # long work (imports, exports, backups) off the window's thread, one job at a time
+        self.jobs = Jobs(self, repo)
         self._build_central()
         self._build_actions()
         self._build_menus()
@@ -277,6 +280,7 @@ class MainWindow(QMainWindow):
         self.reminders.keep.quit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.jobs.shut_down()  # a job still running stops, changing nothing
         self.flush_edits()
         self.save_window_state()
         super().closeEvent(event)
@@ -394,7 +398,7 @@ class MainWindow(QMainWindow):
         """The tools on a page, built the first time the page is needed."""
         if page not in self.panels:
             host = self.step_page(page).tools if page < OUTCOME_PAGE else self.outcome_page.tools
-            context = PanelContext(self.repo, self.settings, self.undo_stack)
+            context = PanelContext(self.repo, self.settings, self.undo_stack, self.jobs)
             built = build_panels(context, self, page)
             for panel in built:
                 host.addWidget(panel)

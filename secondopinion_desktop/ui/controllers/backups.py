@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
-from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.services import backups
+from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.background import Job
 from secondopinion_desktop.ui.case_actions import new_action
 
 if TYPE_CHECKING:
@@ -39,20 +40,24 @@ class BackupController(QObject):
         return [self.backup_action, self.restore_action]
 
     def back_up_now(self) -> None:
-        if self.repo.data_folder() is None:
+        window = self.window
+        if self.repo.data_folder() is None or window.jobs.refuse_if_busy(window):
             return
-        self.window.flush_edits()
-        try:
-            made = backups.back_up_now(self.repo)
-        except KnownError as exc:
-            messages.show_error(self.window, "Backup not made", exc.message)
-            return
+        window.flush_edits()
+        window.jobs.start(
+            Job("Making a backup", "making a backup", "Backup not made", backups.back_up_now),
+            window,
+            self._backed_up,
+            lambda: window.status.showMessage("No backup was made.", 8000),
+        )
+
+    def _backed_up(self, made: backups.Backup | None) -> None:
         if made is not None:
             self.window.status.showMessage(f"Backup made: {made.label}.", 8000)
 
     def restore_backup(self) -> None:
         """Go back to an earlier copy; the present state is backed up first, so it can return."""
-        if self.repo.data_folder() is None:
+        if self.repo.data_folder() is None or self.window.jobs.refuse_if_busy(self.window):
             return
         self.window.flush_edits()
         found = backups.list_backups(self.repo)
@@ -83,10 +88,20 @@ class BackupController(QObject):
             no="Cancel",
         ):
             return
-        try:
-            changes = backups.restore_backup(self.repo, chosen)
-        except KnownError as exc:
-            messages.show_error(self.window, "Not restored", exc.message)
-            return
-        self.window.data_replaced(changes)
-        self.window.status.showMessage(f"Restored the backup from {chosen.label}.", 8000)
+        window = self.window
+
+        def restored(changes: Changes) -> None:
+            window.data_replaced(changes)
+            window.status.showMessage(f"Restored the backup from {chosen.label}.", 8000)
+
+        window.jobs.start(
+            Job(
+                "Restoring the backup",
+                "restoring the backup",
+                "Not restored",
+                lambda repo, progress: backups.restore_backup(repo, chosen, progress),
+            ),
+            window,
+            restored,
+            lambda: window.status.showMessage("Nothing was restored.", 8000),
+        )

@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
-from secondopinion_desktop.errors import KnownError
+from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.background import Job
 from secondopinion_desktop.ui.case_actions import mark_needs_case, new_action
 
 if TYPE_CHECKING:
+    from secondopinion_desktop.services.transfer import Written
     from secondopinion_desktop.ui.main_window import MainWindow
 
 
@@ -43,7 +45,7 @@ class TransferController(QObject):
         from secondopinion_desktop.services.transfer import ARCHIVE_SUFFIX
 
         window = self.window
-        if window.case is None:
+        if window.case is None or window.jobs.refuse_if_busy(window):
             return
         window.flush_edits()
         safe = "".join(
@@ -57,11 +59,21 @@ class TransferController(QObject):
         )
         if not path:
             return
-        try:
-            written = transfer.export_case(self.repo, window.case.id, Path(path))
-        except KnownError as exc:
-            messages.show_error(window, "Not exported", exc.message)
-            return
+        case_id, target = window.case.id, Path(path)
+        window.jobs.start(
+            Job(
+                "Exporting the case",
+                "exporting the case",
+                "Not exported",
+                lambda repo, progress: transfer.export_case(repo, case_id, target, progress),
+            ),
+            window,
+            lambda written: self._exported(written, target),
+            lambda: window.status.showMessage("The case was not exported.", 8000),
+        )
+
+    def _exported(self, written: Written, target: Path) -> None:
+        window = self.window
         if written.left_out:
             names = "\n".join(f"\u2022 {name}" for name in written.left_out[:10])
             messages.show_info(
@@ -71,23 +83,36 @@ class TransferController(QObject):
                 f"copies of them are missing or have changed:\n\n{names}\n\n"
                 "You can attach them again from the originals after importing.",
             )
-        window.status.showMessage(f"Saved the case to {Path(path).name}.", 8000)
+        window.status.showMessage(f"Saved the case to {target.name}.", 8000)
 
     def import_case(self) -> None:
         from secondopinion_desktop.services import transfer
         from secondopinion_desktop.services.transfer import ARCHIVE_SUFFIX
 
+        window = self.window
+        if window.jobs.refuse_if_busy(window):
+            return
         path = messages.choose_open_path(
-            self.window,
+            window,
             "Import a case",
             f"Second Opinion case (*{ARCHIVE_SUFFIX});;All files (*)",
         )
         if not path:
             return
-        try:
-            changes = transfer.import_case(self.repo, Path(path))
-        except KnownError as exc:
-            messages.show_error(self.window, "Not imported", exc.message)
-            return
+        window.flush_edits()
+        source = Path(path)
+        window.jobs.start(
+            Job(
+                "Importing the case",
+                "importing the case",
+                "Not imported",
+                lambda repo, progress: transfer.import_case(repo, source, progress),
+            ),
+            window,
+            self._imported,
+            lambda: window.status.showMessage("Nothing was imported.", 8000),
+        )
+
+    def _imported(self, changes: Changes) -> None:
         self.window.reload_cases(changes.case_id)
         self.window.status.showMessage("The case is imported.", 8000)

@@ -24,6 +24,7 @@ from secondopinion_desktop.services import doctors as doctor_changes
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.background import Job, Jobs
 from secondopinion_desktop.ui.dialogs import factories
 from secondopinion_desktop.ui.forms import button_row, push_button
 from secondopinion_desktop.ui.models.doctors_model import (
@@ -55,12 +56,16 @@ class CandidatesPanel(DoctorTablePanel):
         parent: QWidget | None = None,
         doctor_dialog: Callable[..., DoctorDialog] = factories.doctor_dialog,
         import_dialog: Callable[..., ImportDialog] | None = None,
+        *,
+        jobs: Jobs | None = None,
         **extras: Unpack[PanelExtras],
     ) -> None:
         super().__init__(repo, parent, **extras)
         self._doctor_dialog = doctor_dialog
         self._import_dialog = import_dialog
         self._recent: RecentCases[list[Doctor]] = RecentCases()  # kept for cases shown lately
+        #: the window's runner of long jobs (a panel on its own gets its own)
+        self.jobs = jobs if jobs is not None else Jobs(self, repo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(18)
@@ -175,7 +180,7 @@ class CandidatesPanel(DoctorTablePanel):
         self.status_message.emit(f"Removed {doctor.name}.")
 
     def import_list(self) -> None:
-        if self.case is None:
+        if self.case is None or self.jobs.refuse_if_busy(self):
             return
         factory = self._import_dialog
         if factory is None:
@@ -191,14 +196,31 @@ class CandidatesPanel(DoctorTablePanel):
         detail = dialog.source_detail()
         if not candidates:
             return
-        from secondopinion_desktop.domain.candidate_import import doctor_from_import
+        case_id = self.case.id
+        file_name = Path(detail).name or "the file"
 
-        doctors = [doctor_from_import(c, self.case.id, source, detail) for c in candidates]
-        added, changes = doctor_changes.add_doctors(self.repo, self.case.id, doctors)
-        self._refresh(changes)
-        self.status_message.emit(
-            f"Added {added} doctor{'s' if added != 1 else ''} "
-            f"from {Path(detail).name or 'the file'}."
+        def added(result: tuple[int, Changes]) -> None:
+            count, changes = result
+            self._refresh(changes)
+            self.status_message.emit(
+                f"Added {count:,} doctor{'s' if count != 1 else ''} from {file_name}."
+            )
+
+        def stopped() -> None:
+            self.status_message.emit(f"Nothing was added from {file_name}.")
+
+        self.jobs.start(
+            Job(
+                "Adding the doctors",
+                "adding the doctors from the list",
+                "Doctors not added",
+                lambda repo, progress: doctor_changes.import_doctors(
+                    repo, case_id, candidates, source, detail, progress
+                ),
+            ),
+            self,
+            added,
+            stopped,
         )
 
     def _copy_help(self) -> None:

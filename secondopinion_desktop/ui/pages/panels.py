@@ -15,16 +15,19 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui.background import Jobs
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel
 
 
 @dataclass(frozen=True)
 class PanelContext:
-    """What the window hands every panel: the data, the settings and the undo stack."""
+    """What the window hands every panel: the data, the settings and the undo stack (and the
+    window's runner of long jobs, to the panels that start one)."""
 
     repo: Repository
     settings: QSettings | None = None
     undo_stack: QUndoStack | None = None
+    jobs: Jobs | None = None
 
     def named(self) -> PanelExtras:
         """The keyword arguments every panel's constructor takes besides the repository."""
@@ -43,7 +46,7 @@ def _tell_doctor(context: PanelContext, parent: QWidget | None) -> StepPanel:
 def _candidates(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.candidates_panel import CandidatesPanel
 
-    return CandidatesPanel(context.repo, parent, **context.named())
+    return CandidatesPanel(context.repo, parent, jobs=context.jobs, **context.named())
 
 
 def _compare(context: PanelContext, parent: QWidget | None) -> StepPanel:

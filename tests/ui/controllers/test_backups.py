@@ -19,6 +19,7 @@ def test_back_up_now_makes_a_good_backup(
     make_case("Kept safe")
     window = session.open()
     window.backup_action.trigger()
+    assert window.jobs.wait()  # the work runs off the window's thread
     made = backups.list_backups(session.folder)
     assert len(made) == 1 and made[0].reason == "by hand"
     assert backups.is_good(made[0].path)
@@ -31,6 +32,7 @@ def test_restore_goes_back_and_keeps_the_present_as_a_backup(
     case = make_case("Original name")
     window = session.open()
     window.backup_action.trigger()
+    assert window.jobs.wait()  # the work runs off the window's thread
     session.clock.advance(minutes=5)
     window.repo.cases.rename(case.id, "Renamed by mistake")
     window.reload_cases(case.id)
@@ -43,6 +45,7 @@ def test_restore_goes_back_and_keeps_the_present_as_a_backup(
     monkeypatch.setattr(messages, "choose_item", choose)
     monkeypatch.setattr(messages, "ask_yes_no", lambda *a, **k: True)
     window.restore_action.trigger()
+    assert window.jobs.wait()  # the work runs off the window's thread
     assert offered and len(offered[0]) == 1
     assert window.case is not None and window.case.title == "Original name"
     assert window.repo.cases.get(case.id).title == "Original name"
@@ -56,10 +59,12 @@ def test_restore_cancelled_changes_nothing(
     case = make_case("Before")
     window = session.open()
     window.backup_action.trigger()
+    assert window.jobs.wait()  # the work runs off the window's thread
     window.repo.cases.rename(case.id, "After")
     monkeypatch.setattr(messages, "choose_item", lambda *a: 0)
     monkeypatch.setattr(messages, "ask_yes_no", lambda *a, **k: False)
     window.restore_action.trigger()
+    assert window.jobs.wait()  # the work runs off the window's thread
     assert window.repo.cases.get(case.id).title == "After"
     assert len(backups.list_backups(session.folder)) == 1
 
@@ -72,4 +77,5 @@ def test_restore_with_no_backups_explains(
     told: list[str] = []
     monkeypatch.setattr(messages, "show_info", lambda _p, title, _t: told.append(title))
     window.restore_action.trigger()
+    assert window.jobs.wait()  # the work runs off the window's thread
     assert told == ["No backups yet"]

@@ -27,9 +27,11 @@ def test_export_then_import_adds_a_copy(
     target.parent.mkdir()
     monkeypatch.setattr(messages, "choose_save_path", lambda *a: str(target))
     window.export_action.trigger()
+    assert window.jobs.wait()  # the work runs off the window's thread
     assert target.stat().st_size > 0
     monkeypatch.setattr(messages, "choose_open_path", lambda *a: str(target))
     window.import_action.trigger()
+    assert window.jobs.wait()  # the work runs off the window's thread
     titles = sorted(c.title for c in window.repo.cases.list())
     assert titles == ["Mum's case", "Mum's case (imported)"]
     assert window.case is not None and window.case.title == "Mum's case (imported)"
@@ -49,10 +51,12 @@ def test_importing_a_bad_file_explains_and_adds_nothing(
     monkeypatch.setattr(messages, "choose_open_path", lambda *a: str(bad))
     monkeypatch.setattr(messages, "show_error", lambda _p, _t, text: shown.append(text))
     window.import_action.trigger()
+    assert window.jobs.wait()  # the work runs off the window's thread
     assert shown and "Nothing was imported" in shown[0]
     assert len(window.repo.cases.list()) == 1
     monkeypatch.setattr(messages, "choose_open_path", lambda *a: str(tmp_path / "missing"))
     window.import_action.trigger()
+    assert window.jobs.wait()  # the work runs off the window's thread
     assert "could not be found" in shown[-1]
 
 
@@ -66,6 +70,7 @@ def test_cancelled_export_writes_nothing(
     window = session.open()
     monkeypatch.setattr(messages, "choose_save_path", lambda *a: "")
     window.export_action.trigger()
+    assert window.jobs.wait()  # the work runs off the window's thread
     assert list(tmp_path.glob("*.secondopinion")) == []
 
 
@@ -100,5 +105,6 @@ def test_export_names_the_scans_it_had_to_leave_out(
     monkeypatch.setattr(messages, "choose_save_path", lambda *a: str(target))
     monkeypatch.setattr(messages, "show_info", lambda _p, _t, text: infos.append(text))
     window.export_action.trigger()
+    assert window.jobs.wait()  # the work runs off the window's thread
     assert target.exists()
     assert "Biopsy report.pdf" in infos[0] and "left out" in infos[0]
