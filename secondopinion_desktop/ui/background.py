@@ -223,8 +223,8 @@ class Jobs(QObject):
         self,
         job: Job[T],
         parent: QWidget | None,
-        done: Callable[[T], None],
-        stopped: Callable[[], None] | None = None,
+        done: Callable[[T], object],
+        stopped: Callable[[], object] | None = None,
     ) -> bool:
         """Run `job`; `done(result)` on the window's thread when it succeeds, `stopped()` when
         it was cancelled or failed (after the failure was explained). False, after saying
@@ -268,7 +268,7 @@ class Jobs(QObject):
         parent = self.dialog.parentWidget() if self.dialog is not None else None
         messages.show_error(parent, job.failed_title, words)
 
-    def _finish(self, then: Callable[[], None] | None) -> None:
+    def _finish(self, then: Callable[[], object] | None) -> None:
         dialog = self.dialog
         self._job = self._worker = self._signals = self.dialog = None
         if dialog is not None:
@@ -282,8 +282,8 @@ class Jobs(QObject):
         self,
         job: Job[T],
         parent: QWidget | None,
-        done: Callable[[T], None],
-        stopped: Callable[[], None] | None,
+        done: Callable[[T], object],
+        stopped: Callable[[], object] | None,
     ) -> bool:
         """A database in memory: the job runs now, on this thread, on the window's connection."""
         try:

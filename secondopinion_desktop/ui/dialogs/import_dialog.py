@@ -22,13 +22,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -47,19 +45,21 @@ from secondopinion_desktop.domain.candidate_import import (
     build_candidates,
     guess_mapping,
     mapping_problems,
-    read_table,
 )
 from secondopinion_desktop.domain.doctors import Source
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.background import Job, Jobs
 from secondopinion_desktop.ui.dialogs.import_mapping import (
     NOT_IN_FILE,
     MappingForm,
     column_letter,
-    describe_os_error,
+    grow_to_fit,
     heading,
     paragraph,
+    source_row,
 )
-from secondopinion_desktop.ui.forms import clearable
+from secondopinion_desktop.ui.dialogs.import_reading import notes_of, read_list
+from secondopinion_desktop.ui.dialogs.import_reading import plural as _plural
 from secondopinion_desktop.ui.models.import_preview_model import (
     PREVIEW_ROWS,
     Column,
@@ -71,12 +71,11 @@ from secondopinion_desktop.ui.style import attention_color
 __all__ = ["FILE_FILTER", "NOT_IN_FILE", "ImportDialog", "column_letter", "read_file_bytes"]
 
 FILE_FILTER = "Spreadsheets saved as CSV (*.csv *.txt *.tsv);;All files (*)"
-#: Above this many rows (or bytes), say "Reading the file…" and show a busy cursor.
+#: Above this many rows, check them off the window's thread (or say "Checking the rows…").
 BUSY_ROWS = 5_000
-BUSY_BYTES = 512 * 1024
+MAX_SOURCE_DETAIL = 200
 #: The list of skipped rows stops after this many lines (with a line saying how many more).
 MAX_NOTES_LISTED = 1_000
-MAX_SOURCE_DETAIL = 200
 
 
 def read_file_bytes(path: str) -> bytes:
@@ -90,10 +89,6 @@ def read_file_bytes(path: str) -> bytes:
         raise ImportFileError("This is not an ordinary file. Please choose a CSV file.")
     with open(path, "rb") as handle:
         return handle.read(MAX_FILE_BYTES + 1)
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
 
 
 class ImportDialog(QDialog):
@@ -120,6 +115,8 @@ class ImportDialog(QDialog):
         self._result: ImportResult | None = None
         self._problems: list[str] = []
         self._accepted: ImportResult | None = None
+        self._jobs: Jobs | None = None
+        self._stale = False  # the columns changed while the rows were being checked
 
         self.setWindowTitle("Import doctors from a list")
         self.setAccessibleName("Import doctors from a list")
@@ -178,7 +175,8 @@ class ImportDialog(QDialog):
         columns.addWidget(self.mapping_form)
         columns.addLayout(self._build_right_side(), 1)
         body.addLayout(columns, 1)
-        body.addLayout(self._build_source_row())
+        came_from, self.source_combo, self.source_detail_edit = source_row(MAX_SOURCE_DETAIL)
+        body.addLayout(came_from)
         self.body.hide()
         layout.addWidget(self.body, 1)
 
@@ -204,31 +202,6 @@ class ImportDialog(QDialog):
     # ---------------------------------------------------------------------------------------
     # Building the window
     # ---------------------------------------------------------------------------------------
-
-    def _build_source_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        self.source_combo = QComboBox()
-        self.source_combo.setAccessibleName("Where these names came from")
-        for source in Source:
-            self.source_combo.addItem(source.label, source.value)
-        self.source_combo.setCurrentIndex(self.source_combo.findData(Source.INSURANCE_LIST.value))
-        self.source_detail_edit = QLineEdit()
-        self.source_detail_edit.setAccessibleName("Details about where the names came from")
-        self.source_detail_edit.setPlaceholderText("For example: Bluebrook Health list, May")
-        self.source_detail_edit.setMaxLength(MAX_SOURCE_DETAIL)
-        clearable(self.source_detail_edit)
-        came_from = QLabel("These names came &from:")
-        came_from.setStyleSheet("font-weight: 600;")
-        came_from.setBuddy(self.source_combo)
-        details = QLabel("&Details:")
-        details.setBuddy(self.source_detail_edit)
-        row.addWidget(came_from)
-        row.addWidget(self.source_combo)
-        row.addSpacing(12)
-        row.addWidget(details)
-        row.addWidget(self.source_detail_edit, 1)
-        return row
 
     def _build_right_side(self) -> QVBoxLayout:
         column = QVBoxLayout()
@@ -311,24 +284,41 @@ class ImportDialog(QDialog):
             self.busy_label.hide()
             QApplication.restoreOverrideCursor()
 
+    def use_jobs(self, jobs: Jobs) -> None:
+        """Read and check the file off the window's thread (with progress and Cancel)."""
+        self._jobs = jobs
+
     def load_file(self, path: str) -> bool:
-        """Read ``path`` and show its preview; on failure show why, and nothing will be added."""
+        """Read ``path`` and show its preview; on failure show why, and nothing will be added.
+
+        With `use_jobs` the file is read on a worker thread and this returns True at once.
+        """
         self._forget_file()
         self._path = path
         name = Path(path).name or path
         self.file_label.setText(f"<b>{html.escape(name)}</b>")
         self.file_label.setToolTip(path)
-        try:
-            data = self._read_bytes(path)
-            with self._busy("Reading the file\u2026", len(data) > BUSY_BYTES):
-                table = read_table(data)
-        except ImportFileError as error:
-            self._show_file_problem(error.message)
-            return False
-        except OSError as error:
-            self._show_file_problem(describe_os_error(error))
-            return False
+        read = self._read_bytes
+        if self._jobs is not None:
+            return self._jobs.start(
+                Job(
+                    "Reading the list",
+                    "reading the list",
+                    "Could not read the list",
+                    lambda _repo, progress: read_list(path, read, progress),
+                ),
+                self,
+                lambda table: self._show_table(name, table),
+                lambda: self._show_file_problem("You stopped reading this file."),
+            )
+        with self._busy("Reading the file\u2026", show_text=False):  # a cursor is enough here
+            table = read_list(path, read)
+        return self._show_table(name, table)
 
+    def _show_table(self, name: str, table: Table | str) -> bool:
+        if isinstance(table, str):
+            self._show_file_problem(table)
+            return False
         self._table = table
         self.file_label.setText(
             f"<b>{html.escape(name)}</b> \u2014 {_plural(len(table.rows), 'row', 'rows')} "
@@ -340,7 +330,7 @@ class ImportDialog(QDialog):
             self._auto_detail = self.source_detail_edit.text()
         self.mapping_form.fill(table, guess_mapping(table.headers))
         self.body.show()
-        self._grow_to_fit()
+        grow_to_fit(self)
         self.recompute()
         if self.add_button.isEnabled():
             self.add_button.setFocus()
@@ -364,12 +354,6 @@ class ImportDialog(QDialog):
         self.choose_button.setFocus()
         self.adjustSize()
 
-    def _grow_to_fit(self) -> None:
-        screen = self.screen().availableGeometry()
-        width = min(1240, int(screen.width() * 0.94))
-        height = min(820, int(screen.height() * 0.92))
-        self.resize(max(self.width(), width), max(self.height(), height))
-
     # ---------------------------------------------------------------------------------------
     # Column mapping and the preview
     # ---------------------------------------------------------------------------------------
@@ -388,9 +372,43 @@ class ImportDialog(QDialog):
         if table is None:
             return
         mapping = self.mapping()
-        self._problems = mapping_problems(table.headers, mapping)
+        if self._jobs is not None and len(table.rows) > BUSY_ROWS:
+            if self._jobs.busy:
+                self._stale = True  # checked again as soon as the running check ends
+                return
+            self._stale = False
+            existing = list(self._existing)
+            self._jobs.start(
+                Job(
+                    "Checking the list",
+                    "checking the list",
+                    "Could not check the list",
+                    lambda _repo, progress: build_candidates(table, mapping, existing, progress),
+                ),
+                self,
+                lambda result: self._show_result(table, mapping, result),
+                self._check_stopped,
+            )
+            return
         with self._busy("Checking the rows\u2026", len(table.rows) > BUSY_ROWS):
             result = build_candidates(table, mapping, self._existing)
+        self._show_result(table, mapping, result)
+
+    def _check_stopped(self) -> None:
+        self._result = None
+        self.preview_model.set_rows([])
+        self.summary_label.setText(
+            "Checking the rows was stopped. Change a column, or choose the file again, "
+            "to check them."
+        )
+        self._update_add_button()
+
+    def _show_result(self, table: Table, mapping: ColumnMapping, result: ImportResult) -> None:
+        if self._stale or table is not self._table:
+            self._stale = False
+            self.recompute()  # the columns (or the file) changed meanwhile
+            return
+        self._problems = mapping_problems(table.headers, mapping)
         self._result = result
         self.preview_model.set_rows(preview_rows(table, mapping, result))
 
@@ -412,33 +430,17 @@ class ImportDialog(QDialog):
 
     def _show_notes(self, result: ImportResult) -> None:
         self.notes_list.clear()
-        notes = sorted(
-            [(row.row_number, 0, f"Row {row.row_number}: {row.reason}") for row in result.skipped]
-            + [
-                (row.row_number, 1, f"Row {row.row_number} (added; please check): {row.reason}")
-                for row in result.warnings
-            ]
-        )
-        skipped, checks = len(result.skipped), len(result.warnings)
-        if skipped and checks:
-            heading = "Rows skipped, and rows to check after adding:"
-        elif skipped:
-            heading = f"Why {_plural(skipped, 'row is', 'rows are')} skipped:"
-        else:
-            heading = "Please check these after adding:"
+        heading, lines = notes_of(result, MAX_NOTES_LISTED)
         self.notes_heading.setText(heading)
         attention = attention_color(self.palette())
-        for _number, kind, text in notes[:MAX_NOTES_LISTED]:
+        for to_check, text in lines:
             item = QListWidgetItem(text)
             item.setToolTip(text)
-            if kind == 1:
+            if to_check:
                 item.setForeground(attention)
             self.notes_list.addItem(item)
-        if len(notes) > MAX_NOTES_LISTED:
-            more = len(notes) - MAX_NOTES_LISTED
-            self.notes_list.addItem(f"\u2026 and {_plural(more, 'more row', 'more rows')}.")
-        self.notes_heading.setVisible(bool(notes))
-        self.notes_list.setVisible(bool(notes))
+        self.notes_heading.setVisible(bool(lines))
+        self.notes_list.setVisible(bool(lines))
 
     def _can_add(self) -> bool:
         return self._result is not None and not self._problems and bool(self._result.candidates)

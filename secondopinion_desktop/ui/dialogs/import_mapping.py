@@ -14,13 +14,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from secondopinion_desktop.domain.candidate_import import FIELD_LABELS, ColumnMapping, Table
+from secondopinion_desktop.domain.doctors import Source
+from secondopinion_desktop.ui.forms import clearable
 from secondopinion_desktop.ui.models.import_preview_model import PREVIEW_ROWS
 from secondopinion_desktop.ui.style import attention_color, muted_color
 
@@ -50,6 +54,41 @@ def describe_os_error(error: OSError) -> str:
         )
     reason = f" ({error.strerror})" if error.strerror else ""
     return f"We couldn't open this file{reason}. Please check it and try again."
+
+
+def source_row(max_detail: int) -> tuple[QHBoxLayout, QComboBox, QLineEdit]:
+    """The row under the preview: where the names came from, and details (the file's name)."""
+    row = QHBoxLayout()
+    row.setSpacing(12)
+    combo = QComboBox()
+    combo.setAccessibleName("Where these names came from")
+    for source in Source:
+        combo.addItem(source.label, source.value)
+    combo.setCurrentIndex(combo.findData(Source.INSURANCE_LIST.value))
+    detail = QLineEdit()
+    detail.setAccessibleName("Details about where the names came from")
+    detail.setPlaceholderText("For example: Bluebrook Health list, May")
+    detail.setMaxLength(max_detail)
+    clearable(detail)  # its clear button named for screen readers
+    came_from = QLabel("These names came &from:")
+    came_from.setStyleSheet("font-weight: 600;")
+    came_from.setBuddy(combo)
+    details = QLabel("&Details:")
+    details.setBuddy(detail)
+    row.addWidget(came_from)
+    row.addWidget(combo)
+    row.addSpacing(12)
+    row.addWidget(details)
+    row.addWidget(detail, 1)
+    return row, combo, detail
+
+
+def grow_to_fit(dialog: QWidget) -> None:
+    """Make the import window big enough for its preview once a file is read."""
+    screen = dialog.screen().availableGeometry()
+    width = min(1240, int(screen.width() * 0.94))
+    height = min(820, int(screen.height() * 0.92))
+    dialog.resize(max(dialog.width(), width), max(dialog.height(), height))
 
 
 def column_letter(index: int) -> str:

@@ -189,6 +189,9 @@ class CandidatesPanel(DoctorTablePanel):
             factory = ImportDialog
         existing = [(d.name, d.phone) for d in self.repo.doctors.list(self.case.id)]
         dialog = factory(self, existing)
+        use_jobs = getattr(dialog, "use_jobs", None)  # the real dialog reads big files off-thread
+        if use_jobs is not None:
+            use_jobs(self.jobs)
         if dialog.exec() != 1:
             return
         candidates = dialog.candidates()
