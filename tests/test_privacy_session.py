@@ -64,6 +64,7 @@ SESSION = textwrap.dedent(
         edits[0].insertPlainText(" Spoke to the oncology nurse on Tuesday.")
         for text in ("Back Up Now", "Export Case", "Import Case", "Export to Calendar"):
             action(text).trigger()
+            main_window().jobs.wait()  # backups and case files are made off the window's thread
             print("done", text, flush=True)
         main_window().close()
         keep_quitting.start(100)  # until the event loop runs, if it did not yet

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QProgressDialog, QPushButton, QWidget
 
 from secondopinion_desktop.errors import KnownError
@@ -67,6 +67,14 @@ class Job(Generic[T]):
     run: Callable[[Repository, Progress], T]
 
 
+class _CancelButton(QPushButton):
+    """QProgressDialog places its button by sizeHint; the app's style sets a larger minimum
+    size (for large text), so the hint includes it, or the button would be cut off."""
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint().expandedTo(self.minimumSize())
+
+
 class JobProgressDialog(QProgressDialog):
     """The progress dialog: Cancel (or Esc, or closing it) asks the job to stop; the dialog
     stays until it has, saying so, so nothing can start while the old job still unwinds."""
@@ -87,7 +95,7 @@ class JobProgressDialog(QProgressDialog):
         self.bar = QProgressBar()
         self.bar.setAccessibleName("How far along it is")
         self.setBar(self.bar)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = _CancelButton("Cancel")
         self.cancel_button.setAccessibleName("Cancel, and change nothing")
         self.setCancelButton(self.cancel_button)
         self.setRange(0, BAR_STEPS)
@@ -107,6 +115,12 @@ class JobProgressDialog(QProgressDialog):
     def show_stopping(self) -> None:
         self.label.setText("Stopping\u2026 Nothing will be changed.")
         self.cancel_button.setEnabled(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # the style sheet's larger buttons are known only once shown: make room for them
+        super().showEvent(event)
+        self.ensurePolished()
+        self.resize(self.sizeHint().expandedTo(self.size()))
 
     def reject(self) -> None:
         self.canceled.emit()

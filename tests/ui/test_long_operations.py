@@ -213,3 +213,56 @@ def test_a_job_that_fails_says_so_in_words_and_changes_nothing(
     assert shown[0][1].startswith("Something went wrong while adding the doctors from the list")
     assert "Traceback" not in shown[0][1] and "RuntimeError" not in shown[0][1]
     assert doctors_of(window, case) == []
+
+
+def test_cancelling_the_reading_of_a_list_says_so_in_the_import_window(
+    session: AppSession,
+    make_case: Callable[..., Case],
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from secondopinion_desktop.ui.dialogs import import_dialog
+
+    case = make_case("Mum")
+    window = session.open()
+    window.jobs.show_after_ms = 0
+    reading = Held(import_dialog.read_list)
+    monkeypatch.setattr(import_dialog, "read_list", reading)
+    csv = write_list(tmp_path / "list.csv", 200)
+    seen: dict[str, Any] = {}
+
+    def in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        seen["dialog"] = dialog
+        dialog.load_file(str(csv))  # type: ignore[attr-defined]
+        QTimer.singleShot(10, press_cancel)
+
+    def press_cancel() -> None:
+        progress = window.jobs.dialog
+        if progress is None or not progress.isVisible() or not reading.started.is_set():
+            QTimer.singleShot(10, press_cancel)
+            return
+        seen["title"] = progress.windowTitle()
+        named(progress, QPushButton, CANCEL_BUTTON).click()
+        reading.release.set()
+        QTimer.singleShot(10, when_stopped)
+
+    def when_stopped() -> None:
+        if window.jobs.busy:
+            QTimer.singleShot(10, when_stopped)
+            return
+        dialog = seen["dialog"]
+        seen["problem"] = dialog.error_label.text()
+        seen["add"] = named(dialog, QPushButton, ADD_BUTTON).isEnabled()
+        dialog.reject()
+
+    window.show_page(2)
+    QTimer.singleShot(0, in_the_dialog)
+    named(window, QPushButton, IMPORT_BUTTON).click()
+    assert seen["title"] == "Reading the list"
+    assert seen["problem"].startswith("You stopped reading this file.")
+    assert "Nothing was imported" in seen["problem"]
+    assert seen["add"] is False
+    assert doctors_of(window, case) == []
