@@ -239,14 +239,17 @@ class Jobs(QObject):
         parent: QWidget | None,
         done: Callable[[T], object],
         stopped: Callable[[], object] | None = None,
+        *,
+        at_once: bool = False,
     ) -> bool:
         """Run `job`; `done(result)` on the window's thread when it succeeds, `stopped()` when
         it was cancelled or failed (after the failure was explained). False, after saying
-        why, when another job is still running."""
+        why, when another job is still running. `at_once`: the input is small, so the job runs
+        now on the window's thread (no dialog to flash for a few milliseconds of work)."""
         if self.refuse_if_busy(parent):
             return False
         database = self.repo.database_file()
-        if database is None:
+        if database is None or at_once:
             return self._run_here(job, parent, done, stopped)
         self._job = job
         self._stop = threading.Event()
@@ -299,7 +302,7 @@ class Jobs(QObject):
         done: Callable[[T], object],
         stopped: Callable[[], object] | None,
     ) -> bool:
-        """A database in memory: the job runs now, on this thread, on the window's connection."""
+        """A small job, or a database in memory: it runs now, on the window's connection."""
         try:
             result = job.run(self.repo, no_progress)
         except KnownError as exc:

@@ -126,7 +126,7 @@ def test_cancelling_an_import_of_a_csv_file_adds_no_one_even_after_a_restart(
 ) -> None:
     case = make_case("Mum")
     window = session.open()
-    csv = write_list(tmp_path / "Bluebrook in-network.csv", 3_000)
+    csv = write_list(tmp_path / "Bluebrook in-network.csv", 3_000)  # 140 KB: read at once
     before = doctors_of(window, case)
     start_import(qtbot, window, csv)
     dialog = progress_dialog(qtbot, window)
@@ -179,7 +179,7 @@ def test_a_second_writer_is_refused_in_words_while_a_job_runs(
     window = session.open()
     told: list[tuple[str, str]] = []
     monkeypatch.setattr(messages, "show_info", lambda _p, title, text: told.append((title, text)))
-    start_import(qtbot, window, write_list(tmp_path / "list.csv", 50))
+    start_import(qtbot, window, write_list(tmp_path / "list.csv", 600))
     progress_dialog(qtbot, window)
     for action in (window.backup_action, window.import_action, window.export_action):
         action.trigger()
@@ -205,7 +205,7 @@ def test_a_job_that_fails_says_so_in_words_and_changes_nothing(
     held.fail = True
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(messages, "show_error", lambda _p, title, text: shown.append((title, text)))
-    start_import(qtbot, window, write_list(tmp_path / "list.csv", 50))
+    start_import(qtbot, window, write_list(tmp_path / "list.csv", 600))
     progress_dialog(qtbot, window)
     held.release.set()
     assert window.jobs.wait()
@@ -229,6 +229,7 @@ def test_cancelling_the_reading_of_a_list_says_so_in_the_import_window(
     window.jobs.show_after_ms = 0
     reading = Held(import_dialog.read_list)
     monkeypatch.setattr(import_dialog, "read_list", reading)
+    monkeypatch.setattr(import_dialog, "BUSY_BYTES", 100)  # a small file counts as big here
     csv = write_list(tmp_path / "list.csv", 200)
     seen: dict[str, Any] = {}
 

@@ -58,7 +58,7 @@ from secondopinion_desktop.ui.dialogs.import_mapping import (
     paragraph,
     source_row,
 )
-from secondopinion_desktop.ui.dialogs.import_reading import notes_of, read_list
+from secondopinion_desktop.ui.dialogs.import_reading import file_size, notes_of, read_list
 from secondopinion_desktop.ui.dialogs.import_reading import plural as _plural
 from secondopinion_desktop.ui.models.import_preview_model import (
     PREVIEW_ROWS,
@@ -71,8 +71,8 @@ from secondopinion_desktop.ui.style import attention_color
 __all__ = ["FILE_FILTER", "NOT_IN_FILE", "ImportDialog", "column_letter", "read_file_bytes"]
 
 FILE_FILTER = "Spreadsheets saved as CSV (*.csv *.txt *.tsv);;All files (*)"
-#: Above this many rows, check them off the window's thread (or say "Checking the rows…").
-BUSY_ROWS = 5_000
+#: Above this many rows (or bytes), work off the window's thread (or say "Checking the rows…").
+BUSY_ROWS, BUSY_BYTES = 5_000, 512 * 1024
 MAX_SOURCE_DETAIL = 200
 #: The list of skipped rows stops after this many lines (with a line saying how many more).
 MAX_NOTES_LISTED = 1_000
@@ -299,7 +299,7 @@ class ImportDialog(QDialog):
         self.file_label.setText(f"<b>{html.escape(name)}</b>")
         self.file_label.setToolTip(path)
         read = self._read_bytes
-        if self._jobs is not None:
+        if self._jobs is not None and file_size(path) > BUSY_BYTES:
             return self._jobs.start(
                 Job(
                     "Reading the list",
@@ -397,10 +397,7 @@ class ImportDialog(QDialog):
     def _check_stopped(self) -> None:
         self._result = None
         self.preview_model.set_rows([])
-        self.summary_label.setText(
-            "Checking the rows was stopped. Change a column, or choose the file again, "
-            "to check them."
-        )
+        self.summary_label.setText("Checking was stopped. Change a column to check again.")
         self._update_add_button()
 
     def _show_result(self, table: Table, mapping: ColumnMapping, result: ImportResult) -> None:

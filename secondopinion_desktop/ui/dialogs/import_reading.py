@@ -7,6 +7,7 @@ and Cancel; these functions touch no widget, so they can run there.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from secondopinion_desktop.domain.candidate_import import (
@@ -18,11 +19,19 @@ from secondopinion_desktop.domain.candidate_import import (
 from secondopinion_desktop.services.progress import Progress, no_progress
 from secondopinion_desktop.ui.dialogs.import_mapping import describe_os_error
 
-__all__ = ["notes_of", "plural", "read_list"]
+__all__ = ["file_size", "notes_of", "plural", "read_list"]
 
 
 def plural(count: int, one: str, many: str) -> str:
     return f"{count:,} {one if count == 1 else many}"
+
+
+def file_size(path: str) -> int:
+    """The file's size in bytes (0 when it cannot be looked at: reading it will say why)."""
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def read_list(

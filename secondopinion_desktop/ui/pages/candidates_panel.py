@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
     from secondopinion_desktop.ui.dialogs.import_dialog import ImportDialog
 
+#: Lists of at least this many doctors are added off the window's thread (fewer take a blink).
+BACKGROUND_FROM = 500
 STEP2_COLUMNS = {
     Column.NAME: 220,
     Column.SPECIALTY: 230,
@@ -224,6 +226,7 @@ class CandidatesPanel(DoctorTablePanel):
             self,
             added,
             stopped,
+            at_once=len(candidates) < BACKGROUND_FROM,
         )
 
     def _copy_help(self) -> None:
