@@ -14,6 +14,9 @@ def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
+BOOKED_NAMED = 3  # more booked doctors than this are counted, not named
+
+
 def situation(page: int, counts: Mapping[str, int], booked: Sequence[str]) -> str:
     """The summary for a step page (1-6), or "" when there is nothing to say yet."""
     candidates = counts.get("candidates", 0)
@@ -25,7 +28,10 @@ def situation(page: int, counts: Mapping[str, int], booked: Sequence[str]) -> st
         if ruled_out:
             text += f", {ruled_out} ruled out"
         text += "."
-        if booked:
+        if len(booked) > BOOKED_NAMED:  # a sentence, not a list of every name
+            more = len(booked) - BOOKED_NAMED
+            text += f" Booked with {', '.join(booked[:BOOKED_NAMED])} and {more:,} more."
+        elif booked:
             text += " Booked with " + ", ".join(booked) + "."
         return text
     return ""

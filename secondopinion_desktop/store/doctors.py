@@ -36,17 +36,18 @@ class DoctorRepository(TableRepository):
         return [doctor_from_row(r) for r in rows]
 
     def for_records(self, case_id: int, also: Iterable[int] = ()) -> builtins.list[Doctor]:
-        """The doctors records move between: the person's own, the ones booked or with a
-        visit, and the doctors in `also` (those an item already names); not every candidate."""
+        """The doctors records move between: the person's own, the ones with a visit, and
+        the doctors in `also` (the new doctor, those an item already names); not every
+        candidate on a list that may hold thousands."""
         roles = [r.value for r in Role if r is not Role.CANDIDATE]
-        named = [int(i) for i in also]
+        named = sorted({int(i) for i in also})
         rows = self.db.query(
             "SELECT * FROM doctors WHERE case_id = ? AND ("
-            f"role IN ({', '.join('?' for _ in roles)}) OR status = ? "
+            f"role IN ({', '.join('?' for _ in roles)}) "
             "OR id IN (SELECT doctor_id FROM appointments WHERE case_id = ?)"
             f"{' OR id IN (' + ', '.join('?' for _ in named) + ')' if named else ''}"
             ") ORDER BY id",
-            [case_id, *roles, Status.BOOKED.value, case_id, *named],
+            [case_id, *roles, case_id, *named],
         )
         return [doctor_from_row(r) for r in rows]
 

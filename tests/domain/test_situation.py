@@ -32,3 +32,9 @@ def test_nothing_is_said_before_there_are_doctors_or_on_other_pages() -> None:
     assert situation(3, counts(calls=2), []) == ""
     for page in (1, 4, 5, 6):
         assert situation(page, counts(candidates=3, calls=2), []) == ""
+
+
+def test_many_booked_doctors_are_counted_not_listed() -> None:
+    booked = [f"Dr. {n}" for n in range(1, 1_251)]
+    text = situation(3, {"candidates": 5_000, "calls": 2}, booked)
+    assert text == "So far: 2 calls logged. Booked with Dr. 1, Dr. 2, Dr. 3 and 1,247 more."

@@ -71,5 +71,10 @@ def test_doctors_records_move_between(repo: Repository) -> None:
             doctor_id=visited.id,
         )
     )
-    assert repo.doctors.for_records(case.id) == [own, booked, visited]
-    assert repo.doctors.for_records(case.id, [named.id]) == [own, booked, visited, named]
+    assert repo.doctors.for_records(case.id) == [own, visited]
+    assert repo.doctors.for_records(case.id, [named.id, booked.id]) == [
+        own,
+        booked,
+        visited,
+        named,
+    ]

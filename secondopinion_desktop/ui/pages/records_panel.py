@@ -372,7 +372,8 @@ class RecordsPanel(StepPanel):
         return self.repo.today()
 
     def _open_dialog(self, item: RecordItem, focus: str = "") -> RecordItem | None:
-        named = (item.holder_doctor_id, item.recipient_doctor_id)
+        new = self._new_doctor.id if self._new_doctor is not None else None
+        named = (item.holder_doctor_id, item.recipient_doctor_id, new)
         doctors = (
             self.repo.doctors.for_records(self.case.id, [i for i in named if i is not None])
             if self.case is not None
