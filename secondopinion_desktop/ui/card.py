@@ -6,6 +6,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
+from secondopinion_desktop.ui.colours import border_color
+
 CARD_RADIUS = 10.0
 
 
@@ -24,7 +26,7 @@ class Card(QFrame):
         palette = QApplication.palette()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setPen(QPen(border_color(palette), 1))
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
         painter.drawRoundedRect(rect, CARD_RADIUS, CARD_RADIUS)

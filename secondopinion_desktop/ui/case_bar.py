@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from secondopinion_desktop.ui.elided_label import ElidedLabel
+from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.models.cases_model import CasesModel
+from secondopinion_desktop.ui.safe_combo import SafeComboBox
 
 
 class CaseBar(QFrame):
-    """The case switcher, the patient and diagnosis line, and Case details / New case."""
+    """The case switcher and the case buttons, and under them the patient and diagnosis.
+
+    The patient line has a row of its own and wraps: with very large text it used to share
+    the row with the buttons and was cut to "Margar...". The buttons wrap too (FlowLayout).
+    """
 
     def __init__(self, cases_model: CasesModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseBar")
-        bar = QHBoxLayout(self)
-        bar.setContentsMargins(20, 10, 20, 10)
-        bar.setSpacing(12)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 8, 20, 8)
+        outer.setSpacing(4)
+        bar = FlowLayout(spacing=12)
         label = QLabel("&Case:")
-        self.case_combo = QComboBox()
+        self.case_combo = SafeComboBox()
         self.case_combo.setModel(cases_model)
         self.case_combo.setAccessibleName("Current case")
         self.case_combo.setMinimumContentsLength(24)
@@ -26,15 +33,16 @@ class CaseBar(QFrame):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         label.setBuddy(self.case_combo)
-        self.patient_label = ElidedLabel()
+        self.patient_label = QLabel()
         self.patient_label.setObjectName("patientLine")
         self.patient_label.setAccessibleName("Patient and diagnosis")
+        self.patient_label.setWordWrap(True)
+        self.patient_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_button = QPushButton("Case details\u2026")
         self.details_button.setAccessibleName("Case details")
         self.new_case_button = QPushButton("New case\u2026")
         self.new_case_button.setAccessibleName("New case")
-        bar.addWidget(label)
-        bar.addWidget(self.case_combo)
-        bar.addWidget(self.patient_label, 1)
-        bar.addWidget(self.details_button)
-        bar.addWidget(self.new_case_button)
+        for widget in (label, self.case_combo, self.details_button, self.new_case_button):
+            bar.addWidget(widget)
+        outer.addLayout(bar)
+        outer.addWidget(self.patient_label)

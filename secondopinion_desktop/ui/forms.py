@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.doctors import Answer
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.style import attention_color
 
 if TYPE_CHECKING:  # the entries load with the first dialog that has one, not at start
@@ -77,9 +77,10 @@ def push_button(
     return button
 
 
-def button_row(*buttons: QWidget) -> QHBoxLayout:
-    """Buttons side by side from the left, the rest of the row left empty."""
-    row = QHBoxLayout()
+def button_row(*buttons: QWidget) -> FlowLayout:
+    """Buttons side by side from the left, the rest of the row left empty; they wrap onto
+    the next line when the page is too narrow for them (very large text, #15)."""
+    row = FlowLayout()
     for button in buttons:
         row.addWidget(button)
     row.addStretch(1)

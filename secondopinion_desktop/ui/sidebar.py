@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
+    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -28,6 +39,9 @@ from secondopinion_desktop.ui.models.steps_model import (
 from secondopinion_desktop.ui.style import attention_color, done_color, muted_color
 
 MIN_WIDTH = 250
+# Below this much room for the page, the steps show as their numbers only (names in the
+# tooltip and for screen readers): a window of 1366 x 768 at 200 % scaling is 683 px wide.
+COMPACT_PAGE_WIDTH = 560
 
 
 def _bold(font: QFont) -> QFont:
@@ -67,6 +81,14 @@ class StepDelegate(QStyledItemDelegate):
         probe = cls.text_rect(QRect(0, 0, 10_000, 10), metrics)
         return text + (10_000 - probe.width()) + 2  # +2: rounding in text drawing
 
+    compact = False  # numbers only: the Sidebar sets it when the window is narrow
+
+    @staticmethod
+    def compact_width(font: QFont) -> int:
+        """A row that shows just the numbered circle."""
+        line = QFontMetrics(font).height()
+        return int(line * 1.9) + 2 * int(line * 0.7) + 2
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         height = option.fontMetrics.height()
         return QSize(260, int(height * 3.4))
@@ -104,7 +126,8 @@ class StepDelegate(QStyledItemDelegate):
         line = metrics.height()
         diameter = int(line * 1.9)
         margin = int(line * 0.7)
-        circle = QRect(rect.left() + margin, rect.center().y() - diameter // 2, diameter, diameter)
+        left = rect.center().x() - diameter // 2 if self.compact else rect.left() + margin
+        circle = QRect(left, rect.center().y() - diameter // 2, diameter, diameter)
         accent = text_color if selected else (done_color(palette) if done else text_color)
         painter.setPen(QPen(accent, 2))
         if done:
@@ -124,6 +147,9 @@ class StepDelegate(QStyledItemDelegate):
             painter.setPen(text_color)
             mark = "\u2605" if number == OUTCOME_PAGE else str(number)
         painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, mark)
+        if self.compact:
+            painter.restore()
+            return
 
         text_rect = self.text_rect(rect, metrics)
         title_font = _bold(opt.font)
@@ -169,7 +195,8 @@ class Sidebar(QListView):
         super().__init__(parent)
         self.setObjectName("sidebar")
         self.setModel(model)
-        self.setItemDelegate(StepDelegate(self))
+        self.delegate = StepDelegate(self)
+        self.setItemDelegate(self.delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -192,8 +219,50 @@ class Sidebar(QListView):
         return rows + 2 * self.frameWidth() + scroll
 
     def fit_text(self) -> None:
-        """Widen (or narrow) to the text: Larger Text never cuts a step's name off."""
-        self.setMinimumWidth(max(MIN_WIDTH, self.needed_width()))
+        """Widen (or narrow) to the text: Larger Text never cuts a step's name off. In a
+        window too narrow for the names and a page beside them, show the numbers only."""
+        full = max(MIN_WIDTH, self.needed_width())
+        window = self.window()
+        room = window.width() if window is not self else 10_000
+        compact = room - full < COMPACT_PAGE_WIDTH
+        if compact != self.delegate.compact:
+            self.delegate.compact = compact
+            self.viewport().update()
+            QTimer.singleShot(0, self._give_room)
+        if compact:
+            scroll = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            width = StepDelegate.compact_width(self.font()) + 2 * self.frameWidth() + scroll
+            self.setMinimumWidth(width)
+            self.setMaximumWidth(width)
+        else:
+            self.setMaximumWidth(16_777_215)
+            self.setMinimumWidth(full)
+
+    def _give_room(self) -> None:
+        """A splitter keeps a pane's old share: hand what the steps no longer need to the
+        page (or take back what the names need)."""
+        splitter = self.parentWidget()
+        if isinstance(splitter, QSplitter) and splitter.count() == 2:
+            total = sum(splitter.sizes())
+            width = self.minimumWidth()
+            splitter.setSizes([width, max(0, total - width)])
+
+    @property
+    def compact(self) -> bool:
+        return self.delegate.compact
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        window = self.window()
+        if window is not self:
+            window.removeEventFilter(self)
+            window.installEventFilter(self)  # the window's width decides names or numbers
+        self.fit_text()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.window():
+            self.fit_text()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

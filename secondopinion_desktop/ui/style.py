@@ -8,7 +8,7 @@ start-up (476 -> 429 ms in tests/bench_speed.py).
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -17,6 +17,25 @@ from PySide6.QtWidgets import (
     QStyleFactory,
     QWidget,
 )
+
+from secondopinion_desktop.ui.colours import (
+    accent_text_color,
+    attention_color,
+    calm_palette,
+    done_color,
+    is_dark,
+    muted_color,
+    overdue_color,
+)
+from secondopinion_desktop.ui.focus_ring import FocusRings
+
+__all__ = [
+    "attention_color",
+    "done_color",
+    "is_dark",
+    "muted_color",
+    "overdue_color",
+]
 
 DEFAULT_POINT_SIZE = 12
 MIN_POINT_SIZE = 10
@@ -33,25 +52,8 @@ LABEL_FONTS: dict[str, tuple[int, bool]] = {
     "fieldError": (0, True),
 }
 BUTTON_NAMES = ("primary", "secondary")
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def done_color(palette: QPalette) -> QColor:
-    """Green for 'done', always paired with words, readable on light and dark windows."""
-    return QColor("#7fd18b") if is_dark(palette) else QColor("#1b6e2a")
-
-
-def attention_color(palette: QPalette) -> QColor:
-    return QColor("#ffb86b") if is_dark(palette) else QColor("#9a4a00")
-
-
-def muted_color(palette: QPalette) -> QColor:
-    color = palette.color(QPalette.ColorRole.WindowText)
-    color.setAlphaF(0.72)
-    return color
+MIN_TARGET = 24  # px: the smallest click target (WCAG 2.2, 2.5.8)
+PRIMARY_TARGET = 44  # px: a page's main button (WCAG 2.2, 2.5.5)
 
 
 def _base_point_size() -> int:
@@ -83,8 +85,7 @@ class CalmStyle(QProxyStyle):
             if name == "kicker":
                 palette = widget.palette()
                 palette.setColor(
-                    QPalette.ColorRole.WindowText,
-                    QApplication.palette().color(QPalette.ColorRole.Highlight),
+                    QPalette.ColorRole.WindowText, accent_text_color(QApplication.palette())
                 )
                 widget.setPalette(palette)
         elif isinstance(widget, QPushButton):
@@ -108,9 +109,8 @@ class CalmStyle(QProxyStyle):
         font = QFont(QApplication.font())
         font.setPointSize(_base_point_size())
         if name == "primary":
-            # Fusion lightens a button's colour into a gradient: start darker, so white text
-            # on it stays easy to read.
-            fill = app_palette.color(QPalette.ColorRole.Highlight).darker(125)
+            # the palette's Highlight is already the readable accent fill (colours.py)
+            fill = app_palette.color(QPalette.ColorRole.Highlight)
             for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
                 palette.setColor(group, QPalette.ColorRole.Button, fill)
             for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
@@ -124,22 +124,43 @@ class CalmStyle(QProxyStyle):
         button.setFont(font)
         metrics = button.fontMetrics()
         padding = 22 if name in BUTTON_NAMES else 16
-        button.setMinimumHeight(int(metrics.height() * (2.3 if name in BUTTON_NAMES else 2.0)))
+        # WCAG 2.2 target sizes: 24 px for any button, 44 px for a page's main one
+        least = PRIMARY_TARGET if name == "primary" else MIN_TARGET
+        height = int(metrics.height() * (2.3 if name in BUTTON_NAMES else 2.0))
+        button.setMinimumHeight(max(least, height))
         hint = metrics.horizontalAdvance(button.text().replace("&", "")) + 2 * padding
         button.setMinimumWidth(max(hint, 80))
 
 
+SYSTEM_PALETTE = "calmSystemPalette"  # the application property that keeps it
+
+
 def apply_style(app: QApplication, point_size: int) -> None:
-    """Set the base font size and the calm style, and refresh widgets already shown."""
+    """Set the base font size, the readable palette and the calm style, and refresh widgets
+    already shown. The palette is derived from the system's (light or dark) each time."""
     font = QFont(app.font())
     font.setPointSize(max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, point_size)))
     app.setFont(font)
     style = app.style()
     if not isinstance(style, CalmStyle):
-        base = QStyleFactory.create("Fusion")
-        app.setStyle(CalmStyle(base))
+        app.setStyle(CalmStyle(QStyleFactory.create("Fusion")))
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: follow_system_palette(app))
+        app.setProperty(SYSTEM_PALETTE, QPalette(app.palette()))
+        app.setPalette(calm_palette(app.palette()))
+        FocusRings.install(app)
         return
     for widget in app.allWidgets():
         style.unpolish(widget)
         style.polish(widget)
         widget.update()
+
+
+def follow_system_palette(app: QApplication, system: QPalette | None = None) -> None:
+    """The system switched between light and dark (or a test hands in a palette): take the
+    system's new palette, make it readable again, and restyle what is shown."""
+    if system is None:
+        app.setPalette(QPalette())  # back to the system's own palette
+        system = QPalette(app.palette())
+    app.setProperty(SYSTEM_PALETTE, QPalette(system))
+    app.setPalette(calm_palette(system))
+    apply_style(app, app.font().pointSize())

@@ -626,13 +626,20 @@ def test_switching_cases_with_the_combo_box(
         "B case",
     ]
     window.case_combo.setFocus()
+    # an arrow key opens the list (it never switches the case unseen); Enter picks (#15)
     qtbot.keyClick(window.case_combo, Qt.Key.Key_Down)
+    assert window.case is not None and window.case.id == first.id
+    assert window.case_combo.view().isVisible()
+    qtbot.keyClick(window.case_combo.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(window.case_combo.view(), Qt.Key.Key_Return)
     assert window.case is not None and window.case.id == second.id
     assert window.windowTitle() == f"B case \u2014 {APP_TITLE}"
     assert window.patient_label.text() == "Bob \u2014 Gout"
     assert is_done_in_sidebar(window, 1)
     assert window.current_page() == 2
     qtbot.keyClick(window.case_combo, Qt.Key.Key_Up)
+    qtbot.keyClick(window.case_combo.view(), Qt.Key.Key_Up)
+    qtbot.keyClick(window.case_combo.view(), Qt.Key.Key_Return)
     assert window.case is not None and window.case.id == first.id
     assert not is_done_in_sidebar(window, 1)
 

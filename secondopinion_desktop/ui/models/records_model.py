@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from secondopinion_desktop.domain.attachments import Attachment
 from secondopinion_desktop.domain.records import (
@@ -32,7 +32,7 @@ from secondopinion_desktop.ui.models.base import (
     RowListModel,
     TableColumn,
 )
-from secondopinion_desktop.ui.style import attention_color, done_color, is_dark
+from secondopinion_desktop.ui.style import attention_color, done_color, overdue_color
 
 RecordIdRole = Qt.ItemDataRole.UserRole + 1
 OverdueRole = Qt.ItemDataRole.UserRole + 2
@@ -40,11 +40,6 @@ AttachmentIdRole = Qt.ItemDataRole.UserRole + 3
 SubtitleRole = Qt.ItemDataRole.UserRole + 4
 
 COL_ITEM, COL_PAGES, COL_STATUS, COL_DUE = range(4)
-
-
-def overdue_color(palette: QPalette) -> QColor:
-    """Red for overdue, always with the word 'Overdue'; readable on light and dark windows."""
-    return QColor("#ff8a80") if is_dark(palette) else QColor("#b3261e")
 
 
 class RecordsModel(RowListModel[RecordItem]):

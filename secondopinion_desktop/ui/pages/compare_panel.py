@@ -10,7 +10,6 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -51,6 +50,7 @@ from secondopinion_desktop.ui.pages.doctor_table import DoctorTablePanel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, card, paragraph
 from secondopinion_desktop.ui.pages.recent_cases import RecentCases
 from secondopinion_desktop.ui.pages.todo_list import TodoList
+from secondopinion_desktop.ui.safe_combo import SafeComboBox
 from secondopinion_desktop.ui.tables import row_table
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ class ComparePanel(DoctorTablePanel):
         self.filter_edit.setPlaceholderText("Type to find a doctor, specialty or phone number")
         self.filter_edit.setAccessibleName("Find in the table")
         clearable(self.filter_edit)
-        self.status_filter = QComboBox()
+        self.status_filter = SafeComboBox()
         self.status_filter.setAccessibleName("Show doctors with this status")
         self.status_filter.addItem("All doctors", "")
         for status in Status:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLayout,
@@ -46,6 +45,8 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages, print_actions
 from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.opinion_dialog import OpinionDialog
+from secondopinion_desktop.ui.flow_layout import FlowLayout
+from secondopinion_desktop.ui.focus_order import place_before
 from secondopinion_desktop.ui.forms import button_row, line_edit, push_button, text_edit
 from secondopinion_desktop.ui.models.opinions_model import OpinionsModel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
@@ -104,12 +105,13 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
                 "side here, so you can compare them."
             )
         )
-        self.buttons_row = QHBoxLayout()
+        self.buttons_row = FlowLayout()
         box.addLayout(self.buttons_row)
         self.model = OpinionsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("The opinions side by side")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
@@ -246,6 +248,7 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
             self.buttons_row.addWidget(button)
             self.round_buttons[number] = button
         self.buttons_row.addStretch(1)
+        place_before(self.table, list(self.round_buttons.values()))  # Tab in reading order
 
     def _show_next(
         self, case: Case, current: int, opinions: list[Opinion], doctors: dict[int, Doctor]

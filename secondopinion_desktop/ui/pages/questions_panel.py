@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -36,6 +35,7 @@ from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages, print_actions
 from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.question_dialog import QuestionDialog
+from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.forms import button_row, push_button, text_edit
 from secondopinion_desktop.ui.models.questions_model import Column, QuestionsModel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
@@ -92,7 +92,7 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         # wrapped rows change height with the width: fit again when the columns resize
         self.table.horizontalHeader().sectionResized.connect(lambda *_args: self._fit_table())
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.add_button = push_button(
             "Add a question\u2026", "Add a question of your own", self.add_question, primary=True
         )

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.record_progress import total_pages
@@ -16,8 +16,10 @@ from secondopinion_desktop.domain.records import RecordItem, cover_sheet_items
 from secondopinion_desktop.printing.cover_sheet import COVER_SHEET_TITLE, CoverSheet
 from secondopinion_desktop.printing.paper import PAGE_SIZE_KEY, PAPER_NAMES, chosen_page_size
 from secondopinion_desktop.ui import print_actions
+from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.forms import push_button
 from secondopinion_desktop.ui.pages.panel import paragraph
+from secondopinion_desktop.ui.safe_combo import SafeComboBox
 
 INTRO = (
     "Put this page on top of records you fax or take to the new doctor's office. It says who "
@@ -76,10 +78,10 @@ class CoverSheetBox(QWidget):
         self.cover_label.setObjectName("situation")
         self.cover_label.setAccessibleName("What the cover sheet will list")
         box.addWidget(self.cover_label)
-        row = QHBoxLayout()
+        row = FlowLayout()
         row.setSpacing(10)
         paper_label = QLabel("Pape&r:")
-        self.paper_combo = QComboBox()
+        self.paper_combo = SafeComboBox()
         self.paper_combo.setAccessibleName("Paper size")
         for name in PAPER_NAMES:
             self.paper_combo.addItem(name, name)

@@ -54,7 +54,9 @@ from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.services.records import ensure_default_records
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.colours import overdue_color
 from secondopinion_desktop.ui.dialogs.factories import record_dialog
+from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.forms import push_button
 from secondopinion_desktop.ui.models.record_item_delegate import RecordItemDelegate
 from secondopinion_desktop.ui.models.records_model import (
@@ -63,7 +65,6 @@ from secondopinion_desktop.ui.models.records_model import (
     COL_PAGES,
     COL_STATUS,
     RecordsModel,
-    overdue_color,
 )
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.pages.records_cover import CoverSheetBox
@@ -180,7 +181,7 @@ class RecordsPanel(StepPanel):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.remove_item)
 
-        row = QHBoxLayout()
+        row = FlowLayout()
         row.setSpacing(10)
         self.next_step_button = QPushButton("Mark as asked for")
         self.next_step_button.setObjectName("primary")

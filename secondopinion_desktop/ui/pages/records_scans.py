@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QListView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from secondopinion_desktop.services import records
 from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.forms import push_button
 from secondopinion_desktop.ui.models.records_model import AttachmentsModel
 from secondopinion_desktop.ui.pages.panel import paragraph
@@ -64,7 +64,7 @@ class ScansBox(QWidget):
         self.view.activated.connect(lambda _index: self.open_attachment())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         box.addWidget(self.view)
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.attach_button = push_button(
             "Attach a scan\u2026", "Attach a scan to the selected item", self.attach_scan
         )

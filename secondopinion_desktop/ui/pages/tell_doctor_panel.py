@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Unpack
 
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from secondopinion_desktop.ui.forms import (
 )
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.print_actions import print_text
+from secondopinion_desktop.ui.safe_combo import SafeComboBox
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
@@ -66,7 +66,7 @@ class TellDoctorPanel(StepPanel):
 
         script = card("What to say to your doctor", layout)
         pick = QHBoxLayout()
-        self.doctor_combo = QComboBox()
+        self.doctor_combo = SafeComboBox()
         self.doctor_combo.setAccessibleName("The doctor you are telling")
         self.doctor_combo.setMinimumContentsLength(12)  # room for the page at large text
         self.add_doctor_button = push_button(

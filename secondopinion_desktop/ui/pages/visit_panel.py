@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Unpack
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -32,6 +31,8 @@ from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.factories import booking_dialog
+from secondopinion_desktop.ui.flow_layout import FlowLayout
+from secondopinion_desktop.ui.focus_order import chain
 from secondopinion_desktop.ui.forms import button_row, line_edit, push_button, text_edit
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 
@@ -99,7 +100,7 @@ class VisitPanel(StepPanel):
         )
         self.team_edit.editingFinished.connect(self.save_team)
         team_layout.addWidget(self.team_edit)
-        self.quick = QHBoxLayout()
+        self.quick = FlowLayout()
         self.quick.addWidget(QLabel("Add:"))
         self.quick_buttons: list[QPushButton] = []
         self._team_field: CareField | None = None
@@ -137,6 +138,7 @@ class VisitPanel(StepPanel):
             self.quick.addWidget(button)
             self.quick_buttons.append(button)
         self.quick.addStretch(1)
+        chain([self.team_edit, *self.quick_buttons])  # Tab in reading order
         self.team_edit.setPlaceholderText(f"For example: {names[0].lower()}, {names[1].lower()}")
 
     # --- loading -------------------------------------------------------------------------

@@ -1,0 +1,50 @@
+"""Tab goes through a page in the order a person reads it.
+
+Qt's Tab order is the order widgets were made. Pages are built in parts (the step's own
+sections first, then its tools when the page is first shown, and some buttons again when a
+case is loaded), so a few places put the order right with these helpers. The keyboard test
+(tests/ui/test_keyboard.py) walks every page with Tab and checks the order.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+CHAIN_LIMIT = 2000  # a focus chain is a ring; never walk it for ever
+
+
+def chain(widgets: Sequence[QWidget]) -> None:
+    """Tab visits `widgets` one after the other (each moved right after the one before)."""
+    for first, second in itertools.pairwise(widgets):
+        if first.window() is second.window():  # (not while a part is still being built)
+            QWidget.setTabOrder(first, second)
+
+
+def tab_stops(start: QWidget, roots: Sequence[QWidget]) -> list[QWidget]:
+    """The widgets inside `roots` that Tab stops at, in the Tab ring's order from `start`."""
+    stops: list[QWidget] = []
+    widget = start.nextInFocusChain()
+    for _ in range(CHAIN_LIMIT):
+        if widget is None or widget is start:
+            break
+        takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if takes_tab and any(root.isAncestorOf(widget) for root in roots):
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
+
+
+def place_before(anchor: QWidget, widgets: Sequence[QWidget]) -> None:
+    """Tab reaches `widgets`, in order, just before `anchor`."""
+    if not widgets:
+        return
+    before = anchor.previousInFocusChain()
+    for _ in range(CHAIN_LIMIT):
+        if before is None or before not in widgets:
+            break
+        before = before.previousInFocusChain()
+    chain([*([before] if before is not None else []), *widgets, anchor])
