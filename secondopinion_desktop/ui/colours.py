@@ -77,8 +77,13 @@ def _meaning(palette: QPalette, pair: tuple[str, str]) -> QColor:
 
 
 def _grounds(palette: QPalette) -> list[QColor]:
-    """What text is written on: pages and tables (Base), the sidebar and dialogs (Window)."""
-    return [palette.color(Role.Base), palette.color(Role.Window)]
+    """What text is written on: pages and tables (Base, and AlternateBase on every other
+    row), the sidebar and dialogs (Window)."""
+    return [
+        palette.color(Role.Base),
+        palette.color(Role.AlternateBase),
+        palette.color(Role.Window),
+    ]
 
 
 def done_color(palette: QPalette) -> QColor:
@@ -160,11 +165,13 @@ def painted_pairs(palette: QPalette) -> list[Painted]:
     """Every foreground/background pair the app paints, for the palette in use (calm_palette
     already applied). One table: a new colour is added here, or it is not checked."""
     base, window = palette.color(Role.Base), palette.color(Role.Window)
+    alternate = palette.color(Role.AlternateBase)
     text, window_text = palette.color(Role.Text), palette.color(Role.WindowText)
     fill, on_fill = palette.color(Role.Highlight), palette.color(Role.HighlightedText)
     button, button_text = palette.color(Role.Button), palette.color(Role.ButtonText)
     pairs = [
         Painted("page and table text", text, base, TEXT),
+        Painted("table text on the other rows", text, alternate, TEXT),
         Painted("dialog, case bar and sidebar text", window_text, window, TEXT),
         Painted("step names in the sidebar", text, window, TEXT),
         Painted("kicker: 'Step 1 of 6'", accent_text_color(palette), base, TEXT),
@@ -186,6 +193,7 @@ def painted_pairs(palette: QPalette) -> list[Painted]:
         ("quieter text", muted_color(palette)),
     ):
         pairs.append(Painted(f"{name} on a page or table", colour, base, TEXT))
+        pairs.append(Painted(f"{name} on a table's other rows", colour, alternate, TEXT))
         pairs.append(Painted(f"{name} in the sidebar or a dialog", colour, window, TEXT))
     border, focus = border_color(palette), focus_color(palette)
     for where, ground in (("page", base), ("window", window)):

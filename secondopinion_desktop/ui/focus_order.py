@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-CHAIN_LIMIT = 2000  # a focus chain is a ring; never walk it for ever
+CHAIN_LIMIT = 50  # place_before looks back this far at most
 
 
 def chain(widgets: Sequence[QWidget]) -> None:
@@ -24,18 +24,19 @@ def chain(widgets: Sequence[QWidget]) -> None:
             QWidget.setTabOrder(first, second)
 
 
-def tab_stops(start: QWidget, roots: Sequence[QWidget]) -> list[QWidget]:
-    """The widgets inside `roots` that Tab stops at, in the Tab ring's order from `start`."""
-    stops: list[QWidget] = []
-    widget = start.nextInFocusChain()
-    for _ in range(CHAIN_LIMIT):
-        if widget is None or widget is start:
-            break
-        takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
-        if takes_tab and any(root.isAncestorOf(widget) for root in roots):
-            stops.append(widget)
-        widget = widget.nextInFocusChain()
-    return stops
+def last_tab_stop(roots: Sequence[QWidget]) -> QWidget | None:
+    """The last control made inside the last of `roots` that Tab stops at (parts are built
+    top to bottom, so it is the one Tab reaches last). Found among the children, never by
+    walking the window's whole focus chain from Python."""
+    for root in reversed(roots):
+        stops = [
+            w
+            for w in root.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is root.window()
+        ]
+        if stops:
+            return stops[-1]
+    return None
 
 
 def place_before(anchor: QWidget, widgets: Sequence[QWidget]) -> None:

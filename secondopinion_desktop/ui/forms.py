@@ -240,6 +240,8 @@ def accept_buttons(
     primary.setText(text)
     primary.setAccessibleName(name or text)
     primary.setObjectName("primary")
+    primary.style().unpolish(primary)  # the box styled it before it was named primary:
+    primary.style().polish(primary)  # style it again (bold, 44 px tall)
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)

@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
             for panel in built:
                 host.addWidget(panel)
                 panel.changed.connect(self._on_panel_changed)
-                panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+                panel.status_message.connect(lambda text: self.status.showMessage(text, 5000))
                 panel.open_page.connect(self.show_page)
             self.panels[page] = built
             if page < OUTCOME_PAGE:

@@ -41,7 +41,7 @@ from secondopinion_desktop.ui.style import attention_color, done_color, muted_co
 MIN_WIDTH = 250
 # Below this much room for the page, the steps show as their numbers only (names in the
 # tooltip and for screen readers): a window of 1366 x 768 at 200 % scaling is 683 px wide.
-COMPACT_PAGE_WIDTH = 560
+COMPACT_PAGE_WIDTH = 450
 
 
 def _bold(font: QFont) -> QFont:

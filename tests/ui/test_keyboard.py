@@ -296,7 +296,11 @@ def test_the_doctor_table_is_changed_with_the_keyboard(
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
     after = session.open_repo().doctors.get(before.id)
     assert after.accepts_insurance is wanted
-    table.setFocus()  # (offscreen, saving moves the keyboard away from the table: see #15)
+    # the save re-runs the reminder rules, and the sample's reminders due today open the
+    # reminder window, which takes the keyboard (MainWindow(reminders=False) does not stop
+    # that check); back to the table as the person would
+    table.activateWindow()
+    table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Right)
     assert table.currentIndex().column() == answer_column + 1
 

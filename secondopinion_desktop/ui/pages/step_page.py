@@ -20,7 +20,7 @@ from secondopinion_desktop.domain.cases import StepProgress
 from secondopinion_desktop.domain.steps import STEP_COUNT, Step
 from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.card import titled_card
-from secondopinion_desktop.ui.focus_order import chain, tab_stops
+from secondopinion_desktop.ui.focus_order import chain, last_tab_stop
 from secondopinion_desktop.ui.style import done_color, muted_color
 
 MAX_NOTES_LENGTH = 100_000
@@ -144,7 +144,9 @@ class StepPage(PageFrame):
     def tools_added(self, tools: list[QWidget]) -> None:
         """The step's tools sit between 'What to do' and 'When is this step done?': Tab
         reaches them there too, not after the notes."""
-        chain([*tab_stops(self, tools), self.done_button, self.notes_edit])
+        last = last_tab_stop(tools)
+        if last is not None:
+            chain([last, self.done_button, self.notes_edit])
 
     def load(self, progress: StepProgress, situation: str = "") -> None:
         """Show stored progress without emitting edits."""

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.dialogs import factories
+from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.forms import (
     answer_combo,
     buddy_label,
@@ -65,7 +65,7 @@ class TellDoctorPanel(StepPanel):
         layout.setSpacing(18)
 
         script = card("What to say to your doctor", layout)
-        pick = QHBoxLayout()
+        pick = FlowLayout()  # wraps at very large text
         self.doctor_combo = SafeComboBox()
         self.doctor_combo.setAccessibleName("The doctor you are telling")
         self.doctor_combo.setMinimumContentsLength(12)  # room for the page at large text
@@ -74,7 +74,7 @@ class TellDoctorPanel(StepPanel):
         )
         # Qt on Linux reads a combo box by its value and its label: the label names it for Orca.
         pick.addWidget(buddy_label("Your doctor:", self.doctor_combo))
-        pick.addWidget(self.doctor_combo, 1)
+        pick.addWidget(self.doctor_combo)
         pick.addWidget(self.add_doctor_button)
         script.addLayout(pick)
         self.script = QPlainTextEdit()
