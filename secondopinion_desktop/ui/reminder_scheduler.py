@@ -124,12 +124,14 @@ class ReminderScheduler(QObject):
         changed = self._sync(case_id) if case_id is not None else self._sync_all()
         if changed:
             self.reminders_changed.emit()
-        self.check()
+        if self.running:  # a scheduler never started (a screenshot, an export) announces nothing
+            self.check()
 
     def reminder_changed(self) -> None:
         """A reminder was marked done, snoozed, added or removed: re-arm."""
         self.reminders_changed.emit()
-        self.check()
+        if self.running:
+            self.check()
 
     def closed_among(self, ids: Iterable[int]) -> set[int]:
         """Which of these reminders are done or removed: the announced ones by their record (a

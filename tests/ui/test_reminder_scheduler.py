@@ -254,3 +254,19 @@ def test_the_minute_check_reads_only_what_fell_due_since_the_last(
     assert read == [soon.id]
     clock.advance(minutes=1)
     assert scheduler.check_since_last() == []
+
+
+def test_a_scheduler_never_started_announces_nothing_after_an_edit(
+    qtbot: QtBot, repo: Repository, clock: FakeClock, case_id: int, make: object
+) -> None:
+    """A screenshot or an export builds the window with reminders off: an edit there (or a
+    reminder marked done) must not pop the reminder window up over the page."""
+    own(repo, case_id, clock() - dt.timedelta(hours=1))
+    scheduler = make()  # type: ignore[operator]
+    announced: list[object] = []
+    scheduler.due.connect(announced.append)
+    scheduler.data_changed(case_id)
+    scheduler.reminder_changed()
+    qtbot.wait(50)
+    assert announced == []
+    assert not scheduler.running
