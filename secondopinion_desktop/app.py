@@ -478,7 +478,7 @@ def export_cover_sheet(repo: Any, settings: Any, target: Path) -> int:
     sheet = cover_sheet(repo, case.id)
     if not sheet.items:
         report_error(
-            f"Nothing is ready to send to {doctor.name} yet. An item is listed on the cover "
+            f"Nothing is ready to send to {doctor.spoken} yet. An item is listed on the cover "
             "sheet once it is in hand (marked as received) and is to be sent ahead.",
             f"case {case.id}",
             False,
@@ -492,7 +492,7 @@ def export_cover_sheet(repo: Any, settings: Any, target: Path) -> int:
         return EXIT_ERROR
     count = len(sheet.items)
     print(
-        f"Wrote the cover sheet for {doctor.name} ({count} item{'s' if count != 1 else ''}) "
+        f"Wrote the cover sheet for {doctor.spoken} ({count} item{'s' if count != 1 else ''}) "
         f"to {target}"
     )
     return EXIT_OK

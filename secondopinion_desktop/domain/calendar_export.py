@@ -50,7 +50,7 @@ def _alarm(text: str, before: dt.timedelta) -> Alarm:
 
 
 def visit_summary(appointment: Appointment, doctor: Doctor | None) -> str:
-    who = doctor.name if doctor else "the doctor"
+    who = doctor.spoken if doctor else "the doctor"
     if appointment.kind is AppointmentKind.MULTIDISCIPLINARY:
         return f"Multidisciplinary visit with {who}"
     if appointment.kind is AppointmentKind.SECOND_OPINION:

@@ -83,6 +83,7 @@ __all__ = [
     "doctor_from_import",
     "empty_mapping",
     "guess_mapping",
+    "listed_name",
     "mapping_problems",
     "name_key",
     "read_table",
@@ -206,7 +207,7 @@ def build_candidates(
     ticker.start()
     known: dict[str, list[tuple[str, str]]] = {}
     for existing_name, existing_phone in existing:
-        label = _shorten(clean_text(existing_name), 80)
+        label = _shorten(display_name(clean_text(existing_name)), 80)
         known.setdefault(name_key(existing_name), []).append((_phone_digits(existing_phone), label))
     seen: dict[str, list[tuple[str, int]]] = {}
     header_cells = [clean_text(header) for header in table.headers]
@@ -349,6 +350,13 @@ def _join_address(street: str, line_2: str, city: str, state: str, zip_code: str
     if state_zip:
         parts.append(state_zip)
     return ", ".join(parts)
+
+
+def listed_name(name: str) -> str:
+    """How the preview shows a name: as the doctor will be called, and as the list wrote it
+    when that differs ('Dr. Grace Okonkwo (on the list as "OKONKWO, GRACE MD")')."""
+    spoken = display_name(name)
+    return spoken if spoken == name else f"{spoken} (on the list as \u201c{name}\u201d)"
 
 
 def doctor_from_import(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Final
@@ -78,6 +79,12 @@ class Doctor:
     notes: str = ""
     #: "yes, per the insurer's list" is not the same as the office saying yes on the phone.
     insurance_basis: InsuranceBasis = InsuranceBasis.ASKED
+
+    @property
+    def spoken(self) -> str:
+        """The name as a person says it ("Dr. Grace Okonkwo"), wherever it is shown or printed;
+        ``name`` stays as it was typed or listed ("OKONKWO, GRACE MD"), for editing."""
+        return spoken_name(self.name)
 
 
 @dataclass(frozen=True)
@@ -275,7 +282,7 @@ def duplicate_warning(matches: list[tuple[Doctor, str]]) -> str:
     more = len(matches) - 1
     extra = f" (and {more} more)" if more else ""
     return (
-        f"{other.name} is already on your list ({kind}){extra}. "
+        f"{other.spoken} is already on your list ({kind}){extra}. "
         "Is this the same doctor? You can open the one on your list, or add this one anyway."
     )
 
@@ -375,6 +382,12 @@ def _squash(word: str) -> str:
 def _tidy_case(word: str) -> str:
     """ "OKONKWO" -> "Okonkwo", "O'BRIEN" -> "O'Brien", "SMITH-JONES" -> "Smith-Jones"."""
     return word if not word.isupper() or len(word) == 1 else word.title()
+
+
+@functools.lru_cache(maxsize=4096)
+def spoken_name(name: str) -> str:
+    """display_name, remembered: tables ask for names at every repaint."""
+    return display_name(name)
 
 
 def display_name(name: str) -> str:

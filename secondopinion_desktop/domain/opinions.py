@@ -128,7 +128,7 @@ class RoundInfo:
 def doctor_label(opinion: Opinion, doctors: dict[int, Doctor]) -> str:
     """The doctor's name as known now (or as written, if they were removed from the list)."""
     if opinion.doctor_id is not None and opinion.doctor_id in doctors:
-        return doctors[opinion.doctor_id].name
+        return doctors[opinion.doctor_id].spoken
     return opinion.doctor_name.strip() or round_doctor(opinion.round).capitalize()
 
 
@@ -156,7 +156,7 @@ def first_opinion(case: Case, doctor: Doctor | None) -> Opinion:
         case_id=case.id,
         round=1,
         doctor_id=doctor.id if doctor else None,
-        doctor_name=doctor.name if doctor else "",
+        doctor_name=doctor.spoken if doctor else "",
         diagnosis=case.diagnosis,
         treatment=case.recommended_treatment,
     )
@@ -187,7 +187,7 @@ def draft_opinion(
         case_id=case.id,
         round=round_,
         doctor_id=visit_doctor.id if visit_doctor else None,
-        doctor_name=visit_doctor.name if visit_doctor else "",
+        doctor_name=visit_doctor.spoken if visit_doctor else "",
         given_on=given,
     )
 

@@ -111,7 +111,7 @@ def round_visit(appointments: Iterable[Appointment], round_: int) -> Appointment
 
 
 def _names(doctors: Iterable[Doctor]) -> dict[int, str]:
-    return {d.id: d.name for d in doctors}
+    return {d.id: d.spoken for d in doctors}
 
 
 def _visit_doctor(facts: ReminderFacts, visit: Appointment | None) -> Doctor | None:
@@ -135,7 +135,7 @@ def records_due_rule(
     if not waiting:
         return []
     due_day = visit.starts_at.date() - dt.timedelta(days=RECORDS_LEAD_DAYS)
-    name = doctor.name if doctor else "the new doctor"
+    name = doctor.spoken if doctor else "the new doctor"
     titles = [lower_first(i.title) for i in waiting]
     detail = (
         f"Still on the way: {_join(titles)}. Aim for everything to arrive about a week before "
@@ -170,7 +170,7 @@ def confirm_arrival_rule(
             verb, days = "mailed", MAIL_CONFIRM_BUSINESS_DAYS
         else:
             continue  # handed in person: the person notes who took it
-        to = recipient_name(item, names, new_doctor.name if new_doctor else None)
+        to = recipient_name(item, names, new_doctor.spoken if new_doctor else None)
         target = next((d for d in facts.doctors if d.id == item.recipient_doctor_id), None)
         if target is None and item.goes_to_new_doctor:
             target = new_doctor
@@ -241,7 +241,7 @@ def call_back_rule(
         wanted.append(
             Wanted(
                 key=f"call-back:{call.id}",
-                title=f"Call {doctor.name}'s office back",
+                title=f"Call {doctor.spoken}'s office back",
                 detail=" ".join(parts),
                 due_at=local_at(day, MORNING, zone),
                 about=About.DOCTOR,
@@ -271,7 +271,7 @@ def visit_rule(
         if visit.starts_at <= now:
             continue
         doctor = doctors.get(visit.doctor_id) if visit.doctor_id is not None else None
-        name = doctor.name if doctor else "the doctor"
+        name = doctor.spoken if doctor else "the doctor"
         local = to_local(visit.starts_at, zone)
         parts = [f"{format_when(local)}."]
         if visit.place:
@@ -325,15 +325,15 @@ def referral_rule(
     if added is not None:
         due = min(due, local_at(next_business_day(to_local(added, zone).date()), CALL_TIME, zone))
     primary = next((d for d in facts.doctors if d.role is Role.PRIMARY_CARE), None)
-    who = primary.name if primary else "your primary-care doctor"
-    fax = f" {doctor.name}'s fax: {doctor.fax}." if doctor.fax else ""
+    who = primary.spoken if primary else "your primary-care doctor"
+    fax = f" {doctor.spoken}'s fax: {doctor.fax}." if doctor.fax else ""
     return [
         Wanted(
             key=f"referral:{doctor.id}",
-            title=f"Ask {who} for a referral to {doctor.name}",
+            title=f"Ask {who} for a referral to {doctor.spoken}",
             detail=(
-                f"{doctor.name} sees patients only with a referral. Ask {who}'s front desk to "
-                f"phone {doctor.name}'s office and fax the referral form over.{fax}"
+                f"{doctor.spoken} sees patients only with a referral. Ask {who}'s front desk to "
+                f"phone {doctor.spoken}'s office and fax the referral form over.{fax}"
             ),
             due_at=due,
             about=About.DOCTOR,

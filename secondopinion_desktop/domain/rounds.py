@@ -107,7 +107,7 @@ def rank_for_round(
     candidates = [d for d in doctors if d.role is Role.CANDIDATE]
     eligible = [d for d in candidates if d.id not in givers]
     left_out = tuple(
-        f"{d.name} is not ranked: they gave the {ordinal(givers[d.id])} opinion."
+        f"{d.spoken} is not ranked: they gave the {ordinal(givers[d.id])} opinion."
         for d in sorted(candidates, key=lambda d: givers.get(d.id, 0))
         if d.id in givers
     )
@@ -160,7 +160,7 @@ def close_round_records(
                 record_id=item.id,
                 round=finished_round,
                 doctor_id=doctor.id if doctor else None,
-                doctor_name=doctor.name if doctor else "",
+                doctor_name=doctor.spoken if doctor else "",
                 delivery=item.delivery,
                 sent_on=item.sent_on,
                 confirmed_on=item.confirmed_on,
@@ -485,7 +485,7 @@ def parse_old_history_line(
         record_id=record_id,
         round=number,
         doctor_id=doctor.id if doctor else None,
-        doctor_name=doctor.name if doctor else (match.group("where") or ""),
+        doctor_name=doctor.spoken if doctor else (match.group("where") or ""),
         sent_on=sent,
         confirmed_on=confirmed,
         confirmed_by=(match.group("by") or "").strip(),

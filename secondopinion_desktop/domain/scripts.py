@@ -59,7 +59,7 @@ def doctor_to_address(
 
 def tell_doctor_script(case: Case, doctor: Doctor | None) -> str:
     """A short, polite script to say or read to the current doctor."""
-    doctor_name = _name(doctor.name if doctor else "", "Doctor")
+    doctor_name = _name(doctor.spoken if doctor else "", "Doctor")
     patient = _name(case.patient_name, "")
     speaker = _name(re.sub(r"\([^)]*\)", "", case.organiser_name), "")
     if speaker and patient and speaker.split()[0] != patient.split()[0]:
@@ -92,7 +92,7 @@ def calling_script(case: Case, doctor: Doctor | None) -> str:
     """What to say and ask when phoning a candidate's office."""
     who = _name(case.organiser_name, "") or _name(case.patient_name, "")
     patient = _name(case.patient_name, "the patient")
-    doctor_name = _name(doctor.name if doctor else "", "the doctor")
+    doctor_name = _name(doctor.spoken if doctor else "", "the doctor")
     insurance = _name(case.insurance_plan, "")
     lines = [
         f"Hello, my name is {who or '(your name)'}. I am calling about a second opinion "

@@ -91,7 +91,7 @@ def cover_sheet_for(
     if appointment is not None:
         place = appointment.place.strip()
     return CoverSheet(
-        to_name=doctor.name if doctor else "",
+        to_name=doctor.spoken if doctor else "",
         to_office=doctor.practice if doctor else "",
         to_fax=doctor.fax if doctor else "",
         to_phone=doctor.phone if doctor else "",

@@ -65,7 +65,7 @@ def questions_sheet_for(
     return QuestionsSheet(
         prepared_on=today,
         patient_name=case.patient_name.strip(),
-        doctor_name=doctor.name if doctor else "",
+        doctor_name=doctor.spoken if doctor else "",
         visit=appointment.starts_at if appointment else None,
         place=appointment.place.strip() if appointment else "",
         team=appointment.team_members if appointment else (),

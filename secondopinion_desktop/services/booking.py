@@ -54,7 +54,7 @@ def book(
         repo.doctors.update(replace(repo.doctors.get(doctor.id), status=Status.BOOKED))
         repo.cases.set_step_done(case_id, BOOKING_STEP, True)
         if needs_referral(doctor):
-            repo.todos.ensure(case_id, *referral_todo(doctor.id, doctor.name))
+            repo.todos.ensure(case_id, *referral_todo(doctor.id, doctor.spoken))
             kinds.add(Kind.TODOS)
     return Changes(case_id, frozenset(kinds))
 

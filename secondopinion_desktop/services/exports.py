@@ -53,7 +53,7 @@ def cover_sheet(repo: Repository, case_id: int) -> CoverSheet:
     from secondopinion_desktop.printing.cover_sheet import cover_sheet_for
 
     case = repo.cases.get(case_id)
-    names = {d.id: d.name for d in repo.doctors.list(case_id)}
+    names = {d.id: d.spoken for d in repo.doctors.list(case_id)}
     return cover_sheet_for(
         case,
         repo.doctors.booked(case_id),

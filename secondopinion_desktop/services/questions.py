@@ -109,4 +109,4 @@ def current_doctor_name(repo: Repository, case: Case) -> str:
         except NotFoundError:
             pass
     treating = repo.doctors.list(case.id, Role.TREATING)
-    return treating[0].name if treating else ""
+    return treating[0].spoken if treating else ""

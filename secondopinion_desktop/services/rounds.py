@@ -74,7 +74,7 @@ def start_new_round(repo: Repository, case_id: int, reason: str = "") -> tuple[i
         repo.rounds.ensure(case_id, new_round, reason.strip())
         case = repo.cases.get(case_id)
         doctor = current_doctor_name(repo, case)
-        names = {d.id: d.name for d in repo.doctors.list(case_id)}
+        names = {d.id: d.spoken for d in repo.doctors.list(case_id)}
         starters = starter_questions_for_round(case, opinions, names, new_round, doctor)
         earlier = [text for _topic, text in starter_questions(case, doctor)]
         previous_questions = repo.questions.list(case_id, finished)

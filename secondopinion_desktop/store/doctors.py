@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable
 
-from secondopinion_desktop.domain.doctors import Call, Doctor, Role, Status
+from secondopinion_desktop.domain.doctors import Call, Doctor, Role, Status, spoken_name
 from secondopinion_desktop.store.appointments import AppointmentRepository
 from secondopinion_desktop.store.rows import (
     NotFoundError,
@@ -65,17 +65,19 @@ class DoctorRepository(TableRepository):
         return sorted(found, key=lambda d: d.id)
 
     def names(self, case_id: int) -> dict[int, str]:
-        """Each doctor's name by id (for showing who holds what, without whole rows)."""
+        """Each doctor's name by id, as a person says it (for showing who holds what, without
+        whole rows)."""
         rows = self.db.execute("SELECT id, name FROM doctors WHERE case_id = ?", [case_id])
-        return {int(doctor_id): str(name) for doctor_id, name in rows}
+        return {int(doctor_id): spoken_name(str(name)) for doctor_id, name in rows}
 
     def names_with_status(self, case_id: int, status: Status) -> builtins.list[str]:
-        """The names of the case's doctors with this status, in the order they were added."""
+        """The names of the case's doctors with this status, in the order they were added, as a
+        person says them."""
         rows = self.db.execute(
             "SELECT name FROM doctors WHERE case_id = ? AND status = ? ORDER BY id",
             [case_id, status.value],
         )
-        return [str(name) for (name,) in rows]
+        return [spoken_name(str(name)) for (name,) in rows]
 
     def get(self, doctor_id: int) -> Doctor:
         return doctor_from_row(self._one("SELECT * FROM doctors WHERE id = ?", [doctor_id]))

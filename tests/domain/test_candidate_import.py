@@ -414,7 +414,7 @@ def test_duplicates_within_the_file_and_against_the_case() -> None:
         SkippedRow(2, "Already in your list: Dr. Ana Ruiz (same name and phone)."),
         SkippedRow(4, "Appears twice in this file (same as row 3)."),
         SkippedRow(6, "Appears twice in this file (same as row 3)."),
-        SkippedRow(7, "Already in your list: Cy Diaz, M.D. (same name)."),
+        SkippedRow(7, "Already in your list: Dr. Cy Diaz (same name)."),
     ]
     assert result.summary() == "3 doctors ready to add. 4 rows skipped."
 

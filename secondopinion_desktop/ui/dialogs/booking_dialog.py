@@ -49,11 +49,11 @@ class BookingDialog(GuardedDialog):
         self._round = round_
         self._now = now
         self._result: Appointment | None = None
-        self.setWindowTitle(f"Book {doctor.name}")
+        self.setWindowTitle(f"Book {doctor.spoken}")
         self.setMinimumWidth(660)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"When and where will you see {doctor.name}? "
+            f"When and where will you see {doctor.spoken}? "
             "If you do not have a date yet, cancel and come back when you do."
         )
         intro.setWordWrap(True)

@@ -60,11 +60,11 @@ class CallDialog(GuardedDialog):
         self._now = now
         self._call: Call | None = None
         self._updated: Doctor | None = None
-        self.setWindowTitle(f"Log a call to {doctor.name}")
+        self.setWindowTitle(f"Log a call to {doctor.spoken}")
         self.setMinimumWidth(580)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"Calling {doctor.name}"
+            f"Calling {doctor.spoken}"
             + (f" on {doctor.phone}" if doctor.phone else "")
             + ". Write down what you learned; the table is updated for you."
         )

@@ -313,7 +313,7 @@ class DoctorDialog(GuardedDialog):
         if self._matches and self._confirmed != (self.name.text(), self.phone.text()):
             self.duplicate_label.setText(duplicate_warning(self._matches))
             self.duplicate_box.show()
-            self.open_existing_button.setText(f"Open {self._matches[0][0].name}")
+            self.open_existing_button.setText(f"Open {self._matches[0][0].spoken}")
             self.open_existing_button.setFocus()
             return
         self._result = doctor

@@ -71,7 +71,7 @@ class OpinionDialog(GuardedDialog):
         self.doctor = QComboBox()
         self.doctor.setAccessibleName("Which doctor")
         for doctor in doctors:
-            label = doctor.name + (f" ({doctor.specialty})" if doctor.specialty else "")
+            label = doctor.spoken + (f" ({doctor.specialty})" if doctor.specialty else "")
             self.doctor.addItem(label, doctor.id)
         self.doctor.addItem("Someone not on my list", SOMEONE_ELSE)
         self.doctor_name = line_edit("Doctor's name", "For example: Dr. Jane Moss", 200)

@@ -147,8 +147,8 @@ class RecordDialog(GuardedDialog):
         holder_edit.setMaxLength(MAX_TEXT_LENGTH)
         self.holder.addItem("", None)
         for doctor in self._doctors:
-            self.holder.addItem(doctor.name, doctor.id)
-        new_name = new_doctor.name if new_doctor else ""
+            self.holder.addItem(doctor.spoken, doctor.id)
+        new_name = new_doctor.spoken if new_doctor else ""
         self._new_label = f"The new doctor ({new_name})" if new_name else "The new doctor"
         self.recipient = QComboBox()
         self.recipient.setEditable(True)
@@ -159,7 +159,7 @@ class RecordDialog(GuardedDialog):
         self.recipient.addItem(self._new_label, None)
         for doctor in self._doctors:
             if new_doctor is None or doctor.id != new_doctor.id:
-                self.recipient.addItem(doctor.name, doctor.id)
+                self.recipient.addItem(doctor.spoken, doctor.id)
         self.delivery = QComboBox()
         self.delivery.setAccessibleName("How it gets there")
         self.delivery.addItem("Not decided yet", None)

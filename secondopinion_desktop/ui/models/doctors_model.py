@@ -91,7 +91,7 @@ EDITABLE = {*ANSWER_FIELDS, Column.WAIT, Column.STATUS}
 
 def display_text(column: Column, doctor: Doctor) -> str:
     if column == Column.NAME:
-        return doctor.name
+        return doctor.spoken
     if column == Column.SPECIALTY:
         return doctor.specialty
     if column in ANSWER_FIELDS:
@@ -158,7 +158,7 @@ def foreground(column: Column, doctor: Doctor) -> Any:
 
 
 def _name_tip(doctor: Doctor) -> str:
-    return "\n".join(p for p in (doctor.name, doctor.practice, doctor.address) if p)
+    return "\n".join(p for p in (doctor.spoken, doctor.practice, doctor.address) if p)
 
 
 def _edit_tip(doctor: Doctor) -> str:
@@ -186,7 +186,7 @@ COLUMNS = tuple(_column(column) for column in Column)
 
 def _haystack(doctor: Doctor) -> str:
     parts = (
-        doctor.name,
+        doctor.spoken,
         doctor.specialty,
         doctor.practice,
         doctor.phone,

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from secondopinion_desktop.domain.candidate_import import ImportResult, Table
+from secondopinion_desktop.domain.candidate_import import ImportResult, Table, listed_name
 from secondopinion_desktop.ui.models.base import (
     ACCESSIBLE,
     DISPLAY,
@@ -143,7 +143,7 @@ def preview_rows(
                 number,
                 Outcome.CHECK if notes else Outcome.ADDED,
                 f"Check: {' '.join(notes)}" if notes else "Added",
-                name=candidate.name,
+                name=listed_name(candidate.name),
                 specialty=candidate.specialty,
                 practice=candidate.practice,
                 phone=candidate.phone,

@@ -71,14 +71,14 @@ class BestFitBox(QWidget):
             when = format_when(visit.starts_at)
             place = visit.place
             self.booked_label.setText(
-                f"Booked: {doctor.name}, {when}" + (f", at {place}" if place else "") + "."
+                f"Booked: {doctor.spoken}, {when}" + (f", at {place}" if place else "") + "."
             )
             self.booked_label.show()
         else:
             self.booked_label.hide()
         fits = list(ranking.fits)
         for label, fit in zip(self.fit_labels, fits, strict=False):
-            label.setText(f"{fits.index(fit) + 1}. {fit.doctor.name}: {fit.explanation}.")
+            label.setText(f"{fits.index(fit) + 1}. {fit.doctor.spoken}: {fit.explanation}.")
             label.show()
         for label in self.fit_labels[len(fits) :]:
             label.hide()

@@ -158,7 +158,7 @@ class CandidatesPanel(DoctorTablePanel):
             return
         saved, changes = doctor_changes.add_doctor(self.repo, doctor)
         self._refresh(changes, saved.id)
-        self.status_message.emit(f"Added {saved.name} to your list.")
+        self.status_message.emit(f"Added {saved.spoken} to your list.")
 
     def _edit_index(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -173,13 +173,13 @@ class CandidatesPanel(DoctorTablePanel):
         if not messages.ask_yes_no(
             self,
             "Remove this doctor?",
-            f"Remove {doctor.name}{extra} from your list?\n\nThis cannot be undone.",
+            f"Remove {doctor.spoken}{extra} from your list?\n\nThis cannot be undone.",
             yes="Remove",
             no="Keep",
         ):
             return
         self._refresh(doctor_changes.delete_doctor(self.repo, doctor.case_id, doctor.id))
-        self.status_message.emit(f"Removed {doctor.name}.")
+        self.status_message.emit(f"Removed {doctor.spoken}.")
 
     def import_list(self) -> None:
         if self.case is None or self.jobs.refuse_if_busy(self):

@@ -244,7 +244,7 @@ class ComparePanel(DoctorTablePanel):
     def _save_in_place(self, doctor: Doctor) -> Doctor:
         saved, changes = doctors.update_doctor(self.repo, doctor)
         self.table_message.hide()
-        self.status_message.emit(f"Saved {saved.name}.")
+        self.status_message.emit(f"Saved {saved.spoken}.")
         self.report(changes)
         return saved
 
@@ -288,9 +288,10 @@ class ComparePanel(DoctorTablePanel):
             calls = self.repo.doctors.list_calls(doctor.id)
             self.calls_model.set_rows(calls)
             self.calls_title.setText(
-                f"Calls to {doctor.name}: {len(calls)}."
+                f"Calls to {doctor.spoken}: {len(calls)}."
                 if calls
-                else f"No calls to {doctor.name} yet. Press \u201cLog a call\u201d after you phone."
+                else f"No calls to {doctor.spoken} yet. "
+                "Press \u201cLog a call\u201d after you phone."
             )
         self._update_buttons()
 
@@ -320,7 +321,7 @@ class ComparePanel(DoctorTablePanel):
         if call is None or updated is None:
             return
         self._refresh(calls.log_call(self.repo, call, updated), doctor.id)
-        self.status_message.emit(f"Call to {doctor.name} saved.")
+        self.status_message.emit(f"Call to {doctor.spoken} saved.")
 
     def delete_selected_call(self) -> None:
         rows = self.calls_table.selectionModel().selectedRows()
@@ -371,8 +372,8 @@ class ComparePanel(DoctorTablePanel):
             and not messages.ask_yes_no(
                 self,
                 "This doctor gave an earlier opinion",
-                f"{doctor.name} gave the {ordinal(gave)} opinion. A {ordinal(current)} opinion "
-                f"usually comes from another doctor.\n\nBook {doctor.name} again anyway?",
+                f"{doctor.spoken} gave the {ordinal(gave)} opinion. A {ordinal(current)} opinion "
+                f"usually comes from another doctor.\n\nBook {doctor.spoken} again anyway?",
                 yes="Book again",
                 no="Cancel",
             )
@@ -381,7 +382,7 @@ class ComparePanel(DoctorTablePanel):
         if doctor.status is Status.RULED_OUT and not messages.ask_yes_no(
             self,
             "This doctor was ruled out",
-            f"You marked {doctor.name} as ruled out. Book them anyway?",
+            f"You marked {doctor.spoken} as ruled out. Book them anyway?",
             yes="Book anyway",
             no="Cancel",
         ):
@@ -392,8 +393,8 @@ class ComparePanel(DoctorTablePanel):
             if not messages.ask_yes_no(
                 self,
                 "Replace the booked visit?",
-                f"You already booked {other.name} for {format_when(existing.starts_at)}.\n\n"
-                f"Book {doctor.name} instead? Remember to cancel the other visit by phone.",
+                f"You already booked {other.spoken} for {format_when(existing.starts_at)}.\n\n"
+                f"Book {doctor.spoken} instead? Remember to cancel the other visit by phone.",
                 yes="Book instead",
                 no="Keep the first",
             ):
@@ -412,14 +413,14 @@ class ComparePanel(DoctorTablePanel):
         self, doctor: Doctor, visit: Appointment, existing: Appointment | None
     ) -> None:
         changes = booking.book(self.repo, doctor, visit, existing)
-        message = f"Booked {doctor.name} for {format_when(visit.starts_at)}."
+        message = f"Booked {doctor.spoken} for {format_when(visit.starts_at)}."
         if booking.needs_referral(doctor):
             messages.show_info(
                 self,
                 "A referral is needed",
-                f"{doctor.name} sees patients only with a referral.\n\n"
+                f"{doctor.spoken} sees patients only with a referral.\n\n"
                 "Ask your primary-care doctor to write one. Ask their front desk to phone "
-                f"{doctor.name}'s office and fax the referral form over; that is usually the "
+                f"{doctor.spoken}'s office and fax the referral form over; that is usually the "
                 "quickest way.\n\nThis is on your to-do list now.",
             )
         self._refresh(changes, doctor.id)

@@ -114,4 +114,4 @@ class DoctorTablePanel(StepPanel):
             return
         saved, changes = doctor_changes.update_doctor(self.repo, changed)
         self._refresh(changes, saved.id)
-        self.status_message.emit(f"Saved {saved.name}.")
+        self.status_message.emit(f"Saved {saved.spoken}.")

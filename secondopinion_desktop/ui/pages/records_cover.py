@@ -43,13 +43,13 @@ def cover_summary(doctor: Doctor | None, items: Sequence[RecordItem]) -> str:
     enclosed = cover_sheet_items(items, doctor.id)
     if not enclosed:
         return (
-            f"Nothing to send to {doctor.name} yet. An item is listed on the cover sheet once "
+            f"Nothing to send to {doctor.spoken} yet. An item is listed on the cover sheet once "
             "you have it in hand (marked as received) and it is to be sent ahead."
         )
     pages, uncounted = total_pages(enclosed)
     count = len(enclosed)
     text = (
-        f"To {doctor.name}: {count} item{'s' if count != 1 else ''}, "
+        f"To {doctor.spoken}: {count} item{'s' if count != 1 else ''}, "
         f"{pages} page{'s' if pages != 1 else ''}"
     )
     if uncounted:

@@ -265,7 +265,7 @@ class RecordsPanel(StepPanel):
         self.model.set_items(
             items,
             self._names,
-            self._new_doctor.name if self._new_doctor else None,
+            self._new_doctor.spoken if self._new_doctor else None,
             self.visit_date(),
             today,
             self.repo.records.attachment_counts(case_id),
@@ -289,7 +289,7 @@ class RecordsPanel(StepPanel):
         return self._appointment.starts_at.date() if self._appointment else None
 
     def _new_doctor_name(self) -> str | None:
-        return self._new_doctor.name if self._new_doctor else None
+        return self._new_doctor.spoken if self._new_doctor else None
 
     def _show_summary(self, items: list[RecordItem], today: dt.date) -> None:
         visit = self.visit_date()

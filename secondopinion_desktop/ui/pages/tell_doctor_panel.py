@@ -130,7 +130,7 @@ class TellDoctorPanel(StepPanel):
             self.doctor_combo.clear()
             doctors = self._doctors()
             for doctor in doctors:
-                label = doctor.name + (f" ({doctor.specialty})" if doctor.specialty else "")
+                label = doctor.spoken + (f" ({doctor.specialty})" if doctor.specialty else "")
                 self.doctor_combo.addItem(label, doctor.id)
             if not doctors:
                 self.doctor_combo.addItem("Add your doctor first", None)
@@ -216,9 +216,9 @@ class TellDoctorPanel(StepPanel):
         self.save()  # the choice is stored, so later changes to the list keep it
         if addressed is not None and addressed.id != saved.id:
             self.status_message.emit(
-                f"Added {saved.name}. The script still speaks to {addressed.name}; "
+                f"Added {saved.spoken}. The script still speaks to {addressed.spoken}; "
                 "choose another doctor above to change that."
             )
         else:
-            self.status_message.emit(f"Added {saved.name}.")
+            self.status_message.emit(f"Added {saved.spoken}.")
         self.report(changes)

@@ -174,7 +174,7 @@ class VisitPanel(StepPanel):
             )
             self.team_box.hide()
             return
-        who = doctor.name if doctor else "the doctor"
+        who = doctor.spoken if doctor else "the doctor"
         self.summary.setText(f"{format_when(visit.starts_at)}, with {who}.")
         lines: list[str] = []
         if visit.place:

@@ -173,12 +173,13 @@ def test_excel_file_preview_summary_and_notes(make_dialog: Any, write: Any) -> N
         "Check: The phone number '555-12' looks too short, so it was left blank.",
         "Added",
     ]
+    # names as they will be said, with the list's own spelling beside them (issue 13, item 4)
     assert column(dialog, Column.NAME) == [
-        "Ruiz, Ana, MD",
+        "Dr. Ana Ruiz (on the list as \u201cRuiz, Ana, MD\u201d)",
         "Dr. Samuel Okafor",
         "",
         "Helen O'Brien",
-        "José Álvarez MD",
+        "Dr. José Álvarez (on the list as \u201cJosé Álvarez MD\u201d)",
     ]
     assert column(dialog, Column.PRACTICE)[0] == "Lakeside Cancer Center, Suite 210"
     assert column(dialog, Column.ADDRESS)[0] == "400 Shore Dr, Springfield, IL 62701"
