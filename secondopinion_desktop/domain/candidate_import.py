@@ -45,19 +45,19 @@ from secondopinion_desktop.domain.csv_table import (
     clean_text,
     read_table,
 )
-from secondopinion_desktop.domain.doctor_names import line_digits as _line_digits
 from secondopinion_desktop.domain.doctor_names import name_key, name_problem
-from secondopinion_desktop.domain.doctor_names import phone_digits as _phone_digits
 from secondopinion_desktop.domain.doctors import (
     ACCEPTING_NO,
     ACCEPTING_YES,
     NETWORK_NO,
     NETWORK_YES,
+    REPEAT_KINDS,
     Answer,
     Doctor,
     Source,
     answer_from_list,
     display_name,
+    duplicate_kind,
     insurance_from_list,
 )
 from secondopinion_desktop.domain.progress import Progress, Ticker, no_progress
@@ -205,11 +205,12 @@ def build_candidates(
     _check_mapping(table, mapping)
     ticker = Ticker(progress, len(table.rows), _checking_words)
     ticker.start()
-    known: dict[str, list[tuple[str, str]]] = {}
+    # Looked up by name first (a repeat always has the same name), then by duplicate_kind.
+    known: dict[str, list[tuple[str, str, str]]] = {}
     for existing_name, existing_phone in existing:
         label = _shorten(display_name(clean_text(existing_name)), 80)
-        known.setdefault(name_key(existing_name), []).append((_phone_digits(existing_phone), label))
-    seen: dict[str, list[tuple[str, int]]] = {}
+        known.setdefault(name_key(existing_name), []).append((existing_name, existing_phone, label))
+    seen: dict[str, list[tuple[str, str, int]]] = {}
     header_cells = [clean_text(header) for header in table.headers]
 
     candidates: list[ImportedCandidate] = []
@@ -242,18 +243,16 @@ def build_candidates(
         )
         email = cell("email")
         key = name_key(name)
-        digits = _line_digits(phone)
 
-        repeat = _find_repeat(known.get(key, []), digits)
+        repeat = _repeat_of(name, phone, known.get(key, []))
         if repeat is not None:
-            existing_phone, label = repeat
-            how = "same name and phone" if digits and existing_phone else "same name"
+            label, how = repeat
             skipped.append(SkippedRow(number, f"Already in your list: {label} ({how})."))
             continue
-        earlier = _find_repeat(seen.get(key, []), digits)
+        earlier = _repeat_of(name, phone, seen.get(key, []))
         if earlier is not None:
             skipped.append(
-                SkippedRow(number, f"Appears twice in this file (same as row {earlier[1]}).")
+                SkippedRow(number, f"Appears twice in this file (same as row {earlier[0]}).")
             )
             continue
 
@@ -261,7 +260,7 @@ def build_candidates(
             skipped.append(SkippedRow(number, _no_way_to_reach(name, row_warnings)))
             continue
 
-        seen.setdefault(key, []).append((digits, number))
+        seen.setdefault(key, []).append((name, phone, number))
         candidates.append(
             ImportedCandidate(
                 name=name,
@@ -286,11 +285,15 @@ def _checking_words(done: int, total: int) -> str:
     return f"Checking the list: {done:,} of {total:,} rows."
 
 
-def _find_repeat(entries: Sequence[tuple[str, _T]], digits: str) -> tuple[str, _T] | None:
-    """First entry with no phone, or this phone, or any entry when this row has no phone."""
-    for entry in entries:
-        if not digits or not entry[0] or entry[0] == digits:
-            return entry
+def _repeat_of(
+    name: str, phone: str, entries: Sequence[tuple[str, str, _T]]
+) -> tuple[_T, str] | None:
+    """The first entry (name, phone, tag) that is this doctor again, by the rule the doctor
+    dialog warns with (domain.doctors.duplicate_kind), and how: (tag, "same name")."""
+    for other_name, other_phone, tag in entries:
+        kind = duplicate_kind(name, phone, other_name, other_phone)
+        if kind in REPEAT_KINDS:
+            return tag, kind
     return None
 
 

@@ -243,6 +243,10 @@ def _count(number: int) -> str:
 # --- the same doctor twice (issue 13, item 5) ---------------------------------------------------
 
 
+#: The kinds of duplicate_kind the import skips as a doctor already listed; the rest it adds.
+REPEAT_KINDS: Final = frozenset({"same name and phone", "same name"})
+
+
 def duplicate_kind(name: str, phone: str, other_name: str, other_phone: str) -> str:
     """How two entries look like one doctor, in words ("" when they don't).
 

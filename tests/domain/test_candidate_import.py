@@ -701,3 +701,33 @@ def test_peoples_names_in_every_list_form_are_names(
 def test_name_problem_never_raises_and_answers_in_words(text: str) -> None:
     problem = name_problem(text)
     assert problem == "" or problem.endswith(".")
+
+
+SPELLINGS = ["Dr. Grace Okonkwo", "OKONKWO, GRACE MD", "Grace Okonkwo M.D.", "Dr. Sam Ito"]
+PHONES = ["", "(555) 010-2000", "555.010.2000 ext 4", "555-010-3000"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(SPELLINGS),
+    st.sampled_from(PHONES),
+    st.sampled_from(SPELLINGS),
+    st.sampled_from(PHONES),
+)
+def test_the_import_skips_by_the_rule_the_doctor_dialog_warns_with(
+    listed_name: str, listed_phone: str, row_name: str, row_phone: str
+) -> None:
+    """One rule (domain.doctors.duplicate_kind): the import skips a listed doctor exactly when
+    the dialog would call it the same name (and phone), and names the same kind."""
+    from secondopinion_desktop.domain.doctors import REPEAT_KINDS, duplicate_kind
+
+    table = Table(headers=["Name", "Phone", "City"], rows=[[row_name, row_phone, "Springfield"]])
+    mapping = guess_mapping(table.headers)
+    result = build_candidates(table, mapping, [(listed_name, listed_phone)])
+    kind = duplicate_kind(row_name, row_phone, listed_name, listed_phone)
+    if kind in REPEAT_KINDS:
+        (skipped,) = result.skipped
+        assert skipped.reason.endswith(f"({kind}).")
+        assert not result.candidates
+    else:
+        assert len(result.candidates) == 1 and not result.skipped

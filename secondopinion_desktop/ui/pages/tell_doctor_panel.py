@@ -196,6 +196,19 @@ class TellDoctorPanel(StepPanel):
         clipboard.setText(self.script.toPlainText())
         self.status_message.emit("The script is copied. You can paste it anywhere.")
 
+    def _edit_listed(self, listed: Doctor) -> None:
+        """The person said the doctor they typed is one already listed: open that one."""
+        if self.case is None:
+            return
+        dialog = self._doctor_dialog(self, self.case.id, listed)
+        changed = dialog.doctor() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if changed is None:
+            return
+        saved, changes = doctors.update_doctor(self.repo, changed)
+        self.load(self.repo.cases.get(self.case.id))
+        self.status_message.emit(f"Saved {saved.spoken}.")
+        self.report(changes)
+
     def print_script(self) -> None:
         print_text(self, "What to say to your doctor", self.script.toPlainText())
 
@@ -203,10 +216,14 @@ class TellDoctorPanel(StepPanel):
         if self.case is None:
             return
         dialog = self._doctor_dialog(self, self.case.id, None, Role.TREATING)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        doctor = dialog.doctor()
+        known = getattr(dialog, "set_known_doctors", None)
+        if known is not None:  # warns, as step 2 does, before adding a doctor already listed
+            known(self.repo.doctors.list(self.case.id))
+        doctor = dialog.doctor() if dialog.exec() == QDialog.DialogCode.Accepted else None
         if doctor is None:
+            instead = getattr(dialog, "open_instead", lambda: None)()
+            if isinstance(instead, Doctor):
+                self._edit_listed(instead)
             return
         chosen = self.doctor_combo.currentData()  # whom the script spoke to, stored or not
         saved, changes = doctors.add_doctor(self.repo, doctor)
