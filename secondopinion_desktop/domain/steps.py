@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from secondopinion_desktop.domain.rounds import ordinal
+
 
 @dataclass(frozen=True)
 class Step:
@@ -113,6 +115,19 @@ STEPS: tuple[Step, ...] = (
 OUTCOME_TITLE = "After the second opinion"
 OUTCOME_SHORT_TITLE = "The outcome"
 OUTCOME_SUMMARY = "Write down what the second doctor said, and decide what comes next."
+
+
+def outcome_title(round_: int) -> str:
+    """The outcome page's title in the round under way: "After the third opinion" in round 3
+    (a third-opinion round is about the third doctor, not the second any more)."""
+    return f"After the {ordinal(max(2, round_))} opinion"
+
+
+def outcome_summary(round_: int) -> str:
+    """The line under the outcome page's title, about the doctor of the round under way."""
+    return f"Write down what the {ordinal(max(2, round_))} doctor said, and decide what comes next."
+
+
 OUTCOME_GUIDANCE: tuple[str, ...] = (
     "One of three things usually happens. The second doctor agrees with the diagnosis and the "
     "treatment plan. Or they agree with the diagnosis but suggest a different treatment. Or they "

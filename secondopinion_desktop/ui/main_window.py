@@ -391,6 +391,8 @@ class MainWindow(QMainWindow):
         self.sidebar.select_page(page)
         if page < OUTCOME_PAGE:
             self._load_step_page(page)
+        else:
+            self.outcome_page.set_round(self.repo.rounds.current(self.case.id))
         for panel in self.panels_of(page):
             panel.show_case(self.case)  # reads only if a change named what it shows
 

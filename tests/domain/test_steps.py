@@ -63,3 +63,12 @@ def test_clean_title() -> None:
 def test_suggested_title() -> None:
     assert suggested_title(" Margaret  Ellis ") == "Second opinion for Margaret Ellis"
     assert suggested_title("") == "My second opinion"
+
+
+def test_the_outcome_page_is_titled_for_the_round_under_way() -> None:
+    from secondopinion_desktop.domain.steps import outcome_summary, outcome_title
+
+    assert outcome_title(1) == outcome_title(2) == "After the second opinion"
+    assert outcome_title(3) == "After the third opinion"
+    assert outcome_title(4) == "After the fourth opinion"
+    assert "the third doctor said" in outcome_summary(3)

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from secondopinion_desktop.domain.steps import OUTCOME_GUIDANCE, OUTCOME_SUMMARY, OUTCOME_TITLE
+from secondopinion_desktop.domain.steps import (
+    OUTCOME_GUIDANCE,
+    OUTCOME_SUMMARY,
+    OUTCOME_TITLE,
+    outcome_summary,
+    outcome_title,
+)
 from secondopinion_desktop.ui.pages.step_page import PageFrame
 
 
@@ -22,3 +28,8 @@ class OutcomePage(PageFrame):
         self.tools.setSpacing(18)
         self.body.addLayout(self.tools)
         self.body.addStretch(1)
+
+    def set_round(self, round_: int) -> None:
+        """Title the page for the round under way ("After the third opinion" in round 3)."""
+        self.title_label.setText(outcome_title(round_))
+        self.summary_label.setText(outcome_summary(round_))
