@@ -16,6 +16,7 @@ from pathlib import Path
 from secondopinion_desktop.domain.attachments import Attachment
 from secondopinion_desktop.domain.record_entry import suggested_records
 from secondopinion_desktop.domain.records import RecordItem
+from secondopinion_desktop.domain.rounds import RecordDelivery
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store import attachment_files
@@ -103,6 +104,53 @@ def remove_item(repo: Repository, folder: Path | None, item: RecordItem) -> Chan
     if folder is not None:
         _remove_copies(folder, [s.file_name for s in scans])
     return Changes.of(item.case_id, Kind.RECORDS, Kind.ATTACHMENTS)
+
+
+@dataclass(frozen=True)
+class RemovedItem:
+    """All that removing an item took away, so that undo can put every part of it back: the
+    item, each earlier round's delivery history and its scans' rows."""
+
+    item: RecordItem
+    deliveries: tuple[RecordDelivery, ...]
+    scans: tuple[Attachment, ...]
+
+
+def take_out_item(
+    repo: Repository, folder: Path | None, item: RecordItem
+) -> tuple[RemovedItem, Changes]:
+    """Remove an item that undo may bring back (Remove on the checklist).
+
+    Undo used to put back the item alone: where it went in earlier rounds and its scans were
+    lost. The scans' copies are set aside once the rows are gone (store.attachment_files), not
+    deleted: undo brings them back; the tidy-up at the next start deletes what nothing names.
+    """
+    with repo.db.atomic():
+        stored = repo.records.get(item.id)
+        deliveries = tuple(repo.deliveries.for_record(item.id))
+        scans = tuple(repo.records.delete(item.id))
+    if folder is not None:
+        for scan in scans:
+            try:
+                attachment_files.set_aside(folder, scan.file_name)
+            except (OSError, KnownError) as exc:
+                log.warning("could not set a scan copy aside: %s", type(exc).__name__)
+    changes = Changes.of(item.case_id, Kind.RECORDS, Kind.ATTACHMENTS)
+    return RemovedItem(stored, deliveries, scans), changes
+
+
+def put_back_item(
+    repo: Repository, folder: Path | None, removed: RemovedItem
+) -> tuple[RecordItem, Changes]:
+    """Undo :func:`take_out_item`: the item under its old id, its history and its scans."""
+    if folder is not None:
+        for scan in removed.scans:
+            attachment_files.bring_back(folder, scan.file_name)
+    with repo.db.atomic():
+        repo.records.restore(removed.item, removed.scans)
+        repo.deliveries.add_many(removed.deliveries)
+        restored = repo.records.get(removed.item.id)
+    return restored, Changes.of(removed.item.case_id, Kind.RECORDS, Kind.ATTACHMENTS)
 
 
 def remove_scan(

@@ -26,6 +26,8 @@ from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.store.person_files import open_regular_file
 
 ATTACHMENTS_DIR = "attachments"
+#: Copies of a removed item's scans wait here while undo may still bring the item back.
+SET_ASIDE_DIR = "removed-scans"
 CHUNK = 1024 * 1024
 
 
@@ -243,3 +245,36 @@ def remove_copy(data_folder: Path, file_name: str) -> None:
             "Please check the data folder's permissions.",
             str(exc),
         ) from exc
+
+
+def set_aside(data_folder: Path, file_name: str) -> None:
+    """Move a removed item's copy out of the scans' folder, where undo can take it back from.
+
+    Nothing a person sees names it any more; the tidy-up at the next start deletes it (see
+    store/leftovers.py) unless a backup still names it.
+    """
+    source = stored_path(data_folder, file_name)
+    aside = data_folder / SET_ASIDE_DIR
+    with contextlib.suppress(FileNotFoundError):
+        aside.mkdir(mode=0o700, exist_ok=True)
+        os.replace(source, aside / file_name)
+
+
+def bring_back(data_folder: Path, file_name: str) -> None:
+    """Undo :func:`set_aside`: the copy is in the scans' folder again under its own name."""
+    target = stored_path(data_folder, file_name)
+    with contextlib.suppress(FileNotFoundError):
+        _private_dir(data_folder)
+        os.replace(data_folder / SET_ASIDE_DIR / file_name, target)
+
+
+def return_set_aside(data_folder: Path) -> None:
+    """At start (no undo left): every set-aside copy goes back among the scans, where the
+    tidy-up keeps what a row or a backup names and deletes the rest."""
+    aside = data_folder / SET_ASIDE_DIR
+    if not aside.is_dir() or aside.is_symlink():
+        return
+    for item in aside.iterdir():
+        if item.is_file() and not item.is_symlink() and not item.name.startswith("."):
+            with contextlib.suppress(OSError, AttachmentError):
+                bring_back(data_folder, item.name)

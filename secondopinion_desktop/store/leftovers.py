@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from secondopinion_desktop.store import backups
-from secondopinion_desktop.store.attachment_files import attachments_dir
+from secondopinion_desktop.store.attachment_files import attachments_dir, return_set_aside
 from secondopinion_desktop.store.connection import Database
 
 # archive.STAGING_PREFIX, spelled out: archive (zipfile, hashlib) is not loaded at start
@@ -43,6 +43,7 @@ def _named_in_backups(folder: Path) -> set[str] | None:
 
 def remove_unreferenced_attachments(db: Database, folder: Path) -> list[Path]:
     """Delete scan copies named by no row, live or backed up; returns what was removed."""
+    return_set_aside(folder)  # a removed item's scans, kept for an undo that is gone now
     directory = attachments_dir(folder)
     if not directory.is_dir():
         return []

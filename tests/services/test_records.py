@@ -176,3 +176,44 @@ def test_a_database_in_memory_has_no_scans_to_open(repo: Repository) -> None:
     )
     with pytest.raises(KnownError):
         records.openable_scan(repo, attachment)
+
+
+def test_an_item_taken_out_is_put_back_whole_with_its_history_and_scans(
+    file_repo: Repository, folder: Path, item: RecordItem, scan: Path
+) -> None:
+    from secondopinion_desktop.domain.rounds import RecordDelivery
+
+    records.attach_scan(file_repo, folder, item, scan)
+    file_repo.deliveries.add_many(
+        [RecordDelivery(id=0, record_id=item.id, round=2, doctor_name="Dr. Chen", sent_on=None)]
+    )
+    before = (
+        file_repo.records.get(item.id),
+        file_repo.deliveries.for_record(item.id),
+        file_repo.records.list_attachments(item.id),
+    )
+    name = before[2][0].file_name
+    removed, changes = records.take_out_item(file_repo, folder, item)
+    assert changes.kinds == {Kind.RECORDS, Kind.ATTACHMENTS}
+    assert file_repo.records.list(item.case_id) == []
+    assert copies(folder) == [], "the copy left the scans' folder"
+    assert (folder / "removed-scans" / name).is_file(), "undo still needs the copy"
+    restored, _changes = records.put_back_item(file_repo, folder, removed)
+    assert copies(folder) == [name]
+    assert restored == before[0]
+    assert (
+        file_repo.deliveries.for_record(item.id),
+        file_repo.records.list_attachments(item.id),
+    ) == before[1:]
+
+
+def test_a_set_aside_copy_goes_at_the_next_start_unless_a_row_names_it(
+    file_repo: Repository, folder: Path, item: RecordItem, scan: Path
+) -> None:
+    from secondopinion_desktop.store.leftovers import remove_unreferenced_attachments
+
+    records.attach_scan(file_repo, folder, item, scan)
+    records.take_out_item(file_repo, folder, item)
+    remove_unreferenced_attachments(file_repo.db, folder)
+    assert copies(folder) == []
+    assert list((folder / "removed-scans").iterdir()) == []

@@ -69,33 +69,12 @@ from secondopinion_desktop.ui.models.records_model import (
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.pages.records_cover import CoverSheetBox
 from secondopinion_desktop.ui.pages.records_scans import ScansBox
+from secondopinion_desktop.ui.pages.records_undo import RecordCommand, RemoveCommand
 from secondopinion_desktop.ui.style import done_color
 from secondopinion_desktop.ui.tables import FittedTableView
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.record_dialog import RecordDialog
-
-
-class RecordCommand(QUndoCommand):
-    """An undoable change to one item: add, change or remove."""
-
-    def __init__(
-        self,
-        panel: RecordsPanel,
-        text: str,
-        before: RecordItem | None,
-        after: RecordItem | None,
-    ) -> None:
-        super().__init__(text)
-        self._panel = panel
-        self._before = before
-        self._after = after
-
-    def redo(self) -> None:
-        self._after = self._panel.apply_change(self._before, self._after)
-
-    def undo(self) -> None:
-        self._before = self._panel.apply_change(self._after, self._before)
 
 
 class RecordsPanel(StepPanel):
@@ -426,25 +405,18 @@ class RecordsPanel(StepPanel):
         item = self.selected_item()
         if item is None:
             return
-        scans = self.repo.records.list_attachments(item.id)
-        if scans:
-            count = len(scans)
-            if not messages.ask_yes_no(
-                self,
-                "Remove this item?",
-                f"Remove \u201c{item.title}\u201d and its {count} attached "
-                f"scan{'s' if count != 1 else ''} from Second Opinion?\n\n"
-                "Your original files are not touched. This cannot be undone.",
-                yes="Remove item",
-                no="Keep it",
-            ):
-                return
-            changes = records.remove_item(self.repo, self.repo.data_folder(), item)
-            self.reload()
-            self.report(changes)
-            self.status_message.emit(f"Removed \u201c{item.title}\u201d.")
+        scans = len(self.repo.records.list_attachments(item.id))
+        if scans and not messages.ask_yes_no(
+            self,
+            "Remove this item?",
+            f"Remove \u201c{item.title}\u201d and its {scans} attached "
+            f"scan{'s' if scans != 1 else ''} from Second Opinion?\n\n"
+            "Your original files are not touched, and you can undo this.",
+            yes="Remove item",
+            no="Keep it",
+        ):
             return
-        command = RecordCommand(self, f"remove \u201c{item.title}\u201d", item, None)
+        command = RemoveCommand(self, item)
         self._push(command)
         self._undo_command = command
         self.undo_label.setText(f"Removed \u201c{item.title}\u201d.")
@@ -488,6 +460,20 @@ class RecordsPanel(StepPanel):
         self.reload(select_id=result.id if result else None)
         self.report(changes)
         return result
+
+    def take_out(self, item: RecordItem) -> records.RemovedItem:
+        """Remove an item, keeping all of it for undo (used by RemoveCommand)."""
+        removed, changes = records.take_out_item(self.repo, self.repo.data_folder(), item)
+        self.reload()
+        self.report(changes)
+        return removed
+
+    def put_back(self, removed: records.RemovedItem) -> RecordItem:
+        """Put a removed item back with its history and scans (undo of RemoveCommand)."""
+        item, changes = records.put_back_item(self.repo, self.repo.data_folder(), removed)
+        self.reload(select_id=item.id)
+        self.report(changes)
+        return item
 
     # --- the cover sheet -----------------------------------------------------------------
 
