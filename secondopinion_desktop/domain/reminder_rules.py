@@ -61,6 +61,27 @@ REFERRAL_LEAD_DAYS = 10  # a referral should be asked for well before the record
 FAX_CONFIRM_BUSINESS_DAYS = 1
 MAIL_CONFIRM_BUSINESS_DAYS = 3
 
+# What the number in a derived reminder's or a to-do's key names ("referral:3" is doctor 3).
+KEY_TABLES: dict[str, str] = {
+    "records-due": "appointments",
+    "confirm-arrival": "records",
+    "call-back": "calls",
+    "visit": "appointments",
+    "referral": "doctors",
+}
+
+
+def remapped_key(key: str, new_ids: Mapping[str, Mapping[int, int]]) -> str:
+    """A key as it must read once every row got a new id (a case import): "referral:3" becomes
+    "referral:41" when doctor 3 is 41 now. A key naming a row that did not come along cannot
+    match any row here (it must not find the doctor that happens to be 3 in this database)."""
+    prefix, colon, number = key.partition(":")
+    table = KEY_TABLES.get(prefix)
+    if not colon or table is None or not number.isascii() or not number.isdigit():
+        return key
+    new = new_ids.get(table, {}).get(int(number))
+    return f"{prefix}:{new}" if new is not None else f"{prefix}:gone-{number}"
+
 
 @dataclass(frozen=True)
 class Wanted:

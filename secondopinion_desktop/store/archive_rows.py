@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from secondopinion_desktop.domain.case_archive import ABOUT_TABLES
+from secondopinion_desktop.domain.reminder_rules import remapped_key
 from secondopinion_desktop.store.cases import CaseRepository
 from secondopinion_desktop.store.connection import Database
 from secondopinion_desktop.store.rows import NotFoundError
@@ -160,7 +161,20 @@ class ArchiveRows:
                 self.db.execute(
                     f'UPDATE "{table}" SET "{column}" = ? WHERE id = ?', [target, row_id]
                 )
+            self._remap_keys(new_ids)
         return next(iter(new_ids["cases"].values()))
+
+    def _remap_keys(self, new_ids: Mapping[str, Mapping[int, int]]) -> None:
+        """To-dos' and derived reminders' keys name rows by id ("referral:3"): they follow
+        the rows to their new ids, so the rules find them instead of adding them again."""
+        for table in ("todos", "reminders"):
+            for row_id in new_ids.get(table, {}).values():
+                row = self.db.execute(
+                    f'SELECT "key" FROM "{table}" WHERE id = ?', [row_id]
+                ).fetchone()
+                key = row[0] if row is not None else None
+                if isinstance(key, str) and key != (new := remapped_key(key, new_ids)):
+                    self.db.execute(f'UPDATE "{table}" SET "key" = ? WHERE id = ?', [new, row_id])
 
     def _unused_title(self, title: str) -> str:
         taken = {c.title for c in CaseRepository(self.db).list()}

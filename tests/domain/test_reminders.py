@@ -503,3 +503,16 @@ def test_due_heading_counts_in_words() -> None:
     assert due_heading(1, away=1) == "While you were away: 1 reminder"
     both = "While you were away: 3 reminders, and 2 from before"
     assert due_heading(5, away=3, earlier=2) == both
+
+
+def test_a_key_follows_its_row_to_a_new_id() -> None:
+    from secondopinion_desktop.domain.reminder_rules import remapped_key
+
+    ids = {"doctors": {3: 41}, "appointments": {7: 9}, "records": {}, "calls": {2: 5}}
+    assert remapped_key("referral:3", ids) == "referral:41"
+    assert remapped_key("visit:7", ids) == "visit:9"
+    assert remapped_key("records-due:7", ids) == "records-due:9"
+    assert remapped_key("call-back:2", ids) == "call-back:5"
+    assert remapped_key("confirm-arrival:8", ids) == "confirm-arrival:gone-8"  # not this row 8
+    assert remapped_key("my own words", ids) == "my own words"
+    assert remapped_key("referral:x", ids) == "referral:x"

@@ -317,3 +317,45 @@ def test_export_refuses_a_case_an_archive_could_not_carry_back(
         transfer.export_case(old.repo, case_id, target)
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".export-")] == []
+
+
+def test_to_dos_and_derived_reminders_follow_their_rows_to_the_new_ids(
+    old: Computer, new: Computer, tmp_path: Path
+) -> None:
+    from secondopinion_desktop.domain.appointments import Appointment
+    from secondopinion_desktop.domain.doctors import Answer
+    from secondopinion_desktop.services import booking, reminders
+
+    case = old.repo.cases.create("Dad", patient_name="Walter Brooks")
+    grace = old.repo.doctors.add(
+        Doctor(id=0, case_id=case.id, name="Dr. Grace Okonkwo", referral_required=Answer.YES)
+    )
+    visit = Appointment(
+        id=0,
+        case_id=case.id,
+        starts_at=old.repo.now() + dt.timedelta(days=20),
+        doctor_id=grace.id,
+    )
+    booking.book(old.repo, grace, visit, None)
+    reminders.sync_reminders(old.repo, case.id)
+    (todo,) = old.repo.todos.list(case.id)
+    assert todo.key == f"referral:{grace.id}"
+    target = tmp_path / "Dad.secondopinion"
+    transfer.export_case(old.repo, case.id, target)
+
+    other = new.repo.cases.list()[0]
+    for name in ("Dr. A", "Dr. B", "Dr. C"):  # so the doctor gets another id here
+        new.repo.doctors.add(Doctor(id=0, case_id=other.id, name=name))
+    new_id = transfer.import_case(new.repo, target).case_id
+    (doctor,) = new.repo.doctors.list(new_id)
+    (visit_here,) = new.repo.appointments.list(new_id)
+    assert doctor.id != grace.id
+    (imported,) = new.repo.todos.list(new_id)
+    assert imported.key == f"referral:{doctor.id}"
+    keys = sorted(r.key or "" for r in new.repo.reminders.list(new_id))
+    assert f"referral:{doctor.id}" in keys
+    assert f"visit:{visit_here.id}" in keys
+    before = (keys, len(new.repo.todos.list(new_id)))
+    reminders.sync_reminders(new.repo, new_id)
+    after = sorted(r.key or "" for r in new.repo.reminders.list(new_id))
+    assert (after, len(new.repo.todos.list(new_id))) == before, "the rules added them again"
