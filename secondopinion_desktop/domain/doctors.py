@@ -388,7 +388,7 @@ def _tidy_case(word: str) -> str:
     return word if not word.isupper() or len(word) == 1 else word.title()
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 16)
 def spoken_name(name: str) -> str:
     """display_name, remembered: tables ask for names at every repaint."""
     return display_name(name)
