@@ -150,6 +150,9 @@ MUM = DemoCase(
         referral_asked=Answer.YES,
         referral_given=Answer.YES,
         referral_to="Dr. Priya Raman",
+        # his answer to "how long can we safely take?" (the decision clock): a date
+        decide_by=26,
+        decide_said_by="Dr. Samuel Okafor",
     ),
     steps_done=(1, 2),
     step_notes={

@@ -16,7 +16,15 @@ from secondopinion_desktop.domain.records import RecordKind
 
 #: Values a sample gives as a number of days from the day it is built, not as a date.
 DAY_FIELDS = frozenset(
-    {"told_on", "requested_on", "received_on", "sent_on", "confirmed_on", "returned_on"}
+    {
+        "told_on",
+        "decide_by",  # the treating doctor's answer to "how long can we safely take?"
+        "requested_on",
+        "received_on",
+        "sent_on",
+        "confirmed_on",
+        "returned_on",
+    }
 )
 
 

@@ -381,6 +381,7 @@ def test_export_cover_sheet_for_the_demo(tmp_path: Path) -> None:
     info = read_pdf(target.read_bytes())
     assert info.pages == 1
     assert "Dr. Priya Raman" in info.flat and "Margaret Ellis" in info.flat
+    assert "Decision needed by" in info.flat  # the demo's treating doctor has answered
     db = open_database(tmp_path / "d")
     repo = Repository(db)
     case = next(c for c in repo.cases.list() if c.title == "Mum's second opinion")  # shown

@@ -16,6 +16,7 @@ from icalendar import Alarm, Calendar, Event
 from secondopinion_desktop import __version__
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.decision_clock import decision_needed_text
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.errors import KnownError
@@ -107,6 +108,27 @@ def _reminder_event(case: Case, reminder: Reminder, stamp: dt.datetime) -> Event
     return event
 
 
+def _decide_by_event(case: Case, stamp: dt.datetime) -> Event | None:
+    """The decide-by date as an all-day event (it is a day, not a time)."""
+    day = case.decision_date
+    if day is None:
+        return None
+    event = Event()
+    event.add("uid", _uid(case, "decide-by"))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("summary", decision_needed_text(case))
+    who = f"{case.decide_said_by} said" if case.decide_said_by else "Your treating doctor said"
+    event.add(
+        "description",
+        f"{who} the decision about treatment is needed by this day.\n"
+        f"From Second Opinion: {case.display_name}",
+    )
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
 def calendar_for(
     case: Case,
     appointments: Iterable[Appointment],
@@ -114,7 +136,8 @@ def calendar_for(
     doctors: Iterable[Doctor],
     now: dt.datetime,
 ) -> bytes:
-    """The .ics text: every visit of the case, and its reminders not yet done."""
+    """The .ics text: the decide-by date (all day), every visit of the case, and its
+    reminders not yet done."""
     by_id = {d.id: d for d in doctors}
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -123,6 +146,9 @@ def calendar_for(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"Second Opinion: {case.display_name}")
     stamp = _utc(now).replace(microsecond=0)
+    decide_by = _decide_by_event(case, stamp)
+    if decide_by is not None:
+        calendar.add_component(decide_by)
     for appointment in appointments:
         doctor = by_id.get(appointment.doctor_id) if appointment.doctor_id is not None else None
         calendar.add_component(_visit_event(case, appointment, doctor, stamp))

@@ -155,6 +155,10 @@ TABLES: Final[Mapping[str, Mapping[str, Column]]] = {
         "referral_to": TEXT,
         "records_suggested_at": STAMP_OR_NONE,
         "current_round": number(2, MAX_ROUND),
+        "decide_by": DATE,
+        "decide_weeks": number(1, 104, nullable=True),
+        "decide_from": DATE,
+        "decide_said_by": TEXT,
     },
     "step_progress": {
         "case_id": CASE_ID,

@@ -37,6 +37,26 @@ class Case:
     referral_asked: Answer = Answer.UNKNOWN
     referral_given: Answer = Answer.UNKNOWN
     referral_to: str = ""
+    # Step 1: how long the decision can safely wait, as the treating doctor said it (a date,
+    # or a number of weeks from a date); see domain/decision_clock.py
+    decide_by: dt.date | None = None
+    decide_weeks: int | None = None
+    decide_from: dt.date | None = None
+    decide_said_by: str = ""
+
+    @property
+    def decision_date(self) -> dt.date | None:
+        """The day the treatment decision is needed by, as the treating doctor said it.
+
+        Kept as it was said (a date, or weeks from a date), so the page can say it back in the
+        same words; the day itself is worked out here, in one place.
+        """
+        if self.decide_weeks is not None and self.decide_from is not None:
+            try:
+                return self.decide_from + dt.timedelta(weeks=self.decide_weeks)
+            except OverflowError:
+                return None
+        return self.decide_by
 
     @property
     def display_name(self) -> str:

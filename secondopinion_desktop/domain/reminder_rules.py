@@ -13,7 +13,9 @@ The rules, from PRODUCT.md:
 - a call log that says "call back on ..." becomes a reminder that morning, unless a later call
   to the same office was logged;
 - the visit: a reminder the day before, with what to bring;
-- a booked doctor who sees patients only with a referral: a reminder to ask for it.
+- a booked doctor who sees patients only with a referral: a reminder to ask for it;
+- the treating doctor said by when the decision is needed, and nothing is booked: "Book the
+  visit by ...", two weeks before that day (domain/decision_clock.py).
 
 Times are local wall-clock times ("9 am the day before"). `zone` None means the computer's own
 time zone (with its summer time); tests pass a fixed zone.
@@ -32,6 +34,7 @@ from secondopinion_desktop.domain.appointments import (
     format_when,
 )
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.decision_clock import book_by, full_date
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Status
 from secondopinion_desktop.domain.records import (
     RECORDS_LEAD_DAYS,
@@ -364,7 +367,39 @@ def referral_rule(
     ]
 
 
-RULES = (records_due_rule, confirm_arrival_rule, call_back_rule, visit_rule, referral_rule)
+def book_visit_rule(
+    facts: ReminderFacts, now: dt.datetime, zone: dt.tzinfo | None = None
+) -> list[Wanted]:
+    """Nothing booked two weeks before the decide-by date: book the visit by then."""
+    decide_by, book_day = facts.case.decision_date, book_by(facts.case)
+    if decide_by is None or book_day is None or round_visit(facts.appointments, facts.round):
+        return []
+    if decide_by < to_local(now, zone).date():
+        return []  # the date has passed: the timeline says so, a reminder would only nag
+    return [
+        Wanted(
+            key=f"book-visit:{facts.case.id}",
+            title=f"Book the visit by {short_date(book_day)}",
+            detail=(
+                f"Your decision is needed by {full_date(decide_by)}, and no visit is booked "
+                "yet. Booking by then leaves time for the records to arrive a week before "
+                "the visit. Ask each office for its first free appointment, or to put you on "
+                "its cancellation list."
+            ),
+            due_at=local_at(book_day, MORNING, zone),
+            page=3,
+        )
+    ]
+
+
+RULES = (
+    records_due_rule,
+    confirm_arrival_rule,
+    call_back_rule,
+    visit_rule,
+    referral_rule,
+    book_visit_rule,
+)
 
 
 def derive_reminders(

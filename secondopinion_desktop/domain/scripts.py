@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.decision_clock import QUESTION as DECISION_QUESTION
 from secondopinion_desktop.domain.doctors import Doctor, Role
 
 CALLING_QUESTIONS: tuple[tuple[str, str], ...] = (
@@ -76,6 +77,8 @@ def tell_doctor_script(case: Case, doctor: Doctor | None) -> str:
         "",
         f"Before we decide on treatment, we would like a second opinion about {whose} "
         "diagnosis. We trust you. This is an important decision, and we want to be sure.",
+        "",
+        DECISION_QUESTION,
         "",
         "How would you like to hear what the second doctor says?",
         "",

@@ -32,6 +32,8 @@ STEPS: tuple[Step, ...] = (
             "Asking for a second opinion is normal. Good doctors expect it and will not be upset.",
             "Tell the doctor who is treating you now, in person or by phone. Ask how they would "
             "like to hear what the second doctor says.",
+            "Ask how long you can safely take to decide. Only your doctor can say; write their "
+            "answer below, and the app plans the other steps around it.",
             "If you would like to see another specialist, ask your doctor for a referral.",
         ),
         done_means="Your doctor knows, and you have noted whether you asked for a referral.",

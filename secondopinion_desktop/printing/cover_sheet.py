@@ -18,6 +18,7 @@ from html import escape
 
 from secondopinion_desktop.domain.appointments import Appointment, format_when
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.decision_clock import decision_needed_text
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.records import (
     RecordItem,
@@ -63,6 +64,7 @@ class CoverSheet:
     visit: dt.datetime | None = None
     visit_place: str = ""
     items: tuple[EnclosedItem, ...] = ()
+    decision_needed: str = ""  # "Decision needed by ...", as the treating doctor said
 
     @property
     def pages_counted(self) -> int:
@@ -111,6 +113,7 @@ def cover_sheet_for(
             for i in enclosed
         ),
         prepared_on=today,
+        decision_needed=decision_needed_text(case),
     )
 
 
@@ -157,6 +160,8 @@ def cover_sheet_html(sheet: CoverSheet, scale: float = 1.0) -> str:
             visit += f"<br>{escape(sheet.visit_place)}"
     else:
         visit = BLANK
+    if sheet.decision_needed:
+        visit += f"<div>{escape(sheet.decision_needed)}.</div>"
 
     rows: list[str] = []
     for number, item in enumerate(sheet.items, start=1):

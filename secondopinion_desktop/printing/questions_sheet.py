@@ -15,6 +15,7 @@ from html import escape
 
 from secondopinion_desktop.domain.appointments import Appointment, format_when
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.decision_clock import decision_needed_text
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.questions import Question
 from secondopinion_desktop.domain.records import long_date
@@ -53,6 +54,7 @@ class QuestionsSheet:
     place: str = ""
     team: tuple[str, ...] = ()
     questions: tuple[SheetQuestion, ...] = ()
+    decision_needed: str = ""  # "Decision needed by ...", as the treating doctor said
 
 
 def questions_sheet_for(
@@ -72,6 +74,7 @@ def questions_sheet_for(
         questions=tuple(
             SheetQuestion(text=q.text, answer=q.answer.strip(), asked=q.asked) for q in questions
         ),
+        decision_needed=decision_needed_text(case),
     )
 
 
@@ -102,6 +105,8 @@ def questions_sheet_html(
         extra.append(f"<div>Where: {escape(sheet.place)}</div>")
     if sheet.team:
         extra.append(f"<div>You will see: {escape(', '.join(sheet.team))}</div>")
+    if sheet.decision_needed:
+        extra.append(f"<div><b>{escape(sheet.decision_needed)}.</b></div>")
 
     items: list[str] = []
     for number, question in enumerate(sheet.questions, start=1):

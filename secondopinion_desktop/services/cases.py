@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.decision_clock import DecisionAnswer, clean_said_by
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import Repository
 
@@ -21,6 +23,26 @@ def update_case(repo: Repository, case: Case) -> tuple[Case, Changes]:
     with repo.db.atomic():
         saved = repo.cases.update(case)
     return saved, Changes.of(case.id, Kind.CASE)
+
+
+def record_decision_time(
+    repo: Repository, case_id: int, answer: DecisionAnswer
+) -> tuple[Case, Changes]:
+    """Keep the treating doctor's answer to "how long can we safely take?" as it was said:
+    a date, or a number of weeks from a date (then any date typed before is let go), and who
+    said it. The reminders that derive from it follow with the case's next sync."""
+    weeks = answer.weeks if answer.weeks_from is not None else None
+    with repo.db.atomic():
+        saved = repo.cases.update(
+            replace(
+                repo.cases.get(case_id),
+                decide_by=None if weeks is not None else answer.decide_by,
+                decide_weeks=weeks,
+                decide_from=answer.weeks_from if weeks is not None else None,
+                decide_said_by=clean_said_by(answer.said_by),
+            )
+        )
+    return saved, Changes.of(case_id, Kind.CASE)
 
 
 def delete_case(repo: Repository, case_id: int) -> Changes:

@@ -371,6 +371,19 @@ def m0007_reminder_fires_index(db: sqlite_utils.Database) -> None:
     )
 
 
+@step("0008_decision_clock")
+def m0008_decision_clock(db: sqlite_utils.Database) -> None:
+    # how long the decision can safely wait, as the treating doctor said it: a date, or a
+    # number of weeks from a date, and who said it (domain/decision_clock.py)
+    for column in (
+        "decide_by TEXT",
+        "decide_weeks INTEGER CHECK (decide_weeks IS NULL OR decide_weeks BETWEEN 1 AND 104)",
+        "decide_from TEXT",
+        "decide_said_by TEXT NOT NULL DEFAULT ''",
+    ):
+        db.execute(f"ALTER TABLE cases ADD COLUMN {column}")
+
+
 def known_names() -> list[str]:
     return [name for name, _ in STEPS]
 

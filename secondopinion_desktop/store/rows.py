@@ -176,6 +176,10 @@ CASE_FIELDS = (
     "referral_asked",
     "referral_given",
     "referral_to",
+    "decide_by",
+    "decide_weeks",
+    "decide_from",
+    "decide_said_by",
 )
 
 DOCTOR_FIELDS = tuple(f.name for f in fields(Doctor) if f.name not in ("id", "case_id"))
@@ -300,6 +304,9 @@ case_from_row = RowMapper(
     "cases",
     date_of_birth=stored_date,
     told_on=stored_date,
+    decide_by=stored_date,
+    decide_weeks=stored_int,
+    decide_from=stored_date,
     referral_asked=UNKNOWN,
     referral_given=UNKNOWN,
 )

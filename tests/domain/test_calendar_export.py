@@ -89,3 +89,32 @@ def test_written_whole_and_replacing_an_old_file(tmp_path: Path) -> None:
 def test_a_missing_folder_is_explained(tmp_path: Path) -> None:
     with pytest.raises(CalendarExportError, match="could not write the calendar file"):
         write_calendar(tmp_path / "nowhere" / "visit.ics", b"x")
+
+
+def test_the_decide_by_date_is_an_all_day_event_in_a_real_file(tmp_path: Path) -> None:
+    """Written to disk as the menu and the command line do, and read back."""
+    deciding = Case(
+        id=3,
+        title="Mum's second opinion",
+        decide_by=dt.date(2027, 1, 15),
+        decide_said_by="Dr. Okafor",
+    )
+    target = tmp_path / "mum.ics"
+    write_calendar(target, calendar_for(deciding, [VISIT], [OPEN], [RAMAN], FIXED_NOW))
+    calendar = Calendar.from_ical(target.read_bytes())
+    found = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+    assert len(found) == 3
+    decide = found["case3-decide-by@secondopinion.invalid"]
+    assert str(decide["summary"]) == "Decision needed by Friday 15 January 2027"
+    start, end = decide.decoded("dtstart"), decide.decoded("dtend")
+    assert type(start) is dt.date and start == dt.date(2027, 1, 15)  # all day: a date, no time
+    assert end == dt.date(2027, 1, 16)
+    assert "Dr. Okafor said" in str(decide["description"])
+    assert b"DTSTART;VALUE=DATE:20270115" in target.read_bytes()
+
+
+def test_no_answer_no_decide_by_event() -> None:
+    assert "case3-decide-by@secondopinion.invalid" not in {
+        str(e["uid"])  # type: ignore[index]
+        for e in events(calendar_for(CASE, [VISIT], [], [RAMAN], FIXED_NOW))
+    }

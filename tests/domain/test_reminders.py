@@ -516,3 +516,39 @@ def test_a_key_follows_its_row_to_a_new_id() -> None:
     assert remapped_key("confirm-arrival:8", ids) == "confirm-arrival:gone-8"  # not this row 8
     assert remapped_key("my own words", ids) == "my own words"
     assert remapped_key("referral:x", ids) == "referral:x"
+
+
+# --- the decision clock: "Book the visit by ..." --------------------------------------------
+
+
+DECIDING = replace(CASE, decide_by=dt.date(2026, 12, 18), decide_said_by="Dr. Okafor")
+
+
+def test_nothing_booked_two_weeks_before_the_decide_by_date_asks_to_book() -> None:
+    wanted = derived(case=DECIDING, appointments=())
+    book = wanted["book-visit:1"]
+    assert book.title == "Book the visit by Fri 4 Dec"
+    assert book.due_at == at(dt.date(2026, 12, 4), 9)
+    assert "Friday 18 December 2026" in book.detail
+    assert book.page == 3
+
+
+def test_a_booked_visit_or_no_answer_makes_no_booking_reminder() -> None:
+    assert "book-visit:1" not in derived(case=DECIDING)  # the visit is booked
+    assert "book-visit:1" not in derived(appointments=())  # the doctor has not said yet
+    passed = replace(DECIDING, decide_by=dt.date(2026, 11, 19))
+    assert "book-visit:1" not in derived(case=passed, appointments=())
+
+
+def test_the_booking_reminder_goes_when_the_visit_is_booked(repo: Repository) -> None:
+    case = repo.cases.update(replace(repo.cases.create("Mum"), decide_by=dt.date(2026, 12, 18)))
+    sync_reminders(repo, case.id, ZONE)
+    assert [r.title for r in repo.reminders.list(case.id)] == ["Book the visit by Fri 4 Dec"]
+    doctor = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Priya Raman"))
+    repo.appointments.add(
+        Appointment(
+            id=0, case_id=case.id, starts_at=at(dt.date(2026, 12, 8), 9), doctor_id=doctor.id
+        )
+    )
+    sync_reminders(repo, case.id, ZONE)
+    assert not any(r.key == f"book-visit:{case.id}" for r in repo.reminders.list(case.id))

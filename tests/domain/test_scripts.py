@@ -24,6 +24,12 @@ def test_tell_doctor_script_names_everyone_and_gives_no_advice() -> None:
     assert "Margaret Ellis" in text and "(daughter)" not in text
     assert "referral" in text
     assert "should take" not in text.lower()
+    # the decision clock: the question is asked, no time frame is suggested
+    assert (
+        "How long can we safely take to get a second opinion before deciding on treatment?"
+        in text.splitlines()
+    )
+    assert not any(word in text.lower() for word in ("week", "month", "days"))
 
 
 def test_tell_doctor_script_for_the_patient_themself() -> None:

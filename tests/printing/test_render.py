@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -147,3 +148,28 @@ def test_a_long_list_still_fits_one_page_with_less_room(
     del writer
     assert pages == 1
     assert "My own question number 13?" in read_pdf((tmp_path / "long.pdf").read_bytes()).flat
+
+
+def test_both_sheets_say_by_when_the_decision_is_needed(
+    qapp: Any, repo: Repository, case: Case, tmp_path: Path
+) -> None:
+    """The decision clock on paper: the cover sheet and the questions sheet, read from the PDF."""
+    from dataclasses import replace
+
+    from secondopinion_desktop.printing.cover_sheet import cover_sheet_for
+
+    deciding = replace(case, decide_by=dt.date(2027, 1, 15), decide_said_by="Dr. Okafor")
+    cover = cover_sheet_for(deciding, None, None, [], {}, repo.today())
+    assert write_cover_sheet_pdf(cover, tmp_path / "cover.pdf", "Letter") == 1
+    cover_text = read_pdf((tmp_path / "cover.pdf").read_bytes()).flat
+    assert "Decision needed by Friday 15 January 2027." in cover_text
+    questions = questions_sheet_for(deciding, [], None, None, repo.today())
+    writer = QPdfWriter(str(tmp_path / "questions.pdf"))
+    set_page(writer, "Letter")
+    assert render_questions_sheet(questions, writer) == 1
+    del writer
+    sheet_text = read_pdf((tmp_path / "questions.pdf").read_bytes()).flat
+    assert "Decision needed by Friday 15 January 2027." in sheet_text
+    # no answer yet: the sheets say nothing about time at all
+    assert write_cover_sheet_pdf(sheet(), tmp_path / "plain.pdf", "Letter") == 1
+    assert "Decision" not in read_pdf((tmp_path / "plain.pdf").read_bytes()).flat

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
 from dataclasses import replace
+from pathlib import Path
 
+import pytest
+
+from secondopinion_desktop.domain.decision_clock import DecisionAnswer
 from secondopinion_desktop.domain.doctors import Doctor, Status
 from secondopinion_desktop.services import cases, doctors, steps
 from secondopinion_desktop.services.changes import Kind
+from secondopinion_desktop.store import migrations
+from secondopinion_desktop.store.database import connect, open_database
 from secondopinion_desktop.store.repository import Repository
+from tests.helpers.clock import FIXED_NOW, FakeClock
 
 
 def test_a_case_is_created_changed_and_deleted(repo: Repository) -> None:
@@ -50,3 +59,42 @@ def test_page_situation_names_the_booked_doctor_on_step_3_only(repo: Repository)
     booked = repo.doctors.list(case.id)[0]
     doctors.update_doctor(repo, replace(booked, status=Status.BOOKED))
     assert "Dr. Grace Okonkwo" in steps.page_situation(repo, case.id, 3)
+
+
+def test_the_decision_time_is_kept_as_it_was_said(repo: Repository) -> None:
+    case, _ = cases.create_case(repo, "Mum")
+    day = DecisionAnswer(decide_by=dt.date(2027, 1, 15), said_by="  Dr.  Samuel Okafor ")
+    saved, changes = cases.record_decision_time(repo, case.id, day)
+    assert changes.case_id == case.id and changes.kinds == {Kind.CASE}
+    assert (saved.decide_by, saved.decide_said_by) == (dt.date(2027, 1, 15), "Dr. Samuel Okafor")
+    weeks = DecisionAnswer(decide_by=dt.date(2027, 1, 15), weeks=6, weeks_from=dt.date(2026, 11, 4))
+    saved, _ = cases.record_decision_time(repo, case.id, weeks)
+    stored = repo.cases.get(case.id)
+    assert (stored.decide_by, stored.decide_weeks, stored.decide_from) == (
+        None,
+        6,
+        dt.date(2026, 11, 4),
+    )
+    assert stored.decision_date == dt.date(2026, 12, 16) == saved.decision_date
+    cases.record_decision_time(repo, case.id, DecisionAnswer())
+    cleared = repo.cases.get(case.id)
+    assert cleared.decision_date is None and cleared.decide_weeks is None
+
+
+def test_migration_0008_gives_old_cases_no_answer_and_checks_the_weeks(tmp_path: Path) -> None:
+    from secondopinion_desktop.paths import database_path
+
+    db = connect(database_path(tmp_path))
+    migrations.apply(db, stop_before="0008_decision_clock")
+    now = FIXED_NOW.isoformat()
+    db.execute(
+        "INSERT INTO cases (id, title, created_at, updated_at) VALUES (1, 'Dad', ?, ?)", [now, now]
+    )
+    assert "0008_decision_clock" in migrations.apply(db)
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("UPDATE cases SET decide_weeks = 0 WHERE id = 1")
+    db.close()
+    repo = Repository(open_database(tmp_path), FakeClock())
+    old = repo.cases.get(1)
+    assert (old.decision_date, old.decide_said_by) == (None, "")
+    repo.db.close()

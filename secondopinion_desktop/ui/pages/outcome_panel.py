@@ -50,6 +50,7 @@ from secondopinion_desktop.ui.focus_order import place_before
 from secondopinion_desktop.ui.forms import button_row, line_edit, push_button, text_edit
 from secondopinion_desktop.ui.models.opinions_model import OpinionsModel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
+from secondopinion_desktop.ui.pages.timeline_panel import TimelineCard
 
 MAX_TABLE_HEIGHT = 1400
 SHEET_TITLE = "The opinions side by side"
@@ -93,6 +94,8 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(18)
+        self.timeline = TimelineCard(lambda: self.open_page.emit(1), self)  # the decision clock
+        layout.addWidget(self.timeline)
 
         # --- the opinions ---------------------------------------------------------------
         box = card("What each doctor said", layout)
@@ -207,6 +210,7 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
     def load(self, case: Case) -> None:
         self.thoughts_saver.flush()
         super().load(case)
+        self.timeline.show_case(self.repo, case)
         self._loading = True
         try:
             current = self.repo.rounds.current(case.id)

@@ -94,13 +94,21 @@ def _outcome(context: PanelContext, parent: QWidget | None) -> StepPanel:
     return OutcomePanel(context.repo, parent, **context.named())
 
 
+def _timeline(context: PanelContext, parent: QWidget | None) -> StepPanel:
+    from secondopinion_desktop.ui.pages.timeline_panel import TimelinePanel
+
+    return TimelinePanel(context.repo, parent, **context.named())
+
+
+# The decision clock's timeline is listed last but shown above the other tools (`on_top`);
+# the outcome page's panel holds its own copy of it.
 PANELS: dict[int, tuple[PanelFactory, ...]] = {
     1: (_tell_doctor,),
     2: (_candidates,),
-    3: (_compare,),
-    4: (_records(4),),
-    5: (_records(5),),
-    6: (_visit, _questions, _after_visit, _earlier_visits),
+    3: (_compare, _timeline),
+    4: (_records(4), _timeline),
+    5: (_records(5), _timeline),
+    6: (_visit, _questions, _after_visit, _earlier_visits, _timeline),
     7: (_outcome,),
 }
 

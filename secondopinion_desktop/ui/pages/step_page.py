@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -84,6 +85,23 @@ class PageFrame(QScrollArea):
         return label
 
 
+class ToolsLayout(QVBoxLayout):
+    """Where a page's panels go, in the order they are added; a panel whose class says
+    `on_top` (the decision-clock timeline) goes above the others, whenever it is added."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSpacing(18)
+        self._on_top = 0
+
+    def addWidget(self, widget: QWidget, *args: Any, **kwargs: Any) -> None:
+        if getattr(type(widget), "on_top", False):
+            self.insertWidget(self._on_top, widget, *args, **kwargs)
+            self._on_top += 1
+        else:
+            super().addWidget(widget, *args, **kwargs)
+
+
 class StepPage(PageFrame):
     """The page for one step.
 
@@ -109,8 +127,7 @@ class StepPage(PageFrame):
         self.situation.hide()
         todo.addWidget(self.situation)
 
-        self.tools = QVBoxLayout()
-        self.tools.setSpacing(18)
+        self.tools = ToolsLayout()
         self.body.addLayout(self.tools)
 
         finish = self.add_section("When is this step done?")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.decision_clock import answer_of, clean_said_by
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.scripts import doctor_to_address, tell_doctor_script
 from secondopinion_desktop.domain.typed_dates import not_after
@@ -36,6 +37,7 @@ from secondopinion_desktop.ui.forms import (
     push_button,
     set_answer,
 )
+from secondopinion_desktop.ui.pages.decision_answer import DecisionAnswerForm
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.print_actions import print_text
 from secondopinion_desktop.ui.safe_combo import SafeComboBox
@@ -52,12 +54,12 @@ class TellDoctorPanel(StepPanel):
         repo: Repository,
         parent: QWidget | None = None,
         doctor_dialog: Callable[..., DoctorDialog] = factories.doctor_dialog,
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Callable[[], dt.date] | None = None,
         **extras: Unpack[PanelExtras],
     ) -> None:
         super().__init__(repo, parent, **extras)
         self._doctor_dialog = doctor_dialog
-        self._today = today
+        self._today = today or repo.today  # the repository's clock, injected in tests
         self._loading = False
         self._own: list[Doctor] = []
         layout = QVBoxLayout(self)
@@ -80,7 +82,7 @@ class TellDoctorPanel(StepPanel):
         self.script = QPlainTextEdit()
         self.script.setReadOnly(True)
         self.script.setAccessibleName("Script to say or read to your doctor")
-        self.script.setMinimumHeight(330)
+        self.script.setMinimumHeight(380)
         script.addWidget(self.script)
         self.copy_button = push_button("Copy", "Copy the script", self.copy_script)
         self.print_button = push_button("Print\u2026", "Print the script", self.print_script)
@@ -112,6 +114,11 @@ class TellDoctorPanel(StepPanel):
         self.error = error_label(self)
         record.addWidget(self.error)
 
+        clock = card("How long can you take to decide?", layout)
+        self.decision = DecisionAnswerForm(self._today, self)
+        clock.addWidget(self.decision)
+        self.decision.edited.connect(self.save_decision)
+
         self.doctor_combo.currentIndexChanged.connect(self._on_doctor_changed)
         for edit in (self.told_on, self.hear_back, self.referral_to):
             edit.editingFinished.connect(self.save)
@@ -141,6 +148,7 @@ class TellDoctorPanel(StepPanel):
             set_answer(self.referral_given, case.referral_given)
             self.referral_to.setText(case.referral_to)
             self.error.hide()
+            self.decision.load(case)
         finally:
             self._loading = False
         self._show_script()
@@ -187,9 +195,27 @@ class TellDoctorPanel(StepPanel):
             self.status_message.emit("Saved.")
             self.report(changes)
 
+    def save_decision(self) -> None:
+        """Save the treating doctor's answer on how long the decision can wait; what cannot
+        be read is explained on the spot and not saved (the typed text stays as it is)."""
+        if self._loading or self.case is None:
+            return
+        answer = self.decision.answer()
+        if answer is None:
+            return  # the form says what cannot be read, where it was typed
+        self.decision.show_answer(answer)
+        stored = answer_of(self.repo.cases.get(self.case.id))
+        if replace(answer, said_by=clean_said_by(answer.said_by)) == stored:
+            return
+        self.case, changes = cases.record_decision_time(self.repo, self.case.id, answer)
+        self.status_message.emit("Saved.")
+        self.report(changes)
+
     def flush(self) -> None:
         if self.told_on.hasFocus() or self.hear_back.hasFocus() or self.referral_to.hasFocus():
             self.save()
+        if self.decision.has_focus_in_field():
+            self.save_decision()
 
     def copy_script(self) -> None:
         clipboard = QApplication.clipboard()
