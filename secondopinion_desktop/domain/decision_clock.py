@@ -208,8 +208,9 @@ class Timeline:
 
     @property
     def words(self) -> str:
-        """Everything the timeline says, as one text (the drawing's accessible description)."""
-        return " ".join((*self.sentences, self.warning)).strip()
+        """Everything the timeline says, one sentence a line (the drawing's accessible
+        description)."""
+        return "\n".join((*self.sentences, self.warning)).strip()
 
 
 def _days(count: int) -> str:
@@ -226,10 +227,13 @@ def _relative(day: dt.date, decide_by: dt.date) -> str:
     return f"{_days(-gap)} after your decide-by date"
 
 
+#: What can be done about a date after the decide-by date, one way a line (read aloud well,
+#: and easy to find again on the page).
 WHAT_CAN_HELP: Final = (
-    "What can help: ask the office for its cancellation list or an earlier appointment; ask "
-    "your treating doctor whether the later date is all right; or choose another doctor from "
-    "the comparison table in step 3."
+    "What can help:\n"
+    "\u2022 Ask the office for its cancellation list or an earlier appointment.\n"
+    "\u2022 Ask your treating doctor whether the later date is all right.\n"
+    "\u2022 Or choose another doctor from the comparison table in step 3."
 )
 
 
@@ -317,11 +321,11 @@ def _warning(
                 f"The visit on {short_date(visit)} is {_relative(visit, decide_by)}, and the "
                 f"records would be due {_relative(records_due, decide_by)} too."
             )
-        return f"{late} {WHAT_CAN_HELP}"
+        return f"{late}\n{WHAT_CAN_HELP}"
     if Finding.RECORDS_AFTER in findings and records_due is not None:
         return (
             f"The records would be due on {short_date(records_due)}, "
-            f"{_relative(records_due, decide_by)}. {WHAT_CAN_HELP}"
+            f"{_relative(records_due, decide_by)}.\n{WHAT_CAN_HELP}"
         )
     return ""
 

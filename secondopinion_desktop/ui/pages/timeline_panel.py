@@ -150,8 +150,8 @@ class TimelineDrawing(QWidget):
         for mark, x, row in placed:
             colour = late if mark.late else text
             if mark.kind is MarkKind.DECIDE_BY:
-                painter.setPen(QPen(accent, 4))
-                painter.drawLine(QPointF(x, y - 10), QPointF(x, y + 10))
+                painter.setPen(QPen(accent, 5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+                painter.drawLine(QPointF(x, y - 11), QPointF(x, y + 11))
             else:
                 painter.setPen(QPen(colour, 2))
                 painter.setBrush(colour if mark.kind is not MarkKind.TODAY else palette.base())
@@ -203,7 +203,7 @@ class TimelineCard(QWidget):
 
     def show_timeline(self, timeline: Timeline) -> None:
         self.drawing.show_timeline(timeline)
-        self.words.setText(" ".join(timeline.sentences))
+        self.words.setText("\n".join(timeline.sentences))  # one thing a line
         self.warning.setText(timeline.warning)
         self.warning.setVisible(bool(timeline.warning))
         answered = Finding.NO_ANSWER not in timeline.findings
