@@ -272,23 +272,23 @@ def decision_timeline(case: Case, visit: Appointment | None, today: dt.date) -> 
         sentences.append("No visit is booked yet.")
         if decide_by is not None and decide_by >= today:
             findings.add(Finding.NOTHING_BOOKED)
-    elif decide_by is None:
-        sentences.append(f"The visit is on {short_date(visit_day)}.")
-        if records_due is not None:
-            sentences.append(f"The records should arrive by {short_date(records_due)}.")
     else:
-        sentences.append(
-            f"The visit is on {short_date(visit_day)}, {_relative(visit_day, decide_by)}."
-        )
-        if records_due is not None:
+        # said in the past tense once the day has gone by
+        visit_is = "The visit is on" if visit_day >= today else "The visit was on"
+        due = records_due or visit_day
+        records_are = "The records should arrive by" if due >= today else "The records were due by"
+        if decide_by is None:
+            sentences.append(f"{visit_is} {short_date(visit_day)}.")
+            sentences.append(f"{records_are} {short_date(due)}.")
+        else:
             sentences.append(
-                f"The records should arrive by {short_date(records_due)}, "
-                f"{_relative(records_due, decide_by)}."
+                f"{visit_is} {short_date(visit_day)}, {_relative(visit_day, decide_by)}."
             )
-        if visit_day >= today and visit_day > decide_by:
-            findings.add(Finding.VISIT_AFTER)
-        if visit_day >= today and records_due is not None and records_due > decide_by:
-            findings.add(Finding.RECORDS_AFTER)
+            sentences.append(f"{records_are} {short_date(due)}, {_relative(due, decide_by)}.")
+            if visit_day >= today and visit_day > decide_by:
+                findings.add(Finding.VISIT_AFTER)
+            if visit_day >= today and due > decide_by:
+                findings.add(Finding.RECORDS_AFTER)
     return Timeline(
         today=today,
         decide_by=decide_by,

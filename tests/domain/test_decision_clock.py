@@ -179,3 +179,14 @@ def test_the_question_is_the_one_step_one_asks() -> None:
     assert QUESTION == (
         "How long can we safely take to get a second opinion before deciding on treatment?"
     )
+
+
+def test_days_gone_by_are_said_in_the_past_tense() -> None:
+    timeline = decision_timeline(CASE, visit_on(dt.date(2026, 11, 24)), TODAY)
+    assert "The visit is on Tue 24 Nov, 24 days before your decide-by date." in timeline.words
+    assert "The records were due by Tue 17 Nov" in timeline.words
+    over = decision_timeline(Case(id=1, title="x"), visit_on(dt.date(2026, 11, 10)), TODAY)
+    assert over.sentences[1:] == (
+        "The visit was on Tue 10 Nov.",
+        "The records were due by Tue 3 Nov.",
+    )
