@@ -58,9 +58,9 @@ class CaseController(QObject):
     def new_case(self) -> None:
         window = self.window
         dialog = self._dialog(window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        details = dialog.details()
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        details = dialog.details() if accepted else None
+        _let_go(dialog)
         if details is None:
             return
         case, changes = cases.create_case(self.repo, **details.as_dict())
@@ -74,9 +74,9 @@ class CaseController(QObject):
         if window.case is None:
             return
         dialog = self._dialog(window, window.case)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        details: CaseDetails | None = dialog.details()
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        details: CaseDetails | None = dialog.details() if accepted else None
+        _let_go(dialog)
         if details is None:
             return
         from secondopinion_desktop.ui.dialogs.case_dialog import CaseDetails
@@ -120,3 +120,10 @@ class CaseController(QObject):
         window.reload_cases()
         window.changed.emit(changes)
         window.status.showMessage(f"Deleted \u201c{name}\u201d.", 6000)
+
+
+def _let_go(dialog: object) -> None:
+    """A closed case dialog goes at the next turn of the event loop, not whenever the garbage
+    collector gets to it: the windows a screen reader lists stay in a steady order."""
+    if isinstance(dialog, QObject):
+        dialog.deleteLater()
