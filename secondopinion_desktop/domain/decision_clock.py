@@ -21,7 +21,6 @@ from typing import Final
 from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.records import RECORDS_LEAD_DAYS, short_date
-from secondopinion_desktop.domain.typed_dates import read_date
 from secondopinion_desktop.domain.validation import ValidationError
 
 #: The question step 1's script asks the treating doctor, word for word.
@@ -85,6 +84,9 @@ def read_decide_by(text: str, *, today: dt.date) -> dt.date | None:
     Read like every date field (domain/typed_dates.py); without a year ("15 January") it is
     the next such day, since the date is still to come.
     """
+    # the date readers load with the first date field, not at start (tests/test_app.py)
+    from secondopinion_desktop.domain.typed_dates import read_date
+
     return read_date(text, today=today, lean="future")
 
 
