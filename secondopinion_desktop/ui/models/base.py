@@ -60,6 +60,11 @@ def _row_id(row: Any) -> int:
     return int(row.id)
 
 
+def user_roles(count: int, first: int = 1) -> tuple[int, ...]:
+    """`count` item-data roles of a model's own, numbered on from `UserRole + first`."""
+    return tuple(Qt.ItemDataRole.UserRole + first + number for number in range(count))
+
+
 class RowListModel(QAbstractTableModel, Generic[T]):
     """A read-only (unless a subclass says otherwise) table over a list of rows of type T.
 

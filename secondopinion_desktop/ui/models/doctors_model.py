@@ -28,12 +28,17 @@ from secondopinion_desktop.domain.rounds import GAVE_AN_OPINION, gave_opinion_wo
 from secondopinion_desktop.domain.sort_keys import text_key
 from secondopinion_desktop.domain.validation import ValidationError
 from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
-from secondopinion_desktop.ui.models.base import DISPLAY, Index, RowListModel, TableColumn
+from secondopinion_desktop.ui.models.base import (
+    DISPLAY,
+    Index,
+    RowListModel,
+    TableColumn,
+    user_roles,
+)
 from secondopinion_desktop.ui.models.row_proxy import SortedRowsProxy
 from secondopinion_desktop.ui.style import attention_color, done_color, muted_color
 
-SortRole = Qt.ItemDataRole.UserRole + 10
-DoctorIdRole = Qt.ItemDataRole.UserRole + 11
+SortRole, DoctorIdRole = user_roles(2, first=10)
 
 
 class Column(IntEnum):

@@ -31,13 +31,11 @@ from secondopinion_desktop.ui.models.base import (
     FOREGROUND,
     RowListModel,
     TableColumn,
+    user_roles,
 )
 from secondopinion_desktop.ui.style import attention_color, done_color, overdue_color
 
-RecordIdRole = Qt.ItemDataRole.UserRole + 1
-OverdueRole = Qt.ItemDataRole.UserRole + 2
-AttachmentIdRole = Qt.ItemDataRole.UserRole + 3
-SubtitleRole = Qt.ItemDataRole.UserRole + 4
+RecordIdRole, OverdueRole, AttachmentIdRole, SubtitleRole = user_roles(4)
 
 COL_ITEM, COL_PAGES, COL_STATUS, COL_DUE = range(4)
 

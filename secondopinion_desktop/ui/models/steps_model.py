@@ -13,11 +13,9 @@ from secondopinion_desktop.domain.steps import (
     STEPS,
     next_open_step,
 )
-from secondopinion_desktop.ui.models.base import Index, read_only_flags
+from secondopinion_desktop.ui.models.base import Index, read_only_flags, user_roles
 
-NumberRole = Qt.ItemDataRole.UserRole + 1
-DoneRole = Qt.ItemDataRole.UserRole + 2
-StatusTextRole = Qt.ItemDataRole.UserRole + 3
+NumberRole, DoneRole, StatusTextRole = user_roles(3)
 
 STATUS_AFTER = "After the visit"
 STATUS_DONE = "Done"
