@@ -22,6 +22,7 @@ from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.records import RECORDS_LEAD_DAYS, short_date
 from secondopinion_desktop.domain.validation import ValidationError
+from secondopinion_desktop.domain.wait_times import NUMBER_WORDS
 
 #: The question step 1's script asks the treating doctor, word for word.
 QUESTION: Final = (
@@ -33,20 +34,7 @@ MAX_SAID_BY: Final = 200
 #: records to arrive a week ahead, and a week to spare); a planning date, not a medical one.
 BOOK_AHEAD_DAYS: Final = 14
 
-_WEEK_WORDS: Final = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_WEEK_WORDS: Final = {w: n for w, n in NUMBER_WORDS.items() if w not in ("a", "an")}
 _WEEKS_RE: Final = re.compile(r"([0-9]{1,3}|[a-z]+)\s*(?:weeks?|wks?\.?|w)?", re.ASCII)
 
 

@@ -29,7 +29,8 @@ _UNIT_DAYS: Final[dict[str, int]] = {
     **dict.fromkeys(("m", "mo", "mos", "mon", "mth", "mths", "month", "months"), 30),
     **dict.fromkeys(("y", "yr", "yrs", "year", "years"), 365),
 }
-_NUMBER_WORDS: Final[dict[str, int]] = {
+#: Numbers people write out ("three weeks"); the decision clock reads weeks with them too.
+NUMBER_WORDS: Final[dict[str, int]] = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -101,8 +102,8 @@ def parse_wait_days(text: str) -> int | None:
         raise ValidationError(f"We couldn't read that wait. {_WAIT_EXAMPLE}", code="unreadable")
 
     number_text = match["number"]
-    if number_text in _NUMBER_WORDS:
-        amount = float(_NUMBER_WORDS[number_text])
+    if number_text in NUMBER_WORDS:
+        amount = float(NUMBER_WORDS[number_text])
     elif number_text[0].isdigit():
         amount = float(number_text)
     else:
