@@ -223,6 +223,8 @@ def session(app: Any, args: argparse.Namespace, folder: Path, interactive: bool,
         if args.demo:
             settings.setValue("last_case_id", sample_case_id(repo, settings))
         if args.export_cover_sheet is not None:
+            from secondopinion_desktop.cover_sheet_cli import export_cover_sheet
+
             return export_cover_sheet(repo, settings, args.export_cover_sheet)
         if args.export_calendar is not None:
             from secondopinion_desktop.calendar_cli import export_calendar
@@ -449,52 +451,6 @@ def take_screenshot(window: object, target: Path, step: int | None) -> int:
         report_error(f"Could not write the screenshot to {target}.", "QPixmap.save failed", False)
         return EXIT_ERROR
     window.close()
-    return EXIT_OK
-
-
-def export_cover_sheet(repo: Any, settings: Any, target: Path) -> int:
-    """Write the current case's cover sheet, addressed to the booked doctor, as a PDF.
-
-    The current case is the one last open (settings' last_case_id), else the first case.
-    Never opens a dialog: problems go to stderr and the exit status is 2.
-    """
-    from secondopinion_desktop.printing.render import chosen_page_size, write_cover_sheet_pdf
-    from secondopinion_desktop.services.exports import cover_sheet, current_case_id
-
-    case_id = current_case_id(repo, settings.value("last_case_id"))
-    if case_id is None:
-        report_error("There is no case yet, so there is no cover sheet to write.", "", False)
-        return EXIT_ERROR
-    case = repo.cases.get(case_id)
-    doctor = repo.doctors.booked(case.id)
-    if doctor is None:
-        report_error(
-            f"No doctor is booked for the second opinion in \u201c{case.display_name}\u201d "
-            "yet, so the cover sheet has nobody to go to. Book the visit first (step 3).",
-            f"case {case.id}",
-            False,
-        )
-        return EXIT_ERROR
-    sheet = cover_sheet(repo, case.id)
-    if not sheet.items:
-        report_error(
-            f"Nothing is ready to send to {doctor.spoken} yet. An item is listed on the cover "
-            "sheet once it is in hand (marked as received) and is to be sent ahead.",
-            f"case {case.id}",
-            False,
-        )
-        return EXIT_ERROR
-    target = target.expanduser()
-    try:
-        write_cover_sheet_pdf(sheet, target, chosen_page_size(settings))
-    except KnownError as exc:
-        report_error(exc.message, exc.detail, False)
-        return EXIT_ERROR
-    count = len(sheet.items)
-    print(
-        f"Wrote the cover sheet for {doctor.spoken} ({count} item{'s' if count != 1 else ''}) "
-        f"to {target}"
-    )
     return EXIT_OK
 
 

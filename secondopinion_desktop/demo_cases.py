@@ -167,7 +167,6 @@ MUM = DemoCase(
         "Lakeside Cancer Center, 2500 Lakeshore Boulevard, Suite 300, Lakeside",
         AppointmentKind.MULTIDISCIPLINARY,
         ("Dr. Priya Raman (surgeon)", "A radiation oncologist"),
-        weekday=True,
     ),
     # An item in every state: one overdue, one faxed and not yet confirmed, scans to bring.
     records=(
@@ -415,7 +414,6 @@ WALTER = DemoCase(
         12,
         dt.time(14, 0),
         "Northgate University Hospital, 1200 Northgate Avenue, Building C",
-        weekday=True,
     ),
     # A week before the visit: slides asked for, the MRI CD in hand, a fax not yet confirmed.
     records=(

@@ -58,7 +58,7 @@ class DemoVisit:
     place: str
     kind: AppointmentKind = AppointmentKind.SECOND_OPINION
     team: tuple[str, ...] = ()
-    weekday: bool = False  # moved on to a Monday when `in_days` falls on a weekend
+    weekday: bool = True  # moved on to a Monday when `in_days` falls on a weekend
 
 
 @dataclass(frozen=True)

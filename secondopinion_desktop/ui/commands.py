@@ -1,12 +1,20 @@
-"""The window's undoable commands (Edit > Undo): marking a step, changing a case's details."""
+"""The window's undoable commands (Edit > Undo): marking a step, changing a case's details;
+and the question asked before a step is marked done."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
+
+from secondopinion_desktop.domain.step_checks import mark_done_question
+from secondopinion_desktop.domain.steps import STEPS
+from secondopinion_desktop.services import steps
+from secondopinion_desktop.ui import messages
 
 if TYPE_CHECKING:
+    from secondopinion_desktop.store.repository import Repository
     from secondopinion_desktop.ui.dialogs.case_dialog import CaseDetails
     from secondopinion_desktop.ui.main_window import MainWindow
 
@@ -44,3 +52,17 @@ class EditCaseCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._window.apply_case(self._before)
+
+
+def confirm_step_done(parent: QWidget, repo: Repository, case_id: int, step: int) -> bool:
+    """Compare the step with its own 'When is this step done?'; the person decides.
+
+    Nothing open: no question. Something open: say what, and let them mark it done anyway.
+    """
+    open_ = steps.open_in_step(repo, case_id, step)
+    if not open_:
+        return True
+    question = mark_done_question(STEPS[step - 1].done_means, open_)
+    return messages.ask_yes_no(
+        parent, "Mark this step as done?", question, "Mark as done", "Not yet"
+    )

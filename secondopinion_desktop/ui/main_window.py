@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.step_checks import mark_done_question
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE, STEPS, next_open_step, progress_text
 from secondopinion_desktop.services import steps
 from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.services.exports import current_case_id
 from secondopinion_desktop.store.repository import NotFoundError, Repository
-from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.autosave import flush_all
 from secondopinion_desktop.ui.background import Jobs
 from secondopinion_desktop.ui.case_actions import (
@@ -38,7 +36,7 @@ from secondopinion_desktop.ui.case_actions import (
     new_action,
 )
 from secondopinion_desktop.ui.case_bar import CaseBar
-from secondopinion_desktop.ui.commands import MarkStepCommand
+from secondopinion_desktop.ui.commands import MarkStepCommand, confirm_step_done
 from secondopinion_desktop.ui.controllers import add_actions
 from secondopinion_desktop.ui.controllers.backups import BackupController
 from secondopinion_desktop.ui.controllers.cases import CaseController
@@ -53,6 +51,7 @@ from secondopinion_desktop.ui.pages.panel import StepPanel
 from secondopinion_desktop.ui.pages.panels import PanelContext, build_panels
 from secondopinion_desktop.ui.pages.step_page import StepPage
 from secondopinion_desktop.ui.sidebar import Sidebar
+from secondopinion_desktop.ui.window_state import restore_window_state, save_window_state
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.case_dialog import CaseDialog
@@ -105,7 +104,7 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName("Progress")
         self.status.addPermanentWidget(self.progress_label)
-        self._restore_window_state()
+        restore_window_state(self, self.splitter, self.settings)
         self._first_page = first_page
         self.reload_cases(current_case_id(repo, settings.value("last_case_id")))
         self._first_page = None
@@ -249,23 +248,9 @@ class MainWindow(QMainWindow):
         current = self.case.id if self.case is not None else None
         fill_switch_menu(self.switch_menu, self.cases_model, current, self.open_case)
 
-    def _restore_window_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(QSize(1200, 800))
-        splitter = self.settings.value("window/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-
     def save_window_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        if self.case is not None:
-            self.settings.setValue("last_case_id", self.case.id)
-            self.settings.setValue(f"case/{self.case.id}/page", self.current_page())
-        self.settings.sync()
+        page = self.current_page() if self.case is not None else None
+        save_window_state(self, self.splitter, self.settings, self.case, page)
 
     def bring_forward(self) -> None:
         """Another launch asked for this window: show it, raised and active."""
@@ -459,22 +444,11 @@ class MainWindow(QMainWindow):
     def request_step_done(self, step: int, done: bool) -> None:
         if self.case is None:
             return
-        if done and not self._confirm_step_done(step):
+        if done and not confirm_step_done(self, self.repo, self.case.id, step):
             return
         self.undo_stack.push(MarkStepCommand(self, self.case.id, step, done))
         said = "marked as done. Well done." if done else "marked as not done."
         self.status.showMessage(f"Step {step} {said}", 6000)
-
-    def _confirm_step_done(self, step: int) -> bool:
-        """Compare the step with its own 'When is this step done?'; the person decides."""
-        assert self.case is not None
-        open_ = steps.open_in_step(self.repo, self.case.id, step)
-        if not open_:
-            return True
-        question = mark_done_question(STEPS[step - 1].done_means, open_)
-        return messages.ask_yes_no(
-            self, "Mark this step as done?", question, "Mark as done", "Not yet"
-        )
 
     def apply_step_done(self, case_id: int, step: int, done: bool) -> None:
         """Save a step's state (used by the page, undo and redo) and refresh the sidebar."""
