@@ -21,8 +21,10 @@ EXIT_OK = 0
 EXIT_ERROR = 2
 
 
-def _fail(message: str, detail: str = "") -> int:
-    log.error("Calendar not written: %s", detail or "no detail")
+def fail(message: str, detail: str = "", *, what: str = "Calendar") -> int:
+    """Say what went wrong on stderr (the message may name a case, so only the detail is
+    logged); returns the exit status. Shared by the other command-line exports."""
+    log.error("%s not written: %s", what, detail or "no detail")
     print(f"secondopinion-desktop: {message}", file=sys.stderr)
     return EXIT_ERROR
 
@@ -31,13 +33,13 @@ def export_calendar(repo: Repository, last_case_id: object, target: Path) -> int
     """Write the current case's calendar to `target`; returns the exit status."""
     case_id = current_case_id(repo, last_case_id)
     if case_id is None:
-        return _fail("There is no case yet, so there is no calendar to write.")
+        return fail("There is no case yet, so there is no calendar to write.")
     try:
         data = case_calendar(repo, case_id)
     except NotFoundError as exc:
-        return _fail("The case could not be read. Please try again.", str(exc))
+        return fail("The case could not be read. Please try again.", str(exc))
     try:
         write_calendar(target, data)
     except KnownError as exc:
-        return _fail(exc.message, exc.detail)
+        return fail(exc.message, exc.detail)
     return EXIT_OK

@@ -6,22 +6,13 @@ Non-interactive, like calendar_cli.py: no window and no dialog; a problem is wri
 
 from __future__ import annotations
 
-import logging
-import sys
 from pathlib import Path
 from typing import Any
 
+from secondopinion_desktop.calendar_cli import EXIT_OK, fail
 from secondopinion_desktop.errors import KnownError
 
-log = logging.getLogger(__name__)
-
-EXIT_OK = 0
-EXIT_ERROR = 2
-
-
-def _fail(message: str, detail: str = "") -> None:
-    log.error("Cover sheet not written: %s", detail or "no detail")
-    print(f"secondopinion-desktop: {message}", file=sys.stderr)
+WHAT = "Cover sheet"
 
 
 def export_cover_sheet(repo: Any, settings: Any, target: Path) -> int:
@@ -35,31 +26,29 @@ def export_cover_sheet(repo: Any, settings: Any, target: Path) -> int:
 
     case_id = current_case_id(repo, settings.value("last_case_id"))
     if case_id is None:
-        _fail("There is no case yet, so there is no cover sheet to write.", "")
-        return EXIT_ERROR
+        return fail("There is no case yet, so there is no cover sheet to write.", what=WHAT)
     case = repo.cases.get(case_id)
     doctor = repo.doctors.booked(case.id)
     if doctor is None:
-        _fail(
+        return fail(
             f"No doctor is booked for the second opinion in \u201c{case.display_name}\u201d "
             "yet, so the cover sheet has nobody to go to. Book the visit first (step 3).",
             f"case {case.id}",
+            what=WHAT,
         )
-        return EXIT_ERROR
     sheet = cover_sheet(repo, case.id)
     if not sheet.items:
-        _fail(
+        return fail(
             f"Nothing is ready to send to {doctor.spoken} yet. An item is listed on the cover "
             "sheet once it is in hand (marked as received) and is to be sent ahead.",
             f"case {case.id}",
+            what=WHAT,
         )
-        return EXIT_ERROR
     target = target.expanduser()
     try:
         write_cover_sheet_pdf(sheet, target, chosen_page_size(settings))
     except KnownError as exc:
-        _fail(exc.message, exc.detail)
-        return EXIT_ERROR
+        return fail(exc.message, exc.detail, what=WHAT)
     count = len(sheet.items)
     print(
         f"Wrote the cover sheet for {doctor.spoken} ({count} item{'s' if count != 1 else ''}) "

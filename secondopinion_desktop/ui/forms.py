@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.doctors import Answer
+from secondopinion_desktop.domain.reminders import local_at
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.style import attention_color
@@ -128,6 +131,12 @@ def error_label(parent: QWidget) -> QLabel:
     return label
 
 
+def add_rows(form: QFormLayout, *rows: tuple[str | QWidget, QWidget | QLayout]) -> None:
+    """A form's rows in reading order, each a label (words or a widget) and its field."""
+    for label, field in rows:
+        form.addRow(label, field)
+
+
 class FormDialog(QDialog):
     """A dialog with a form that says in words what is wrong before it saves.
 
@@ -165,6 +174,15 @@ class FormDialog(QDialog):
             self.fail(entry.problem(label), entry)
             return None
         return entry.value()
+
+    def checked_moment(
+        self, day: DateEntry, time: TimeEntry, zone: dt.tzinfo | None
+    ) -> dt.datetime | None:
+        """The day and time typed, as a moment in `zone`; None once `fail()` has said what
+        is wrong with either."""
+        on = self.checked_day(day)
+        at = self.checked_time(time) if on is not None else None
+        return None if on is None or at is None else local_at(on, at, zone)
 
     def checked_time(self, entry: TimeEntry) -> dt.time | None:
         """The time typed in `entry`, or None once `fail()` has said what is wrong with it."""

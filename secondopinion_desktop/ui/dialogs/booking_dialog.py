@@ -20,6 +20,7 @@ from secondopinion_desktop.domain.typed_dates import not_before
 from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
+    add_rows,
     buddy_label,
     field_values,
     line_edit,
@@ -83,13 +84,16 @@ class BookingDialog(GuardedDialog):
             "Specialists you will see", "For example: surgeon, radiation oncologist", 500
         )
         self.notes = text_edit("Notes about the visit", "Parking, what to bring, who drives", 70)
-        form.addRow(buddy_label("&Day:", self.day), when_row)
-        form.addRow("", self.day.note_label)
-        form.addRow("", self.time.problem_label)
-        form.addRow("&Where:", self.place)
-        form.addRow("&Kind of visit:", self.kind)
-        form.addRow("&Specialists:", self.team)
-        form.addRow("N&otes:", self.notes)
+        add_rows(
+            form,
+            (buddy_label("&Day:", self.day), when_row),
+            ("", self.day.note_label),
+            ("", self.time.problem_label),
+            ("&Where:", self.place),
+            ("&Kind of visit:", self.kind),
+            ("&Specialists:", self.team),
+            ("N&otes:", self.notes),
+        )
         layout.addLayout(form)
         self.add_error_and_buttons(layout, "Book this visit")
         if existing is not None:

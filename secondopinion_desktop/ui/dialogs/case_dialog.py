@@ -22,6 +22,7 @@ from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     accept_buttons,
+    add_rows,
     error_label,
     line_edit,
 )
@@ -105,17 +106,20 @@ class CaseDialog(GuardedDialog):
         self.notes.setFixedHeight(90)
         self.error = error_label(self)
 
-        form.addRow("Patient's &name:", self.patient_name)
-        form.addRow("&Case name:", self.title_edit)
-        form.addRow("Date of &birth:", self.date_of_birth)
-        form.addRow("", self.date_of_birth.note_label)
-        form.addRow("&Diagnosis:", self.diagnosis)
-        form.addRow("Recommended &treatment:", self.treatment)
-        form.addRow("&Insurance plan:", self.insurance_plan)
-        form.addRow("&Member number:", self.member_id)
-        form.addRow("&Your name:", self.organiser_name)
-        form.addRow("Your &phone:", self.organiser_phone)
-        form.addRow("N&otes:", self.notes)
+        add_rows(
+            form,
+            ("Patient's &name:", self.patient_name),
+            ("&Case name:", self.title_edit),
+            ("Date of &birth:", self.date_of_birth),
+            ("", self.date_of_birth.note_label),
+            ("&Diagnosis:", self.diagnosis),
+            ("Recommended &treatment:", self.treatment),
+            ("&Insurance plan:", self.insurance_plan),
+            ("&Member number:", self.member_id),
+            ("&Your name:", self.organiser_name),
+            ("Your &phone:", self.organiser_phone),
+            ("N&otes:", self.notes),
+        )
         layout.addLayout(form)
         layout.addWidget(self.error)
 

@@ -35,7 +35,6 @@ from secondopinion_desktop.domain.reminders import (
     Reminder,
     due_heading,
     in_an_hour,
-    local_at,
     state_text,
     to_local,
     tomorrow_morning,
@@ -103,13 +102,9 @@ class PickTimeDialog(FormDialog):
         return self._chosen
 
     def accept(self) -> None:
-        day = self.checked_day(self.day)
-        if day is None:
+        when = self.checked_moment(self.day, self.time, self._zone)
+        if when is None:
             return
-        at = self.checked_time(self.time)
-        if at is None:
-            return
-        when = local_at(day, at, self._zone)
         if when <= self._now:
             self.fail("That time has already passed. Please choose a later one.", self.day)
             return
@@ -217,17 +212,40 @@ class CardsArea(QScrollArea):
         return QSize(hint.width(), min(wanted, limit))
 
 
-class ReminderDialog(QDialog):
-    """The reminders due now, together.
+class ReminderWindow(QDialog):
+    """What both reminder windows share (the pop-up and Tools > Reminders): the store, the
+    clock and time zone they read "due" by, a non-modal window, and their two signals.
 
     Signals:
-        open_requested(object): the person pressed Open on this Reminder.
-        changed(): a reminder was marked done or snoozed (the scheduler re-arms).
-        list_requested(): the person asked for every reminder (Tools > Reminders).
+        open_requested(object): Open was pressed on this Reminder.
+        changed(): reminders were marked done, snoozed, added, changed or removed.
     """
 
     open_requested = Signal(object)
     changed = Signal()
+
+    def __init__(
+        self,
+        repo: Repository,
+        parent: QWidget | None,
+        clock: Callable[[], dt.datetime] | None,
+        zone: dt.tzinfo | None,
+    ) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self._clock = clock or repo.now
+        self._zone = zone
+        self.setWindowTitle("Reminders \u2014 Second Opinion")
+        self.setModal(False)
+
+
+class ReminderDialog(ReminderWindow):
+    """The reminders due now, together.
+
+    Signals (besides ReminderWindow's; `changed` here: marked done or snoozed):
+        list_requested(): the person asked for every reminder (Tools > Reminders).
+    """
+
     list_requested = Signal()
 
     def __init__(
@@ -238,10 +256,7 @@ class ReminderDialog(QDialog):
         zone: dt.tzinfo | None = None,
         case_name: Callable[[int], str] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.repo = repo
-        self._clock = clock or repo.now
-        self._zone = zone
+        super().__init__(repo, parent, clock, zone)
         self._case_name = case_name or (lambda _case_id: "")
         self.cards: list[ReminderCard] = []  # the ones shown, in the order they fell due
         # every reminder in the window, shown or not: when it fell due; read ones by id
@@ -249,8 +264,6 @@ class ReminderDialog(QDialog):
         self._order: list[tuple[dt.datetime, int]] = []  # the same, sorted as they fell due
         self._read: dict[int, Reminder] = {}
         self._away: set[int] = set()  # of those, the ones that fell due while the app was closed
-        self.setWindowTitle("Reminders \u2014 Second Opinion")
-        self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         # about sixty letters a line, so larger text gets a wider window, not a longer one
         self.setMinimumWidth(max(600, 60 * self.fontMetrics().averageCharWidth()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +26,6 @@ from secondopinion_desktop.domain.reminders import (
     Reminder,
     clean_title,
     in_an_hour,
-    local_at,
     to_local,
     tomorrow_morning,
 )
@@ -122,13 +121,9 @@ class OwnReminderDialog(GuardedDialog):
         except ValueError as exc:
             self.fail(str(exc), self.title)
             return
-        day = self.checked_day(self.day)
-        if day is None:
+        due = self.checked_moment(self.day, self.time, self._zone)
+        if due is None:
             return
-        at = self.checked_time(self.time)
-        if at is None:
-            return
-        due = local_at(day, at, self._zone)
         if due <= self._now and (self._existing is None or due != self._existing.due_at):
             self.fail("That time has already passed. Please choose a later one.", self.day)
             return
@@ -143,16 +138,11 @@ class OwnReminderDialog(GuardedDialog):
         super().accept()
 
 
-class RemindersListDialog(QDialog):
+class RemindersListDialog(reminder_dialog.ReminderWindow):
     """All reminders of the open case. Not modal: it can stay open beside the window.
 
-    Signals:
-        open_requested(object): Open was pressed on this Reminder.
-        changed(): reminders were marked done, snoozed, added, changed or removed.
+    Its signals are ReminderWindow's.
     """
-
-    open_requested = Signal(object)
-    changed = Signal()
 
     def __init__(
         self,
@@ -162,14 +152,9 @@ class RemindersListDialog(QDialog):
         zone: dt.tzinfo | None = None,
         own_dialog: Callable[..., OwnReminderDialog] = OwnReminderDialog,
     ) -> None:
-        super().__init__(parent)
-        self.repo = repo
-        self._clock = clock or repo.now
-        self._zone = zone
+        super().__init__(repo, parent, clock, zone)
         self._own_dialog = own_dialog
         self.case_id: int | None = None
-        self.setWindowTitle("Reminders \u2014 Second Opinion")
-        self.setModal(False)
         self.resize(1000, 560)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)

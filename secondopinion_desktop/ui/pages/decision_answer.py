@@ -24,7 +24,7 @@ from secondopinion_desktop.domain.decision_clock import (
     answer_text,
     read_weeks,
 )
-from secondopinion_desktop.domain.typed_dates import format_date
+from secondopinion_desktop.domain.typed_dates import Lean, format_date
 from secondopinion_desktop.domain.validation import ValidationError
 from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import error_label, line_edit
@@ -37,15 +37,19 @@ SAID_LABELS = {
 }
 
 
-def _with_note(entry: DateEntry) -> QWidget:
-    """The field and the line under it, as one row that can be shown or hidden whole."""
+DateRow = tuple[DateEntry, QWidget]
+
+
+def _date_row(label: str, today: Callable[[], dt.date], lean: Lean, example: str) -> DateRow:
+    """A date field and the line under it, as one row that can be shown or hidden whole."""
+    entry = DateEntry(label, today, lean=lean, placeholder=f"For example: {example}")
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(4)
     layout.addWidget(entry)
     layout.addWidget(entry.note_label)
-    return box
+    return entry, box
 
 
 class DecisionAnswerForm(QWidget):
@@ -75,22 +79,14 @@ class DecisionAnswerForm(QWidget):
         self.said.setAccessibleName("How your doctor answered")
         for said, label in SAID_LABELS.items():
             self.said.addItem(label, said)
-        self.decide_by = DateEntry(
-            "Date your doctor said the decision is needed by",
-            today,
-            lean="future",
-            placeholder="For example: 15 January 2027",
+        self.decide_by, self._decide_row = _date_row(
+            "Date your doctor said the decision is needed by", today, "future", "15 January 2027"
         )
         self.weeks = line_edit("Number of weeks your doctor said", "For example: 6", 20)
-        self.weeks_from = DateEntry(
-            "Day the weeks are counted from",
-            today,
-            lean="past",
-            placeholder="For example: the day your doctor said it",
+        self.weeks_from, self._from_row = _date_row(
+            "Day the weeks are counted from", today, "past", "the day your doctor said it"
         )
         self.said_by = line_edit("Who said it", "For example: the name of your doctor", 200)
-        self._decide_row = _with_note(self.decide_by)
-        self._from_row = _with_note(self.weeks_from)
         self.form.addRow("Their ans&wer:", self.said)
         self.form.addRow("&Decide by:", self._decide_row)
         self.form.addRow("Wee&ks:", self.weeks)

@@ -28,6 +28,7 @@ from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.dialogs import factories
 from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.forms import (
+    add_rows,
     answer_combo,
     buddy_label,
     button_row,
@@ -104,12 +105,15 @@ class TellDoctorPanel(StepPanel):
         self.referral_asked = answer_combo("Did you ask for a referral", "Not yet")
         self.referral_given = answer_combo("Was a referral given", "Not yet")
         self.referral_to = line_edit("Referral to whom", "Name of the specialist", 300)
-        form.addRow("Told o&n:", self.told_on)
-        form.addRow("", self.told_on.note_label)
-        form.addRow("Hear &back by:", self.hear_back)
-        form.addRow("Asked for a &referral?", self.referral_asked)
-        form.addRow("Referral &given?", self.referral_given)
-        form.addRow("Referr&al to:", self.referral_to)
+        add_rows(
+            form,
+            ("Told o&n:", self.told_on),
+            ("", self.told_on.note_label),
+            ("Hear &back by:", self.hear_back),
+            ("Asked for a &referral?", self.referral_asked),
+            ("Referral &given?", self.referral_given),
+            ("Referr&al to:", self.referral_to),
+        )
         record.addLayout(form)
         self.error = error_label(self)
         record.addWidget(self.error)
