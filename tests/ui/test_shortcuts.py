@@ -177,7 +177,8 @@ def test_every_dialog_is_checked(session: AppSession, make_case: Callable[..., C
         )
         if issubclass(cls, QDialog) and cls.__module__.startswith(package.__name__)
     }
-    assert every - built == set(), "a dialog the checks below never build"
+    covered = {base for cls in built for base in cls.__mro__}  # a shared base is built in each
+    assert every - covered == set(), "a dialog the checks below never build"
 
 
 def test_no_dialog_has_clashing_shortcuts_or_mnemonics(
