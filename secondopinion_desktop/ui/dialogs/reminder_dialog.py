@@ -44,6 +44,7 @@ from secondopinion_desktop.services import reminders as reminder_service
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.card import Card
 from secondopinion_desktop.ui.date_entry import DateEntry
+from secondopinion_desktop.ui.dialogs.reminder_window import ReminderWindow
 from secondopinion_desktop.ui.forms import FormDialog
 from secondopinion_desktop.ui.time_entry import TimeEntry
 
@@ -210,33 +211,6 @@ class CardsArea(QScrollArea):
         screen = self.screen()
         limit = int(screen.availableGeometry().height() * MAX_SCREEN_SHARE) if screen else wanted
         return QSize(hint.width(), min(wanted, limit))
-
-
-class ReminderWindow(QDialog):
-    """What both reminder windows share (the pop-up and Tools > Reminders): the store, the
-    clock and time zone they read "due" by, a non-modal window, and their two signals.
-
-    Signals:
-        open_requested(object): Open was pressed on this Reminder.
-        changed(): reminders were marked done, snoozed, added, changed or removed.
-    """
-
-    open_requested = Signal(object)
-    changed = Signal()
-
-    def __init__(
-        self,
-        repo: Repository,
-        parent: QWidget | None,
-        clock: Callable[[], dt.datetime] | None,
-        zone: dt.tzinfo | None,
-    ) -> None:
-        super().__init__(parent)
-        self.repo = repo
-        self._clock = clock or repo.now
-        self._zone = zone
-        self.setWindowTitle("Reminders \u2014 Second Opinion")
-        self.setModal(False)
 
 
 class ReminderDialog(ReminderWindow):

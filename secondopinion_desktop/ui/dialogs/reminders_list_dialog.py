@@ -36,6 +36,7 @@ from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.dialogs import reminder_dialog
 from secondopinion_desktop.ui.dialogs.reminder_dialog import open_label
+from secondopinion_desktop.ui.dialogs.reminder_window import ReminderWindow
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     buddy_label,
@@ -138,7 +139,7 @@ class OwnReminderDialog(GuardedDialog):
         super().accept()
 
 
-class RemindersListDialog(reminder_dialog.ReminderWindow):
+class RemindersListDialog(ReminderWindow):
     """All reminders of the open case. Not modal: it can stay open beside the window.
 
     Its signals are ReminderWindow's.
