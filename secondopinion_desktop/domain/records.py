@@ -246,6 +246,13 @@ def recipient_name(
     return new_doctor or NEW_DOCTOR
 
 
+def named_doctors(items: Iterable[RecordItem]) -> set[int]:
+    """The doctors the items name (who holds each, who it goes to): the only names a
+    checklist needs, however many candidates the case lists."""
+    named = {i.holder_doctor_id for i in items} | {i.recipient_doctor_id for i in items}
+    return {doctor_id for doctor_id in named if doctor_id is not None}
+
+
 def how_text(item: RecordItem) -> str:
     """'Fax, send ahead', 'Bring to the visit', 'Ask the office'."""
     if item.delivery is Delivery.BRING:

@@ -18,7 +18,10 @@ BOOKED_NAMED = 3  # more booked doctors than this are counted, not named
 
 
 def situation(page: int, counts: Mapping[str, int], booked: Sequence[str]) -> str:
-    """The summary for a step page (1-6), or "" when there is nothing to say yet."""
+    """The summary for a step page (1-6), or "" when there is nothing to say yet.
+
+    `booked`: the booked doctors' names, or the first `BOOKED_NAMED` of them when
+    `counts["booked"]` says how many there are."""
     candidates = counts.get("candidates", 0)
     if page == 2 and candidates:
         return "So far: " + plural(candidates, "doctor") + " on your list."
@@ -28,8 +31,10 @@ def situation(page: int, counts: Mapping[str, int], booked: Sequence[str]) -> st
         if ruled_out:
             text += f", {ruled_out} ruled out"
         text += "."
-        if len(booked) > BOOKED_NAMED:  # a sentence, not a list of every name
-            more = len(booked) - BOOKED_NAMED
+        # `booked` may hold only the first few names: the count says how many there are
+        total = max(len(booked), counts.get("booked", 0))
+        if total > BOOKED_NAMED:  # a sentence, not a list of every name
+            more = total - BOOKED_NAMED
             text += f" Booked with {', '.join(booked[:BOOKED_NAMED])} and {more:,} more."
         elif booked:
             text += " Booked with " + ", ".join(booked) + "."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from secondopinion_desktop.domain.doctors import Status
-from secondopinion_desktop.domain.situation import situation
+from secondopinion_desktop.domain.situation import BOOKED_NAMED, situation
 from secondopinion_desktop.domain.step_checks import StepFacts, still_open
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import Repository
@@ -40,5 +40,10 @@ def page_situation(repo: Repository, case_id: int, page: int) -> str:
     """The sentence on where the case stands, for the pages that have one (read only)."""
     if page not in (2, 3):
         return ""
-    booked = repo.doctors.names_with_status(case_id, Status.BOOKED)
+    # the first few names and the count, not every name: a list may hold thousands
+    booked = (
+        repo.doctors.names_with_status(case_id, Status.BOOKED, limit=BOOKED_NAMED)
+        if page == 3
+        else []
+    )
     return situation(page, repo.cases.counts(case_id), booked)

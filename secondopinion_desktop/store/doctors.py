@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from secondopinion_desktop.domain.doctors import Call, Doctor, Role, Status, spoken_name
 from secondopinion_desktop.store.appointments import AppointmentRepository
@@ -14,6 +14,15 @@ from secondopinion_desktop.store.rows import (
     doctor_from_row,
     doctor_values,
 )
+
+
+def id_chunks(ids: Iterable[int], size: int = 500) -> Iterator[tuple[builtins.list[int], str]]:
+    """The distinct ids in order, in chunks far below SQLite's limit of parameters, each with
+    its "?, ?, ..." for an IN clause."""
+    wanted = sorted({int(i) for i in ids})
+    for start in range(0, len(wanted), size):
+        chunk = wanted[start : start + size]
+        yield chunk, ", ".join("?" for _ in chunk)
 
 
 class DoctorRepository(TableRepository):
@@ -53,29 +62,38 @@ class DoctorRepository(TableRepository):
 
     def with_ids(self, ids: Iterable[int]) -> builtins.list[Doctor]:
         """The doctors with these ids (those still on the list), in id order."""
-        wanted = sorted({int(i) for i in ids})
         found: builtins.list[Doctor] = []
-        for start in range(0, len(wanted), 500):  # far below SQLite's limit of parameters
-            chunk = wanted[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
+        for chunk, marks in id_chunks(ids):
             found += [
                 doctor_from_row(r)
                 for r in self.db.query(f"SELECT * FROM doctors WHERE id IN ({marks})", chunk)
             ]
         return sorted(found, key=lambda d: d.id)
 
-    def names(self, case_id: int) -> dict[int, str]:
+    def names(self, case_id: int, ids: Iterable[int] | None = None) -> dict[int, str]:
         """Each doctor's name by id, as a person says it (for showing who holds what, without
-        whole rows)."""
-        rows = self.db.execute("SELECT id, name FROM doctors WHERE case_id = ?", [case_id])
-        return {int(doctor_id): spoken_name(str(name)) for doctor_id, name in rows}
+        whole rows); only the doctors in `ids` when given: a list may hold thousands of
+        candidates and a checklist names a few."""
+        if ids is None:
+            rows = self.db.execute("SELECT id, name FROM doctors WHERE case_id = ?", [case_id])
+            return {int(doctor_id): spoken_name(str(name)) for doctor_id, name in rows}
+        found: dict[int, str] = {}
+        for chunk, marks in id_chunks(ids):
+            rows = self.db.execute(
+                f"SELECT id, name FROM doctors WHERE case_id = ? AND id IN ({marks})",
+                [case_id, *chunk],
+            )
+            found.update((int(doctor_id), spoken_name(str(name))) for doctor_id, name in rows)
+        return found
 
-    def names_with_status(self, case_id: int, status: Status) -> builtins.list[str]:
+    def names_with_status(
+        self, case_id: int, status: Status, limit: int | None = None
+    ) -> builtins.list[str]:
         """The names of the case's doctors with this status, in the order they were added, as a
-        person says them."""
+        person says them (only the first `limit` when given)."""
         rows = self.db.execute(
-            "SELECT name FROM doctors WHERE case_id = ? AND status = ? ORDER BY id",
-            [case_id, status.value],
+            "SELECT name FROM doctors WHERE case_id = ? AND status = ? ORDER BY id LIMIT ?",
+            [case_id, status.value, -1 if limit is None else limit],
         )
         return [spoken_name(str(name)) for (name,) in rows]
 

@@ -36,6 +36,7 @@ from secondopinion_desktop.domain.records import (
     is_overdue,
     iso_day_text,
     long_date,
+    named_doctors,
     status_text,
 )
 from secondopinion_desktop.services.records import ensure_default_records
@@ -401,3 +402,13 @@ def test_a_stored_day_in_words_and_text_that_is_not_a_day_as_it_is() -> None:
     assert iso_day_text("2026-11-03", long_date) == "3 November 2026"
     assert iso_day_text("next week", long_date) == "next week"
     assert iso_day_text(None, long_date) == iso_day_text("", long_date) == ""
+
+
+def test_a_checklist_names_its_holders_and_recipients_only() -> None:
+    items = [
+        RecordItem(id=1, case_id=1, title="Scans", holder_doctor_id=7, recipient_doctor_id=9),
+        RecordItem(id=2, case_id=1, title="Letter", holder_doctor_id=7),
+        RecordItem(id=3, case_id=1, title="Notes"),
+    ]
+    assert named_doctors(items) == {7, 9}
+    assert named_doctors([]) == set()

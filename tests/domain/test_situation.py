@@ -38,3 +38,11 @@ def test_many_booked_doctors_are_counted_not_listed() -> None:
     booked = [f"Dr. {n}" for n in range(1, 1_251)]
     text = situation(3, {"candidates": 5_000, "calls": 2}, booked)
     assert text == "So far: 2 calls logged. Booked with Dr. 1, Dr. 2, Dr. 3 and 1,247 more."
+
+
+def test_the_first_names_and_the_count_say_the_same_as_every_name() -> None:
+    """The page reads only the first few booked names; the count gives the rest."""
+    everyone = [f"Dr. {n}" for n in range(1, 1_251)]
+    counted = {"candidates": 5_000, "calls": 2, "booked": 1_250}
+    assert situation(3, counted, everyone[:3]) == situation(3, counted, everyone)
+    assert situation(3, {**counted, "booked": 2}, everyone[:2]).endswith("Dr. 1, Dr. 2.")

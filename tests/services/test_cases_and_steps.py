@@ -59,6 +59,11 @@ def test_page_situation_names_the_booked_doctor_on_step_3_only(repo: Repository)
     booked = repo.doctors.list(case.id)[0]
     doctors.update_doctor(repo, replace(booked, status=Status.BOOKED))
     assert "Dr. Grace Okonkwo" in steps.page_situation(repo, case.id, 3)
+    many = [Doctor(id=0, case_id=case.id, name=f"Dr. {n}", status=Status.BOOKED) for n in range(9)]
+    doctors.add_doctors(repo, case.id, many)
+    assert steps.page_situation(repo, case.id, 3).endswith(
+        "Booked with Dr. Grace Okonkwo, Dr. 0, Dr. 1 and 7 more."
+    )
 
 
 def test_the_decision_time_is_kept_as_it_was_said(repo: Repository) -> None:

@@ -39,6 +39,19 @@ def test_names_and_names_with_a_status(repo: Repository) -> None:
     assert repo.doctors.names_with_status(case.id, Status.BOOKED) == ["Dr. One", "Dr. Three"]
     assert repo.doctors.names_with_status(case.id, Status.RULED_OUT) == []
     assert repo.doctors.names(repo.cases.create("Empty").id) == {}
+    assert repo.doctors.names_with_status(case.id, Status.BOOKED, limit=1) == ["Dr. One"]
+
+
+def test_names_of_some_doctors_only(repo: Repository) -> None:
+    """A checklist names a few doctors of a list that may hold thousands: only those are read
+    (ids of another case's doctors, or of doctors removed since, give no name)."""
+    case = repo.cases.create("Some")
+    other = add(repo, repo.cases.create("Other").id, "Dr. Elsewhere")
+    repo.doctors.add_many(Doctor(id=0, case_id=case.id, name=f"Dr. {n}") for n in range(1_200))
+    everyone = repo.doctors.names(case.id)
+    some = sorted(everyone)[::2]
+    assert repo.doctors.names(case.id, [*some, other.id, 99_999]) == {i: everyone[i] for i in some}
+    assert repo.doctors.names(case.id, []) == {}
 
 
 def test_doctors_by_id_in_id_order_missing_ones_skipped(repo: Repository) -> None:

@@ -47,6 +47,7 @@ from secondopinion_desktop.domain.record_steps import (
 from secondopinion_desktop.domain.records import (
     RecordItem,
     RecordKind,
+    named_doctors,
 )
 from secondopinion_desktop.printing.cover_sheet import CoverSheet
 from secondopinion_desktop.services import exports, records
@@ -236,7 +237,8 @@ class RecordsPanel(StepPanel):
             self._all_items = ensure_default_records(self.repo, case_id)
         except NotFoundError:
             return
-        self._names = self.repo.doctors.names(case_id)  # not whole rows: there may be thousands
+        # the names the checklist shows, not every candidate's: there may be thousands
+        self._names = self.repo.doctors.names(case_id, named_doctors(self._all_items))
         self._new_doctor = self.repo.doctors.booked(case_id)
         self._appointment = self.repo.appointments.opinion_visit(case_id)
         items = [i for i in self._all_items if i.kind.step == self.step]
