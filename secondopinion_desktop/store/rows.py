@@ -152,7 +152,7 @@ class TableRepository:
         """The rows of the mapper's table that match `where`, in `order_by` order, as values
         (sqlite-utils' `rows_where`)."""
         sql = f"SELECT * FROM {mapper.table} WHERE {where} ORDER BY {order_by}"
-        return [mapper(row) for row in self.db.rows(sql, params)]  # no dict per row
+        return mapper.many(self.db.rows(sql, params))  # no dict per row
 
     def touch_case(self, case_id: int) -> None:
         """Stamp the case as changed now (the case list shows what changed last)."""
@@ -275,6 +275,8 @@ class RowMapper(Generic[D]):
         unknown = set(converters) - {f.name for f in fields(cls)}
         if unknown:
             raise TypeError(f"{cls.__name__} has no field {', '.join(sorted(unknown))}")
+        if any(not f.init or f.kw_only is True for f in fields(cls)):
+            raise TypeError(f"{cls.__name__}: every field must be given in order (`many`)")
         self._cls = cls
         self.table = table
         self._fields = tuple((f.name, converters.get(f.name)) for f in fields(cls))
@@ -295,6 +297,26 @@ class RowMapper(Generic[D]):
                 except UnreadableRowError:
                     raise UnreadableRowError(f"{self.table} {row['id']}: {name}") from None
             raise
+
+    def many(self, cursor: sqlite3.Cursor) -> list[D]:
+        """Every row of a query, each made into a value by position: a list of 5,000 doctors
+        read each column of each row by name (a search of the column names every time) and
+        took a tenth of a second longer. The fields go in their declared order."""
+        columns = [description[0] for description in cursor.description or ()]
+        if any(name not in columns for name, _ in self._fields):
+            return [self(row) for row in cursor]  # a column is missing: say which, by name
+        plan = [(columns.index(name), convert) for name, convert in self._fields]
+        make = self._cls
+        values: list[D] = []
+        for row in cursor:
+            try:
+                values.append(
+                    make(*[row[i] if convert is None else convert(row[i]) for i, convert in plan])
+                )
+            except UnreadableRowError:
+                self(row)  # raises, naming the column
+                raise
+        return values
 
 
 UNKNOWN = choice(Answer, Answer.UNKNOWN)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from secondopinion_desktop.domain.sort_keys import text_key
+from secondopinion_desktop.domain.sort_keys import text_key, text_keys
 
 
 def ordered(*texts: str) -> list[str]:
@@ -64,3 +64,14 @@ def test_letter_case_only_settles_ties(text: str) -> None:
 @given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=0, max_value=10**12))
 def test_numbers_inside_words_compare_as_numbers(a: int, b: int) -> None:
     assert (text_key(f"Room {a}") < text_key(f"Room {b}")) == (a < b)
+
+
+@given(st.lists(odd_text | st.sampled_from(["", " ", "a\x00b", "Dr. Ana 007", "\t9 \x1c"])))
+def test_a_whole_column_is_keyed_as_each_cell_would_be(texts: list[str]) -> None:
+    assert text_keys(texts) == [text_key(text) for text in texts]
+
+
+def test_a_column_of_names_and_numbers_keys_like_each_cell() -> None:
+    texts = ["  Dr. Ana  12 ", "Émile 9", "", "(555) 100-0007", "9" * 30, "x" + "0" * 26 + "5"]
+    assert text_keys(texts) == [text_key(text) for text in texts]
+    assert text_keys([]) == []

@@ -8,26 +8,36 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from enum import IntEnum
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from secondopinion_desktop.domain.doctor_rows import (
+    ANSWER_FIELDS as ANSWER_FIELDS,
+)
+from secondopinion_desktop.domain.doctor_rows import (
+    NO_WAIT_KNOWN as NO_WAIT_KNOWN,
+)
+from secondopinion_desktop.domain.doctor_rows import (
+    Column as Column,
+)
+from secondopinion_desktop.domain.doctor_rows import (
+    DoctorRows,
+    display_text,
+    sort_key,
+)
 from secondopinion_desktop.domain.doctors import (
     Answer,
     Doctor,
     Status,
-    insurance_text,
-    per_insurer_list,
     with_insurance_answer,
 )
 from secondopinion_desktop.domain.rounds import GAVE_AN_OPINION, gave_opinion_words
-from secondopinion_desktop.domain.sort_keys import text_key
 from secondopinion_desktop.domain.validation import ValidationError
-from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
+from secondopinion_desktop.domain.wait_times import parse_wait_days
 from secondopinion_desktop.ui.models.base import (
     DISPLAY,
     Index,
@@ -39,19 +49,6 @@ from secondopinion_desktop.ui.models.row_proxy import SortedRowsProxy
 from secondopinion_desktop.ui.style import attention_color, done_color, muted_color
 
 SortRole, DoctorIdRole = user_roles(2, first=10)
-
-
-class Column(IntEnum):
-    NAME = 0
-    SPECIALTY = 1
-    ACCEPTING = 2
-    WAIT = 3
-    INSURANCE = 4
-    REFERRAL = 5
-    BOARD = 6
-    STATUS = 7
-    SOURCE = 8
-    PHONE = 9
 
 
 HEADERS = {
@@ -76,13 +73,6 @@ HEADER_TIPS = {
     Column.SOURCE: "Where the doctor's name came from",
 }
 
-ANSWER_FIELDS = {
-    Column.ACCEPTING: "accepting_new_patients",
-    Column.INSURANCE: "accepts_insurance",
-    Column.REFERRAL: "referral_required",
-    Column.BOARD: "board_certified",
-}
-
 # For each yes/no question: is "yes" good news (True) or a hurdle (False)?
 YES_IS_GOOD = {
     Column.ACCEPTING: True,
@@ -92,27 +82,6 @@ YES_IS_GOOD = {
 }
 
 EDITABLE = {*ANSWER_FIELDS, Column.WAIT, Column.STATUS}
-
-
-def display_text(column: Column, doctor: Doctor) -> str:
-    if column == Column.NAME:
-        return doctor.spoken
-    if column == Column.SPECIALTY:
-        return doctor.specialty
-    if column in ANSWER_FIELDS:
-        answer: Answer = getattr(doctor, ANSWER_FIELDS[column])
-        if column == Column.BOARD and answer is Answer.UNKNOWN:
-            return "not checked"
-        if column == Column.INSURANCE and per_insurer_list(doctor):
-            return insurance_text(doctor).capitalize()
-        return answer.label.capitalize() if answer is not Answer.UNKNOWN else answer.label
-    if column == Column.WAIT:
-        return format_wait(doctor.wait_days)
-    if column == Column.SOURCE:
-        return doctor.source.label if doctor.source else "not noted"
-    if column == Column.STATUS:
-        return doctor.status.label
-    return doctor.phone
 
 
 def edit_value(column: Column, doctor: Doctor) -> Any:
@@ -125,40 +94,38 @@ def edit_value(column: Column, doctor: Doctor) -> Any:
     return display_text(column, doctor)
 
 
-NO_WAIT_KNOWN = 10**6  # sorts after every wait a person could be told
-ANSWER_ORDER = {Answer.YES: 0, Answer.NO: 1, Answer.UNKNOWN: 2}
-STATUS_ORDER = {status: number for number, status in enumerate(Status)}
+_COLOURS: dict[int, tuple[QColor, QColor, QColor]] = {}  # palette -> muted, done, attention
 
 
-def sort_key(column: Column, doctor: Doctor) -> Any:
-    """What a click on the column's header sorts by (keys of one column compare together):
-    waits by days with unknown ones last, answers yes, no, not asked; statuses in the order
-    of the steps; words as `text_key` orders them."""
-    if column == Column.WAIT:
-        return doctor.wait_days if doctor.wait_days is not None else NO_WAIT_KNOWN
-    if column in ANSWER_FIELDS:
-        return ANSWER_ORDER[getattr(doctor, ANSWER_FIELDS[column])]
-    if column == Column.STATUS:
-        return STATUS_ORDER[doctor.status]
-    return text_key(display_text(column, doctor))
+def _colours() -> tuple[QColor, QColor, QColor]:
+    """The three colours of the table's words, worked out once per palette (a repaint asks
+    for hundreds of cells' colours; each was a dozen contrast sums)."""
+    app = QApplication.instance()
+    palette = app.palette() if isinstance(app, QApplication) else QPalette()
+    key = palette.cacheKey()
+    colours = _COLOURS.get(key)
+    if colours is None:
+        colours = muted_color(palette), done_color(palette), attention_color(palette)
+        _COLOURS.clear()  # only the palette in use is kept
+        _COLOURS[key] = colours
+    return colours
 
 
 def foreground(column: Column, doctor: Doctor) -> Any:
     """Colour repeats what the words say: good news, a hurdle, or nothing known yet."""
-    app = QApplication.instance()
-    palette = app.palette() if isinstance(app, QApplication) else QPalette()
+    muted, done, attention = _colours()
     if column in ANSWER_FIELDS:
         answer: Answer = getattr(doctor, ANSWER_FIELDS[column])
         if answer is Answer.UNKNOWN:
-            return muted_color(palette)
+            return muted
         good = (answer is Answer.YES) == YES_IS_GOOD[column]
-        return done_color(palette) if good else attention_color(palette)
+        return done if good else attention
     if column == Column.WAIT and doctor.wait_days is None:
-        return muted_color(palette)
+        return muted
     if column == Column.STATUS and doctor.status is Status.RULED_OUT:
-        return muted_color(palette)
+        return muted
     if column == Column.SOURCE and doctor.source is None:
-        return muted_color(palette)
+        return muted
     return None
 
 
@@ -189,19 +156,6 @@ def _column(column: Column) -> TableColumn[Doctor]:
 COLUMNS = tuple(_column(column) for column in Column)
 
 
-def _haystack(doctor: Doctor) -> str:
-    parts = (
-        doctor.spoken,
-        doctor.specialty,
-        doctor.practice,
-        doctor.phone,
-        doctor.notes,
-        doctor.source.label if doctor.source else "",
-        doctor.source_detail,
-    )
-    return " ".join(parts).casefold()
-
-
 class DoctorsTableModel(RowListModel[Doctor]):
     """The doctors, with their searchable text kept beside them for the filter.
 
@@ -220,9 +174,7 @@ class DoctorsTableModel(RowListModel[Doctor]):
             row_roles={DoctorIdRole: lambda doctor: doctor.id},
             parent=parent,
         )
-        self._search: list[str] = []
-        self._givers: dict[int, int] = {}  # doctor id -> the round whose opinion they gave
-        self._keys: dict[int, list[Any]] = {}  # column -> each row's sort key, made once
+        self._table = DoctorRows([])
         self._save = save
 
     # --- contents ------------------------------------------------------------------------
@@ -230,49 +182,44 @@ class DoctorsTableModel(RowListModel[Doctor]):
     def set_rows(self, rows: Iterable[Doctor], givers: Mapping[int, int] | None = None) -> None:
         """`givers`: doctor id -> the round whose opinion they gave; their status says so
         ("Gave the second opinion (round 2)") and is not edited in place."""
-        self._givers = dict(givers or {})
-        doctors = list(rows)
-        self._search = [_haystack(d) for d in doctors]  # ready before the filter asks
-        self._keys = {}
-        super().set_rows(doctors)
+        self.set_table(DoctorRows(rows, givers))
+
+    def set_table(self, table: DoctorRows) -> None:
+        """Show rows prepared already (kept by the panel for a case shown lately): their
+        searchable text, sort keys and orders are used as they are, not made again."""
+        self._table = table
+        super().set_rows(table.doctors)
+
+    def table(self) -> DoctorRows:
+        """The rows shown, as prepared (an edit in place changes them too)."""
+        return self._table
 
     def replace_row(self, value: Doctor) -> None:
-        row = self.row_of(value.id)
-        if row >= 0:
-            self._search[row] = _haystack(value)
-            self._rows[row] = value  # the new keys are made from it before anyone is told
-            for column, keys in self._keys.items():
-                keys[row] = self._sort_value(row, Column(column))
+        self._table.replace(value)  # new text and keys before anyone is told
         super().replace_row(value)
 
-    def search_text(self, row: int) -> str:
-        return self._search[row]
+    def row_of(self, row_id: int) -> int:
+        return self._table.row_of(row_id)
 
     def search_texts(self) -> list[str]:
         """Every row's searchable text, folded (the filter reads them all at each keystroke)."""
-        return self._search
+        return self._table.search
 
     def sort_keys(self, column: int) -> list[Any]:
-        """Each row's key for sorting by `column`, made the first time it is asked after the
-        rows were set and kept until they change (a sort compares keys, never cells)."""
-        keys = self._keys.get(column)
-        if keys is None:
-            keys = self._keys[column] = [
-                self._sort_value(row, Column(column)) for row in range(len(self._rows))
-            ]
-        return keys
+        """Each row's key for sorting by `column`, made once per read and kept until the rows
+        change (a sort compares keys, never cells)."""
+        return self._table.keys(column)
 
-    def _sort_value(self, row: int, column: Column) -> Any:
-        doctor = self._rows[row]
-        if column == Column.STATUS and doctor.id in self._givers:
-            return len(Status) + self._givers[doctor.id]  # after every status, by round
-        return sort_key(column, doctor)
+    def sorted_rows(self, column: int, descending: bool) -> list[int]:
+        """The rows in the order of `column` (kept with the rows: a case shown again is not
+        sorted again)."""
+        return self._table.order(column, descending)
 
     def gave_opinion(self, row: int) -> int | None:
         """The round whose opinion the doctor in this row gave, if they gave one."""
         if not 0 <= row < self.rowCount():
             return None
-        return self._givers.get(self.row_at(row).id)
+        return self._table.givers.get(self.row_at(row).id)
 
     # --- Qt model API --------------------------------------------------------------------
 
@@ -289,7 +236,7 @@ class DoctorsTableModel(RowListModel[Doctor]):
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return gave_opinion_words(gave)
         if role == SortRole:
-            return self._sort_value(row, Column.STATUS)
+            return self._table.sort_key(row, Column.STATUS)
         return super().cell(row, column, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

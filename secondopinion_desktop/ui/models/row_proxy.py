@@ -5,7 +5,8 @@ a sort, and for every row at each filter keystroke; with a model written in Pyth
 crosses into Python, and 5,000 doctors took a second or more per header click. This proxy
 asks its source once per reset for a list of sort keys per column (`sort_keys`), sorts row
 numbers with Python's own sort, and filters with one pass over the rows
-(`SortedRowsProxy.accepted`). A click or a keystroke then costs a few milliseconds.
+(`SortedRowsProxy.accepted`). A click or a keystroke then costs a few milliseconds. A source
+that keeps its orders (`sorted_rows`) is not even sorted again.
 
 Rows that stay in view keep their selection and current cell (persistent indexes are moved,
 as Qt's own proxy does). A source whose rows change in place (`dataChanged`) is sorted and
@@ -37,6 +38,14 @@ class SortableRows(Protocol):
     """What the source model offers: one sortable key per row for a column, made once."""
 
     def sort_keys(self, column: int) -> Sequence[Any]: ...
+
+
+@runtime_checkable
+class KeptOrders(Protocol):
+    """A source that keeps each order it was sorted in (rows kept for a case shown again
+    come with their orders: showing them sorted costs no sort)."""
+
+    def sorted_rows(self, column: int, descending: bool) -> Sequence[int]: ...
 
 
 @runtime_checkable
@@ -171,9 +180,11 @@ class SortedRowsProxy(QAbstractProxyModel):
             source = self.sourceModel()
             count = source.rowCount() if source is not None else 0
             rows = list(range(count))
-            if self._column >= 0 and isinstance(source, SortableRows):
+            descending = self._order == Qt.SortOrder.DescendingOrder
+            if self._column >= 0 and isinstance(source, KeptOrders):
+                rows = list(source.sorted_rows(self._column, descending))
+            elif self._column >= 0 and isinstance(source, SortableRows):
                 keys = source.sort_keys(self._column)
-                descending = self._order == Qt.SortOrder.DescendingOrder
                 rows.sort(key=keys.__getitem__, reverse=descending)  # stable either way
             self._ordered = rows
         return self._ordered

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.appointments import Appointment, format_when
+from secondopinion_desktop.domain.doctor_rows import DoctorRows
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.rounds import RoundRanking, opinion_givers
 from secondopinion_desktop.store.repository import Repository
@@ -19,12 +20,19 @@ FITS_SHOWN = 3
 
 @dataclass
 class Candidates:
-    """What step 3 reads for a case: the candidates, who gave an opinion (doctor id -> round),
-    and, once asked for, the ranking of the best fits."""
+    """What step 3 reads for a case: the candidates and who gave an opinion (doctor id ->
+    round), prepared for the table, and, once asked for, the ranking of the best fits."""
 
-    doctors: list[Doctor]
-    givers: dict[int, int]
+    table: DoctorRows
     ranking: RoundRanking | None = None
+
+    @property
+    def doctors(self) -> list[Doctor]:
+        return self.table.doctors
+
+    @property
+    def givers(self) -> dict[int, int]:
+        return self.table.givers
 
 
 def read_candidates(repo: Repository, case_id: int) -> Candidates:
@@ -33,7 +41,7 @@ def read_candidates(repo: Repository, case_id: int) -> Candidates:
         repo.appointments.list(case_id),
         repo.rounds.current(case_id),
     )
-    return Candidates(repo.doctors.list(case_id, Role.CANDIDATE), givers)
+    return Candidates(DoctorRows(repo.doctors.list(case_id, Role.CANDIDATE), givers))
 
 
 class BestFitBox(QWidget):

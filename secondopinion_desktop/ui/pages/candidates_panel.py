@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctor_rows import DoctorRows
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.scripts import BOARD_CERTIFICATION_HELP
 from secondopinion_desktop.services import doctors as doctor_changes
@@ -65,7 +66,7 @@ class CandidatesPanel(DoctorTablePanel):
         super().__init__(repo, parent, **extras)
         self._doctor_dialog = doctor_dialog
         self._import_dialog = import_dialog
-        self._recent: RecentCases[list[Doctor]] = RecentCases()  # kept for cases shown lately
+        self._recent: RecentCases[DoctorRows] = RecentCases()  # kept for cases shown lately
         #: the window's runner of long jobs (a panel on its own gets its own)
         self.jobs = jobs if jobs is not None else Jobs(self, repo)
         layout = QVBoxLayout(self)
@@ -121,13 +122,13 @@ class CandidatesPanel(DoctorTablePanel):
 
     def load(self, case: Case) -> None:
         super().load(case)
-        self.model.set_rows(self._recent.get(case.id, self._candidates, self.switching))
+        self.show_rows(self._recent.get(case.id, self._candidates, self.switching))
         empty = self.model.rowCount() == 0
         self.empty_label.setVisible(empty)
         self._update_buttons()
 
-    def _candidates(self, case_id: int) -> list[Doctor]:
-        return self.repo.doctors.list(case_id, Role.CANDIDATE)
+    def _candidates(self, case_id: int) -> DoctorRows:
+        return DoctorRows(self.repo.doctors.list(case_id, Role.CANDIDATE))
 
     def selected_doctor(self) -> Doctor | None:
         """Only a row the person selected (the table can keep a current row without one)."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.appointments import Appointment, format_when, referral_todo_key
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctor_rows import DoctorRows
 from secondopinion_desktop.domain.doctors import Answer, Doctor, Status
 from secondopinion_desktop.domain.rounds import (
     RoundRanking,
@@ -108,7 +109,7 @@ class ComparePanel(DoctorTablePanel):
         self.change_visit_button.clicked.connect(self.change_visit)
         self._givers: dict[int, int] = {}
         self._recent: RecentCases[Candidates] = RecentCases()
-        self._read_now = Candidates([], {})
+        self._read_now = Candidates(DoctorRows([]))
 
         # --- the comparison table ---------------------------------------------------------
         compare = card("Compare the doctors", layout)
@@ -209,7 +210,7 @@ class ComparePanel(DoctorTablePanel):
         read = partial(read_candidates, self.repo)  # kept for a case opened again
         self._read_now = self._recent.get(case.id, read, reuse=self.switching)
         self._givers = self._read_now.givers
-        self.model.set_rows(self._read_now.doctors, self._givers)
+        self.show_rows(self._read_now.table)
         self.table_message.hide()
         if keep is not None and self.model.row_of(keep.id) >= 0:
             self.select_doctor(keep.id)
@@ -250,7 +251,7 @@ class ComparePanel(DoctorTablePanel):
 
     def _doctor_saved(self, _doctor_id: int) -> None:
         """An answer changed in the table (the model shows it now): rank again."""
-        self._read_now = Candidates(self.model.rows(), self._givers)
+        self._read_now = Candidates(self.model.table())  # the same rows, changed in place
         self._show_fit()
         self._update_buttons()
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView
 
+from secondopinion_desktop.domain.doctor_rows import DoctorRows
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.services import doctors as doctor_changes
 from secondopinion_desktop.services.changes import Changes
@@ -71,10 +72,16 @@ class DoctorTablePanel(StepPanel):
     ) -> QTableView:
         """The table over this panel's model (`save`: a cell edited in place is saved so)."""
         self.model = DoctorsTableModel(save, self)
+        self._shown_columns = tuple(columns)
         self.proxy = DoctorFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = doctor_table(self.proxy, columns, name)
         return self.table
+
+    def show_rows(self, rows: DoctorRows) -> None:
+        """Show a read of the doctors, with the keys of the shown columns made now (once per
+        read: rows kept for a case shown again have them already)."""
+        self.model.set_table(rows.prepare(self._shown_columns))
 
     def selected_doctor(self) -> Doctor | None:
         index = self.table.currentIndex()
