@@ -293,6 +293,10 @@ def run() -> NoReturn:
     only the freeing of every widget and module is left, which took about 45 ms at each exit
     and saves nothing. So the log and the standard streams are flushed and the process ends.
     """
+    if sys.argv[1:2] == ["--paint-pdf-child"]:  # printing/pdf_process.py, in the bundle
+        from secondopinion_desktop.printing.pdf_process import child_main
+
+        os._exit(child_main())
     code = main()
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from secondopinion_desktop.domain.progress import Progress, no_progress
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.printing import cover_sheet, opinions_sheet, questions_sheet
 from secondopinion_desktop.printing.cover_sheet import (
@@ -51,6 +52,8 @@ PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
 }
 MARGINS_MM = QMarginsF(18, 15, 18, 15)
 PDF_RESOLUTION = 600
+LAYING_OUT = "Laying out the pages\u2026"
+SAVING = "Saving the PDF\u2026"
 
 
 class PrintError(KnownError):
@@ -81,18 +84,37 @@ def layout_for(html: str, device: QPagedPaintDevice) -> QTextDocument:
     return doc
 
 
-def fit_to_one_page(versions: Iterable[str], device: QPagedPaintDevice) -> QTextDocument:
-    """The first version that fits on one page, else the last (then it runs on)."""
-    doc: QTextDocument | None = None
-    for html in versions:
-        doc = layout_for(html, device)
+def fit_to_one_page(
+    versions: Iterable[str], device: QPagedPaintDevice, progress: Progress = no_progress
+) -> QTextDocument:
+    """The first version that fits on one page, else the last (then it runs on).
+
+    The versions get smaller from first to last, so when the first does not fit the last is
+    tried next: if even it runs on, none in between can fit, and a list of thousands is laid
+    out twice instead of once per version (each layout of a long list takes seconds).
+    """
+    texts = list(versions)
+
+    def laid_out(html: str) -> QTextDocument:
+        progress(0, 0, LAYING_OUT)
+        return layout_for(html, device)
+
+    doc = laid_out(texts[0])
+    if doc.pageCount() <= 1 or len(texts) == 1:
+        return doc
+    smallest = laid_out(texts[-1])
+    if smallest.pageCount() > 1:
+        return smallest
+    for html in texts[1:-1]:
+        doc = laid_out(html)
         if doc.pageCount() <= 1:
-            break
-    assert doc is not None
-    return doc
+            return doc
+    return smallest
 
 
-def paint_document(doc: QTextDocument, device: QPagedPaintDevice) -> int:
+def paint_document(
+    doc: QTextDocument, device: QPagedPaintDevice, progress: Progress = no_progress
+) -> int:
     """Paint a laid-out document page by page; returns the number of pages painted."""
     page = doc.pageSize()
     painter = QPainter()
@@ -105,6 +127,7 @@ def paint_document(doc: QTextDocument, device: QPagedPaintDevice) -> int:
     pages = max(1, doc.pageCount())
     try:
         for number in range(pages):
+            progress(number, pages, f"Writing page {number + 1} of {pages}\u2026")
             if number:
                 device.newPage()
             painter.save()
@@ -118,30 +141,40 @@ def paint_document(doc: QTextDocument, device: QPagedPaintDevice) -> int:
     return pages
 
 
-def render_versions(versions: Iterable[str], device: QPagedPaintDevice) -> int:
+def render_versions(
+    versions: Iterable[str], device: QPagedPaintDevice, progress: Progress = no_progress
+) -> int:
     """Paint the first version that fits one page (fonts registered first); the page count.
 
-    The page size must already be set on the device.
+    The page size must already be set on the device. `progress` says how far along it is and
+    raises `Cancelled` when the person stopped a PDF being saved in the background.
     """
     register_fonts()
-    return paint_document(fit_to_one_page(versions, device), device)
+    return paint_document(fit_to_one_page(versions, device, progress), device, progress)
 
 
-def render_cover_sheet(sheet: CoverSheet, device: QPagedPaintDevice) -> int:
+def render_cover_sheet(
+    sheet: CoverSheet, device: QPagedPaintDevice, progress: Progress = no_progress
+) -> int:
     """The cover sheet, its type shrunk (if needed) so it stays on one page."""
-    return render_versions((cover_sheet_html(sheet, s) for s in cover_sheet.FIT_SCALES), device)
+    scales = cover_sheet.FIT_SCALES
+    return render_versions((cover_sheet_html(sheet, s) for s in scales), device, progress)
 
 
-def render_questions_sheet(sheet: QuestionsSheet, device: QPagedPaintDevice) -> int:
+def render_questions_sheet(
+    sheet: QuestionsSheet, device: QPagedPaintDevice, progress: Progress = no_progress
+) -> int:
     """The questions sheet; less writing space, then smaller type, until it fits a page."""
     steps = questions_sheet.FIT_STEPS
-    return render_versions((questions_sheet_html(sheet, *step) for step in steps), device)
+    return render_versions((questions_sheet_html(sheet, *step) for step in steps), device, progress)
 
 
-def render_opinions_sheet(sheet: OpinionsSheet, device: QPagedPaintDevice) -> int:
+def render_opinions_sheet(
+    sheet: OpinionsSheet, device: QPagedPaintDevice, progress: Progress = no_progress
+) -> int:
     """The opinions side by side, the type shrunk (if needed) to fit a page."""
     scales = opinions_sheet.FIT_SCALES
-    return render_versions((opinions_sheet_html(sheet, s) for s in scales), device)
+    return render_versions((opinions_sheet_html(sheet, s) for s in scales), device, progress)
 
 
 def render_plain_text(title: str, text: str, device: QPagedPaintDevice) -> int:
@@ -149,14 +182,12 @@ def render_plain_text(title: str, text: str, device: QPagedPaintDevice) -> int:
     return render_versions([plain_sheet_html(title, text)], device)
 
 
-def write_pdf(render: Renderer, target: Path, size_name: str, title: str) -> int:
-    """Paint a printable into a PDF in memory, then write it whole and private (0600).
+def pdf_bytes(render: Renderer, size_name: str, title: str) -> tuple[int, bytes]:
+    """Paint a printable into a PDF in memory: (page count, the file's bytes).
 
-    The file goes through store/files.py like every file the app writes: a temp beside it,
-    fsync, rename. Returns the page count.
+    Needs no window: QPdfWriter, QPainter and QTextDocument work off the GUI thread (and in
+    the child process of printing/pdf_process.py); no widget or pixmap is involved.
     """
-    from secondopinion_desktop.store.files import write_atomically
-
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -168,6 +199,13 @@ def write_pdf(render: Renderer, target: Path, size_name: str, title: str) -> int
     del writer  # finishes the PDF into the buffer
     data = bytes(buffer.data().data())
     buffer.close()
+    return pages, data
+
+
+def save_pdf_file(data: bytes, target: Path) -> None:
+    """Write a PDF whole and private (0600) through store/files.py: temp, fsync, rename."""
+    from secondopinion_desktop.store.files import write_atomically
+
     try:
         write_atomically(target, data)
     except KnownError as exc:
@@ -176,11 +214,30 @@ def write_pdf(render: Renderer, target: Path, size_name: str, title: str) -> int
             "Please choose another folder, or check that the disk is not full.",
             exc.detail,
         ) from exc
+
+
+def write_pdf(
+    render: Renderer, target: Path, size_name: str, title: str, progress: Progress = no_progress
+) -> int:
+    """Paint a printable into a PDF in memory, then write it whole and private (0600).
+
+    Nothing touches the disk before the last page is painted, so a PDF stopped half-way
+    (`progress` raising `Cancelled`) leaves no file at all. Returns the page count.
+    """
+    pages, data = pdf_bytes(render, size_name, title)
+    progress(pages, pages, SAVING)  # the last chance to stop: nothing is written yet
+    save_pdf_file(data, target)
     return pages
 
 
-def write_cover_sheet_pdf(sheet: CoverSheet, target: Path, size_name: str) -> int:
+def write_cover_sheet_pdf(
+    sheet: CoverSheet, target: Path, size_name: str, progress: Progress = no_progress
+) -> int:
     """The cover sheet as a PDF (the command line's --export-cover-sheet and the panel)."""
     return write_pdf(
-        lambda device: render_cover_sheet(sheet, device), target, size_name, COVER_SHEET_TITLE
+        lambda device: render_cover_sheet(sheet, device, progress),
+        target,
+        size_name,
+        COVER_SHEET_TITLE,
+        progress,
     )

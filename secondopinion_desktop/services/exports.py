@@ -1,6 +1,7 @@
-"""What the exports are made of: the current case, its calendar and its cover sheet.
+"""What the exports are made of: the current case, its calendar and its printed sheets.
 
-Written once, for the window (Tools > Export to Calendar, the records pages' cover sheet) and
+Written once, for the window (Tools > Export to Calendar, the records pages' cover sheet, the
+questions and the opinions sheets, read on a worker's own connection when saved as a PDF) and
 for the command line (`--export-calendar`, `--export-cover-sheet`), so both always agree.
 These read, but for bringing the case's reminders up to date before a calendar; `write_calendar`
 writes the .ics through store/files.py (whole or not at all, 0600).
@@ -18,6 +19,8 @@ from secondopinion_desktop.store.repository import Repository
 
 if TYPE_CHECKING:
     from secondopinion_desktop.printing.cover_sheet import CoverSheet
+    from secondopinion_desktop.printing.opinions_sheet import OpinionsSheet
+    from secondopinion_desktop.printing.questions_sheet import QuestionsSheet
 
 
 def current_case_id(repo: Repository, last_case_id: object) -> int | None:
@@ -62,6 +65,29 @@ def cover_sheet(repo: Repository, case_id: int) -> CoverSheet:
         names,
         repo.today(),
     )
+
+
+def questions_sheet(repo: Repository, case_id: int) -> QuestionsSheet:
+    """The questions to take to the second-opinion visit, with its doctor, time and place."""
+    from secondopinion_desktop.printing.questions_sheet import questions_sheet_for
+
+    case = repo.cases.get(case_id)
+    visit = repo.appointments.opinion_visit(case.id)
+    ids = [visit.doctor_id] if visit is not None and visit.doctor_id is not None else []
+    doctor = next(iter(repo.doctors.with_ids(ids)), None)  # None if removed meanwhile
+    return questions_sheet_for(case, repo.questions.list(case.id), visit, doctor, repo.today())
+
+
+def opinions_sheet(repo: Repository, case_id: int) -> OpinionsSheet:
+    """The opinions side by side, with when the doctors were asked to talk to each other."""
+    from secondopinion_desktop.printing.opinions_sheet import opinions_sheet_for
+
+    case = repo.cases.get(case_id)
+    rounds = [repo.rounds.info(case.id, n) for n in range(2, repo.rounds.current(case.id) + 1)]
+    opinions = repo.opinions.list(case.id)
+    ids = [o.doctor_id for o in opinions if o.doctor_id is not None]
+    doctors = {d.id: d for d in repo.doctors.with_ids(ids)}
+    return opinions_sheet_for(case.patient_name, opinions, doctors, repo.today(), rounds)
 
 
 def write_calendar(target: Path, data: bytes) -> None:

@@ -59,12 +59,15 @@ class Job(Generic[T]):
     own connection; it must reach the data only through that repository (and files).
     `doing` completes "Second Opinion is still …" ("importing the list"); `title` heads the
     progress dialog ("Importing the list"); `failed_title` heads the message if it fails.
+    `writes`: the job changes the database, so nothing else may write while it runs (a job
+    that only reads, like saving a PDF, leaves the window free to save typing meanwhile).
     """
 
     title: str
     doing: str
     failed_title: str
     run: Callable[[Repository, Progress], T]
+    writes: bool = True
 
 
 class _CancelButton(QPushButton):

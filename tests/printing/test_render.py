@@ -173,3 +173,57 @@ def test_both_sheets_say_by_when_the_decision_is_needed(
     # no answer yet: the sheets say nothing about time at all
     assert write_cover_sheet_pdf(sheet(), tmp_path / "plain.pdf", "Letter") == 1
     assert "Decision" not in read_pdf((tmp_path / "plain.pdf").read_bytes()).flat
+
+
+def test_a_long_pdf_says_how_far_along_it_is_and_a_cancel_leaves_no_file(
+    qapp: Any, tmp_path: Path
+) -> None:
+    """Saved in the background, the PDF reports each step in words; Cancel (the hook raising)
+    at any step leaves nothing on the disk, not even a temp file."""
+    from secondopinion_desktop.domain.progress import Cancelled
+
+    said: list[tuple[int, int, str]] = []
+    target = tmp_path / "long cover.pdf"
+    pages = write_cover_sheet_pdf(sheet(90), target, "A4", lambda *step: said.append(step))
+    assert pages > 1 and read_pdf(target.read_bytes()).pages == pages
+    words = [what for _done, _total, what in said]
+    assert words[0] == "Laying out the pages\u2026"
+    assert f"Writing page {pages} of {pages}\u2026" in words
+    assert said[-1] == (pages, pages, "Saving the PDF\u2026")
+    target.unlink()
+    for stop_at in ("Laying out the pages\u2026", "Writing page 2", "Saving the PDF"):
+
+        def stop(_done: int, _total: int, what: str, at: str = stop_at) -> None:
+            if what.startswith(at):
+                raise Cancelled
+
+        with pytest.raises(Cancelled):
+            write_cover_sheet_pdf(sheet(90), target, "A4", stop)
+        assert list(tmp_path.iterdir()) == []
+
+
+def test_a_list_too_long_for_one_page_is_laid_out_twice_not_once_per_size(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The smallest type is tried second: when even it runs on, the sizes in between are
+    skipped (each layout of a list of thousands takes seconds). A list that fits at some size
+    still gets the largest type that fits."""
+    from secondopinion_desktop.printing import render
+
+    laid: list[str] = []
+    real = render.layout_for
+
+    def counting(html: str, device: Any) -> Any:
+        laid.append(html)
+        return real(html, device)
+
+    monkeypatch.setattr(render, "layout_for", counting)
+    pages = write_cover_sheet_pdf(sheet(120), tmp_path / "long.pdf", "A4")
+    assert pages > 1 and len(laid) == 2
+    laid.clear()
+    assert write_cover_sheet_pdf(sheet(3), tmp_path / "short.pdf", "A4") == 1
+    assert len(laid) == 1  # the largest type fits at once
+    laid.clear()
+    assert write_cover_sheet_pdf(sheet(24), tmp_path / "shrunk.pdf", "A4") == 1
+    assert 3 <= len(laid) < 2 + len(render.cover_sheet.FIT_SCALES)
+    assert laid[-1] != laid[1]  # not the smallest: a larger size in between fits

@@ -25,7 +25,7 @@ from secondopinion_desktop.services import doctors as doctor_changes
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
-from secondopinion_desktop.ui.background import Job, Jobs
+from secondopinion_desktop.ui.background import Job
 from secondopinion_desktop.ui.dialogs import factories
 from secondopinion_desktop.ui.forms import button_row, push_button
 from secondopinion_desktop.ui.models.doctors_model import (
@@ -59,16 +59,12 @@ class CandidatesPanel(DoctorTablePanel):
         parent: QWidget | None = None,
         doctor_dialog: Callable[..., DoctorDialog] = factories.doctor_dialog,
         import_dialog: Callable[..., ImportDialog] | None = None,
-        *,
-        jobs: Jobs | None = None,
         **extras: Unpack[PanelExtras],
     ) -> None:
         super().__init__(repo, parent, **extras)
         self._doctor_dialog = doctor_dialog
         self._import_dialog = import_dialog
         self._recent: RecentCases[DoctorRows] = RecentCases()  # kept for cases shown lately
-        #: the window's runner of long jobs (a panel on its own gets its own)
-        self.jobs = jobs if jobs is not None else Jobs(self, repo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(18)

@@ -38,7 +38,6 @@ from secondopinion_desktop.domain.opinions import (
     round_doctor,
     round_name,
 )
-from secondopinion_desktop.printing.opinions_sheet import opinions_sheet_for
 from secondopinion_desktop.services import outcome
 from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
@@ -75,6 +74,7 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
     shows = frozenset({Kind.OPINIONS, Kind.ROUNDS, Kind.DOCTORS, Kind.CASE, Kind.APPOINTMENTS})
     sheet_title = SHEET_TITLE
     sheet_file_name = "opinions-side-by-side.pdf"
+    sheet_reading = "Reading the opinions\u2026"
     sheet_printed_message = "The opinions went to the printer."
 
     def __init__(
@@ -428,26 +428,11 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
 
     # --- printing --------------------------------------------------------------------------
 
-    def _sheet_renderer(self) -> print_actions.Renderer | None:
-        if self.case is None:
-            return None
-        self.thoughts_saver.flush()
-        case = self.repo.cases.get(self.case.id)
-        rounds = [
-            self.repo.rounds.info(case.id, n)
-            for n in range(2, self.repo.rounds.current(case.id) + 1)
-        ]
-        opinions = self.repo.opinions.list(case.id)
-        sheet = opinions_sheet_for(
-            case.patient_name,
-            opinions,
-            self._doctors(opinions),
-            self.repo.today(),
-            rounds,
-        )
+    def _sheet_parts(self) -> print_actions.SheetParts:
         from secondopinion_desktop.printing.render import render_opinions_sheet
+        from secondopinion_desktop.services.exports import opinions_sheet
 
-        return lambda device: render_opinions_sheet(sheet, device)
+        return opinions_sheet, render_opinions_sheet
 
     def flush(self) -> None:
         if self.talk_note.hasFocus():

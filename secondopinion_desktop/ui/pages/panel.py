@@ -21,6 +21,7 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui.autosave import flush_all
+from secondopinion_desktop.ui.background import Jobs
 from secondopinion_desktop.ui.card import titled_card
 
 
@@ -30,14 +31,16 @@ class PanelExtras(TypedDict, total=False):
 
     settings: QSettings | None
     undo_stack: QUndoStack | None
+    jobs: Jobs | None
 
 
 class StepPanel(QWidget):
     """Base for panels: load a case, save edits as they are made, say when data changed.
 
     What a panel needs comes in through its constructor: the repository, and (where the
-    window has them) the settings and the window's undo stack. A panel made alone, as in a
-    test, gets an undo stack of its own and no settings.
+    window has them) the settings, the window's undo stack and its runner of long jobs. A
+    panel made alone, as in a test, gets an undo stack and a job runner of its own and no
+    settings.
 
     Signals:
         changed(Changes): this panel saved something; the window refreshes what it names.
@@ -59,11 +62,14 @@ class StepPanel(QWidget):
         *,
         settings: QSettings | None = None,
         undo_stack: QUndoStack | None = None,
+        jobs: Jobs | None = None,
     ) -> None:
         super().__init__(parent)
         self.repo = repo
         self.settings = settings
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        #: the window's runner of long jobs (one job at a time for the whole window)
+        self.jobs = jobs if jobs is not None else Jobs(self, repo)
         self.case: Case | None = None
         self._stale = True  # nothing loaded yet
         self._loaded_on: dt.date | None = None
@@ -74,6 +80,10 @@ class StepPanel(QWidget):
         self.case = case
         self._stale = False
         self._loaded_on = self.repo.today()
+
+    def open_case_id(self) -> int | None:
+        """The id of the case the panel shows (None before one is loaded)."""
+        return self.case.id if self.case is not None else None
 
     def show_case(self, case: Case) -> None:
         """The page comes into view on `case`: load it when it is another case, when a change

@@ -21,8 +21,8 @@ from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel
 
 @dataclass(frozen=True)
 class PanelContext:
-    """What the window hands every panel: the data, the settings and the undo stack (and the
-    window's runner of long jobs, to the panels that start one)."""
+    """What the window hands every panel: the data, the settings, the undo stack and the
+    window's runner of long jobs (imports, PDFs: one at a time for the whole window)."""
 
     repo: Repository
     settings: QSettings | None = None
@@ -31,7 +31,7 @@ class PanelContext:
 
     def named(self) -> PanelExtras:
         """The keyword arguments every panel's constructor takes besides the repository."""
-        return {"settings": self.settings, "undo_stack": self.undo_stack}
+        return {"settings": self.settings, "undo_stack": self.undo_stack, "jobs": self.jobs}
 
 
 PanelFactory = Callable[[PanelContext, QWidget | None], StepPanel]
@@ -46,7 +46,7 @@ def _tell_doctor(context: PanelContext, parent: QWidget | None) -> StepPanel:
 def _candidates(context: PanelContext, parent: QWidget | None) -> StepPanel:
     from secondopinion_desktop.ui.pages.candidates_panel import CandidatesPanel
 
-    return CandidatesPanel(context.repo, parent, jobs=context.jobs, **context.named())
+    return CandidatesPanel(context.repo, parent, **context.named())
 
 
 def _compare(context: PanelContext, parent: QWidget | None) -> StepPanel:

@@ -49,6 +49,7 @@ SHEET_TITLE = "Questions for the visit"
 class QuestionsPanel(print_actions.SheetActions, StepPanel):
     sheet_title = SHEET_TITLE
     sheet_file_name = "questions-for-the-visit.pdf"
+    sheet_reading = "Reading the questions\u2026"
     sheet_printed_message = "The questions went to the printer."
     shows = frozenset({Kind.QUESTIONS, Kind.ROUNDS, Kind.CASE})  # starters follow the diagnosis
 
@@ -360,22 +361,8 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
 
     # --- printing ------------------------------------------------------------------------
 
-    def _sheet_renderer(self) -> print_actions.Renderer | None:
-        if self.case is None:
-            return None
-        self.answer_saver.flush()
-        case = self.repo.cases.get(self.case.id)
-        visit = self.repo.appointments.opinion_visit(case.id)
-        doctor = None
-        if visit is not None and visit.doctor_id is not None:
-            try:
-                doctor = self.repo.doctors.get(visit.doctor_id)
-            except NotFoundError:
-                doctor = None
-        from secondopinion_desktop.printing.questions_sheet import questions_sheet_for
+    def _sheet_parts(self) -> print_actions.SheetParts:
         from secondopinion_desktop.printing.render import render_questions_sheet
+        from secondopinion_desktop.services.exports import questions_sheet
 
-        sheet = questions_sheet_for(
-            case, self.repo.questions.list(case.id), visit, doctor, self.repo.today()
-        )
-        return lambda device: render_questions_sheet(sheet, device)
+        return questions_sheet, render_questions_sheet

@@ -15,7 +15,9 @@ from secondopinion_desktop.domain.record_progress import total_pages
 from secondopinion_desktop.domain.records import RecordItem, cover_sheet_items
 from secondopinion_desktop.printing.cover_sheet import COVER_SHEET_TITLE, CoverSheet
 from secondopinion_desktop.printing.paper import PAGE_SIZE_KEY, PAPER_NAMES, chosen_page_size
+from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import print_actions
+from secondopinion_desktop.ui.background import Jobs
 from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.forms import push_button
 from secondopinion_desktop.ui.pages.panel import paragraph
@@ -58,19 +60,25 @@ def cover_summary(doctor: Doctor | None, items: Sequence[RecordItem]) -> str:
 
 
 class CoverSheetBox(QWidget):
-    """The card's contents; `sheet()` gives the sheet to print, `say` the status bar."""
+    """The card's contents: `case_id()` says which case's sheet, `say` the status bar; the
+    PDF is made by `jobs` in the background (a sheet of 2,000 records takes seconds)."""
 
     def __init__(
         self,
         settings: QSettings | None,
-        sheet: Callable[[], CoverSheet | None],
+        repo: Repository,
+        jobs: Jobs,
+        case_id: Callable[[], int | None],
         say: Callable[[str], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._sheet = sheet
+        self._repo = repo
+        self._jobs = jobs
+        self._case_id = case_id
         self._say = say
+        self._to_name = ""
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(paragraph(INTRO))
@@ -114,39 +122,53 @@ class CoverSheetBox(QWidget):
             self.paper_combo.blockSignals(True)
             self.paper_combo.setCurrentIndex(self.paper_combo.findData(self.page_size()))
             self.paper_combo.blockSignals(False)
+        self._to_name = doctor.spoken if doctor is not None else ""
         self.cover_label.setText(cover_summary(doctor, items))
         ready = doctor is not None and bool(cover_sheet_items(items, doctor.id))
         for button in (self.preview_button, self.print_button, self.pdf_button):
             button.setEnabled(ready)
 
-    def _printable(self) -> tuple[CoverSheet, print_actions.Renderer] | None:
-        sheet = self._sheet()
-        if sheet is None:
+    def pdf_sheet(self) -> print_actions.PdfSheet[CoverSheet] | None:
+        """The open case's cover sheet as plain data: read (on a worker, for a PDF) when made."""
+        case_id = self._case_id()
+        if case_id is None:
             return None
         from secondopinion_desktop.printing.render import render_cover_sheet
+        from secondopinion_desktop.services.exports import cover_sheet
 
-        return sheet, lambda device: render_cover_sheet(sheet, device)
+        today = self._repo.today()
+        return print_actions.PdfSheet(
+            COVER_SHEET_TITLE,
+            f"Cover sheet for {safe_file_name(self._to_name)} {today}.pdf",
+            lambda repo: cover_sheet(repo, case_id),
+            render_cover_sheet,
+            "Reading the records\u2026",
+        )
+
+    def _renderer(self) -> print_actions.Renderer | None:
+        sheet = self.pdf_sheet()
+        return None if sheet is None else sheet.renderer(self._repo)
 
     def preview(self) -> None:
-        printable = self._printable()
-        if printable is not None:
-            print_actions.preview(self, COVER_SHEET_TITLE, printable[1], self.page_size())
+        render = self._renderer()
+        if render is not None:
+            print_actions.preview(self, COVER_SHEET_TITLE, render, self.page_size())
 
     def print_sheet(self) -> None:
-        printable = self._printable()
-        if printable is not None and print_actions.print_with_dialog(
-            self, COVER_SHEET_TITLE, printable[1], self.page_size()
+        render = self._renderer()
+        if render is not None and print_actions.print_with_dialog(
+            self, COVER_SHEET_TITLE, render, self.page_size()
         ):
             self._say("The cover sheet was sent to the printer.")
 
     def save_pdf(self) -> None:
-        printable = self._printable()
-        if printable is None:
-            return
-        sheet, render = printable
-        suggested = f"Cover sheet for {safe_file_name(sheet.to_name)} {sheet.prepared_on}.pdf"
-        target = print_actions.save_pdf(
-            self, COVER_SHEET_TITLE, suggested, render, self.page_size(), self._settings
-        )
-        if target is not None:
-            self._say(f"Saved the cover sheet as {target.name}.")
+        sheet = self.pdf_sheet()
+        if sheet is not None:
+            print_actions.save_pdf(
+                self,
+                self._jobs,
+                sheet,
+                self.page_size(),
+                self._settings,
+                lambda target: self._say(f"Saved the cover sheet as {target.name}."),
+            )

@@ -206,7 +206,9 @@ class RecordsPanel(StepPanel):
 
     def _build_cover_sheet(self, outer: QVBoxLayout) -> None:
         box = card("Cover sheet for the records you send", outer)
-        self.cover_box = CoverSheetBox(self.settings, self.cover_sheet, self.status_message.emit)
+        self.cover_box = CoverSheetBox(
+            self.settings, self.repo, self.jobs, self.open_case_id, self.status_message.emit
+        )
         box.addWidget(self.cover_box)
         self.cover_label = self.cover_box.cover_label
         self.paper_combo = self.cover_box.paper_combo

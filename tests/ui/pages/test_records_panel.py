@@ -428,6 +428,7 @@ def test_panel_saves_the_cover_sheet_as_pdf(
 
     monkeypatch.setattr(messages, "choose_save_path", choose)
     ready_panel.pdf_button.click()
+    assert ready_panel.jobs.wait()  # made in the background: a data folder on disk
     assert asked[0].endswith("Cover sheet for Dr. Priya Raman 2026-11-20.pdf")
     info = read_pdf((tmp_path / "for the office.pdf").read_bytes())
     assert info.pages == 1
