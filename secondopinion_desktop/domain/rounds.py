@@ -111,7 +111,8 @@ def rank_for_round(
         for d in sorted(candidates, key=lambda d: givers.get(d.id, 0))
         if d.id in givers
     )
-    return RoundRanking(tuple(best_fits(eligible, limit)), best_fit_note(eligible), left_out)
+    fits = best_fits(eligible, max(1, limit))
+    return RoundRanking(tuple(fits[:limit]), best_fit_note(eligible, fits), left_out)
 
 
 # --- where each record went ----------------------------------------------------------------------

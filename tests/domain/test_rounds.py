@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.doctors import Answer, Doctor, Role
+from secondopinion_desktop.domain.doctors import Answer, Doctor, Role, best_fit_note, best_fits
 from secondopinion_desktop.domain.opinions import Opinion, Outcome
 from secondopinion_desktop.domain.questions import Question, Topic, starter_questions
 from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind
@@ -63,6 +63,18 @@ def test_the_fit_ranking_leaves_out_who_gave_an_opinion_and_says_why() -> None:
     treating = Doctor(id=9, case_id=1, name="Dr. Okafor", role=Role.TREATING)
     assert rank_for_round([treating, CHEN], {}).left_out == ()
     assert [f.doctor.id for f in rank_for_round([treating, CHEN], {}).fits] == [CHEN.id]
+
+
+def test_the_ranking_ranks_once_and_says_what_ranking_again_would() -> None:
+    """The note comes from the fits already ranked (not a second ranking of thousands); it
+    says what `best_fit_note` says on its own, for any limit."""
+    ruled_out = replace(PATEL, id=10, accepts_insurance=Answer.NO)
+    unasked = replace(PATEL, id=11, name="Dr. Unasked")
+    for doctors in ([CHEN, PATEL], [ruled_out], [ruled_out, unasked], [unasked], []):
+        for limit in (0, 1, 3):
+            ranking = rank_for_round(doctors, {}, limit)
+            assert ranking.note == best_fit_note(doctors)
+            assert list(ranking.fits) == best_fits(doctors, limit)
 
 
 # --- where each record went ------------------------------------------------------------------
