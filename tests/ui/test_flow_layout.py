@@ -50,3 +50,28 @@ def test_removing_a_button_leaves_the_row_usable(qtbot: QtBot) -> None:
     buttons[1].deleteLater()
     assert layout.count() == 3  # two buttons and the stretch
     assert layout.heightForWidth(400) > 0
+
+
+def test_the_height_follows_the_buttons_after_a_change(qtbot: QtBot) -> None:
+    """Heights are remembered per width within a layout pass, and asked anew once a button is
+    hidden, shown, added or renamed."""
+    host, layout, buttons = row(qtbot, ["Add a question…", "Change…", "Move up", "Remove…"])
+    host.show()
+    widest = max(b.sizeHint().expandedTo(b.minimumSize()).width() for b in buttons)
+    narrow = widest + 5
+    four_lines = layout.heightForWidth(narrow)
+    assert layout.heightForWidth(narrow) == four_lines
+    for button in buttons[1:]:
+        button.hide()
+    assert layout.heightForWidth(narrow) < four_lines
+    for button in buttons[1:]:
+        button.show()
+    assert layout.heightForWidth(narrow) == four_lines
+    extra = QPushButton("One more")
+    layout.addWidget(extra)
+    extra.show()
+    assert layout.heightForWidth(narrow) > four_lines
+    wide = layout.sizeHint().width()
+    one_line = layout.heightForWidth(wide)
+    buttons[0].setText("A much longer name for the first of these buttons, to wrap the row")
+    assert layout.heightForWidth(wide) > one_line
