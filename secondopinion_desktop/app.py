@@ -241,6 +241,7 @@ def session(app: Any, args: argparse.Namespace, folder: Path, interactive: bool,
             return take_screenshot(window, args.screenshot, args.step)
         if not args.hidden:
             window.show()
+            window.build_ahead()  # the other pages in pieces, in idle time
         elif not window.reminders.keep.start_hidden():
             log.info("Started at login, but keeping the reminders is off: not staying.")
             return EXIT_OK

@@ -55,6 +55,7 @@ from secondopinion_desktop.ui.window_state import restore_window_state, save_win
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.case_dialog import CaseDialog
+    from secondopinion_desktop.ui.page_builder import PageBuilder
     from secondopinion_desktop.ui.pages.outcome_page import OutcomePage
     from secondopinion_desktop.ui.pages.welcome_page import WelcomePage
 
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.stack.done_toggled.connect(self.request_step_done)
         self.stack.notes_edited.connect(self._save_step_notes)
         self.panels: dict[int, list[StepPanel]] = {}
+        self.builder: PageBuilder | None = None  # see build_ahead
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -160,6 +162,14 @@ class MainWindow(QMainWindow):
     @property
     def outcome_page(self) -> OutcomePage:
         return self.stack.outcome_page
+
+    def build_ahead(self) -> None:
+        """The interactive window only: from now on a page shown for the first time comes in
+        pieces, and the pages not built yet are built in idle time (ui/page_builder.py)."""
+        from secondopinion_desktop.ui.page_builder import builder_for
+
+        self.builder = self.builder or builder_for(self)
+        self.builder.start()
 
     def _build_actions(self) -> None:
         """The window's own actions; the controllers own the others."""
@@ -378,15 +388,19 @@ class MainWindow(QMainWindow):
             self._load_step_page(page)
         else:
             self.outcome_page.set_round(self.repo.rounds.current(self.case.id))
-        for panel in self.panels_of(page):
-            panel.show_case(self.case)  # reads only if a change named what it shows
+        if self.builder is not None:
+            self.builder.show(page)  # what is not built or loaded yet in the next turns
+        else:
+            for panel in self.panels_of(page):
+                panel.show_case(self.case)  # reads only if a change named what it shows
 
-    def panels_of(self, page: int) -> list[StepPanel]:
-        """The tools on a page, built the first time the page is needed."""
+    def panels_of(self, page: int, built: list[StepPanel] | None = None) -> list[StepPanel]:
+        """The tools on a page, built the first time the page is needed (or `built` ahead)."""
         if page not in self.panels:
             host = self.step_page(page).tools if page < OUTCOME_PAGE else self.outcome_page.tools
-            context = PanelContext(self.repo, self.settings, self.undo_stack, self.jobs)
-            built = build_panels(context, self, page)
+            if built is None:
+                context = PanelContext(self.repo, self.settings, self.undo_stack, self.jobs)
+                built = build_panels(context, self, page)
             for panel in built:
                 host.addWidget(panel)
                 panel.changed.connect(self._on_panel_changed)

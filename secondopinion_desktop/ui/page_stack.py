@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtGui import QPixmap, QRegion
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE, STEPS
@@ -66,6 +67,15 @@ class PageStack(QStackedWidget):
             self.setCurrentIndex(index)
         self.built[index] = page
         return page
+
+    def lay_out(self, index: int) -> None:
+        """Polish and lay out a page built but not in view, at the stack's size, so that
+        showing it later mostly paints: rendering one pixel of it does all that."""
+        page = self.built.get(index)
+        if page is None or page.isVisible():
+            return
+        page.resize(self.size())
+        page.render(QPixmap(1, 1), QPoint(), QRegion(0, 0, 1, 1))
 
     def show_index(self, index: int) -> None:
         self.page_at(index)

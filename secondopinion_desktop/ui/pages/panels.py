@@ -113,6 +113,36 @@ PANELS: dict[int, tuple[PanelFactory, ...]] = {
 }
 
 
+_PACKAGE = "secondopinion_desktop."
+# What building each page's panels imports beyond start-up, leaf modules first: imported one a
+# turn before the panels are built (ui/page_builder.py), none of them takes long alone. One left
+# out is imported with its panel, in one longer piece.
+MODULES: dict[int, tuple[str, ...]] = {
+    page: tuple(_PACKAGE + name for name in names.split())
+    for page, names in {
+        1: "domain.scripts services.doctors ui.pages.decision_answer ui.pages.tell_doctor_panel",
+        2: "domain.sort_keys domain.doctor_rows ui.models.row_proxy ui.models.doctors_model "
+        "ui.pages.doctor_table ui.pages.recent_cases ui.pages.candidates_panel",
+        3: "services.booking services.calls ui.delegates ui.models.calls_model ui.pages.best_fit "
+        "ui.pages.todo_list ui.tables ui.pages.compare_panel ui.pages.timeline_panel",
+        4: "domain.record_progress domain.record_steps printing.cover_sheet domain.care_fields "
+        "domain.record_entry store.person_files store.attachment_files services.records "
+        "ui.models.records_model ui.models.record_item_delegate ui.pages.records_cover "
+        "ui.pages.records_scans ui.pages.records_undo ui.pages.records_panel",
+        6: "services.questions services.rounds services.outcome ui.pages.visit_panel "
+        "ui.dialogs.question_dialog ui.models.questions_model ui.pages.questions_panel "
+        "ui.pages.earlier_visits_panel",
+        7: "ui.pages.outcome_page printing.opinions_sheet ui.dialogs.opinion_dialog "
+        "ui.models.opinions_model ui.pages.outcome_panel",
+    }.items()
+}
+
+
+def build_panel(context: PanelContext, parent: QWidget | None, page: int, index: int) -> StepPanel:
+    """The page's panel at `index` alone (for building a page a panel at a time)."""
+    return PANELS[page][index](context, parent)
+
+
 def build_panels(context: PanelContext, parent: QWidget | None, page: int) -> list[StepPanel]:
     """The panels of one page (1-6 steps, 7 the outcome), in the order they appear."""
     return [factory(context, parent) for factory in PANELS.get(page, ())]
