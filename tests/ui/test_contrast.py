@@ -85,6 +85,15 @@ def test_readable_moves_a_colour_only_as_far_as_needed() -> None:
     assert on_dark.lightness() > 0x55
 
 
+def test_readable_gives_the_same_shade_again_and_a_copy_to_change() -> None:
+    grey, white = QColor("#aaaaaa"), QColor("#ffffff")
+    first = readable(grey, [white], TEXT)
+    first.setAlpha(10)  # a caller changing its copy changes nothing kept
+    again = readable(grey, [white], TEXT)
+    assert again.alpha() == 255 and contrast(again, white) >= TEXT
+    assert readable(grey, [QColor("#202020")], TEXT) != again  # other backgrounds, other shade
+
+
 @pytest.fixture
 def dark_app(qapp: QApplication) -> Iterator[QApplication]:
     apply_style(qapp, DEFAULT_POINT_SIZE)
