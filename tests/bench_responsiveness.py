@@ -362,6 +362,27 @@ def case_switching(bench: Bench) -> None:
     window.open_case(big)  # type: ignore[attr-defined]
 
 
+def case_reading(bench: Bench) -> None:
+    """Opening the 5,000-doctor case after its doctors changed (nothing kept: read again),
+    until the table shows them."""
+    from secondopinion_desktop.services.changes import Changes, Kind
+
+    window = bench.window
+    big, small = bench.cases["big"], bench.cases["small"]
+    panel = window.panels_of(3)[0]  # type: ignore[attr-defined]
+
+    def changed_elsewhere() -> None:
+        window.open_case(small)  # type: ignore[attr-defined]
+        panel.mark_stale(Changes.of(big, Kind.DOCTORS))
+
+    def open_big() -> None:
+        window.open_case(big)  # type: ignore[attr-defined]
+        bench.wait_until(lambda: not panel.reading)
+
+    window.show_page(3)  # type: ignore[attr-defined]
+    bench.measure("open the 5,000-doctor case, read again", open_big, before=changed_elsewhere)
+
+
 def reminder_check(bench: Bench) -> None:
     """The once-a-minute reminder check with 10,000 overdue reminders (already announced)."""
     scheduler = bench.window.reminders.scheduler  # type: ignore[attr-defined]
@@ -376,6 +397,7 @@ SCENARIOS: list[Callable[[Bench], None]] = [
     filtering,
     record_dialog,
     case_switching,
+    case_reading,
     reminder_check,
     page_switching,  # last: it opens new windows
 ]

@@ -70,6 +70,13 @@ class DoctorRepository(TableRepository):
             ]
         return sorted(found, key=lambda d: d.id)
 
+    def count(self, case_id: int, role: Role) -> int:
+        """How many doctors of this role the case lists (without reading them)."""
+        rows = self.db.execute(
+            "SELECT count(*) FROM doctors WHERE case_id = ? AND role = ?", [case_id, role.value]
+        )
+        return int(rows.fetchone()[0])
+
     def names(self, case_id: int, ids: Iterable[int] | None = None) -> dict[int, str]:
         """Each doctor's name by id, as a person says it (for showing who holds what, without
         whole rows); only the doctors in `ids` when given: a list may hold thousands of

@@ -91,3 +91,13 @@ def test_doctors_records_move_between(repo: Repository) -> None:
         visited,
         named,
     ]
+
+
+def test_doctors_of_a_role_are_counted_without_reading_them(repo: Repository) -> None:
+    case = repo.cases.create("Count")
+    add(repo, case.id, "Dr. One")
+    add(repo, case.id, "Dr. Two")
+    add(repo, case.id, "Dr. Mine", role=Role.TREATING)
+    assert repo.doctors.count(case.id, Role.CANDIDATE) == 2
+    assert repo.doctors.count(case.id, Role.TREATING) == 1
+    assert repo.doctors.count(case.id + 1, Role.CANDIDATE) == 0

@@ -50,6 +50,14 @@ STEP2_COLUMNS = {
 }
 
 
+NONE_YET = DoctorRows([])
+
+
+def read_candidate_rows(repo: Repository, case_id: int) -> DoctorRows:
+    """The case's candidates, ready for step 2's table (also on a worker's connection)."""
+    return DoctorRows(repo.doctors.list(case_id, Role.CANDIDATE)).prepare(STEP2_COLUMNS)
+
+
 class CandidatesPanel(DoctorTablePanel):
     shows = frozenset({Kind.DOCTORS, Kind.CALLS})
 
@@ -77,6 +85,7 @@ class CandidatesPanel(DoctorTablePanel):
         section.addWidget(self.empty_label)
         self.make_table(STEP2_COLUMNS, "Candidate doctors")
         self.table.doubleClicked.connect(self._edit_index)
+        section.addWidget(self.reading_label)
         section.addWidget(self.table)
         self.add_button = QPushButton("Add a doctor\u2026")
         self.add_button.setObjectName("primary")
@@ -115,16 +124,16 @@ class CandidatesPanel(DoctorTablePanel):
 
     def forget(self, changes: Changes | None) -> None:
         self._recent.forget(changes)
+        self.forget_reads()
 
     def load(self, case: Case) -> None:
         super().load(case)
-        self.show_rows(self._recent.get(case.id, self._candidates, self.switching))
-        empty = self.model.rowCount() == 0
-        self.empty_label.setVisible(empty)
-        self._update_buttons()
+        self.read_rows(case.id, self._recent, read_candidate_rows, self._show_rows, NONE_YET)
 
-    def _candidates(self, case_id: int) -> DoctorRows:
-        return DoctorRows(self.repo.doctors.list(case_id, Role.CANDIDATE))
+    def _show_rows(self, rows: DoctorRows) -> None:
+        self.show_rows(rows)
+        self.empty_label.setVisible(self.model.rowCount() == 0 and not self.reading)
+        self._update_buttons()
 
     def selected_doctor(self) -> Doctor | None:
         """Only a row the person selected (the table can keep a current row without one)."""

@@ -46,7 +46,12 @@ from secondopinion_desktop.ui.models.doctors_model import (
     ANSWER_FIELDS,
     Column,
 )
-from secondopinion_desktop.ui.pages.best_fit import BestFitBox, Candidates, read_candidates
+from secondopinion_desktop.ui.pages.best_fit import (
+    FITS_SHOWN,
+    BestFitBox,
+    Candidates,
+    read_candidates,
+)
 from secondopinion_desktop.ui.pages.doctor_table import DoctorTablePanel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, card, paragraph
 from secondopinion_desktop.ui.pages.recent_cases import RecentCases
@@ -71,6 +76,19 @@ COMPARE_COLUMNS = {
 }
 
 __all__ = ["COMPARE_COLUMNS", "ComparePanel", "referral_todo_key"]
+
+
+#: what the best-fit card says while a long list is read off the window's thread
+WHILE_READING = RoundRanking((), "The best fits show here once your list is read.", ())
+
+
+def read_compared(repo: Repository, case_id: int) -> Candidates:
+    """The case's candidates ready for step 3: the table's keys made and the best fits
+    ranked (also on a worker's connection, for a long list)."""
+    read = read_candidates(repo, case_id)
+    read.table.prepare(COMPARE_COLUMNS)
+    read.ranking = rank_for_round(read.doctors, read.givers, FITS_SHOWN)
+    return read
 
 
 class ComparePanel(DoctorTablePanel):
@@ -146,6 +164,7 @@ class ComparePanel(DoctorTablePanel):
             Column.STATUS,
             ChoiceDelegate([(s.value, s.label) for s in Status], "Status", self.table),
         )
+        compare.addWidget(self.reading_label)
         compare.addWidget(self.table)
         self.table_message = error_label(self)
         compare.addWidget(self.table_message)
@@ -203,15 +222,20 @@ class ComparePanel(DoctorTablePanel):
 
     def forget(self, changes: Changes | None) -> None:
         self._recent.forget(changes)
+        self.forget_reads()
 
     def load(self, case: Case) -> None:
         keep = self.selected_doctor()
         super().load(case)
-        read = partial(read_candidates, self.repo)  # kept for a case opened again
-        self._read_now = self._recent.get(case.id, read, reuse=self.switching)
-        self._givers = self._read_now.givers
-        self.show_rows(self._read_now.table)
         self.table_message.hide()
+        show = partial(self._show_candidates, keep)
+        reading = Candidates(DoctorRows([]), WHILE_READING)
+        self.read_rows(case.id, self._recent, read_compared, show, reading)
+
+    def _show_candidates(self, keep: Doctor | None, read: Candidates) -> None:
+        self._read_now = read
+        self._givers = read.givers
+        self.show_rows(read.table)
         if keep is not None and self.model.row_of(keep.id) >= 0:
             self.select_doctor(keep.id)
         elif self.proxy.rowCount():

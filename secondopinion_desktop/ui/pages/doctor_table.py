@@ -7,25 +7,33 @@ columns; the table's set-up and the edit-a-doctor flow live here once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView
 
 from secondopinion_desktop.domain.doctor_rows import DoctorRows
-from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.services import doctors as doctor_changes
 from secondopinion_desktop.services.changes import Changes
+from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui.background import read_in_background
 from secondopinion_desktop.ui.models.doctors_model import (
     Column,
     DoctorFilterProxy,
     DoctorIdRole,
     DoctorsTableModel,
 )
-from secondopinion_desktop.ui.pages.panel import StepPanel
+from secondopinion_desktop.ui.pages.panel import StepPanel, paragraph
+from secondopinion_desktop.ui.pages.recent_cases import RecentCases
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
+
+R = TypeVar("R")
+#: Lists of at least this many candidates are read off the window's thread (5,000 took a
+#: quarter of a second to read and prepare); shorter ones are read at once.
+READ_IN_BACKGROUND_FROM = 1_000
 
 
 def doctor_table(proxy: DoctorFilterProxy, columns: dict[Column, int], name: str) -> QTableView:
@@ -76,7 +84,63 @@ class DoctorTablePanel(StepPanel):
         self.proxy = DoctorFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = doctor_table(self.proxy, columns, name)
+        #: says the list is being read (a long one is read off the window's thread)
+        self.reading_label = paragraph("")
+        self.reading_label.setAccessibleName("Reading the list")
+        self.reading_label.hide()
+        self._reads = 0  # the latest read: what an older one brings back is dropped
+        self._forgotten = 0  # changes since: what a read started before them is not kept
         return self.table
+
+    def forget_reads(self) -> None:
+        """Data changed: a read under way may bring back what was true before (shown, since
+        a newer read follows it, but not kept for the case)."""
+        self._forgotten += 1
+
+    def read_rows(
+        self,
+        case_id: int,
+        kept: RecentCases[R],
+        read: Callable[[Repository, int], R],
+        show: Callable[[R], None],
+        empty: R,
+    ) -> None:
+        """Show the case's rows through `show`: those kept for a case shown again, a short
+        list read now, a long one read off the window's thread (on its own connection) while
+        `empty` is shown and the table says in words that the list is being read."""
+        self._reads += 1
+        reading, forgotten = self._reads, self._forgotten
+        count = 0
+        if not (self.switching and case_id in kept):
+            count = self.repo.doctors.count(case_id, Role.CANDIDATE)
+
+        def arrived(value: R) -> None:
+            if reading != self._reads:
+                return  # another case, or a newer read of this one, is coming
+            if forgotten == self._forgotten:
+                kept.put(case_id, value)
+            self.reading_label.hide()
+            show(value)
+
+        def failed() -> None:  # the file could not be opened again: read here instead
+            if reading == self._reads:
+                arrived(read(self.repo, case_id))
+
+        background = count >= READ_IN_BACKGROUND_FROM and read_in_background(
+            self, self.repo, lambda repo: read(repo, case_id), arrived, failed
+        )
+        if background:
+            self.reading_label.setText(f"Reading your list of {count:,} doctors\u2026")
+            self.reading_label.show()
+            show(empty)
+            return
+        self.reading_label.hide()
+        show(kept.get(case_id, lambda _case: read(self.repo, case_id), reuse=self.switching))
+
+    @property
+    def reading(self) -> bool:
+        """Whether a long list is being read off the window's thread now."""
+        return not self.reading_label.isHidden()
 
     def show_rows(self, rows: DoctorRows) -> None:
         """Show a read of the doctors, with the keys of the shown columns made now (once per

@@ -26,12 +26,16 @@ class RecentCases(Generic[T]):
     def get(self, case_id: int, read: Callable[[int], T], reuse: bool = True) -> T:
         """The case's value, read (by `read`) when it is not kept or `reuse` is False."""
         kept = reuse and case_id in self._values
-        value = self._values.pop(case_id) if kept else read(case_id)
+        value = self._values[case_id] if kept else read(case_id)
+        self.put(case_id, value)  # now the most recent
+        return value
+
+    def put(self, case_id: int, value: T) -> None:
+        """Keep a value read elsewhere (off the window's thread) as the case's latest."""
         self._values.pop(case_id, None)
-        self._values[case_id] = value  # now the most recent
+        self._values[case_id] = value
         while len(self._values) > self._keep:
             del self._values[next(iter(self._values))]
-        return value
 
     def forget(self, changes: Changes | None = None) -> None:
         """Data changed: drop what it may concern (everything when `changes` is None or is

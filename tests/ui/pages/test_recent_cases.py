@@ -29,3 +29,12 @@ def test_a_case_is_read_once_until_a_change_names_it() -> None:
     recent.get(3, read)
     recent.forget(None)
     assert 3 not in recent
+
+
+def test_a_value_read_elsewhere_is_kept_as_the_latest() -> None:
+    recent: RecentCases[str] = RecentCases(keep=2)
+    recent.put(1, "one")
+    recent.put(2, "two")
+    recent.put(3, "three")  # the oldest goes
+    assert 1 not in recent
+    assert recent.get(2, lambda case_id: "read again") == "two"
