@@ -341,6 +341,7 @@ class Jobs(QObject):
             self.cancel()
             self.wait(30_000)
         self.pool.waitForDone(30_000)
+        QThreadPool.globalInstance().waitForDone(30_000)  # reads (`read_in_background`)
 
 
 class _ReadSignals(QObject):
