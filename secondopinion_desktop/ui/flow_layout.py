@@ -13,7 +13,26 @@ from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QSpacerItem, QWidget
 
 
-class FlowLayout(QLayout):
+class ArrangedLayout(QLayout):
+    """A layout that places its items itself (`_arrange`), and so knows the height it needs
+    at a width: the wrapping button row here, the records dialog's columns."""
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        """Place the items in `rect` (only measure, unless `move`); the height they take."""
+        raise NotImplementedError
+
+
+class FlowLayout(ArrangedLayout):
     """Left to right, wrapping; `addStretch` is accepted (and takes no room) so a row written
     for a QHBoxLayout keeps working."""
 
@@ -58,9 +77,6 @@ class FlowLayout(QLayout):
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
     def heightForWidth(self, width: int) -> int:
         height = self._heights.get(width)
         if height is None:
@@ -71,10 +87,6 @@ class FlowLayout(QLayout):
         """An item was added, taken, shown, hidden or changed size: heights are asked anew."""
         self._heights.clear()
         super().invalidate()
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:
         """Everything on one line, as a QHBoxLayout would want."""

@@ -1,6 +1,6 @@
 """Small building blocks the dialogs share: named fields, yes/no choosers, an error line,
-a dialog that says what is wrong in words, and one that asks before throwing away what was
-typed."""
+a form body that scrolls when the screen is too small for it, a dialog that says what is
+wrong in words, and one that asks before throwing away what was typed."""
 
 from __future__ import annotations
 
@@ -8,20 +8,24 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import QSize, Qt, SignalInstance, Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -58,12 +62,17 @@ def line_edit(name: str, placeholder: str = "", max_length: int = MAX_FIELD) -> 
     return edit
 
 
+NORMAL_LINE = 19  # px: a line of text at the normal size (12 pt)
+
+
 def text_edit(name: str, placeholder: str = "", height: int = 90) -> QPlainTextEdit:
+    """A box for a few lines, `height` px tall at the normal text size and as many lines
+    tall at a larger one (a fixed 90 px held two lines at 22 pt)."""
     edit = QPlainTextEdit()
     edit.setAccessibleName(name)
     edit.setPlaceholderText(placeholder)
     edit.setTabChangesFocus(True)
-    edit.setFixedHeight(height)
+    edit.setFixedHeight(max(height, height * edit.fontMetrics().height() // NORMAL_LINE))
     return edit
 
 
@@ -131,19 +140,161 @@ def error_label(parent: QWidget) -> QLabel:
     return label
 
 
+LABEL_GAP = 12  # between a label and its field, when side by side
+
+
+class WrappingForm(QFormLayout):
+    """A form whose rows put the label above the field when the dialog is too narrow for
+    both side by side (very large text, a screen scaled to 200 %), instead of cutting off.
+
+    The gap between label and field is the label's own margin, not the form's spacing: Qt
+    decides to wrap a row without counting that spacing, and would squeeze the field by it.
+    """
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+        super().__init__(parent)
+        self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.setHorizontalSpacing(0)
+        self.setVerticalSpacing(spacing)
+
+    def addRow(self, *args: object) -> None:
+        if len(args) == 2:
+            label, field = args
+            if label == "" and isinstance(field, QWidget):
+                # a note under the field above: no empty label, so no gap while it is hidden
+                self.setWidget(self.rowCount(), QFormLayout.ItemRole.FieldRole, field)
+                return
+            if isinstance(label, str):
+                label = QLabel(label)
+                if isinstance(field, QWidget):
+                    label.setBuddy(field)  # as QFormLayout does: the &-letter goes there
+            if isinstance(label, QLabel):
+                label.setContentsMargins(0, 0, LABEL_GAP, 0)
+            if isinstance(field, QLayout) and field.spacing() < 0:
+                field.setSpacing(LABEL_GAP // 2)  # it would take the form's: none across
+            args = (label, field)
+        super().addRow(*args)  # type: ignore[call-overload]
+
+
+def form_layout(parent: QWidget | None = None, spacing: int = 8) -> QFormLayout:
+    """A form that wraps its long rows (see WrappingForm)."""
+    return WrappingForm(parent, spacing)
+
+
 def add_rows(form: QFormLayout, *rows: tuple[str | QWidget, QWidget | QLayout]) -> None:
     """A form's rows in reading order, each a label (words or a widget) and its field."""
     for label, field in rows:
         form.addRow(label, field)
 
 
+class FormBody(QScrollArea):
+    """The fields of a dialog, scrolling up and down when the screen is too short for them
+    (never sideways: rows wrap instead), so nothing is ever out of reach.
+
+    Built empty and filled through `rows`: a form moved into a scroll area once built
+    corrupted memory under the accessibility bridge. Its size hint is the whole form at
+    `letters` letters wide (or wider if the form needs it); it may shrink to a few lines.
+    """
+
+    def __init__(self, letters: int = 0) -> None:
+        super().__init__()
+        self._letters = letters
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take the keyboard, not it
+        inner = QWidget()
+        self.setWidget(inner)
+        self.rows = QVBoxLayout(inner)
+        self.rows.setContentsMargins(0, 0, 6, 0)  # a little air before the scroll bar
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_focus)
+
+    @Slot(QWidget, QWidget)
+    def _show_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Scroll to the field the cursor went to (a mistake shown, an Alt+letter)."""
+        inner = self.widget()
+        if new is not None and inner is not None and inner.isAncestorOf(new):
+            self.ensureWidgetVisible(new)
+
+    def _bar(self) -> int:
+        """Room kept for the scroll bar, so the form is never squeezed when it shows."""
+        return self.verticalScrollBar().sizeHint().width()
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        width = max(inner.sizeHint().width(), self._letters * self.fontMetrics().averageCharWidth())
+        height = inner.heightForWidth(width) if inner.hasHeightForWidth() else -1
+        if height < 0:
+            height = inner.sizeHint().height()
+        return QSize(width + self._bar(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the form can be (rows wrapped), as short as a few lines."""
+        inner = self.widget()
+        if inner is None:
+            return super().minimumSizeHint()
+        least = inner.minimumSizeHint()
+        lines = 4 * self.fontMetrics().height()
+        return QSize(least.width() + self._bar(), min(least.height(), lines))
+
+
 class FormDialog(QDialog):
     """A dialog with a form that says in words what is wrong before it saves.
 
     The subclass makes `self.error = error_label(self)` and places it; `fail()` shows a problem.
+    A long form goes in `scrolling_body()`, with the error line and buttons under it.
     """
 
     error: QLabel
+    body: FormBody | None = None
+
+    def scrolling_body(self, letters: int = 0) -> tuple[QVBoxLayout, QVBoxLayout]:
+        """(body, foot): the dialog's layout, with the form's rows going in `body`, which
+        scrolls when the screen is too short, and the error line and the buttons in `foot`,
+        always in sight. `letters`: how wide the form is at least, in average letters."""
+        foot = QVBoxLayout(self)
+        self.body = FormBody(letters)
+        foot.addWidget(self.body, 1)
+        return self.body.rows, foot
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.body is not None and not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            self.fit_to_form()
+        super().showEvent(event)
+
+    def fit_to_form(self) -> None:
+        """As large as the whole form, as far as the screen goes (Qt opens a window at two
+        thirds of the screen at most); the body scrolls the rest."""
+        size = self.sizeHint().boundedTo(self._room())
+        self.resize(size.expandedTo(self.minimumSizeHint()))
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the form's width is known now: so is the height it needs
+        self.grow_to_fit()
+
+    def grow_to_fit(self) -> None:
+        """Taller by what the form lacks now (a note appeared under a field), as far as the
+        screen goes; past that the form scrolls."""
+        inner = self.body.widget() if self.body is not None else None
+        if self.body is None or inner is None:
+            return
+        view = self.body.viewport()
+        need = inner.heightForWidth(view.width()) if inner.hasHeightForWidth() else -1
+        missing = max(need, inner.minimumSizeHint().height()) - view.height()
+        room = self._room().height()
+        if missing > 0 and self.height() < room:
+            self.resize(self.width(), min(self.height() + missing, room))
+
+    def _room(self) -> QSize:
+        """The screen the dialog is on, less the task bars. (Not `self.screen()`: called here
+        it left Qt a dangling screen and a later widget crashed, under PySide 6.11.)"""
+        screen = QGuiApplication.screenAt(self.geometry().center())
+        screen = screen or QGuiApplication.primaryScreen()
+        return screen.availableGeometry().size() if screen else QSize(1366, 768)
 
     def fail(self, message: str, field: QWidget) -> None:
         """Say what is wrong beside the form, and put the cursor where it can be put right."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QLabel,
     QProxyStyle,
     QPushButton,
@@ -90,6 +91,9 @@ class CalmStyle(QProxyStyle):
                 widget.setPalette(palette)
         elif isinstance(widget, QPushButton):
             self._polish_button(widget)
+        elif isinstance(widget, QComboBox) and widget.isEditable():
+            # the field typed in is the target, 24 px tall: Fusion draws it 2 px inside the box
+            widget.setMinimumHeight(MIN_TARGET + 4)
         elif name in ("page", "card"):
             widget.setAutoFillBackground(name == "page")
             palette = widget.palette()

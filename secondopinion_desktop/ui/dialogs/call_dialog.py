@@ -9,14 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QWidget
 
 from secondopinion_desktop.domain.doctors import (
     CALL_IN_FUTURE,
@@ -34,6 +27,7 @@ from secondopinion_desktop.ui.forms import (
     answer_combo,
     buddy_label,
     field_values,
+    form_layout,
     get_answer,
     line_edit,
     set_answer,
@@ -61,8 +55,7 @@ class CallDialog(GuardedDialog):
         self._call: Call | None = None
         self._updated: Doctor | None = None
         self.setWindowTitle(f"Log a call to {doctor.spoken}")
-        self.setMinimumWidth(580)
-        layout = QVBoxLayout(self)
+        layout, foot = self.scrolling_body(letters=72)
         intro = QLabel(
             f"Calling {doctor.spoken}"
             + (f" on {doctor.phone}" if doctor.phone else "")
@@ -71,7 +64,7 @@ class CallDialog(GuardedDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        form = QFormLayout()
+        form = form_layout()
         current = now()
         when_row = QHBoxLayout()
         self.day = DateEntry(
@@ -104,7 +97,7 @@ class CallDialog(GuardedDialog):
         layout.addLayout(form)
 
         answers_box = QGroupBox("The four questions")
-        answers = QFormLayout(answers_box)
+        answers = form_layout(answers_box)
         self.accepting = answer_combo("Taking new patients")
         self.wait = line_edit("Wait for a first appointment", "For example: 9 days, 2 weeks", 40)
         self.insurance = answer_combo("Accepts your insurance")
@@ -120,7 +113,7 @@ class CallDialog(GuardedDialog):
         answers.addRow("&Referral needed?", self.referral)
         layout.addWidget(answers_box)
 
-        self.add_error_and_buttons(layout, "Save call")
+        self.add_error_and_buttons(foot, "Save call")
         self.mark_clean()
         self.answered_by.setFocus()
 

@@ -7,13 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QWidget
 
 from secondopinion_desktop.domain.cases import Case, clean_title, suggested_title
 from secondopinion_desktop.domain.typed_dates import not_after
@@ -21,10 +15,10 @@ from secondopinion_desktop.domain.validation import ValidationError, normalize_p
 from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
-    accept_buttons,
     add_rows,
-    error_label,
+    form_layout,
     line_edit,
+    text_edit,
 )
 
 MAX_NOTES = 20_000
@@ -70,8 +64,7 @@ class CaseDialog(GuardedDialog):
         self._today = today
         self._result: CaseDetails | None = None
         self.setWindowTitle("Case details" if case else "New case")
-        self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
+        layout, foot = self.scrolling_body(letters=70)
         intro = QLabel(
             "Only the patient's name is needed now. You can add the rest whenever you like."
             if case is None
@@ -80,9 +73,7 @@ class CaseDialog(GuardedDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.setVerticalSpacing(10)
+        form = form_layout(spacing=10)
         self.patient_name = line_edit("Patient's name", "For example: Margaret Ellis")
         self.title_edit = line_edit("Name of this case", "For example: Mum's second opinion", 200)
         self.date_of_birth = DateEntry(
@@ -100,11 +91,7 @@ class CaseDialog(GuardedDialog):
             "Your name", "The person organising this, if not the patient"
         )
         self.organiser_phone = line_edit("Your phone number", "For offices to call back", 60)
-        self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName("Notes about this case")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(90)
-        self.error = error_label(self)
+        self.notes = text_edit("Notes about this case")
 
         add_rows(
             form,
@@ -121,11 +108,7 @@ class CaseDialog(GuardedDialog):
             ("N&otes:", self.notes),
         )
         layout.addLayout(form)
-        layout.addWidget(self.error)
-
-        buttons = accept_buttons(self, "Create case" if case is None else "Save")
-        layout.addWidget(buttons)
-        self.buttons = buttons
+        self.buttons = self.add_error_and_buttons(foot, "Create case" if case is None else "Save")
 
         if case is not None:
             self.patient_name.setText(case.patient_name)

@@ -9,7 +9,6 @@ from dataclasses import replace
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -39,12 +38,12 @@ from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
 from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
-    accept_buttons,
     answer_combo,
     buddy_label,
     button_row,
     error_label,
     field_values,
+    form_layout,
     get_answer,
     line_edit,
     push_button,
@@ -79,11 +78,9 @@ class DoctorDialog(GuardedDialog):
         self._confirmed: tuple[str, str] | None = None
         self._open_instead: Doctor | None = None
         self.setWindowTitle("Edit doctor" if doctor else "Add a doctor")
-        self.setMinimumWidth(620)
-        layout = QVBoxLayout(self)
+        layout, foot = self.scrolling_body(letters=78)
 
-        form = QFormLayout()
-        form.setVerticalSpacing(8)
+        form = form_layout()
         self.role = QComboBox()
         self.role.setAccessibleName("Kind of doctor")
         for value, label in ROLE_LABELS.items():
@@ -104,7 +101,7 @@ class DoctorDialog(GuardedDialog):
         layout.addLayout(form)
 
         self.source_box = QGroupBox("Where the name came from")
-        source_form = QFormLayout(self.source_box)
+        source_form = form_layout(self.source_box)
         self.source = QComboBox()
         self.source.setAccessibleName("Where the name came from")
         self.source.addItem("Not noted", "")
@@ -132,7 +129,7 @@ class DoctorDialog(GuardedDialog):
         layout.addWidget(self.source_box)
 
         self.answers_box = QGroupBox("What the office told you")
-        answers = QFormLayout(self.answers_box)
+        answers = form_layout(self.answers_box)
         self.accepting = answer_combo("Taking new patients")
         self.wait = line_edit("Wait for a first appointment", "For example: 9 days, 2 weeks", 40)
         self.insurance = answer_combo("Accepts your insurance")
@@ -149,15 +146,12 @@ class DoctorDialog(GuardedDialog):
         layout.addWidget(self.answers_box)
 
         self.notes = text_edit("Notes about this doctor", height=70)
-        notes_form = QFormLayout()
+        notes_form = form_layout()
         notes_form.addRow("N&otes:", self.notes)
         layout.addLayout(notes_form)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
-        self._build_duplicate_warning(layout, "Save anyway" if doctor else "Add anyway")
-
-        buttons = accept_buttons(self, "Save" if doctor else "Add doctor")
-        layout.addWidget(buttons)
+        # above the buttons, always in sight: the question is about pressing them
+        self._build_duplicate_warning(foot, "Save anyway" if doctor else "Add anyway")
+        self.add_error_and_buttons(foot, "Save" if doctor else "Add doctor")
 
         self._fill(self._original)
         self.role.currentIndexChanged.connect(self._show_role_parts)
@@ -194,7 +188,8 @@ class DoctorDialog(GuardedDialog):
         candidate = self.role.currentData() == Role.CANDIDATE.value
         self.source_box.setVisible(candidate)
         self.answers_box.setVisible(candidate)
-        self.adjustSize()
+        if self.isVisible():
+            self.fit_to_form()
 
     def snapshot(self) -> object:
         return field_values(

@@ -8,11 +8,9 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QLabel,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,7 @@ from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     field_values,
+    form_layout,
     line_edit,
     text_edit,
 )
@@ -53,13 +52,7 @@ class OpinionDialog(GuardedDialog):
         self._result: Opinion | None = None
         later = opinion.round >= 2
         self.setWindowTitle(f"{round_name(opinion.round)}: what {round_doctor(opinion.round)} said")
-        self.setMinimumWidth(640)
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setAccessibleName("The opinion, in your own words")  # it takes the focus
-        inner = QWidget()
-        layout = QVBoxLayout(inner)
+        layout, foot = self.scrolling_body(letters=80)
         intro = QLabel(
             "Write it in your own words, as the doctor said it. You can come back and add to "
             "it at any time."
@@ -67,7 +60,7 @@ class OpinionDialog(GuardedDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        form = self.form = QFormLayout()
+        form = self.form = form_layout()
         self.doctor = QComboBox()
         self.doctor.setAccessibleName("Which doctor")
         for doctor in doctors:
@@ -132,10 +125,7 @@ class OpinionDialog(GuardedDialog):
                 box_layout.addWidget(button)
             self.outcome_buttons[opinion.outcome].setChecked(True)
             layout.addWidget(box)
-        scroll.setWidget(inner)
-        outer.addWidget(scroll, 1)
-        self.add_error_and_buttons(outer, "Save", "Save the opinion")
-        self.resize(680, 720)
+        self.add_error_and_buttons(foot, "Save", "Save the opinion")
         self._doctor_changed()
         self.mark_clean()
         self.diagnosis.setFocus()

@@ -11,11 +11,9 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,11 +31,13 @@ from secondopinion_desktop.domain.record_entry import (
 )
 from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind, Timing
 from secondopinion_desktop.domain.validation import ValidationError
+from secondopinion_desktop.ui.columns import ColumnsLayout
 from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     error_label,
     field_values,
+    form_layout,
     line_edit,
     text_edit,
 )
@@ -118,8 +118,7 @@ class RecordDialog(GuardedDialog):
         self._result: RecordItem | None = None
         adding = item.id == 0
         self.setWindowTitle("Add an item" if adding else f"Change \u201c{item.title}\u201d")
-        self.setMinimumWidth(980)
-        layout = QVBoxLayout(self)
+        layout, foot = self.scrolling_body(letters=122)
         intro = QLabel(
             "Write down where this item is. Fill in each date as it happens; "
             "you can leave the rest empty."
@@ -127,12 +126,8 @@ class RecordDialog(GuardedDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.setVerticalSpacing(8)
-        dates_form = QFormLayout()
-        dates_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        dates_form.setVerticalSpacing(8)
+        form = form_layout()
+        dates_form = form_layout()
         self.title_edit = line_edit("Name of the item", "For example: Medical records", 120)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of item")
@@ -210,13 +205,12 @@ class RecordDialog(GuardedDialog):
             returned_label.setBuddy(self.dates["returned_on"].edit)
         self.form = form
         self.dates_form = dates_form
-        columns = QHBoxLayout()
-        columns.setSpacing(28)
-        columns.addLayout(form, 1)
-        columns.addLayout(dates_form, 1)
+        columns = ColumnsLayout()  # side by side, or one under the other when narrow
+        columns.add_column(form)
+        columns.add_column(dates_form)
         layout.addLayout(columns)
         layout.addWidget(self.fax_note)
-        self.buttons = self.add_error_and_buttons(layout, "Add item" if adding else "Save")
+        self.buttons = self.add_error_and_buttons(foot, "Add item" if adding else "Save")
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
         self._fill(item)
@@ -321,17 +315,10 @@ class RecordDialog(GuardedDialog):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        """Grow with the hints that appear under the fields (wrapped text needs the width)."""
-        layout = self.layout()
-        if not self.isVisible() or layout is None:
-            return
-        needed = layout.totalHeightForWidth(self.width())
-        if needed > self.height():
-            self.resize(self.width(), needed)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._fit_height()
+        """Grow with the hints that appear under the fields, while the screen has room:
+        past that, the form scrolls."""
+        if self.isVisible() and self.body is not None:
+            self.grow_to_fit()
 
     def build(self) -> RecordItem:
         """The item as typed; raises ValueError with words for the person."""

@@ -40,6 +40,7 @@ from secondopinion_desktop.ui.dialogs.reminder_window import ReminderWindow
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
     buddy_label,
+    button_row,
     field_values,
     line_edit,
     push_button,
@@ -192,7 +193,6 @@ class RemindersListDialog(ReminderWindow):
         self.detail.setAccessibleName("About the chosen reminder")
         layout.addWidget(self.detail)
 
-        buttons = QHBoxLayout()
         self.done_button = push_button("Done", "Mark the chosen reminder done", self.toggle_done)
         self.snooze_button = QPushButton("Snooze")
         self.snooze_button.setAccessibleName("Snooze the chosen reminder")
@@ -220,23 +220,21 @@ class RemindersListDialog(ReminderWindow):
         self.delete_button = push_button(
             "Remove\u2026", "Remove the chosen reminder of your own", self.delete_own
         )
-        for button in (
+        close = QPushButton("Close")
+        close.setAccessibleName("Close the reminders list")
+        close.clicked.connect(self.close)
+        buttons = (
             self.done_button,
             self.snooze_button,
             self.open_button,
             self.new_button,
             self.edit_button,
             self.delete_button,
-        ):
+            close,
+        )
+        for button in buttons:
             button.setAutoDefault(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        close = QPushButton("Close")
-        close.setAccessibleName("Close the reminders list")
-        close.setAutoDefault(False)
-        close.clicked.connect(self.close)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(*buttons))  # wraps when the window is narrow
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self._update_buttons()
 

@@ -1,0 +1,65 @@
+"""A dialog's form body: whole when the screen has room, scrolling (never sideways) when not,
+with the error line and the buttons always in sight."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from secondopinion_desktop.ui.forms import FormDialog, form_layout, line_edit
+
+
+class LongForm(FormDialog):
+    def __init__(self, rows: int) -> None:
+        super().__init__()
+        body, foot = self.scrolling_body(letters=40)
+        form = form_layout()
+        self.fields = [line_edit(f"Field {n}") for n in range(rows)]
+        for n, field in enumerate(self.fields):
+            form.addRow(f"Field {n}:", field)
+        body.addLayout(form)
+        self.buttons = self.add_error_and_buttons(foot, "Save")
+
+
+def in_sight(dialog: FormDialog, widget: QLineEdit | QDialogButtonBox) -> bool:
+    """Drawn inside the dialog, and not scrolled out of the body's view."""
+    top_left = widget.mapTo(dialog, QPoint(0, 0))
+    if not dialog.rect().contains(top_left):
+        return False
+    body = dialog.body
+    assert body is not None
+    if not body.isAncestorOf(widget):
+        return True
+    where = widget.mapTo(body.viewport(), QPoint(0, 0))
+    return body.viewport().rect().contains(where)
+
+
+def test_a_short_form_opens_whole(qtbot: QtBot) -> None:
+    dialog = LongForm(3)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    assert dialog.body is not None
+    assert dialog.body.verticalScrollBar().maximum() == 0
+    assert all(in_sight(dialog, field) for field in dialog.fields)
+
+
+def test_a_long_form_scrolls_with_save_in_sight(qtbot: QtBot) -> None:
+    dialog = LongForm(60)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.resize(dialog.minimumSizeHint().width(), 300)
+    QApplication.processEvents()
+    body = dialog.body
+    assert body is not None
+    assert dialog.minimumSizeHint().height() <= 300
+    assert body.verticalScrollBar().maximum() > 0
+    assert body.horizontalScrollBar().maximum() == 0
+    assert in_sight(dialog, dialog.buttons)
+    last = dialog.fields[-1]
+    assert not in_sight(dialog, last)
+    dialog.fail("Please fill in the last field.", last)  # the cursor goes there: so does the view
+    QApplication.processEvents()
+    assert in_sight(dialog, last)
+    assert dialog.error.isVisible() and in_sight(dialog, dialog.buttons)
