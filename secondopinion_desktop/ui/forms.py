@@ -8,16 +8,18 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, SignalInstance, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, SignalInstance, Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -33,7 +35,7 @@ from secondopinion_desktop.domain.doctors import Answer
 from secondopinion_desktop.domain.reminders import local_at
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.flow_layout import FlowLayout
-from secondopinion_desktop.ui.style import attention_color
+from secondopinion_desktop.ui.style import MIN_TARGET, attention_color
 
 if TYPE_CHECKING:  # the entries load with the first dialog that has one, not at start
     from secondopinion_desktop.ui.date_entry import DateEntry
@@ -97,6 +99,46 @@ def button_row(*buttons: QWidget) -> FlowLayout:
         row.addWidget(button)
     row.addStretch(1)
     return row
+
+
+class _TargetBox(QCheckBox):
+    """A check box without words, pressed anywhere in its 24 px square, not just on the
+    smaller box drawn in it."""
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+
+class WrappingCheckBox(QWidget):
+    """A check box whose words wrap onto more lines when the page is narrow (QCheckBox's own
+    text never wraps: at 22 pt a long one ran 718 px wide). `box` is the check box, read out
+    as `name`; pressing the words ticks it too. Show, hide, enable and disable this row."""
+
+    def __init__(self, text: str, name: str) -> None:
+        super().__init__()
+        self.box: QCheckBox = _TargetBox()
+        self.box.setAccessibleName(name)
+        self.box.setMinimumSize(MIN_TARGET, MIN_TARGET)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setBuddy(self.box)
+        self.label.installEventFilter(self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.label
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and self.label.rect().contains(event.position().toPoint())
+        ):
+            self.box.click()
+            return True
+        return super().eventFilter(watched, event)
 
 
 def field_values(*fields: QLineEdit | QPlainTextEdit | QComboBox) -> tuple[object, ...]:

@@ -3,11 +3,11 @@ with the error line and the buttons always in sight."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from secondopinion_desktop.ui.forms import FormDialog, form_layout, line_edit
+from secondopinion_desktop.ui.forms import FormDialog, WrappingCheckBox, form_layout, line_edit
 
 
 class LongForm(FormDialog):
@@ -63,3 +63,21 @@ def test_a_long_form_scrolls_with_save_in_sight(qtbot: QtBot) -> None:
     QApplication.processEvents()
     assert in_sight(dialog, last)
     assert dialog.error.isVisible() and in_sight(dialog, dialog.buttons)
+
+
+def test_a_check_box_with_long_words_wraps_and_ticks_from_its_words(qtbot: QtBot) -> None:
+    words = "Several specialists will see me on the same day"
+    row = WrappingCheckBox(words, "Several specialists")
+    qtbot.addWidget(row)
+    row.show()
+    wide = row.sizeHint()
+    assert row.minimumSizeHint().width() < wide.width() // 2  # QCheckBox's text cannot wrap
+    narrow = wide.width() // 3
+    row.resize(narrow, row.heightForWidth(narrow))
+    QApplication.processEvents()
+    assert row.label.height() >= row.label.heightForWidth(row.label.width()) > wide.height()
+    assert row.box.accessibleName() == "Several specialists" and row.label.buddy() is row.box
+    qtbot.mouseClick(row.label, Qt.MouseButton.LeftButton)
+    assert row.box.isChecked()
+    qtbot.keyClick(row.box, Qt.Key.Key_Space)
+    assert not row.box.isChecked()

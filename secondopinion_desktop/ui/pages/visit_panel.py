@@ -12,7 +12,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Unpack
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QLabel,
     QPushButton,
@@ -33,7 +32,13 @@ from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.factories import booking_dialog
 from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.focus_order import chain
-from secondopinion_desktop.ui.forms import button_row, line_edit, push_button, text_edit
+from secondopinion_desktop.ui.forms import (
+    WrappingCheckBox,
+    button_row,
+    line_edit,
+    push_button,
+    text_edit,
+)
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 
 if TYPE_CHECKING:
@@ -87,10 +92,11 @@ class VisitPanel(StepPanel):
         )
         box.addLayout(button_row(self.book_button, self.change_button))
 
-        self.team_check = QCheckBox("Several specialists will see me on the same day")
-        self.team_check.setAccessibleName("Several specialists will see me on the same day")
+        words = "Several specialists will see me on the same day"
+        self.team_row = WrappingCheckBox(words, words)
+        self.team_check = self.team_row.box
         self.team_check.toggled.connect(self._team_toggled)
-        box.addWidget(self.team_check)
+        box.addWidget(self.team_row)
         self.team_box = QWidget()
         team_layout = QVBoxLayout(self.team_box)
         team_layout.setContentsMargins(24, 0, 0, 0)
@@ -162,7 +168,7 @@ class VisitPanel(StepPanel):
     def _show_visit(self) -> None:
         visit, doctor = self.visit, self.doctor
         has = visit is not None
-        for widget in (self.change_button, self.team_check, self.bring, self.details):
+        for widget in (self.change_button, self.team_row, self.bring, self.details):
             widget.setVisible(has)
         self.change_button.setEnabled(has and doctor is not None)
         self.book_button.setVisible(not has)
@@ -192,7 +198,7 @@ class VisitPanel(StepPanel):
         self.details.setText("\n".join(lines))
         multi = visit.kind is AppointmentKind.MULTIDISCIPLINARY
         self.team_check.setChecked(multi)
-        self.team_check.setEnabled(visit.kind is not AppointmentKind.OTHER)
+        self.team_row.setEnabled(visit.kind is not AppointmentKind.OTHER)
         self.team_box.setVisible(multi)
         self.team_edit.setText(", ".join(visit.team_members))
         assert self.case is not None
