@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, SignalInstance, Slot
+from PySide6.QtCore import QPoint, QSize, Qt, SignalInstance, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -109,6 +109,17 @@ class _TargetBox(QCheckBox):
         return self.rect().contains(pos)
 
 
+class _TickingLabel(QLabel):
+    """The words of a check box: pressing them ticks it (its buddy), as on a QCheckBox."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        buddy = self.buddy()
+        inside = self.rect().contains(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and inside and isinstance(buddy, QCheckBox):
+            buddy.click()
+        super().mouseReleaseEvent(event)
+
+
 class WrappingCheckBox(QWidget):
     """A check box whose words wrap onto more lines when the page is narrow (QCheckBox's own
     text never wraps: at 22 pt a long one ran 718 px wide). `box` is the check box, read out
@@ -119,26 +130,13 @@ class WrappingCheckBox(QWidget):
         self.box: QCheckBox = _TargetBox()
         self.box.setAccessibleName(name)
         self.box.setMinimumSize(MIN_TARGET, MIN_TARGET)
-        self.label = QLabel(text)
+        self.label = _TickingLabel(text)
         self.label.setWordWrap(True)
         self.label.setBuddy(self.box)
-        self.label.installEventFilter(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.label, 1)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.label
-            and event.type() == QEvent.Type.MouseButtonRelease
-            and isinstance(event, QMouseEvent)
-            and event.button() == Qt.MouseButton.LeftButton
-            and self.label.rect().contains(event.position().toPoint())
-        ):
-            self.box.click()
-            return True
-        return super().eventFilter(watched, event)
 
 
 def field_values(*fields: QLineEdit | QPlainTextEdit | QComboBox) -> tuple[object, ...]:

@@ -124,6 +124,47 @@ def resolve(app: Any, path: list[int]) -> Any:
     return obj
 
 
+def matches(obj: Any, role: str, name: str) -> bool:
+    return obj.get_role_name() == role and (obj.get_name() or "") == name
+
+
+def search(obj: Any, role: str, name: str) -> Any:
+    """The first showing object under `obj` with this role and name, read now."""
+    if matches(obj, role, name):
+        return obj
+    showing = obj.get_state_set().contains(Atspi.StateType.SHOWING)
+    if not showing and obj.get_role_name() not in MENUS:
+        return None
+    for i in range(min(obj.get_child_count(), MAX_CHILDREN)):
+        child = obj.get_child_at_index(i)
+        found = search(child, role, name) if child is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+def target(app: Any, request: dict[str, Any]) -> Any:
+    """The control a request is for: at its path when that is still the control named, else
+    looked for again in its window (a path read earlier goes stale when a row appears)."""
+    role, name = request.get("role"), request.get("name_of")
+    try:
+        obj = resolve(app, request["path"])
+    except LookupError:
+        obj = None
+    if role is None or name is None or (obj is not None and matches(obj, role, name)):
+        if obj is None:
+            raise LookupError(f"nothing at {request['path']}")
+        return obj
+    first = request["path"][0]
+    count = app.get_child_count()
+    for index in [first, *(i for i in range(count) if i != first)]:  # its window first
+        window = app.get_child_at_index(index) if index < count else None
+        found = search(window, role, name) if window is not None else None
+        if found is not None:
+            return found
+    raise LookupError(f"no {role} called {name!r} any more")
+
+
 def answer(app: Any, request: dict[str, Any]) -> Any:
     """Carry out a request; reading again when a window closed while it was being read."""
     if request["cmd"] not in ("windows", "states", "tree"):
@@ -150,7 +191,7 @@ def handle(app: Any, request: dict[str, Any]) -> Any:
         return sorted(k for k, v in STATES.items() if states.contains(v))
     if command == "tree":
         return node(resolve(app, request["path"]), request["path"], request.get("menus", False))
-    obj = resolve(app, request["path"])
+    obj = target(app, request)
     if command == "action":
         names = [obj.get_action_name(i) for i in range(obj.get_n_actions())]
         return obj.do_action(names.index(request["name"]))

@@ -161,13 +161,19 @@ class Reader:
         actions = control.get("actions", [])
         assert actions, f"{control['role']} {control['name']!r} has no action"
         action = "Press" if "Press" in actions else actions[0]
-        self.ask("action", path=control["path"], name=action)
+        self.ask("action", **self._where(control), name=action)
 
     def type_into(self, control: Node, text: str) -> None:
-        assert self.ask("set_text", path=control["path"], text=text), control
+        assert self.ask("set_text", **self._where(control), text=text), control
 
     def choose(self, control: Node, index: int) -> None:
-        assert self.ask("select", path=control["path"], index=index), control
+        assert self.ask("select", **self._where(control), index=index), control
+
+    @staticmethod
+    def _where(control: Node) -> dict[str, Any]:
+        """The control's path as read, and its role and name: the client acts on the control
+        so named, found again if the path went stale (a layout changed since the read)."""
+        return {"path": control["path"], "role": control["role"], "name_of": control["name"]}
 
     def wait_for(self, found: Callable[[], Any], what: str, timeout: float = 15) -> Any:
         """Ask again until `found` returns something true, and return that."""
