@@ -250,9 +250,10 @@ def sorting(bench: Bench) -> None:
     """Sort clicks on every column of the step-3 and step-2 tables at 5,000 doctors."""
     window = bench.window
     for page, label in ((3, "comparison"), (2, "candidates")):
-        window.show_page(page)  # type: ignore[attr-defined]
-        bench.idle(50)
-        table = window.panels_of(page)[0].table  # type: ignore[attr-defined]
+        first(bench, page)
+        panel = window.panels_of(page)[0]  # type: ignore[attr-defined]
+        bench.wait_until(lambda p=panel: not p.reading)  # a long list is read off-thread
+        table = panel.table
         model = table.model()
         for column in range(model.columnCount()):
             if table.isColumnHidden(column):
@@ -323,9 +324,9 @@ def page_switching(bench: Bench) -> None:
 def record_dialog(bench: Bench) -> None:
     """Opening an item of step 4's checklist (the record dialog)."""
     window = bench.window
-    window.show_page(4)  # type: ignore[attr-defined]
-    bench.idle(50)
+    first(bench, 4)
     panel = window.panels_of(4)[0]  # type: ignore[attr-defined]
+    bench.wait_until(lambda: panel.model.rowCount() > 0)  # its data may come in a later piece
     panel.select_row(0)
 
     def open_item() -> None:
@@ -339,10 +340,11 @@ def case_switching(bench: Bench) -> None:
     """Switching between a 100-doctor case and the 5,000-doctor case, on step 3."""
     window = bench.window
     big, small = bench.cases["big"], bench.cases["small"]
-    window.open_case(big)  # type: ignore[attr-defined]
-    window.show_page(3)  # type: ignore[attr-defined]
-    window.open_case(small)  # type: ignore[attr-defined]
-    window.show_page(3)  # type: ignore[attr-defined]
+    panel = window.panels_of(3)[0]  # type: ignore[attr-defined]
+    for case in (big, small):  # both read and kept, as after a first visit
+        window.open_case(case)  # type: ignore[attr-defined]
+        first(bench, 3)
+        bench.wait_until(lambda: not panel.reading)
     table = compare_table(bench)
     for sort in (None, 0):
         suffix = "" if sort is None else ", table sorted"

@@ -107,7 +107,9 @@ class DoctorTablePanel(StepPanel):
     ) -> None:
         """Show the case's rows through `show`: those kept for a case shown again, a short
         list read now, a long one read off the window's thread (on its own connection) while
-        `empty` is shown and the table says in words that the list is being read."""
+        `empty` is shown and the table says in words that the list is being read. What a read
+        brings back is kept for the case even when another case is shown by then, unless the
+        data changed since it started."""
         self._reads += 1
         reading, forgotten = self._reads, self._forgotten
         count = 0
@@ -115,10 +117,10 @@ class DoctorTablePanel(StepPanel):
             count = self.repo.doctors.count(case_id, Role.CANDIDATE)
 
         def arrived(value: R) -> None:
-            if reading != self._reads:
-                return  # another case, or a newer read of this one, is coming
-            if forgotten == self._forgotten:
+            if forgotten == self._forgotten:  # kept even if the person moved on meanwhile
                 kept.put(case_id, value)
+            if reading != self._reads:
+                return  # another case, or a newer read of this one, is shown
             self.reading_label.hide()
             show(value)
 
