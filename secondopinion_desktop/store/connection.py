@@ -7,6 +7,12 @@ start, so it is imported only when the schema has to change (store/migrations.py
 
 The connection is in driver autocommit mode (`isolation_level=None`): a statement outside
 `atomic()` is its own transaction and is on disk when it returns; `atomic()` groups several.
+
+While a background job writes through its own connection (an import, a restore), the window's
+connection is paused (`pause_writes`): its next `atomic()` raises `WritesPaused` at once, in
+the person's words, instead of waiting for the lock and failing with "database is locked".
+Every use case is one `atomic()`, so this one check is the rule for every write; reading goes
+on as before (WAL lets the window read while the job writes).
 """
 
 from __future__ import annotations
@@ -18,9 +24,16 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from secondopinion_desktop.errors import KnownError
+
 Parameters = Sequence[Any] | Mapping[str, Any] | None
 
 _savepoints = itertools.count(1)
+
+
+class WritesPaused(KnownError):
+    """Nothing was written: another connection of the app is writing (a background job).
+    The message says so for the person; typed text waits and is saved when the job ends."""
 
 
 class Database:
@@ -29,6 +42,7 @@ class Database:
     def __init__(self, conn: sqlite3.Connection) -> None:
         conn.isolation_level = None
         self.conn = conn
+        self._paused: str | None = None
 
     @classmethod
     def connect(cls, path: Path | str, timeout: float) -> Database:
@@ -55,9 +69,24 @@ class Database:
         cursor.row_factory = sqlite3.Row
         return cursor.execute(sql, () if parameters is None else parameters)
 
+    def pause_writes(self, words: str) -> None:
+        """Refuse writes (`WritesPaused` with these words) until `resume_writes`."""
+        self._paused = words
+
+    def resume_writes(self) -> None:
+        self._paused = None
+
+    @property
+    def paused_words(self) -> str | None:
+        """Why writes are refused now (None when they are not)."""
+        return self._paused
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
-        """All of the block's writes, or none of them; nested blocks use savepoints."""
+        """All of the block's writes, or none of them; nested blocks use savepoints.
+
+        `WritesPaused` before anything is done while writes are paused (`pause_writes`).
+        """
         if self.conn.in_transaction:
             savepoint = f"secondopinion_{next(_savepoints)}"
             self.conn.execute(f"SAVEPOINT {savepoint}")
@@ -71,6 +100,8 @@ class Database:
                 raise
             self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
             return
+        if self._paused is not None:
+            raise WritesPaused(self._paused, "writes paused while a background job writes")
         self.conn.execute("BEGIN")
         try:
             yield self

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from secondopinion_desktop.store.appointments import AppointmentRepository
 from secondopinion_desktop.store.cases import CaseRepository
-from secondopinion_desktop.store.connection import Database
+from secondopinion_desktop.store.connection import Database, WritesPaused
 from secondopinion_desktop.store.deliveries import DeliveriesRepository
 from secondopinion_desktop.store.doctors import DoctorRepository
 from secondopinion_desktop.store.opinions import OpinionRepository
@@ -32,7 +32,7 @@ from secondopinion_desktop.store.todos import TodoRepository
 if TYPE_CHECKING:
     from secondopinion_desktop.store.archive_rows import ArchiveRows
 
-__all__ = ["Clock", "NotFoundError", "Repository", "system_clock"]
+__all__ = ["Clock", "NotFoundError", "Repository", "WritesPaused", "system_clock"]
 
 
 class Repository:

@@ -7,14 +7,21 @@ leaves the text (another page, another case, undo, closing, logout, SIGTERM) it 
 `flush_all`, which saves every pending edit in its tree of widgets at once. An `AutoSaver` is a
 child of the widget that owns the text, so `flush_all` finds it through Qt's object tree: no
 list to register in, and a saver goes away with its widget.
+
+While a background job writes (a restore, an import), saving is paused (store/connection.py
+`WritesPaused`): the text stays pending and on screen, is tried again after each pause, and
+the window saves it the moment the job ends.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+
+from secondopinion_desktop.store.repository import WritesPaused
 
 #: The pause after the last keystroke before typed text is saved.
 SAVE_DELAY_MS = 600
@@ -70,7 +77,21 @@ class AutoSaver(QObject):
         self._timer.stop()
         if self._pending:
             self._pending = False
-            self._save()
+            try:
+                self._save()
+            except WritesPaused:
+                self._pending = True  # kept: saved when the job ends (or after the next pause)
+                self._timer.start()
+
+    @contextlib.contextmanager
+    def kept_while_paused(self) -> Iterator[None]:
+        """Around a save made where `flush` cannot see it fail (a signal's receiver): when
+        saving is paused, the text stays pending, saved when the job ends."""
+        try:
+            yield
+        except WritesPaused:
+            self._pending = True
+            self._timer.start()
 
     def discard(self) -> None:
         """Forget pending typing: the owner has just shown the stored text again."""

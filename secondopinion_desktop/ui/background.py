@@ -20,8 +20,14 @@ sentence for a bug, which goes to the log by kind only), never a traceback.
 
 One job at a time per window: a second one is refused in words ("Second Opinion is still
 importing the list. Please wait until it finishes."), and anything else that writes can ask
-`refuse_if_busy` first. A database in memory (tests, tools) has no file to open a second
-connection on: its jobs run at once on the window's thread, with the same results.
+`refuse_if_busy` first. A second writer is prevented once for all: while a job that writes
+runs, the window's own connection refuses writes (store/connection.py `WritesPaused`, with
+those words), so nothing on the window's side (typing saved after a pause, a reminder's Done,
+the minute check of reminders) meets "database is locked". The window's status line says so
+meanwhile, and what was typed meanwhile is saved when the job ends (`paused` tells others).
+
+A database in memory (tests, tools) has no file to open a second connection on: its jobs run
+at once on the window's thread, with the same results.
 """
 
 from __future__ import annotations
@@ -36,11 +42,19 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QProgressBar, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.services.progress import Cancelled, Progress, no_progress
 from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui.autosave import flush_all
 
 __all__ = ["Job", "JobProgressDialog", "Jobs", "read_in_background"]
 
@@ -204,9 +218,12 @@ class Jobs(QObject):
 
     Signals:
         busy_changed(bool): a job started (True) or ended (False), for status lines.
+        paused(str): a job that writes started (words for the status line: saving waits) or
+            ended ("": save what waited).
     """
 
     busy_changed = Signal(bool)
+    paused = Signal(str)
 
     def __init__(self, parent: QObject | None, repo: Repository) -> None:
         super().__init__(parent)
@@ -230,6 +247,23 @@ class Jobs(QObject):
         """'Second Opinion is still importing the list. Please wait until it finishes.'"""
         doing = self._job.doing if self._job is not None else "working"
         return f"Second Opinion is still {doing}. Please wait until it finishes."
+
+    def paused_words(self) -> str:
+        """'Saving is paused while Second Opinion is restoring the backup. ...'"""
+        doing = self._job.doing if self._job is not None else "working"
+        return (
+            f"Saving is paused while Second Opinion is {doing}. What you type is kept and "
+            "saved when it finishes."
+        )
+
+    def _say(self, words: str) -> None:
+        """On the window's status line, quietly (no status line: nothing to say)."""
+        window = self.parent()
+        if isinstance(window, QMainWindow):
+            if words:
+                window.statusBar().showMessage(words)
+            else:
+                window.statusBar().clearMessage()
 
     def refuse_if_busy(self, parent: QWidget | None) -> bool:
         """True (after saying so, in words) when a job is running and nothing may write."""
@@ -271,6 +305,10 @@ class Jobs(QObject):
         self._signals, self._worker, self.dialog = signals, worker, dialog
         QTimer.singleShot(self.show_after_ms, dialog, self._show_dialog)
         self.busy_changed.emit(True)
+        if job.writes:
+            self.repo.db.pause_writes(self.busy_words())
+            self._say(self.paused_words())
+            self.paused.emit(self.paused_words())
         self.pool.start(worker)
         return True
 
@@ -294,10 +332,18 @@ class Jobs(QObject):
 
     def _finish(self, then: Callable[[], object] | None) -> None:
         dialog = self.dialog
+        paused = self.repo.db.paused_words is not None
+        self.repo.db.resume_writes()
         self._job = self._worker = self._signals = self.dialog = None
         if dialog is not None:
             dialog.hide()
             dialog.deleteLater()
+        if paused:  # before the result is shown (a restore reloads every page after it)
+            self._say("")
+            window = self.parent()
+            if window is not None:
+                flush_all(window)  # what was typed meanwhile is saved now
+            self.paused.emit("")
         self.busy_changed.emit(False)
         if then is not None:
             then()

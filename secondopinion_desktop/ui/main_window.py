@@ -487,8 +487,9 @@ class MainWindow(QMainWindow):
     def _save_step_notes(self, step: int, notes: str) -> None:
         if self.case is None:
             return
-        self._broadcast(steps.set_step_notes(self.repo, self.case.id, step, notes))
-        self.status.showMessage("Notes saved.", 3000)
+        with self.stack.step_page(step).notes_saver.kept_while_paused():  # a job is writing
+            self._broadcast(steps.set_step_notes(self.repo, self.case.id, step, notes))
+            self.status.showMessage("Notes saved.", 3000)
 
     def flush_edits(self) -> None:
         """Save anything typed but not yet saved (before switching, closing, quitting, logout,

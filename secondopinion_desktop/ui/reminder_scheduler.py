@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.services.reminders import sync_all_reminders, sync_reminders
-from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.store.repository import NotFoundError, Repository, WritesPaused
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,7 @@ class ReminderScheduler(QObject):
         self._checked_at: dt.datetime | None = None
         self._writes = -1
         self._starting = False
+        self._sync_waiting = False  # the rules could not run (a job was writing): run them next
         # True while `due` announces what fell due while the app was not running (at start)
         self.at_start = False
         self.wakeups = 0  # timer firings, for the idle benchmark
@@ -203,6 +204,8 @@ class ReminderScheduler(QObject):
         self.wakeups += 1
         wall = self._clock()
         mono = self._monotonic()
+        if self._sync_waiting and self._sync_all():
+            self.reminders_changed.emit()
         if self._last_wall is not None:
             expected = self._last_wall + dt.timedelta(seconds=mono - self._last_mono)
             jumped = abs(wall - expected) > JUMP_TOLERANCE
@@ -229,10 +232,21 @@ class ReminderScheduler(QObject):
             return sync_reminders(self.repo, case_id, self._zone)
         except NotFoundError:
             return False  # the case was deleted meanwhile
+        except WritesPaused:
+            self._sync_waiting = True  # a job is writing: every case's rules run next time
+            return False
 
     def _sync_all(self) -> bool:
+        """Run every case's rules; while a background job writes they wait for the next
+        check (the job's own connection holds the file: never "database is locked")."""
         self.syncs += 1
-        return sync_all_reminders(self.repo, self._zone)
+        try:
+            changed = sync_all_reminders(self.repo, self._zone)
+        except WritesPaused:
+            self._sync_waiting = True
+            return False
+        self._sync_waiting = False
+        return changed
 
 
 class DueReminders(Sequence[Reminder]):

@@ -19,3 +19,13 @@ class FakeClock:
 
     def advance(self, **kwargs: float) -> None:
         self.now += dt.timedelta(**kwargs)
+
+
+class FakeMonotonic:
+    """A monotonic clock (time.monotonic) tests move by hand: seconds, standing still."""
+
+    def __init__(self) -> None:
+        self.value = 1000.0
+
+    def __call__(self) -> float:
+        return self.value

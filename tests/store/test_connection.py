@@ -226,3 +226,24 @@ def test_rows_read_inside_a_block_can_be_used_after_it(
     with repo.db.atomic():
         rows = repo.db.query("SELECT title FROM cases ORDER BY title")
     assert [r["title"] for r in rows] == ["A", "B", "C"]
+
+
+def test_paused_writes_are_refused_at_once_in_words_and_reads_go_on() -> None:
+    """While a background job writes through its own connection, the window's connection
+    refuses writes at once (not after the lock's timeout, as "database is locked")."""
+    from secondopinion_desktop.store.connection import WritesPaused
+
+    db = Database(sqlite3.connect(":memory:"))
+    db.execute("CREATE TABLE notes (text TEXT)")
+    db.pause_writes("Second Opinion is still restoring the backup. Please wait.")
+    assert db.paused_words == "Second Opinion is still restoring the backup. Please wait."
+    with pytest.raises(WritesPaused) as refused, db.atomic():
+        db.execute("INSERT INTO notes VALUES ('lost?')")
+    assert refused.value.message == db.paused_words
+    assert not db.conn.in_transaction
+    assert list(db.query("SELECT count(*) AS n FROM notes")) == [{"n": 0}]  # reading goes on
+    db.resume_writes()
+    assert db.paused_words is None
+    with db.atomic():
+        db.execute("INSERT INTO notes VALUES ('kept')")
+    assert list(db.query("SELECT text FROM notes")) == [{"text": "kept"}]

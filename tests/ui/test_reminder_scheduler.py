@@ -18,17 +18,9 @@ from secondopinion_desktop.domain.doctors import Call, Doctor
 from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.reminder_scheduler import MAX_ARM_MS, TICK_MS, ReminderScheduler
-from tests.helpers.clock import FakeClock
+from tests.helpers.clock import FakeClock, FakeMonotonic
 
 ZONE = dt.timezone(dt.timedelta(hours=-5))
-
-
-class FakeMonotonic:
-    def __init__(self) -> None:
-        self.value = 1000.0
-
-    def __call__(self) -> float:
-        return self.value
 
 
 @pytest.fixture

@@ -306,6 +306,7 @@ class ImportDialog(QDialog):
                     "reading the list",
                     "Could not read the list",
                     lambda _repo, progress: read_list(path, read, progress),
+                    writes=False,  # a file is read: saving typing meanwhile is fine
                 ),
                 self,
                 lambda table: self._show_table(name, table),

@@ -47,6 +47,7 @@ from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.dialogs.reminder_window import ReminderWindow
 from secondopinion_desktop.ui.forms import FormDialog
 from secondopinion_desktop.ui.time_entry import TimeEntry
+from secondopinion_desktop.ui.write_pause import says_when_paused
 
 
 def open_label(page: int | None) -> str:
@@ -428,10 +429,12 @@ class ReminderDialog(ReminderWindow):
 
     # --- acting ----------------------------------------------------------------------------
 
+    @says_when_paused
     def mark_done(self, reminder_id: int) -> None:
         reminder_service.set_done(self.repo, reminder_id, True)
         self._finish(reminder_id)
 
+    @says_when_paused
     def snooze(self, reminder_id: int, until: dt.datetime) -> None:
         reminder_service.snooze(self.repo, reminder_id, until)
         self._finish(reminder_id)

@@ -49,6 +49,7 @@ from secondopinion_desktop.ui.forms import (
 from secondopinion_desktop.ui.models.reminders_model import Column, RemindersModel
 from secondopinion_desktop.ui.tables import row_table
 from secondopinion_desktop.ui.time_entry import TimeEntry
+from secondopinion_desktop.ui.write_pause import refused_while_paused, says_when_paused
 
 
 class OwnReminderDialog(GuardedDialog):
@@ -304,6 +305,7 @@ class RemindersListDialog(ReminderWindow):
             self.select(select_id)
         self.changed.emit()
 
+    @says_when_paused
     def toggle_done(self) -> None:
         reminder = self.selected()
         if reminder is None:
@@ -311,6 +313,7 @@ class RemindersListDialog(ReminderWindow):
         reminder_service.set_done(self.repo, reminder.id, not reminder.done)
         self._changed(reminder.id)
 
+    @says_when_paused
     def _snooze(self, until: dt.datetime) -> None:
         reminder = self.selected()
         if reminder is None:
@@ -334,8 +337,9 @@ class RemindersListDialog(ReminderWindow):
         if reminder is not None and reminder.page is not None:
             self.open_requested.emit(reminder)
 
+    @says_when_paused
     def add_own(self) -> None:
-        if self.case_id is None:
+        if self.case_id is None or refused_while_paused(self, self.repo):
             return
         dialog = self._own_dialog(self, self.case_id, self._clock(), None, self._zone)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -346,9 +350,12 @@ class RemindersListDialog(ReminderWindow):
         saved, _changes = reminder_service.add_own(self.repo, reminder)
         self._changed(saved.id)
 
+    @says_when_paused
     def edit_own(self) -> None:
         reminder = self.selected()
         if reminder is None or reminder.derived or self.case_id is None:
+            return
+        if refused_while_paused(self, self.repo):
             return
         dialog = self._own_dialog(self, self.case_id, self._clock(), reminder, self._zone)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -359,6 +366,7 @@ class RemindersListDialog(ReminderWindow):
         saved, _changes = reminder_service.update_own(self.repo, changed)
         self._changed(saved.id if saved else None)
 
+    @says_when_paused
     def delete_own(self) -> None:
         reminder = self.selected()
         if reminder is None or reminder.derived:

@@ -1,0 +1,173 @@
+"""While a background job writes, nothing else writes: typing waits and is saved after, a
+write the person asks for is refused in words, the minute check of reminders waits, and no
+"database is locked" ever reaches the person.
+
+Each job is held at its start (a threading.Event), so the test acts while it certainly runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.reminders import Reminder
+from secondopinion_desktop.services.changes import Changes
+from secondopinion_desktop.services.progress import Progress
+from secondopinion_desktop.store import backups
+from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.autosave import SAVE_DELAY_MS
+from secondopinion_desktop.ui.background import Job
+from secondopinion_desktop.ui.main_window import MainWindow
+from secondopinion_desktop.ui.reminder_scheduler import ReminderScheduler
+from tests.helpers.clock import FakeClock, FakeMonotonic
+from tests.ui.conftest import AppSession
+
+RESTORING = "Second Opinion is still restoring the backup. Please wait until it finishes."
+PAUSED = (
+    "Saving is paused while Second Opinion is restoring the backup. What you type is kept "
+    "and saved when it finishes."
+)
+
+
+class Gate:
+    """Started and released by hand: the job (or a step of it) waits at the gate."""
+
+    def __init__(self) -> None:
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def wait_here(self) -> None:
+        self.started.set()
+        assert self.release.wait(20), "the test never let the job go on"
+
+
+@pytest.fixture
+def gate() -> Iterator[Gate]:
+    made = Gate()
+    yield made
+    made.release.set()
+
+
+@pytest.fixture
+def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    said: list[tuple[str, str]] = []
+    for kind in ("show_info", "show_error"):
+        monkeypatch.setattr(messages, kind, lambda _p, title, text: said.append((title, text)))
+    return said
+
+
+def slow_restore(window: MainWindow, gate: Gate) -> None:
+    """A job that writes, held until the test lets it go on (its dialog not shown yet: the
+    window still takes typing, as in the moment before the dialog appears)."""
+
+    def run(_repo: Repository, progress: Progress) -> Changes:
+        progress(0, 0, "Putting the backup in place.")
+        gate.wait_here()
+        return Changes()
+
+    window.jobs.show_after_ms = 60_000
+    job = Job("Restoring the backup", "restoring the backup", "Not restored", run)
+    assert window.jobs.start(job, window, lambda _changes: None)
+    assert gate.started.wait(10)
+
+
+def test_typing_waits_for_a_job_that_writes_and_a_write_is_refused_in_words(
+    session: AppSession,
+    make_case: Callable[..., Case],
+    qtbot: QtBot,
+    gate: Gate,
+    told: list[tuple[str, str]],
+) -> None:
+    case = make_case("Mum")
+    due = session.clock() - dt.timedelta(hours=1)
+    call = session.open_repo().reminders.add(
+        Reminder(id=0, case_id=case.id, title="Call the lab", due_at=due)
+    )
+    window = session.open()
+    popup = window.reminders.popup
+    qtbot.waitUntil(lambda: popup.card_for(call.id) is not None)
+    window.show_page(1)
+    slow_restore(window, gate)
+    assert window.statusBar().currentMessage() == PAUSED
+
+    notes = window.stack.step_page(1).notes_edit
+    qtbot.keyClicks(notes, "Dr. Okafor's office calls back on Tuesday.")
+    qtbot.wait(SAVE_DELAY_MS * 2)  # the pause after typing passed: saving was tried, and waits
+    assert window.repo.cases.step_progress(case.id)[1].notes == ""  # nothing written yet
+    assert notes.toPlainText() == "Dr. Okafor's office calls back on Tuesday."
+
+    card = popup.card_for(call.id)
+    assert card is not None
+    done = next(b for b in card.findChildren(QPushButton) if b.text() == "Done")
+    done.click()  # a write the person asked for
+    assert told == [("Please wait", RESTORING)]
+    assert popup.card_for(call.id) is not None  # still there, to press again later
+    assert not window.repo.reminders.get(call.id).done
+
+    gate.release.set()
+    assert window.jobs.wait()
+    stored = window.repo.cases.step_progress(case.id)[1]
+    assert stored.notes == "Dr. Okafor's office calls back on Tuesday."
+    assert window.statusBar().currentMessage() != PAUSED
+    done.click()
+    assert window.repo.reminders.get(call.id).done
+    assert told == [("Please wait", RESTORING)]  # said once, when it had to wait
+
+
+def test_a_restore_while_the_minute_check_runs_leaves_the_data_whole(
+    monkeypatch: pytest.MonkeyPatch,
+    told: list[tuple[str, str]],
+    session: AppSession,
+    gate: Gate,
+    make_case: Callable[..., Case],
+    qtbot: QtBot,
+) -> None:
+    """A real restore on the data folder holds the database's write lock while the minute
+    check of reminders fires on the window's connection after a new day began (so it runs
+    the rules, which write): the check waits instead of meeting "database is locked" (an
+    exception in a timer's slot would fail this test), and runs once the restore is done."""
+    case = make_case("Original name")
+    window = session.open()
+    window.backup_action.trigger()
+    assert window.jobs.wait()
+    window.repo.cases.rename(case.id, "Renamed by mistake")
+    real = backups.restore_prepared
+
+    def held(copy: Any, conn: sqlite3.Connection, progress: Progress) -> None:
+        conn.execute("BEGIN IMMEDIATE")  # the restore's connection holds the write lock
+        gate.wait_here()
+        conn.execute("ROLLBACK")
+        real(copy, conn, progress)
+
+    monkeypatch.setattr(backups, "restore_prepared", held)
+    monkeypatch.setattr(messages, "choose_item", lambda *a: 0)
+    monkeypatch.setattr(messages, "ask_yes_no", lambda *a, **k: True)
+    window.restore_action.trigger()
+    assert gate.started.wait(10)
+
+    tomorrow = FakeClock(session.clock() + dt.timedelta(days=1))
+    check = ReminderScheduler(window.repo, tomorrow, monotonic=FakeMonotonic(), tick_ms=20)
+    check.start()  # the rules at start, then the minute check every 20 ms
+    qtbot.waitUntil(lambda: check.wakeups >= 5)
+    synced = check.syncs
+    assert synced >= 2  # the rules were asked to run, and waited each time
+
+    gate.release.set()
+    assert window.jobs.wait()
+    assert window.repo.cases.get(case.id).title == "Original name"
+    qtbot.waitUntil(lambda: check.syncs > synced)  # run at the next check, now it can write
+    check.stop()
+    ok = window.repo.db.query("PRAGMA integrity_check")
+    assert [row["integrity_check"] for row in ok] == ["ok"]
+    assert told == []  # no message at all, and never "database is locked"
+    reasons = sorted(b.reason for b in backups.list_backups(session.folder))
+    assert reasons == ["before restore", "by hand"]
