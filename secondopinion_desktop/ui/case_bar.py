@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.models.cases_model import CasesModel
 from secondopinion_desktop.ui.safe_combo import SafeComboBox
+from secondopinion_desktop.ui.selectable_label import SelectableLabel
 
 
 class CaseBar(QFrame):
@@ -33,11 +33,9 @@ class CaseBar(QFrame):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         label.setBuddy(self.case_combo)
-        self.patient_label = QLabel()
+        self.patient_label = SelectableLabel()
         self.patient_label.setObjectName("patientLine")
         self.patient_label.setAccessibleName("Patient and diagnosis")
-        self.patient_label.setWordWrap(True)
-        self.patient_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_button = QPushButton("Case details\u2026")
         self.details_button.setAccessibleName("Case details")
         self.new_case_button = QPushButton("New case\u2026")

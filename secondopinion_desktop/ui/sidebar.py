@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from PySide6.QtCore import (
     QEvent,
@@ -71,6 +72,10 @@ class StepDelegate(QStyledItemDelegate):
 
         A title and a state sit on lines of their own, so the widest of either decides.
         """
+        key = (font.key(), tuple(titles), tuple(states))
+        known = cls._widths.get(key)
+        if known is not None:
+            return known
         metrics = QFontMetrics(font)
         bold = QFontMetrics(_bold(font))
         text = max(
@@ -79,7 +84,12 @@ class StepDelegate(QStyledItemDelegate):
             + [0]
         )
         probe = cls.text_rect(QRect(0, 0, 10_000, 10), metrics)
-        return text + (10_000 - probe.width()) + 2  # +2: rounding in text drawing
+        width = cls._widths[key] = text + (10_000 - probe.width()) + 2  # +2: text rounding
+        return width
+
+    # the sidebar fits itself on every model change and resize: the measuring is kept per
+    # font and text (a few entries: one per text size the person tried)
+    _widths: ClassVar[dict[tuple[str, tuple[str, ...], tuple[str, ...]], int]] = {}
 
     compact = False  # numbers only: the Sidebar sets it when the window is narrow
 

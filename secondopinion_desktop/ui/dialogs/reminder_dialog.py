@@ -46,6 +46,7 @@ from secondopinion_desktop.ui.card import Card
 from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.dialogs.reminder_window import ReminderWindow
 from secondopinion_desktop.ui.forms import FormDialog
+from secondopinion_desktop.ui.selectable_label import SelectableLabel
 from secondopinion_desktop.ui.time_entry import TimeEntry
 from secondopinion_desktop.ui.write_pause import says_when_paused
 
@@ -136,18 +137,14 @@ class ReminderCard(Card):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(6)
-        self.title = QLabel(reminder.title)
+        self.title = SelectableLabel(reminder.title)
         self.title.setObjectName("cardTitle")
-        self.title.setWordWrap(True)
-        self.when = QLabel()
+        self.when = SelectableLabel()
         self.when.setObjectName("situation")
-        self.when.setWordWrap(True)
         self._case_name = case_name
-        self.detail = QLabel(reminder.detail)
-        self.detail.setWordWrap(True)
+        self.detail = SelectableLabel(reminder.detail)
         self.detail.setVisible(bool(reminder.detail))
         for label in (self.title, self.when, self.detail):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
         buttons = QHBoxLayout()
         self.done_button = QPushButton("Done")

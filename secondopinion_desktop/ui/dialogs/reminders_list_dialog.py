@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,6 +47,7 @@ from secondopinion_desktop.ui.forms import (
     text_edit,
 )
 from secondopinion_desktop.ui.models.reminders_model import Column, RemindersModel
+from secondopinion_desktop.ui.selectable_label import SelectableLabel
 from secondopinion_desktop.ui.tables import row_table
 from secondopinion_desktop.ui.time_entry import TimeEntry
 from secondopinion_desktop.ui.write_pause import refused_while_paused, says_when_paused
@@ -188,9 +189,7 @@ class RemindersListDialog(ReminderWindow):
         header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
         self.table.doubleClicked.connect(self._open_index)
         layout.addWidget(self.table, 1)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail = SelectableLabel()
         self.detail.setAccessibleName("About the chosen reminder")
         layout.addWidget(self.detail)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, TypedDict
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -23,6 +23,7 @@ from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui.autosave import flush_all
 from secondopinion_desktop.ui.background import Jobs
 from secondopinion_desktop.ui.card import titled_card
+from secondopinion_desktop.ui.selectable_label import SelectableLabel
 
 
 class PanelExtras(TypedDict, total=False):
@@ -154,7 +155,4 @@ def card(title: str, parent_layout: QVBoxLayout) -> QVBoxLayout:
 
 
 def paragraph(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
+    return SelectableLabel(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from secondopinion_desktop.domain.steps import STEP_COUNT, Step
 from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.card import titled_card
 from secondopinion_desktop.ui.focus_order import chain, last_tab_stop
+from secondopinion_desktop.ui.selectable_label import SelectableLabel
 from secondopinion_desktop.ui.style import done_color, muted_color
 
 MAX_NOTES_LENGTH = 100_000
@@ -53,16 +54,12 @@ class PageFrame(QScrollArea):
         self.body = QVBoxLayout(inner)
         self.body.setContentsMargins(36, 28, 36, 28)
         self.body.setSpacing(18)
-        self.kicker = QLabel(kicker)
+        self.kicker = SelectableLabel(kicker, wrap=False)
         self.kicker.setObjectName("kicker")
-        self.title_label = QLabel(title)
+        self.title_label = SelectableLabel(title)
         self.title_label.setObjectName("pageTitle")
-        self.title_label.setWordWrap(True)
-        self.summary_label = QLabel(summary)
+        self.summary_label = SelectableLabel(summary)
         self.summary_label.setObjectName("pageSummary")
-        self.summary_label.setWordWrap(True)
-        for label in (self.kicker, self.title_label, self.summary_label):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         heading = QVBoxLayout()
         heading.setSpacing(4)
         heading.addWidget(self.kicker)
@@ -79,10 +76,7 @@ class PageFrame(QScrollArea):
 
     @staticmethod
     def paragraph(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
+        return SelectableLabel(text)
 
 
 class ToolsLayout(QVBoxLayout):

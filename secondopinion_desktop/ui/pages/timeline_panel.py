@@ -45,6 +45,11 @@ class TimelineDrawing(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.timeline: Timeline | None = None
+        # the layout asked for again and again by the layout system (heightForWidth, size
+        # hints, paint): kept per width until the timeline or the font changes
+        self._layouts: dict[int, list[tuple[Mark, float, int]]] = {}
+        self._label_widths: list[int] = []
+        self._laid_out_for = ""  # the font the two caches above were made with
         self.setAccessibleName(DRAWING_NAME)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -53,6 +58,7 @@ class TimelineDrawing(QWidget):
 
     def show_timeline(self, timeline: Timeline) -> None:
         self.timeline = timeline
+        self._laid_out_for = ""
         self.setAccessibleDescription(timeline.words)
         self.setToolTip(timeline.words)
         self.updateGeometry()
@@ -81,16 +87,27 @@ class TimelineDrawing(QWidget):
         so it never hides a date of the plan."""
         if self.timeline is None:
             return []
-        marks = self.timeline.marks
+        font = self.font().key()
+        if font != self._laid_out_for:
+            self._layouts.clear()
+            self._label_widths = [self._label_width(m) for m in self.timeline.marks]
+            self._laid_out_for = font
+        placed = self._layouts.get(width)
+        if placed is None:
+            placed = self._layouts[width] = self._place(self.timeline, width)
+        return placed
+
+    def _place(self, timeline: Timeline, width: int) -> list[tuple[Mark, float, int]]:
+        marks = timeline.marks
         first, last = marks[0].day, marks[-1].day
         span = max(1, (last - first).days)
-        margin = max(self._label_width(m) for m in marks) / 2 + 4
+        margin = max(self._label_widths) / 2 + 4
         usable = max(1.0, width - 2 * margin)
         placed: list[tuple[Mark, float, int]] = []
         row_ends: dict[int, float] = {}
-        for mark in marks:
+        for mark, label_width in zip(marks, self._label_widths, strict=True):
             x = margin + usable * (mark.day - first).days / span
-            half = self._label_width(mark) / 2
+            half = label_width / 2
             rows = [0, -1, 1, -2, 2, -3, 3, -4]
             if mark.kind is MarkKind.TODAY:
                 rows = [-1, 0, -2, 1, -3, 2, -4, 3]

@@ -1,0 +1,42 @@
+"""A label whose text the person can select with the mouse (to copy a phone script, a
+name, a date), at the price of a plain label until the pointer comes near it.
+
+A QLabel made selectable lays its text out through a whole QTextDocument instead of font
+metrics: about a millisecond more per label each time its size is asked, and a step page
+has twenty of them. This label turns selection on when the pointer enters it (or, if no
+pointer ever entered, on the press itself), so the person sees the same I-beam and can drag
+across the text as before, while the window opens without that cost. Word-wrapped heights
+are the same either way (`heightForWidth` does not change, see tests/ui).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QEnterEvent, QMouseEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+SELECT = Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+class SelectableLabel(QLabel):
+    """A word-wrapped label (unless `wrap` is False) whose text can be selected by mouse."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, wrap: bool = True) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(wrap)
+
+    def selectable(self) -> bool:
+        """Whether the text can be selected now (it becomes so when the pointer comes)."""
+        return bool(self.textInteractionFlags() & SELECT)
+
+    def make_selectable(self) -> None:
+        if not self.selectable():
+            self.setTextInteractionFlags(SELECT)
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        self.make_selectable()
+        super().enterEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.make_selectable()
+        super().mousePressEvent(event)
