@@ -12,20 +12,21 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from secondopinion_desktop.domain.lazy_pattern import LazyPattern
+
 LOG_NAME = "secondopinion.log"
 LOG_MAX_BYTES = 1_000_000
 LOG_KEEP = 3
 
 # quoted text ('…', "…", “…”, «…») and absolute paths (POSIX, Windows, home)
-_QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|\u00ab[^\u00bb\n]*\u00bb")
-_PATH = re.compile(r"(?:[A-Za-z]:[\\/]|~[\\/]|/)[^\s:,;()]*")
+_QUOTED = LazyPattern(r"'[^'\n]*'|\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|\u00ab[^\u00bb\n]*\u00bb")
+_PATH = LazyPattern(r"(?:[A-Za-z]:[\\/]|~[\\/]|/)[^\s:,;()]*")
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 

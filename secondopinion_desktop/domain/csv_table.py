@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Final
 
+from secondopinion_desktop.domain.lazy_pattern import LazyPattern
 from secondopinion_desktop.domain.progress import Progress, Ticker, no_progress
 
 __all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "ImportFileError", "Table", "clean_text", "read_table"]
@@ -190,7 +191,7 @@ def _looks_binary(text: str) -> bool:
     return suspicious > 0 and suspicious * 50 > len(sample)
 
 
-_SEPARATOR_HINT_RE: Final = re.compile(r"\s*sep=(.)\s*?(?:\r\n|\r|\n|$)", re.IGNORECASE)
+_SEPARATOR_HINT_RE: Final = LazyPattern(r"\s*sep=(.)\s*?(?:\r\n|\r|\n|$)", re.IGNORECASE)
 
 
 def _take_separator_hint(text: str) -> tuple[str, str | None]:

@@ -20,6 +20,7 @@ from typing import Final
 
 from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.lazy_pattern import LazyPattern
 from secondopinion_desktop.domain.records import RECORDS_LEAD_DAYS, short_date
 from secondopinion_desktop.domain.validation import ValidationError
 from secondopinion_desktop.domain.wait_times import NUMBER_WORDS
@@ -35,7 +36,7 @@ MAX_SAID_BY: Final = 200
 BOOK_AHEAD_DAYS: Final = 14
 
 _WEEK_WORDS: Final = {w: n for w, n in NUMBER_WORDS.items() if w not in ("a", "an")}
-_WEEKS_RE: Final = re.compile(r"([0-9]{1,3}|[a-z]+)\s*(?:weeks?|wks?\.?|w)?", re.ASCII)
+_WEEKS_RE: Final = LazyPattern(r"([0-9]{1,3}|[a-z]+)\s*(?:weeks?|wks?\.?|w)?", re.ASCII)
 
 
 class Said(enum.Enum):

@@ -16,13 +16,13 @@ to the next destination starts afresh:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Fit, Role, best_fit_note, best_fits
+from secondopinion_desktop.domain.lazy_pattern import LazyPattern
 from secondopinion_desktop.domain.opinions import ROUND_ORDINALS, Opinion, round_doctor, round_name
 from secondopinion_desktop.domain.questions import (
     MAX_QUESTION_LENGTH,
@@ -424,7 +424,7 @@ _MONTHS = {
 }
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DATE = r"(\w{3}) (\d{1,2}) (\w{3})"
-_OLD_LINE = re.compile(
+_OLD_LINE = LazyPattern(
     rf"^(?P<round>[A-Z][a-z]+ opinion|Opinion \d+): "
     rf"(?:sent {_DATE})?(?:, )?(?:arrived {_DATE}(?: \(confirmed by (?P<by>[^)]*)\))?)?"
     rf"(?:, )?(?:returned {_DATE})?\.(?P<away> Still with (?P<where>.*)'s office: ask for them "

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from typing import Final
 
+from secondopinion_desktop.domain.lazy_pattern import LazyPattern
+
 __all__ = [
     "ValidationError",
     "clean_line",
@@ -84,7 +86,7 @@ def clean_line(text: str, limit: int, empty: str, too_long: str) -> str:
 _PHONE_MAX_CHARS: Final = 60
 _EXTENSION_MAX_DIGITS: Final = 6
 _PHONE_SEPARATORS: Final = frozenset(" -.()/")
-_EXTENSION_RE: Final = re.compile(
+_EXTENSION_RE: Final = LazyPattern(
     r"^(?P<main>.*?)\s*,?\s*(?:extension|ext|x|\#)\s*[.:]?\s*(?P<ext>[0-9]+)$",
     re.ASCII | re.IGNORECASE,
 )
@@ -222,12 +224,12 @@ _WEEKDAYS: Final[dict[str, int]] = {
 _FILLER_WORDS: Final = frozenset({"st", "nd", "rd", "th", "of", "the"})
 _RELATIVE_DAYS: Final[dict[str, int]] = {"today": 0, "tomorrow": 1, "yesterday": -1}
 
-_ISO_RE: Final = re.compile(r"([0-9]{4})\s*([-/.])\s*([0-9]{1,2})\s*\2\s*([0-9]{1,2})", re.ASCII)
-_US_RE: Final = re.compile(
+_ISO_RE: Final = LazyPattern(r"([0-9]{4})\s*([-/.])\s*([0-9]{1,2})\s*\2\s*([0-9]{1,2})", re.ASCII)
+_US_RE: Final = LazyPattern(
     r"([0-9]{1,2})\s*([-/.])\s*([0-9]{1,2})\s*\2\s*([0-9]{4}|[0-9]{2})", re.ASCII
 )
-_WORDY_ALLOWED_RE: Final = re.compile(r"[a-z0-9 ,.\-/]*", re.ASCII)
-_TOKEN_RE: Final = re.compile(r"[a-z]+|[0-9]+", re.ASCII)
+_WORDY_ALLOWED_RE: Final = LazyPattern(r"[a-z0-9 ,.\-/]*", re.ASCII)
+_TOKEN_RE: Final = LazyPattern(r"[a-z]+|[0-9]+", re.ASCII)
 
 
 def _cannot_read_date() -> ValidationError:

@@ -9,6 +9,7 @@ import math
 import re
 from typing import Final
 
+from secondopinion_desktop.domain.lazy_pattern import LazyPattern
 from secondopinion_desktop.domain.validation import (
     ValidationError,
     _fold_text,
@@ -60,11 +61,11 @@ _WAIT_PHRASES: Final[dict[str, int | None]] = {
 }
 _HEDGE_WORDS: Final = ("about ", "around ", "approximately ", "approx. ", "approx ", "roughly ")
 _HEDGE_WORDS_2: Final = ("in ", "within ")
-_WAIT_RE: Final = re.compile(
+_WAIT_RE: Final = LazyPattern(
     r"(?P<sign>-)?\s*(?P<number>[0-9]{1,5}(?:\.[0-9]{1,2})?|[a-z]+)\s*(?P<unit>[a-z]+)?\.?",
     re.ASCII,
 )
-_RANGE_RE: Final = re.compile(r"[0-9a-z]\s*(?:-|to|or)\s*[0-9]", re.ASCII)
+_RANGE_RE: Final = LazyPattern(r"[0-9a-z]\s*(?:-|to|or)\s*[0-9]", re.ASCII)
 
 
 def parse_wait_days(text: str) -> int | None:
