@@ -5,8 +5,9 @@ button: each edit restarts a short single-shot timer, and the text is saved when
 window must never lose what was typed in the last moment, so before anything that reloads or
 leaves the text (another page, another case, undo, closing, logout, SIGTERM) it calls
 `flush_all`, which saves every pending edit in its tree of widgets at once. An `AutoSaver` is a
-child of the widget that owns the text, so `flush_all` finds it through Qt's object tree: no
-list to register in, and a saver goes away with its widget.
+child of the widget that owns the text, so it goes away with its widget; the savers alive are
+kept in a weak set, so `flush_all` looks only at those with something pending (asking Qt for
+every child of the window, as it once did, walked hundreds of widgets at each page change).
 
 While a background job writes (a restore, an import), saving is paused (store/connection.py
 `WritesPaused`): the text stays pending and on screen, is tried again after each pause, and
@@ -16,8 +17,10 @@ the window saves it the moment the job ends.
 from __future__ import annotations
 
 import contextlib
+import weakref
 from collections.abc import Callable, Iterator
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 
@@ -54,6 +57,7 @@ class AutoSaver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.flush)
+        _SAVERS.add(self)
 
     def watch(self, *edits: QPlainTextEdit | QTextEdit | QLineEdit) -> None:
         """Treat every change of these fields' text as an edit."""
@@ -99,7 +103,20 @@ class AutoSaver(QObject):
         self._pending = False
 
 
+_SAVERS: weakref.WeakSet[AutoSaver] = weakref.WeakSet()
+
+
+def _below(item: QObject, root: QObject) -> bool:
+    parent = item.parent()
+    while parent is not None:
+        if parent is root:
+            return True
+        parent = parent.parent()
+    return False
+
+
 def flush_all(root: QObject) -> None:
     """Save every pending edit below `root` (the window: before a reload, a switch, quitting)."""
-    for saver in root.findChildren(AutoSaver):
-        saver.flush()
+    for saver in list(_SAVERS):
+        if shiboken6.isValid(saver) and saver.pending and _below(saver, root):
+            saver.flush()

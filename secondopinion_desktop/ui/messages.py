@@ -1,15 +1,18 @@
 """Every modal question and message goes through these few functions, so tests can patch them.
 
-A real `exec()` never runs in a test: tests replace these functions with stubs.
+A real `exec()` never runs in a test: tests replace these functions with stubs. QMessageBox
+is imported inside each function: most starts never show one, and loading it costs its enums.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
     """Ask a question whose buttons say what they do; the safe answer is the default."""
+    from PySide6.QtWidgets import QMessageBox  # loaded when first needed
+
     box = QMessageBox(
         QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
     )
@@ -22,10 +25,14 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, yes: str, no: str 
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # loaded when first needed
+
     QMessageBox.warning(parent, title, text)
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # loaded when first needed
+
     QMessageBox.information(parent, title, text)
 
 
@@ -52,6 +59,8 @@ QUIT = "quit"
 
 def choose_recovery(parent: QWidget | None, text: str, can_restore: bool) -> str:
     """The data file is damaged: restore the newest good backup, open another folder, or quit."""
+    from PySide6.QtWidgets import QMessageBox  # loaded when first needed
+
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         "Second Opinion",
@@ -95,4 +104,6 @@ def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]
 
 def show_about(parent: QWidget | None, title: str, text: str) -> None:
     """The About box, which shows the application's own icon."""
+    from PySide6.QtWidgets import QMessageBox  # loaded when first needed
+
     QMessageBox.about(parent, title, text)

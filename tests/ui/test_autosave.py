@@ -142,3 +142,25 @@ def test_notes_typed_just_before_closing_are_there_after_a_restart(
     page = window.stack.currentWidget()
     assert isinstance(page, StepPage)
     assert page.notes_edit.toPlainText() == "Ask Dr. Ruiz's nurse"
+
+
+def test_flush_all_saves_what_is_pending_below_the_window_only(qtbot: QtBot) -> None:
+    """A window flushes its own typing (however deep), never another window's; a saver whose
+    widget was closed and deleted is simply gone."""
+    window, other = QWidget(), QWidget()
+    for widget in (window, other):
+        qtbot.addWidget(widget)
+    deep = QWidget(QWidget(QWidget(window)))
+    mine, theirs, idle = Saves(), Saves(), Saves()
+    pending_mine = AutoSaver(mine, deep)
+    pending_theirs = AutoSaver(theirs, other)
+    AutoSaver(idle, window)
+    gone = QWidget(window)
+    AutoSaver(Saves(), gone).edited()
+    gone.deleteLater()
+    qtbot.wait(1)
+    pending_mine.edited()
+    pending_theirs.edited()
+    flush_all(window)
+    assert (mine.count, theirs.count, idle.count) == (1, 0, 0)
+    assert pending_theirs.pending
