@@ -135,6 +135,7 @@ def install_excepthook(interactive: bool) -> None:
 
 
 def load_icon() -> object:
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
     icon = QIcon()
@@ -142,7 +143,7 @@ def load_icon() -> object:
     for size in (16, 32, 48, 64, 128, 256, 512):
         item = icons / f"secondopinion-{size}.png"
         if item.is_file():
-            icon.addFile(str(item))
+            icon.addFile(str(item), QSize(size, size))  # with its size: the file is read on use
     if icon.isNull():
         svg = icons / "secondopinion.svg"
         if svg.is_file():
