@@ -19,7 +19,7 @@ def reminder_facts(repo: Repository, case_id: int) -> ReminderFacts:
             case=repo.cases.get(case_id),
             round=repo.rounds.current(case_id),
             appointments=repo.appointments.list(case_id),
-            doctors=repo.doctors.list(case_id),
+            doctors=repo.doctors.for_reminders(case_id),
             calls=repo.doctors.calls_of_case(case_id),
             records=repo.records.list(case_id),
             todos=repo.todos.list(case_id),
@@ -35,7 +35,7 @@ def sync_reminders(repo: Repository, case_id: int, zone: dt.tzinfo | None = None
     """Bring the case's derived reminders in step with its data; True if any changed."""
     with repo.db.atomic():
         wanted = derive_reminders(reminder_facts(repo, case_id), repo.now(), zone)
-        plan = plan_sync(repo.reminders.list(case_id), wanted, repo.now())
+        plan = plan_sync(repo.reminders.derived(case_id), wanted, repo.now())  # keyed only
         repo.reminders.apply(case_id, plan)
     return not plan.empty
 

@@ -83,26 +83,24 @@ class CaseRepository(TableRepository):
     # --- summaries -----------------------------------------------------------------------
 
     def counts(self, case_id: int) -> dict[str, int]:
-        """Counts the step pages show ('4 candidate doctors, 3 calls logged')."""
-        rows = list(
-            self.db.query(
-                """
-                SELECT
-                  (SELECT count(*) FROM doctors WHERE case_id = :c AND role = 'candidate')
-                    AS candidates,
-                  (SELECT count(*) FROM doctors WHERE case_id = :c AND role != 'candidate')
-                    AS treating,
-                  (SELECT count(*) FROM calls JOIN doctors ON doctors.id = calls.doctor_id
-                     WHERE doctors.case_id = :c) AS calls,
-                  (SELECT count(*) FROM doctors WHERE case_id = :c AND status = 'booked')
-                    AS booked,
-                  (SELECT count(*) FROM doctors WHERE case_id = :c AND status = 'ruled_out')
-                    AS ruled_out
-                """,
-                {"c": case_id},
-            )
+        """Counts the step pages show ('4 candidate doctors, 3 calls logged'): one pass over
+        the doctors' status index, however many candidates the case lists."""
+        counts = {"candidates": 0, "treating": 0, "calls": 0, "booked": 0, "ruled_out": 0}
+        rows = self.db.execute(
+            "SELECT status, role, count(*) FROM doctors WHERE case_id = ? GROUP BY status, role",
+            [case_id],
         )
-        return {k: int(v) for k, v in rows[0].items()}
+        for status, role, count in rows:
+            counts["candidates" if role == "candidate" else "treating"] += int(count)
+            if status in ("booked", "ruled_out"):
+                counts[status] += int(count)
+        (calls,) = self.db.execute(
+            "SELECT count(*) FROM calls CROSS JOIN doctors"  # calls first: they are few
+            " ON doctors.id = calls.doctor_id WHERE doctors.case_id = ?",
+            [case_id],
+        ).fetchone()
+        counts["calls"] = int(calls)
+        return counts
 
     def reopen_steps(self, case_id: int, steps: Iterable[int]) -> None:
         """Mark the steps not done (inside the caller's transaction); their notes stay."""

@@ -384,6 +384,22 @@ def m0008_decision_clock(db: sqlite_utils.Database) -> None:
         db.execute(f"ALTER TABLE cases ADD COLUMN {column}")
 
 
+@step("0009_indexes_for_long_lists")
+def m0009_indexes_for_long_lists(db: sqlite_utils.Database) -> None:
+    # Steps 2 and 3 say how many doctors are listed, booked and ruled out, and name the booked
+    # ones: without this index each count walked every row of a case of 100,000 candidates
+    # (hundreds of milliseconds on the window's thread after an import; issue 16). With it,
+    # one pass over the index counts them all (store/cases.py: counts).
+    db.execute("CREATE INDEX doctors_status ON doctors(case_id, status, role)")
+    # Tools > Reminders reads a page at a time in its order (open first, soonest first) and
+    # counts what is open and due: this index holds that order (store/reminders.py: ORDER_SQL,
+    # the same expressions), so neither sorts nor reads all of 10,000 reminders.
+    db.execute(
+        "CREATE INDEX reminders_case_order ON reminders(case_id, (done_at IS NOT NULL), "
+        "max(coalesce(julianday(due_at), 0), coalesce(julianday(snoozed_until), 0)))"
+    )
+
+
 def known_names() -> list[str]:
     return [name for name, _ in STEPS]
 

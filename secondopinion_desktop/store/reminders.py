@@ -27,6 +27,8 @@ from secondopinion_desktop.store.rows import (
 # the exact times compared in Python.
 FIRES_SQL = "max(coalesce(julianday(due_at), 0), coalesce(julianday(snoozed_until), 0))"
 MARGIN_DAYS = 1
+#: Done (1) or open (0): the first key of the reminders list's order (index of migration 0009).
+DONE_SQL = "(done_at IS NOT NULL)"
 NEXT_BATCH = 64
 IDS_PER_QUERY = 500  # below SQLite's limit on ? parameters
 
@@ -140,6 +142,45 @@ class ReminderRepository(TableRepository):
         reminders = [reminder_from_row(r) for r in self.db.query(sql, params)]
         # ISO texts with different offsets do not sort as text: sort the instants
         return sorted(reminders, key=lambda r: (r.done, r.fires_at, r.id))
+
+    def page(
+        self, case_id: int, include_done: bool, offset: int, limit: int
+    ) -> builtins.list[Reminder]:
+        """`limit` of a case's reminders from `offset` on, in the list's order (open ones first,
+        then soonest first), read in that order from the reminders_case_order index (migration
+        0009): Tools > Reminders reads a page at a time as it is scrolled, never all 10,000.
+        A time stored without an offset is placed as if it were UTC here (moments stored the
+        app's way are in their exact order)."""
+        sql = "SELECT * FROM reminders INDEXED BY reminders_case_order WHERE case_id = ?"
+        if include_done:
+            sql += f" ORDER BY {DONE_SQL}, {FIRES_SQL}, id"
+        else:  # the index's order as it is (a done term here would make SQLite sort)
+            sql += f" AND {DONE_SQL} = 0 ORDER BY {FIRES_SQL}, id"
+        sql += " LIMIT ? OFFSET ?"
+        rows = self.db.rows(sql, [case_id, max(0, limit), max(0, offset)])
+        return [reminder_from_row(r) for r in rows]
+
+    def tally(self, case_id: int, now: dt.datetime) -> tuple[int, int, int]:
+        """(how many in all, how many open, how many open and due by `now`) for a case, counted
+        in the index (the list's heading), with the same reading of times as `page`."""
+        where = "FROM reminders INDEXED BY reminders_case_order WHERE case_id = ?"
+        everyone = self.db.execute(f"SELECT count(*) {where}", [case_id]).fetchone()[0]
+        still = self.db.execute(
+            f"SELECT count(*) {where} AND {DONE_SQL} = 0", [case_id]
+        ).fetchone()[0]
+        due = self.db.execute(
+            f"SELECT count(*) {where} AND {DONE_SQL} = 0 AND {FIRES_SQL} <= julianday(?)",
+            [case_id, _julian(now)],
+        ).fetchone()[0]
+        return int(everyone), int(still), int(due)
+
+    def derived(self, case_id: int) -> builtins.list[Reminder]:
+        """The case's reminders made by the rules (those with a key), for keeping them in step
+        with the data: not the person's own, which may be thousands (by the case/key index)."""
+        rows = self.db.rows(
+            "SELECT * FROM reminders WHERE case_id = ? AND key IS NOT NULL ORDER BY id", [case_id]
+        )
+        return [reminder_from_row(r) for r in rows]
 
     def open(self) -> builtins.list[Reminder]:
         """Every reminder not yet done, of every case (the scheduler watches them all)."""

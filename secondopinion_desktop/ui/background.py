@@ -189,8 +189,11 @@ class _Worker(QRunnable):
         except Exception as exc:  # the file went away or is locked: said in words
             self.signals.failed.emit(_failure_words(self.job, exc))
             return
+        from secondopinion_desktop.ui.collector import quiet_collector
+
         try:
-            result = self.job.run(repo, self.report)
+            with quiet_collector():  # the collector's full passes would stop the window
+                result = self.job.run(repo, self.report)
         except Cancelled:
             self.signals.cancelled.emit()
         except Exception as exc:
@@ -416,8 +419,11 @@ class _Reader(QRunnable):
         except Exception as exc:  # the file went away: the page reads it again when shown
             self._tell(None, exc)
             return
+        from secondopinion_desktop.ui.collector import quiet_collector
+
         try:
-            result = self.read(repo)
+            with quiet_collector():  # see ui/collector.py: no full passes meanwhile
+                result = self.read(repo)
         except Exception as exc:
             self._tell(None, exc)
         else:

@@ -1,4 +1,5 @@
-"""SIGKILL at random moments of start-up (with a schema upgrade), backup, import and attaching.
+"""SIGKILL at random moments of start-up (with a schema upgrade), backup, import, attaching
+and adding an insurer's list of doctors.
 
 Each phase runs the app's own code in a child process: the real program (`python -m
 secondopinion_desktop`) for start-up, and for the others a small driver calling the same
@@ -27,6 +28,11 @@ from pathlib import Path
 
 import pytest
 
+from secondopinion_desktop.domain.candidate_import import (
+    build_candidates,
+    guess_mapping,
+    read_table,
+)
 from secondopinion_desktop.paths import database_path, prepare_data_dir
 from secondopinion_desktop.store import backups, migrations
 from secondopinion_desktop.store.database import connect, open_database
@@ -309,11 +315,79 @@ def attach_rounds(tmp_path: Path, rounds: int, seed: int) -> None:
     next_start_leaves_nothing_behind(folder, tmp_path)
 
 
+CSV_ROWS = 5_000
+CSV_DRIVER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from secondopinion_desktop.domain.candidate_import import (
+        build_candidates, guess_mapping, read_table,
+    )
+    from secondopinion_desktop.domain.doctors import Source
+    from secondopinion_desktop.services.doctors import import_doctors
+    from secondopinion_desktop.store.database import open_database
+    from secondopinion_desktop.store.repository import Repository
+    folder, csv = Path(sys.argv[1]), Path(sys.argv[2])
+    table = read_table(csv.read_bytes())
+    found = build_candidates(table, guess_mapping(table.headers), []).candidates
+    repo = Repository(open_database(folder))
+    def progress(done, total, what):
+        print(f"wrote{done}", flush=True)
+    while True:
+        case_id = repo.cases.create(f"List {sys.argv[3]}").id
+        import_doctors(repo, case_id, found, Source.INSURANCE_LIST, csv.name, progress)
+        print(f"done{case_id}", flush=True)
+    """
+)
+
+
+def surname(number: int) -> str:
+    """A different name for each number ('Baa', 'Bab', ...): names are letters, not digits."""
+    letters = "".join(chr(ord("a") + number // 26**k % 26) for k in range(3))
+    return "B" + letters
+
+
+def csv_rounds(tmp_path: Path, rounds: int, seed: int) -> None:
+    """An insurer's list of 5,000 doctors added again and again, killed mid-way: each case
+    has all of them or none, and every import that said it was done has all of them."""
+    rng = random.Random(seed)
+    folder = prepare_data_dir(tmp_path / "data")
+    open_database(folder).close()
+    csv = tmp_path / "insurer list.csv"
+    csv.write_text(
+        "Provider Name,Specialty,Phone\n"
+        + "".join(
+            f"Dr. Ann {surname(i)},Medical oncology,(555) 201-{i % 10_000:04d}\n"
+            for i in range(CSV_ROWS)
+        ),
+        encoding="utf-8",
+    )
+    table = read_table(csv.read_bytes())
+    assert len(build_candidates(table, guess_mapping(table.headers), []).candidates) == CSV_ROWS
+    acked: list[str] = []
+    for number in range(rounds):
+        acked += kill_after_acks(CSV_DRIVER, folder, rng, tmp_path, str(csv), str(number))
+        conn = check_folder(folder)
+        counts = dict(
+            conn.execute(
+                "SELECT cases.id, count(doctors.id) FROM cases "
+                "LEFT JOIN doctors ON doctors.case_id = cases.id GROUP BY cases.id"
+            ).fetchall()
+        )
+        conn.close()
+        assert set(counts.values()) <= {0, CSV_ROWS}, "a list half-added"
+        done = [int(a.removeprefix("done")) for a in acked if a.startswith("done")]
+        assert all(counts[case_id] == CSV_ROWS for case_id in done)
+    assert acked
+    next_start_leaves_nothing_behind(folder, tmp_path)
+
+
 PHASES = {
     "startup": startup_rounds,
     "backup": backup_rounds,
     "import": import_rounds,
     "attach": attach_rounds,
+    "csv": csv_rounds,
 }
 
 

@@ -13,6 +13,17 @@ def add(repo: Repository, case_id: int, name: str, **fields: object) -> Doctor:
     return repo.doctors.add(Doctor(id=0, case_id=case_id, name=name, **fields))  # type: ignore[arg-type]
 
 
+def book_visit(repo: Repository, case_id: int, doctor_id: int) -> None:
+    repo.appointments.add(
+        Appointment(
+            id=0,
+            case_id=case_id,
+            starts_at=dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.UTC),
+            doctor_id=doctor_id,
+        )
+    )
+
+
 def test_own_doctors_leave_the_candidates_out(repo: Repository) -> None:
     case = repo.cases.create("Mine")
     other = repo.cases.create("Other")
@@ -76,14 +87,7 @@ def test_doctors_records_move_between(repo: Repository) -> None:
     booked = add(repo, case.id, "Dr. Booked", status=Status.BOOKED)
     visited = add(repo, case.id, "Dr. Visit")
     named = add(repo, case.id, "Dr. Named On The Item", status=Status.RULED_OUT)
-    repo.appointments.add(
-        Appointment(
-            id=0,
-            case_id=case.id,
-            starts_at=dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.UTC),
-            doctor_id=visited.id,
-        )
-    )
+    book_visit(repo, case.id, visited.id)
     assert repo.doctors.for_records(case.id) == [own, visited]
     assert repo.doctors.for_records(case.id, [named.id, booked.id]) == [
         own,
@@ -101,3 +105,26 @@ def test_doctors_of_a_role_are_counted_without_reading_them(repo: Repository) ->
     assert repo.doctors.count(case.id, Role.CANDIDATE) == 2
     assert repo.doctors.count(case.id, Role.TREATING) == 1
     assert repo.doctors.count(case.id + 1, Role.CANDIDATE) == 0
+
+
+def test_doctors_reminders_can_name(repo: Repository) -> None:
+    """Own doctors, visits, calls and records' recipients: not the rest of a long list."""
+    from secondopinion_desktop.domain.doctors import Call
+    from secondopinion_desktop.domain.records import RecordItem
+
+    case = repo.cases.create("Reminders")
+    other = repo.cases.create("Other")
+    pcp = add(repo, case.id, "Dr. Family", role=Role.PRIMARY_CARE)
+    add(repo, case.id, "Dr. Just A Name")
+    called = add(repo, case.id, "Dr. Called")
+    visited = add(repo, case.id, "Dr. Visit")
+    sent_to = add(repo, case.id, "Dr. Gets The Records")
+    elsewhere = add(repo, other.id, "Dr. Elsewhere")
+    repo.doctors.add_call(Call(id=0, doctor_id=called.id, called_at="2026-11-02T10:00:00+00:00"))
+    repo.doctors.add_call(Call(id=0, doctor_id=elsewhere.id, called_at="2026-11-02T11:00:00+00:00"))
+    book_visit(repo, case.id, visited.id)
+    repo.records.add(
+        RecordItem(id=0, case_id=case.id, title="Scans", recipient_doctor_id=sent_to.id)
+    )
+    assert repo.doctors.for_reminders(case.id) == [pcp, called, visited, sent_to]
+    assert repo.doctors.for_reminders(other.id) == [elsewhere]

@@ -119,3 +119,24 @@ def test_announced_ones_are_not_fresh_until_their_time_moves(repo: Repository) -
     assert announced.closed() == {first.id, second.id}
     assert repo.reminders.open_among([first.id, second.id, 999]) == set()
     assert repo.reminders.any_open()
+
+
+def test_pages_of_the_list_in_its_order_and_the_counts(repo: Repository) -> None:
+    """Open first, soonest first, as `list` sorts them; read a page at a time by the index."""
+    case = repo.cases.create("Mum")
+    other = repo.cases.create("Other")
+    made = [add(repo, case.id, NOW + dt.timedelta(hours=(i * 7) % 23 - 11)) for i in range(23)]
+    for reminder in made[::4]:
+        repo.reminders.set_done(reminder.id, True)
+    snoozed = made[1]
+    repo.reminders.snooze(snoozed.id, NOW + dt.timedelta(days=3))
+    add(repo, other.id, NOW - HOUR)
+    everyone = repo.reminders.list(case.id)
+    still = repo.reminders.list(case.id, include_done=False)
+    for include_done, expected in ((True, everyone), (False, still)):
+        pages = [repo.reminders.page(case.id, include_done, start, 5) for start in range(0, 30, 5)]
+        assert [r.id for page in pages for r in page] == [r.id for r in expected]
+    assert repo.reminders.page(case.id, True, 40, 5) == []
+    due = sum(1 for r in still if r.is_due(NOW))
+    assert repo.reminders.tally(case.id, NOW) == (23, len(still), due)
+    assert 0 < due < len(still)

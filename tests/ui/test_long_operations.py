@@ -98,6 +98,19 @@ def start_import(qtbot: QtBot, window: MainWindow, csv: Path) -> None:
     named(window, QPushButton, IMPORT_BUTTON).click()
 
 
+def reads_then(csv: Path, seen: dict[str, Any], then: Callable[[], None]) -> Callable[[], None]:
+    """What runs once the import window is up: it reads `csv` (seen["dialog"]), then `then`."""
+
+    def in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        seen["dialog"] = dialog
+        dialog.load_file(str(csv))  # type: ignore[attr-defined]
+        QTimer.singleShot(10, then)
+
+    return in_the_dialog
+
+
 def progress_dialog(qtbot: QtBot, window: MainWindow) -> QWidget:
     qtbot.waitUntil(lambda: window.jobs.dialog is not None and window.jobs.dialog.isVisible())
     dialog = window.jobs.dialog
@@ -233,13 +246,6 @@ def test_cancelling_the_reading_of_a_list_says_so_in_the_import_window(
     csv = write_list(tmp_path / "list.csv", 200)
     seen: dict[str, Any] = {}
 
-    def in_the_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert dialog is not None
-        seen["dialog"] = dialog
-        dialog.load_file(str(csv))  # type: ignore[attr-defined]
-        QTimer.singleShot(10, press_cancel)
-
     def press_cancel() -> None:
         progress = window.jobs.dialog
         if progress is None or not progress.isVisible() or not reading.started.is_set():
@@ -260,10 +266,56 @@ def test_cancelling_the_reading_of_a_list_says_so_in_the_import_window(
         dialog.reject()
 
     window.show_page(2)
-    QTimer.singleShot(0, in_the_dialog)
+    QTimer.singleShot(0, reads_then(csv, seen, press_cancel))
     named(window, QPushButton, IMPORT_BUTTON).click()
     assert seen["title"] == "Reading the list"
     assert seen["problem"].startswith("You stopped reading this file.")
     assert "Nothing was imported" in seen["problem"]
     assert seen["add"] is False
     assert doctors_of(window, case) == []
+
+
+def test_the_first_rows_show_while_the_rest_of_a_long_list_is_checked(
+    monkeypatch: pytest.MonkeyPatch, session: AppSession, make_case: Callable[..., Case]
+) -> None:
+    from secondopinion_desktop.ui.dialogs import import_dialog
+
+    tmp_path = session.folder.parent
+    make_case("Mum")
+    window = session.open()
+    window.jobs.show_after_ms = 0
+    checking = Held(import_dialog.build_candidates)
+    monkeypatch.setattr(import_dialog, "build_candidates", checking)
+    monkeypatch.setattr(import_dialog, "BUSY_ROWS", 10)  # 200 rows count as many here
+    monkeypatch.setattr(messages, "ask_yes_no", lambda *_a, **_k: True)
+    csv = write_list(tmp_path / "list.csv", 200)
+    seen: dict[str, Any] = {}
+
+    def while_checking() -> None:
+        if not checking.started.is_set():
+            QTimer.singleShot(10, while_checking)
+            return
+        dialog = seen["dialog"]
+        seen["rows"] = dialog.preview_model.rowCount()
+        seen["first"] = dialog.preview_model.index(0, 1).data()
+        seen["summary"] = dialog.summary_label.text()
+        seen["add while checking"] = named(dialog, QPushButton, ADD_BUTTON).isEnabled()
+        checking.release.set()
+        QTimer.singleShot(10, when_checked)
+
+    def when_checked() -> None:
+        dialog = seen["dialog"]
+        if window.jobs.busy:
+            QTimer.singleShot(10, when_checked)
+            return
+        seen["add"] = named(dialog, QPushButton, ADD_BUTTON).text()
+        dialog.reject()
+
+    window.show_page(2)
+    QTimer.singleShot(0, reads_then(csv, seen, while_checking))
+    named(window, QPushButton, IMPORT_BUTTON).click()
+    assert seen["rows"] == 50
+    assert seen["first"] == "Dr. Amara Diallo"
+    assert seen["summary"] == "Checking all 200 rows\u2026 The first ones are shown below."
+    assert seen["add while checking"] is False
+    assert seen["add"] == "Add 200 doctors"

@@ -166,3 +166,32 @@ def test_switching_back_to_a_case_reads_its_doctors_again_only_after_a_change(
     window.open_case(case.id)
     assert read.count(case.id) == 2
     assert "3 days" in column(compare, Column.WAIT)
+
+
+def test_a_panel_that_showed_its_own_change_reads_nothing_when_turned_back_to(
+    session: AppSession,
+    make_case: Callable[..., Case],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After importing doctors on step 2 (as after importing 100,000), step 2 has shown them:
+    going to step 3 and back must not read the whole list once more."""
+    from secondopinion_desktop.domain.candidate_import import ImportedCandidate
+    from secondopinion_desktop.ui.dialogs import import_dialog
+    from tests.ui.pages.test_candidates_panel import FakeImportDialog
+
+    case = with_doctors(session, make_case)
+    window = session.open()
+    window.open_case(case.id)
+    show(window, 2)
+    candidates = named(window, QTableView, "Candidate doctors")
+    rows = candidates.model()
+    assert isinstance(rows, QAbstractProxyModel)
+    fake = FakeImportDialog([ImportedCandidate(name="Dr. Noor Haddad", phone="555-201-3344")])
+    monkeypatch.setattr(import_dialog, "ImportDialog", lambda *_a, **_k: fake)
+    named(window, QWidget, "Import doctors from a spreadsheet saved as CSV").click()  # type: ignore[attr-defined]
+    assert "Dr. Noor Haddad" in column(candidates, Column.NAME)
+    show(window, 3)
+    with qtbot.assertNotEmitted(rows.sourceModel().modelReset):
+        show(window, 2)
+    assert "Dr. Noor Haddad" in column(candidates, Column.NAME)

@@ -20,17 +20,14 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -56,13 +53,18 @@ from secondopinion_desktop.ui.dialogs.import_mapping import (
     grow_to_fit,
     heading,
     paragraph,
+    preview_table,
     source_row,
 )
-from secondopinion_desktop.ui.dialogs.import_reading import file_size, notes_of, read_list
+from secondopinion_desktop.ui.dialogs.import_reading import (
+    file_size,
+    first_rows,
+    notes_of,
+    read_list,
+)
 from secondopinion_desktop.ui.dialogs.import_reading import plural as _plural
 from secondopinion_desktop.ui.models.import_preview_model import (
     PREVIEW_ROWS,
-    Column,
     ImportPreviewModel,
     preview_rows,
 )
@@ -221,31 +223,7 @@ class ImportDialog(QDialog):
         column.addWidget(self.preview_caption)
 
         self.preview_model = ImportPreviewModel(self)
-        self.preview = QTableView()
-        self.preview.setModel(self.preview_model)
-        self.preview.setAccessibleName("Preview of the rows in the file")
-        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.preview.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.preview.setAlternatingRowColors(True)
-        self.preview.setWordWrap(False)
-        self.preview.setTabKeyNavigation(False)
-        self.preview.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.preview.horizontalHeader().setStretchLastSection(True)
-        self.preview.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.preview.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        char = self.preview.fontMetrics().averageCharWidth()
-        for col, chars in (
-            (Column.OUTCOME, 30),
-            (Column.NAME, 24),
-            (Column.SPECIALTY, 20),
-            (Column.PRACTICE, 24),
-            (Column.PHONE, 17),
-            (Column.FAX, 17),
-        ):
-            self.preview.setColumnWidth(col, chars * char)
-        self.preview.setMinimumHeight(220)
-        self.preview.setMinimumWidth(440)
+        self.preview = preview_table(self.preview_model)
         column.addWidget(self.preview, 3)
 
         self.notes_heading = QLabel()
@@ -379,6 +357,7 @@ class ImportDialog(QDialog):
                 return
             self._stale = False
             existing = list(self._existing)
+            self._show_first_rows(table, mapping, existing)
             self._jobs.start(
                 Job(
                     "Checking the list",
@@ -394,6 +373,18 @@ class ImportDialog(QDialog):
         with self._busy("Checking the rows\u2026", len(table.rows) > BUSY_ROWS):
             result = build_candidates(table, mapping, self._existing)
         self._show_result(table, mapping, result)
+
+    def _show_first_rows(
+        self, table: Table, mapping: ColumnMapping, existing: list[tuple[str, str]]
+    ) -> None:
+        """While the worker checks every row, show what the first ones will be: a row's fate
+        hangs only on the rows above it and the list, so these are already what Add gives."""
+        self._result = None
+        self._update_add_button()
+        self.preview_model.set_rows(first_rows(table, mapping, existing))
+        self.summary_label.setText(
+            f"Checking all {len(table.rows):,} rows\u2026 The first ones are shown below."
+        )
 
     def _check_stopped(self) -> None:
         self._result = None

@@ -7,17 +7,20 @@ the import window shares (headings, paragraphs, words about files that cannot be
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +29,7 @@ from secondopinion_desktop.domain.candidate_import import FIELD_LABELS, ColumnMa
 from secondopinion_desktop.domain.doctors import Source
 from secondopinion_desktop.ui.forms import clearable
 from secondopinion_desktop.ui.models.import_preview_model import PREVIEW_ROWS
+from secondopinion_desktop.ui.models.import_preview_model import Column as PreviewColumn
 from secondopinion_desktop.ui.style import attention_color, muted_color
 
 NOT_IN_FILE = "Not in this file"
@@ -89,6 +93,36 @@ def grow_to_fit(dialog: QWidget) -> None:
     width = min(1240, int(screen.width() * 0.94))
     height = min(820, int(screen.height() * 0.92))
     dialog.resize(max(dialog.width(), width), max(dialog.height(), height))
+
+
+def preview_table(model: QAbstractItemModel) -> QTableView:
+    """The import window's preview: read-only rows, one line each, columns sized for text."""
+    preview = QTableView()
+    preview.setModel(model)
+    preview.setAccessibleName("Preview of the rows in the file")
+    preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    preview.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    preview.setAlternatingRowColors(True)
+    preview.setWordWrap(False)
+    preview.setTabKeyNavigation(False)
+    preview.setTextElideMode(Qt.TextElideMode.ElideRight)
+    preview.horizontalHeader().setStretchLastSection(True)
+    preview.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+    preview.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    char = preview.fontMetrics().averageCharWidth()
+    for column, chars in (
+        (PreviewColumn.OUTCOME, 30),
+        (PreviewColumn.NAME, 24),
+        (PreviewColumn.SPECIALTY, 20),
+        (PreviewColumn.PRACTICE, 24),
+        (PreviewColumn.PHONE, 17),
+        (PreviewColumn.FAX, 17),
+    ):
+        preview.setColumnWidth(column, chars * char)
+    preview.setMinimumHeight(220)
+    preview.setMinimumWidth(440)
+    return preview
 
 
 def column_letter(index: int) -> str:

@@ -8,18 +8,40 @@ and Cancel; these functions touch no widget, so they can run there.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from secondopinion_desktop.domain.candidate_import import (
+    ColumnMapping,
     ImportFileError,
     ImportResult,
     Table,
+    build_candidates,
     read_table,
 )
 from secondopinion_desktop.services.progress import Progress, no_progress
 from secondopinion_desktop.ui.dialogs.import_mapping import describe_os_error
+from secondopinion_desktop.ui.models.import_preview_model import (
+    PREVIEW_ROWS,
+    PreviewRow,
+    preview_rows,
+)
 
-__all__ = ["file_size", "notes_of", "plural", "read_list"]
+__all__ = ["file_size", "first_rows", "notes_of", "plural", "read_list"]
+
+
+def first_rows(
+    table: Table, mapping: ColumnMapping, existing: Iterable[tuple[str, str]]
+) -> list[PreviewRow]:
+    """The preview's rows, checked alone (cheap): what Add will do with them already, since a
+    row's fate hangs only on the rows above it and the list (shown while the rest is checked)."""
+    first = Table(
+        table.headers,
+        table.rows[:PREVIEW_ROWS],
+        table.row_numbers[:PREVIEW_ROWS],
+        table.delimiter,
+        table.encoding,
+    )
+    return preview_rows(first, mapping, build_candidates(first, mapping, existing))
 
 
 def plural(count: int, one: str, many: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -185,9 +185,16 @@ class RemindersListDialog(ReminderWindow):
         self.table.setColumnWidth(Column.WHEN, 190)
         self.table.setColumnWidth(Column.ABOUT, 170)
         self.table.setColumnWidth(Column.STATE, 230)
-        # wrapped titles change height with the width: fit the rows again on a resize
-        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
+        # wrapped titles change height with the width: fit the rows again on a resize (once
+        # for the several sections a resize moves, at the next turn of the event loop)
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_args: self._fit_rows.start())
+        self._loads = 0  # how many times the list was read (see `_changed`)
         self.table.doubleClicked.connect(self._open_index)
+        self.model.rowsInserted.connect(self._fit_new_rows)
         layout.addWidget(self.table, 1)
         self.detail = SelectableLabel()
         self.detail.setAccessibleName("About the chosen reminder")
@@ -245,29 +252,45 @@ class RemindersListDialog(ReminderWindow):
         self.reload()
 
     def reload(self) -> None:
+        """Read the list again: its first page (or as many rows as were read before, so the
+        place scrolled to stays), the rest as the table is scrolled; counts from the index."""
         keep = self.selected()
-        reminders = (
-            self.repo.reminders.list(self.case_id, include_done=self.show_done.isChecked())
-            if self.case_id is not None
-            else []
-        )
+        self._loads += 1
         now = self._clock()
-        self.model.set_reminders(reminders, now, self._zone, self.palette())
+        case_id, include_done = self.case_id, self.show_done.isChecked()
+        everyone, open_count, due = (
+            self.repo.reminders.tally(case_id, now) if case_id is not None else (0, 0, 0)
+        )
+        self.model.set_pages(
+            lambda offset, limit: (
+                self.repo.reminders.page(case_id, include_done, offset, limit)
+                if case_id is not None
+                else []
+            ),
+            everyone if include_done else open_count,
+            now,
+            self._zone,
+            self.palette(),
+            at_least=self.model.rowCount(),
+        )
         self.table.resizeRowsToContents()
-        due = sum(1 for r in reminders if r.is_due(now))
-        open_count = sum(1 for r in reminders if not r.done)
-        if not reminders:
+        if not self.model.rowCount():
             self.summary.setText("No reminders for this case yet.")
         elif due:
-            self.summary.setText(f"{due} due now, {open_count} still to do in all.")
+            self.summary.setText(f"{due:,} due now, {open_count:,} still to do in all.")
         else:
-            self.summary.setText(f"Nothing due now. {open_count} coming up.")
+            self.summary.setText(f"Nothing due now. {open_count:,} coming up.")
         row = self.model.row_of(keep.id) if keep else -1
         if row < 0 and self.model.rowCount():
             row = 0
         if row >= 0:
             self.table.setCurrentIndex(self.model.index(row, Column.TITLE))
         self._update_buttons()
+
+    def _fit_new_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """Rows read as the table scrolls get their wrapped height, as the first page did."""
+        for row in range(first, last + 1):
+            self.table.resizeRowToContents(row)
 
     def selected(self) -> Reminder | None:
         index = self.table.currentIndex()
@@ -299,10 +322,12 @@ class RemindersListDialog(ReminderWindow):
     # --- acting ----------------------------------------------------------------------------
 
     def _changed(self, select_id: int | None = None) -> None:
-        self.reload()
+        loads = self._loads
+        self.changed.emit()
+        if self._loads == loads:  # nobody listening read the list again: read it here, once
+            self.reload()
         if select_id is not None:
             self.select(select_id)
-        self.changed.emit()
 
     @says_when_paused
     def toggle_done(self) -> None:

@@ -175,6 +175,9 @@ class DoctorTablePanel(StepPanel):
         if select_id is not None:
             self.select_doctor(select_id)
         self.report(changes)
+        # what it changed is what this panel shows, just read again: not stale (after an
+        # import that would read 100,000 doctors again at the next visit to the page)
+        self._stale = False
 
     def edit_selected(self) -> None:
         """Open the chosen doctor's details; what the person changes is saved."""

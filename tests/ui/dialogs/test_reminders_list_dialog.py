@@ -102,3 +102,35 @@ def test_own_reminder_dialog_checks_what_was_typed(qtbot: QtBot, clock: FakeCloc
     assert made is not None
     assert (made.title, made.about, made.key) == ("Ask Jo to drive", About.CASE, None)
     assert made.due_at == dt.datetime(2026, 12, 3, 17, 30, tzinfo=ZONE)
+
+
+def test_a_long_list_shows_its_first_rows_and_reads_more_as_it_is_scrolled(
+    qtbot: QtBot, repo: Repository, clock: FakeClock
+) -> None:
+    from secondopinion_desktop.ui.models.reminders_model import PAGE
+
+    case = repo.cases.create("Mum")
+    count = PAGE * 2 + 50
+    for i in range(count):
+        repo.reminders.add(
+            Reminder(
+                id=0, case_id=case.id, title=f"Call {i}", due_at=clock() - dt.timedelta(hours=i)
+            )
+        )
+    dialog = RemindersListDialog(repo, None, clock, ZONE)
+    qtbot.addWidget(dialog)
+    dialog.load(case.id)
+    dialog.show()
+    assert dialog.summary.text() == f"{count:,} due now, {count:,} still to do in all."
+    assert dialog.model.rowCount() == PAGE  # not all of them at once
+    assert dialog.selected() is not None and dialog.selected().title == f"Call {count - 1}"
+    for _ in range(3):
+        dialog.table.scrollToBottom()
+        qtbot.wait(10)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == count)
+    last = dialog.model.row_at(count - 1)
+    dialog.select(last.id)
+    dialog.done_button.click()  # the list is read again: the rows read so far stay
+    assert repo.reminders.get(last.id).done
+    assert dialog.model.rowCount() == count - 1
+    assert dialog.summary.text() == f"{count - 1:,} due now, {count - 1:,} still to do in all."

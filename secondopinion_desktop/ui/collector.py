@@ -1,0 +1,56 @@
+"""Keep Python's cycle collector from freezing the window while a worker builds big data.
+
+Work on a worker thread shares the interpreter lock with the window's thread. Python code
+hands the lock back every few milliseconds, but a *full* collection of the cycle collector
+does not: it walks every live object at once. Reading a 100,000-row list makes a few hundred
+thousand objects, and the collector's full passes over them (set off by the worker's
+allocations) stopped the window for 100 to 500 ms at a time (measured: the stalls of the
+import preview were exactly the collector's passes on the worker's thread).
+
+`quiet_collector()` goes around such work: meanwhile young passes are rarer and larger (a
+few milliseconds each) and no full pass runs; at the end what the work built is moved out of
+the collector's sight (`gc.freeze`), so no later full pass walks the long list while the
+window shows it. Frozen objects are still freed the ordinary way (by reference counting)
+when nothing holds them any more; only a reference cycle among them would wait for the app
+to quit, and the rows, doctors and results built here hold none.
+
+Nested and overlapping uses (a background read during a job) share one setting: the first
+to enter sets it, the last to leave puts the old thresholds back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import threading
+from collections.abc import Iterator
+
+__all__ = ["quiet_collector"]
+
+#: While quiet: a young pass every this many new objects (default 700), and practically
+#: never an older one (the last value is the full pass's: after that many older ones).
+QUIET_THRESHOLDS = (10_000, 1_000, 1_000)
+
+_lock = threading.Lock()
+_users = 0
+_saved: tuple[int, int, int] = gc.get_threshold()
+
+
+@contextlib.contextmanager
+def quiet_collector() -> Iterator[None]:
+    """No full collection while the block runs; what it built is frozen when it ends."""
+    global _users, _saved
+    with _lock:
+        if _users == 0:
+            _saved = gc.get_threshold()
+            gc.set_threshold(*QUIET_THRESHOLDS)
+        _users += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _users -= 1
+            if _users == 0:
+                gc.collect(0)  # young garbage first (cheap): only what survives is frozen
+                gc.freeze()
+                gc.set_threshold(*_saved)

@@ -1,0 +1,50 @@
+"""The cycle collector is kept quiet while a worker builds big data, and set back after."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from collections.abc import Iterator
+
+import pytest
+
+from secondopinion_desktop.ui.collector import QUIET_THRESHOLDS, quiet_collector
+
+
+@pytest.fixture(autouse=True)
+def unfrozen() -> Iterator[None]:
+    before = gc.get_threshold()
+    yield
+    gc.unfreeze()  # the rest of the test run sees the collector as it was
+    gc.set_threshold(*before)
+
+
+class Tracked:
+    """Something the collector tracks (as rows and doctors are)."""
+
+
+def test_quiet_while_working_and_set_back_after() -> None:
+    before = gc.get_threshold()
+    with quiet_collector():
+        assert gc.get_threshold() == QUIET_THRESHOLDS
+        with quiet_collector():  # a background read during a job
+            assert gc.get_threshold() == QUIET_THRESHOLDS
+        assert gc.get_threshold() == QUIET_THRESHOLDS  # the outer one still works
+    assert gc.get_threshold() == before
+
+
+def test_what_was_built_is_frozen_but_still_freed_when_dropped() -> None:
+    with quiet_collector():
+        rows = [Tracked() for _ in range(1_000)]
+    assert gc.get_freeze_count() >= 1_000
+    assert not any(row is rows[0] for row in gc.get_objects())  # out of the collector's sight
+    watch = weakref.ref(rows[0])
+    del rows
+    assert watch() is None  # reference counting frees it as before
+
+
+def test_set_back_after_an_error() -> None:
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), quiet_collector():
+        raise RuntimeError("the job failed")
+    assert gc.get_threshold() == before
