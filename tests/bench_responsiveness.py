@@ -191,8 +191,11 @@ def make_data(folder: Path) -> None:
     repo.db.close()
 
 
-def open_window(bench: Bench) -> None:
-    """The real window as app.session makes it (no reminder window: see the reminder row)."""
+def open_window(bench: Bench, settle: bool = True) -> None:
+    """The real window as app.session makes it (no reminder window: see the reminder row).
+
+    `settle`: wait until the pages are built ahead (a few seconds of idle time), so that the
+    pieces do not fall into another row's figures; the first-show rows do not wait."""
     from secondopinion_desktop.store.database import open_database
     from secondopinion_desktop.store.repository import Repository
     from secondopinion_desktop.ui.main_window import MainWindow
@@ -212,6 +215,8 @@ def open_window(bench: Bench) -> None:
     bench.window, bench.repo = window, repo
     bench.cases = {"big": cases["Benchmark"], "small": cases["Case 1"]}
     bench.idle(100)
+    if settle:
+        bench.wait_until(lambda: not window.builder.building_ahead)  # type: ignore[union-attr]
 
 
 def close_window(bench: Bench) -> None:
@@ -316,7 +321,7 @@ def page_switching(bench: Bench) -> None:
     pages = range(1, OUTCOME_PAGE + 1)
     rounds = max(2, bench.repeat // 2)
     for _ in range(rounds):
-        open_window(bench)
+        open_window(bench, settle=False)
         show = bench.window.show_page  # type: ignore[attr-defined]
         for page in pages:
             bench.measure(f"show page {page}, first time", lambda p=page: first(bench, p), repeat=1)

@@ -132,8 +132,8 @@ MODULES: dict[int, tuple[str, ...]] = {
         6: "services.questions services.rounds services.outcome ui.pages.visit_panel "
         "ui.dialogs.question_dialog ui.models.questions_model ui.pages.questions_panel "
         "ui.pages.earlier_visits_panel",
-        7: "ui.pages.outcome_page printing.opinions_sheet ui.dialogs.opinion_dialog "
-        "ui.models.opinions_model ui.pages.outcome_panel",
+        7: "ui.pages.outcome_page ui.dialogs.opinion_dialog ui.models.opinions_model "
+        "ui.pages.outcome_panel",
     }.items()
 }
 
