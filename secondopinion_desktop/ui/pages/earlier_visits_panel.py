@@ -48,18 +48,16 @@ class EarlierVisitsPanel(StepPanel):
     def load(self, case: Case) -> None:
         super().load(case)
         current = self.repo.rounds.current(case.id)
-        visits = (
-            earlier_visits(
-                self._questions(case.id, current),
-                self.repo.opinions.list(case.id),
-                self.repo.appointments.list(case.id),
-                self.repo.doctors.names(case.id),
-                current,
-            )
-            if current >= 3
-            else []
-        )
-        self._show(visits)
+        if current < 3:
+            self._show([])
+            return
+        opinions = self.repo.opinions.list(case.id)
+        appointments = self.repo.appointments.list(case.id)
+        # the names of the doctors the visits name, not every candidate's: there may be thousands
+        named = {o.doctor_id for o in opinions} | {a.doctor_id for a in appointments}
+        names = self.repo.doctors.names(case.id, (i for i in named if i is not None))
+        questions = self._questions(case.id, current)
+        self._show(earlier_visits(questions, opinions, appointments, names, current))
 
     def _questions(self, case_id: int, current: int) -> list[Question]:
         questions: list[Question] = []
