@@ -8,7 +8,8 @@ label the height it needs at its width) with the room the layout gave it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QStyle,
+    QTableView,
     QWidget,
 )
 
@@ -163,3 +166,41 @@ def fits(widget: QWidget, screen: QRect) -> bool:
     """The window's smallest size fits on the screen (what is left scrolls, nothing hides)."""
     need = widget.minimumSizeHint().expandedTo(widget.minimumSize())
     return need.width() <= screen.width() and need.height() <= screen.height()
+
+
+def elided_cells(root: QWidget) -> list[str]:
+    """Table cells under `root` whose text does not fit their cell: cut short with "..." on
+    one line, or missing lines when wrapped. Measured as the style draws an item's text."""
+    found: list[str] = []
+    for table in root.findChildren(QTableView):
+        model = table.model()
+        if model is None or not _shown(table, root):
+            continue
+        view = table.viewport().rect()
+        style = table.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                if table.isColumnHidden(column) or table.isRowHidden(row):
+                    continue
+                index = model.index(row, column)
+                rect = table.visualRect(index)
+                if not rect.intersects(view):
+                    continue
+                text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+                if not text:
+                    continue
+                font = index.data(Qt.ItemDataRole.FontRole)
+                metrics = QFontMetrics(font if isinstance(font, QFont) else table.font())
+                width = rect.width() - 2 * margin
+                if table.wordWrap():
+                    need = metrics.boundingRect(
+                        QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text
+                    )
+                    short = need.height() > rect.height() or need.width() > width
+                else:
+                    short = metrics.horizontalAdvance(text) > width
+                if short:
+                    where = f"{table.accessibleName()} row {row + 1}, column {column + 1}"
+                    found.append(f"{where}: {text[:40]!r} cut short")
+    return found

@@ -25,6 +25,7 @@ from secondopinion_desktop.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, a
 from tests.helpers.every_dialog import every_dialog
 from tests.helpers.large_text import (
     clipped_text,
+    elided_cells,
     fits,
     overlapping,
     sideways_scrolling,
@@ -78,6 +79,8 @@ def test_every_page_fits_with_nothing_cut_off(
         assert window.size() == screen
         assert problems(window) == [], f"page {page}"
         assert sideways_scrolling(window) == [], f"page {page}"
+        if screen.width() > 1000:  # at the largest text, every table cell shows all its words
+            assert elided_cells(window) == [], f"page {page}"
 
 
 def test_every_dialog_fits_with_nothing_cut_off(

@@ -45,7 +45,7 @@ STEP2_COLUMNS = {
     Column.NAME: 220,
     Column.SPECIALTY: 230,
     Column.BOARD: 115,
-    Column.SOURCE: 200,
+    Column.SOURCE: 240,
     Column.PHONE: 140,
 }
 

@@ -35,6 +35,7 @@ from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.delegates import ChoiceDelegate
 from secondopinion_desktop.ui.dialogs import factories
 from secondopinion_desktop.ui.forms import (
+    NORMAL_LINE,
     buddy_label,
     button_row,
     clearable,
@@ -188,12 +189,16 @@ class ComparePanel(DoctorTablePanel):
         calls.addWidget(self.calls_title)
         self.calls_model = CallsModel(self)
         self.calls_table = row_table(self.calls_model, "Calls to the selected doctor")
-        self.calls_table.horizontalHeader().setStretchLastSection(False)
-        self.calls_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.calls_table.setColumnWidth(0, 190)
-        self.calls_table.setColumnWidth(1, 180)
-        self.calls_table.setColumnWidth(3, 130)
-        self.calls_table.setWordWrap(False)
+        # widths for the normal text size, wider for larger text (the table then scrolls
+        # sideways inside itself); what was learned wraps in a column that keeps its width
+        scale = max(1.0, self.calls_table.fontMetrics().height() / NORMAL_LINE)
+        for place, width in ((0, 190), (1, 180), (2, 330), (3, 130)):
+            self.calls_table.setColumnWidth(place, round(width * scale))
+        # a doctor has a few calls: each row as tall as its words wrapped, never cut short
+        self.calls_table.setWordWrap(True)
+        self.calls_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.calls_table.doubleClicked.connect(self._show_call)
         self.calls_table.setMinimumHeight(150)
         calls.addWidget(self.calls_table)

@@ -18,6 +18,7 @@ from secondopinion_desktop.services import doctors as doctor_changes
 from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.background import read_in_background
+from secondopinion_desktop.ui.forms import NORMAL_LINE
 from secondopinion_desktop.ui.models.doctors_model import (
     Column,
     DoctorFilterProxy,
@@ -52,12 +53,13 @@ def doctor_table(proxy: DoctorFilterProxy, columns: dict[Column, int], name: str
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setHighlightSections(False)
+    # the widths are for the normal text size: larger text gets wider columns (the table
+    # then scrolls sideways inside itself) rather than names cut short with "..."
+    scale = max(1.0, table.fontMetrics().height() / NORMAL_LINE)
     for column in Column:
         table.setColumnHidden(column, column not in columns)
         if column in columns:
-            table.setColumnWidth(column, columns[column])
-    last = max(columns)
-    header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+            table.setColumnWidth(column, round(columns[column] * scale))
     table.setMinimumHeight(240)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     return table
