@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Final, TypeAlias
 
-from secondopinion_desktop.domain.csv_table import clean_text
+from secondopinion_desktop.domain.clean_text import clean_text
 
 __all__ = [
     "ADDRESS_PARTS",

@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Final
 
+from secondopinion_desktop.domain.clean_text import clean_text
 from secondopinion_desktop.domain.lazy_pattern import LazyPattern
 from secondopinion_desktop.domain.progress import Progress, Ticker, no_progress
 
@@ -70,27 +71,6 @@ class Table:
 # --------------------------------------------------------------------------------------------
 # Text clean-up
 # --------------------------------------------------------------------------------------------
-
-
-def clean_text(value: str) -> str:
-    """Make a cell safe and tidy to show: no control or invisible characters, single spaces.
-
-    Right-to-left overrides and zero-width characters are dropped because they can make
-    text display differently from what it says; line breaks inside a cell become spaces.
-    """
-    if value.isprintable():
-        cleaned = " ".join(value.split())
-    else:
-        kept: list[str] = []
-        for ch in value:
-            if ch.isspace():
-                kept.append(" ")
-            elif unicodedata.category(ch) not in ("Cc", "Cf", "Cs"):
-                kept.append(ch)
-        cleaned = " ".join("".join(kept).split())
-    if not unicodedata.is_normalized("NFC", cleaned):
-        cleaned = unicodedata.normalize("NFC", cleaned)
-    return cleaned
 
 
 # --------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import Final
 
-from secondopinion_desktop.domain.csv_table import clean_text
+from secondopinion_desktop.domain.clean_text import clean_text
 from secondopinion_desktop.domain.validation import ValidationError, normalize_phone
 
 __all__ = ["line_digits", "name_key", "name_problem", "phone_digits"]

@@ -214,6 +214,8 @@ def clean_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class CompareRow:
+    """A row of the side-by-side opinions: its label and how to read it from an opinion."""
+
     label: str
     value: Callable[[Opinion], str]
 

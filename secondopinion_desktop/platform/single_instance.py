@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QThread, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
@@ -207,7 +207,7 @@ class SingleInstance(QObject):
             socket.abort()
             if time.monotonic() >= deadline or not self._held_by_another():
                 return False
-            QThread.msleep(RETRY_MS)
+            time.sleep(RETRY_MS / 1000)
         # read after connecting: the running copy wrote it before it listened
         socket.write(read_token(self.folder) + b" " + MESSAGE)
         ok = socket.waitForBytesWritten(WAIT_MS)

@@ -37,6 +37,8 @@ class AttachmentError(KnownError):
 
 @dataclass(frozen=True)
 class StoredFile:
+    """A file copied into the data folder: its stored name, its own name, size and SHA-256."""
+
     file_name: str
     original_name: str
     size: int

@@ -34,6 +34,8 @@ PAGES_PER_STEP = 1024  # the backup API copies this many pages, then reports (an
 
 @dataclass(frozen=True)
 class Backup:
+    """A backup file: where it is, when it was made and why (daily, before an upgrade...)."""
+
     path: Path
     made_at: dt.datetime
     reason: str
