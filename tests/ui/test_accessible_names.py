@@ -8,7 +8,7 @@ case, the welcome page and every dialog those pages open.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -119,15 +119,21 @@ def dialog_problems(window: MainWindow, name: str) -> list[str]:
         elif waiting:
             QTimer.singleShot(5, poll)
 
+    target = button(window, name)
+    waited = QElapsedTimer()
+    waited.start()
+    while not target.isEnabled() and waited.elapsed() < 3000:  # as a person waits for it
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    enabled = target.isEnabled()
     QTimer.singleShot(0, poll)
-    button(window, name).click()
+    target.click()
     waiting = False
     QApplication.processEvents()
     shown = [w for w in QApplication.topLevelWidgets() if w not in before and w.isVisible()]
     for window_beside in shown:  # one that stays open beside the main window (phone script)
         found.extend(name_problems(window_beside))
         window_beside.close()
-    assert opened or shown, f"{name!r} opened no dialog"
+    assert opened or shown, f"{name!r} opened no dialog ({'enabled' if enabled else 'disabled'})"
     return found
 
 
