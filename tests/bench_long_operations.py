@@ -165,7 +165,7 @@ def add_big_case(repo: Repository, records: int, questions: int) -> int:
 
     case = repo.cases.create("Big", patient_name="Margaret Ellis", organiser_name="Sarah Ellis")
     doctor = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Priya Raman", fax="1"))
-    when = dt.datetime(2026, 12, 1, 9, 30)
+    when = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)  # as the app writes it: with its offset
     repo.appointments.add(Appointment(id=0, case_id=case.id, doctor_id=doctor.id, starts_at=when))
     with repo.db.atomic():
         for n in range(records):
