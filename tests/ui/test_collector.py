@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
+import sys
 import weakref
 from collections.abc import Iterator
 
 import pytest
 
-from secondopinion_desktop.ui.collector import QUIET_THRESHOLDS, quiet_collector
+from secondopinion_desktop.ui.collector import QUIET_SWITCH_S, QUIET_THRESHOLDS, quiet_collector
 
 
 @pytest.fixture(autouse=True)
@@ -48,3 +49,14 @@ def test_set_back_after_an_error() -> None:
     with pytest.raises(RuntimeError), quiet_collector():
         raise RuntimeError("the job failed")
     assert gc.get_threshold() == before
+
+
+def test_the_interpreter_lock_changes_hands_often_while_working() -> None:
+    """The window's thread waits for the lock at each call into Python: while a worker
+    runs, it gets it back within half a millisecond, not five, and the old interval returns."""
+    before = sys.getswitchinterval()
+    with quiet_collector():
+        assert sys.getswitchinterval() == QUIET_SWITCH_S
+        with quiet_collector():
+            assert sys.getswitchinterval() == QUIET_SWITCH_S
+    assert sys.getswitchinterval() == before
