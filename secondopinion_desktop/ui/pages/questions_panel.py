@@ -83,11 +83,13 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         self.table = row_table(self.model, "Questions for the visit")
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
+        # the question and its answer share what the number and "asked" leave, so on a narrow
+        # window (200 % scaling) neither is squeezed until its words no longer fit
         header.setSectionResizeMode(Column.QUESTION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.ANSWER, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.table.setColumnWidth(Column.NUMBER, 44)
         self.table.setColumnWidth(Column.ASKED, 110)
-        self.table.setColumnWidth(Column.ANSWER, 220)
         self.table.doubleClicked.connect(self._double_clicked)
         box.addWidget(self.table)
         # wrapped rows change height with the width: fit again when the columns resize
