@@ -45,6 +45,7 @@ from secondopinion_desktop.domain.candidate_import import (
 )
 from secondopinion_desktop.domain.doctors import Source
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.after_paint import after_paint
 from secondopinion_desktop.ui.background import Job, Jobs
 from secondopinion_desktop.ui.dialogs.import_mapping import (
     NOT_IN_FILE,
@@ -119,6 +120,7 @@ class ImportDialog(QDialog):
         self._accepted: ImportResult | None = None
         self._jobs: Jobs | None = None
         self._stale = False  # the columns changed while the rows were being checked
+        self._check_waiting = False  # the first rows are being drawn; then the check starts
 
         self.setWindowTitle("Import doctors from a list")
         self.setAccessibleName("Import doctors from a list")
@@ -356,23 +358,32 @@ class ImportDialog(QDialog):
                 self._stale = True  # checked again as soon as the running check ends
                 return
             self._stale = False
-            existing = list(self._existing)
-            self._show_first_rows(table, mapping, existing)
-            self._jobs.start(
-                Job(
-                    "Checking the list",
-                    "checking the list",
-                    "Could not check the list",
-                    lambda _repo, progress: build_candidates(table, mapping, existing, progress),
-                ),
-                self,
-                lambda result: self._show_result(table, mapping, result),
-                self._check_stopped,
-            )
+            self._show_first_rows(table, mapping, list(self._existing))
+            if not self._check_waiting:  # drawn before the worker competes for the lock
+                self._check_waiting = True
+                after_paint(self.preview.viewport(), self._start_check)
             return
         with self._busy("Checking the rows\u2026", len(table.rows) > BUSY_ROWS):
             result = build_candidates(table, mapping, self._existing)
         self._show_result(table, mapping, result)
+
+    def _start_check(self) -> None:
+        """Check every row on a worker, once the first ones are drawn (ui/after_paint.py)."""
+        self._check_waiting = False
+        table, jobs, mapping, existing = self._table, self._jobs, self.mapping(), self._existing
+        if table is None or jobs is None or jobs.busy or not self.isVisible():
+            return  # forgotten or closed meanwhile; a new file is checked once it is read
+        jobs.start(
+            Job(
+                "Checking the list",
+                "checking the list",
+                "Could not check the list",
+                lambda _repo, progress: build_candidates(table, mapping, existing, progress),
+            ),
+            self,
+            lambda result: self._show_result(table, mapping, result),
+            self._check_stopped,
+        )
 
     def _show_first_rows(
         self, table: Table, mapping: ColumnMapping, existing: list[tuple[str, str]]
