@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from secondopinion_desktop.domain.appointments import AppointmentKind
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.records import RecordKind
 
 #: Values a sample gives as a number of days from the day it is built, not as a date.
@@ -28,7 +29,7 @@ DAY_FIELDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class DemoDoctor:
     """A doctor of the case; `key` names it for the calls, the visit and the opinions."""
 
@@ -38,7 +39,7 @@ class DemoDoctor:
     checked_days_ago: int | None = None  # when the board certification was looked up
 
 
-@dataclass(frozen=True)
+@frozen
 class DemoCall:
     doctor: str
     days_ago: int
@@ -48,7 +49,7 @@ class DemoCall:
     call_back_in_days: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class DemoVisit:
     """The booked second-opinion visit; its doctor is marked booked, as step 3 leaves it."""
 
@@ -61,7 +62,7 @@ class DemoVisit:
     weekday: bool = True  # moved on to a Monday when `in_days` falls on a weekend
 
 
-@dataclass(frozen=True)
+@frozen
 class DemoRecord:
     """How far one suggested item has come: the first entry matching its kind (and holder,
     when one is named) is applied. Dates in `values` are days from today (see DAY_FIELDS)."""
@@ -71,7 +72,7 @@ class DemoRecord:
     holder: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class DemoOpinion:
     round: int
     doctor: str
@@ -81,14 +82,14 @@ class DemoOpinion:
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class DemoReminder:
     title: str
     detail: str
     due_in_hours: int
 
 
-@dataclass(frozen=True)
+@frozen
 class DemoCase:
     """One sample case, in the order the person would have filled it in."""
 

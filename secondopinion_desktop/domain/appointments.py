@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.labelled import LabelledEnum
 
 
@@ -14,7 +14,7 @@ class AppointmentKind(LabelledEnum):
     OTHER = "other", "Other appointment"
 
 
-@dataclass(frozen=True)
+@frozen
 class Appointment:
     """A visit: when, where, with whom. `round` 2 is the second opinion, 3 a third."""
 
@@ -34,7 +34,7 @@ class Appointment:
         return self.starts_at.date() - dt.timedelta(days=7)
 
 
-@dataclass(frozen=True)
+@frozen
 class Todo:
     """Something the person should do, added by the app (keyed, so it is never duplicated)."""
 

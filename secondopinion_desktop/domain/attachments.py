@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from secondopinion_desktop.domain.file_types import NAME_SUFFIXES
+from secondopinion_desktop.domain.frozen import frozen
 
 # What a scan's name may end with (the file dialog's filter); its content decides the kind
 # (domain/file_types.py).
@@ -13,7 +12,7 @@ ATTACHMENT_SUFFIXES = NAME_SUFFIXES
 MAX_ATTACHMENT_BYTES = 1024 * 1024 * 1024
 
 
-@dataclass(frozen=True)
+@frozen
 class Attachment:
     """A scan of an item, copied into the data folder; `file_name` is the copy's name there."""
 

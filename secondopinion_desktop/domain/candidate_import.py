@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Final, TypeVar
 
 from secondopinion_desktop.domain.column_mapping import (
@@ -60,6 +60,7 @@ from secondopinion_desktop.domain.doctors import (
     duplicate_kind,
     insurance_from_list,
 )
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.progress import Progress, Ticker, no_progress
 from secondopinion_desktop.domain.validation import ValidationError, normalize_phone
 
@@ -93,7 +94,7 @@ __all__ = [
 MAX_CELL_CHARS: Final = 500
 
 
-@dataclass(frozen=True)
+@frozen
 class ImportedCandidate:
     """One doctor read from the file, cleaned up and ready to add to the case."""
 
@@ -109,7 +110,7 @@ class ImportedCandidate:
     network: Answer = Answer.UNKNOWN
 
 
-@dataclass(frozen=True)
+@frozen
 class SkippedRow:
     """A note about one spreadsheet row (1-based, the title row being row 1)."""
 
@@ -117,7 +118,7 @@ class SkippedRow:
     reason: str
 
 
-@dataclass(frozen=True)
+@frozen
 class ImportResult:
     """What an import would do: the doctors to add, and plain notes about every other row.
 

@@ -21,13 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Final
 
 from secondopinion_desktop.domain.appointments import AppointmentKind
 from secondopinion_desktop.domain.attachments import MAX_ATTACHMENT_BYTES
 from secondopinion_desktop.domain.doctors import Answer, InsuranceBasis, Role, Source, Status
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.opinions import Outcome
 from secondopinion_desktop.domain.questions import Topic
 from secondopinion_desktop.domain.records import Delivery, RecordKind, Timing
@@ -82,7 +82,7 @@ class ArchiveContentError(ValueError):
         self.detail = detail
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     """What one column may hold.
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from secondopinion_desktop.domain.doctors import Answer
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.validation import clean_line
 
 MAX_TITLE_LENGTH = 200
@@ -13,7 +13,7 @@ NO_TITLE = "Please give the case a name, for example the patient's name."
 TITLE_TOO_LONG = f"Please keep the name under {MAX_TITLE_LENGTH} letters."
 
 
-@dataclass(frozen=True)
+@frozen
 class Case:
     """What the app knows about the patient and their diagnosis."""
 
@@ -64,7 +64,7 @@ class Case:
         return self.title or self.patient_name or "Untitled case"
 
 
-@dataclass(frozen=True)
+@frozen
 class StepProgress:
     """Whether one step of a case is done, and the person's own notes on it."""
 

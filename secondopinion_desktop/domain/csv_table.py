@@ -15,10 +15,11 @@ import csv
 import io
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Final
 
 from secondopinion_desktop.domain.clean_text import clean_text
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.lazy_pattern import LazyPattern
 from secondopinion_desktop.domain.progress import Progress, Ticker, no_progress
 
@@ -45,7 +46,7 @@ class ImportFileError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True)
+@frozen
 class Table:
     """The cells of a CSV file: column titles, then the non-blank rows below them.
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from dataclasses import dataclass
 from typing import Final
 
 from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.lazy_pattern import LazyPattern
 from secondopinion_desktop.domain.records import RECORDS_LEAD_DAYS, short_date
 from secondopinion_desktop.domain.validation import ValidationError
@@ -47,7 +47,7 @@ class Said(enum.Enum):
     WEEKS = "weeks"
 
 
-@dataclass(frozen=True)
+@frozen
 class DecisionAnswer:
     """What the treating doctor said, as it is stored on the case."""
 
@@ -157,7 +157,7 @@ class MarkKind(enum.Enum):
     DECIDE_BY = "Decide by"
 
 
-@dataclass(frozen=True)
+@frozen
 class Mark:
     """One point on the drawn timeline: what it is and its day."""
 
@@ -170,7 +170,7 @@ class Mark:
         return self.kind.value
 
 
-@dataclass(frozen=True)
+@frozen
 class Timeline:
     """The decision clock of a case on one day: what to draw, and the same in words."""
 

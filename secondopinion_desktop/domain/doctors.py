@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 from typing import Final
 
 from secondopinion_desktop.domain.doctor_names import name_key, phone_digits
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.labelled import LabelledEnum
 
 
@@ -55,7 +56,7 @@ class InsuranceBasis(StrEnum):
     INSURER_LIST = "insurer_list"
 
 
-@dataclass(frozen=True)
+@frozen
 class Doctor:
     """A doctor: one treating the patient now, or a candidate for the second opinion."""
 
@@ -88,7 +89,7 @@ class Doctor:
         return spoken_name(self.name)
 
 
-@dataclass(frozen=True)
+@frozen
 class Call:
     """One phone call to a doctor's office, and what it taught us."""
 
@@ -100,7 +101,7 @@ class Call:
     call_back_on: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Fit:
     """How well a candidate fits, with the reasons in words (never a bare score)."""
 

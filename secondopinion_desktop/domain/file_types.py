@@ -15,8 +15,9 @@ Pure functions only: the caller reads the bytes (see HEAD_BYTES) and asks here.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 from typing import Final
+
+from secondopinion_desktop.domain.frozen import frozen
 
 __all__ = [
     "DICOM",
@@ -36,7 +37,7 @@ __all__ = [
 HEAD_BYTES: Final = 8192
 
 
-@dataclass(frozen=True)
+@frozen
 class FileKind:
     """One kind of document: its name in sentences and the suffixes that mean it."""
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.labelled import LabelledEnum
 from secondopinion_desktop.domain.records import short_date
 
@@ -87,7 +87,7 @@ def round_doctor(round_: int) -> str:
     return f"the {ROUND_ORDINALS.get(round_, f'number {round_}')} doctor"
 
 
-@dataclass(frozen=True)
+@frozen
 class Opinion:
     """What one doctor said: the diagnosis, the treatment they recommend, and notes."""
 
@@ -112,7 +112,7 @@ class Opinion:
         return bool(self.diagnosis.strip() or self.treatment.strip() or self.notes.strip())
 
 
-@dataclass(frozen=True)
+@frozen
 class RoundInfo:
     """A round of opinions: when it started and what was done about a disagreement."""
 
@@ -212,7 +212,7 @@ def clean_text(text: str) -> str:
 # --- the side-by-side view ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class CompareRow:
     """A row of the side-by-side opinions: its label and how to read it from an opinion."""
 

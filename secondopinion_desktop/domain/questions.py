@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.labelled import LabelledEnum
 from secondopinion_desktop.domain.validation import clean_line
 
@@ -34,7 +35,7 @@ class Topic(LabelledEnum):
     OWN = "own", "Your own question"
 
 
-@dataclass(frozen=True)
+@frozen
 class Question:
     """One question for the visit, whether it was asked, and the answer written down."""
 

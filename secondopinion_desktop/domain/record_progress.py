@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.records import (
     NEW_DOCTOR,
     Delivery,
@@ -27,7 +27,7 @@ from secondopinion_desktop.domain.records import (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Progress:
     """How many items are done, for the summary line above the checklist."""
 
@@ -80,7 +80,7 @@ def recipient_office(
     return f"{recipient_name(item, doctors, new_doctor)}'s office"
 
 
-@dataclass(frozen=True)
+@frozen
 class NextAction:
     """The one most useful thing to do next, and the item it is about (if any)."""
 

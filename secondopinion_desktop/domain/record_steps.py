@@ -10,10 +10,11 @@ stamping today's date.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 from typing import Any
 
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.records import (
     RECORDS_LEAD_DAYS,
     Delivery,
@@ -33,7 +34,7 @@ class Field(StrEnum):
     RETURNED = "returned_on"
 
 
-@dataclass(frozen=True)
+@frozen
 class ItemStep:
     """The next step of one item: the button's words and the date it fills in."""
 

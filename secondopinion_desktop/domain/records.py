@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.labelled import LabelledEnum
 
 RECORDS_LEAD_DAYS = 7
@@ -86,7 +86,7 @@ class RecordState(StrEnum):
 STATE_ORDER: tuple[RecordState, ...] = tuple(RecordState)
 
 
-@dataclass(frozen=True)
+@frozen
 class RecordItem:
     """One thing to get to the new doctor, with who holds it and the date of each state.
 

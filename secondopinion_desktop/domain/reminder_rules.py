@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from secondopinion_desktop.domain.appointments import (
     Appointment,
@@ -36,6 +36,7 @@ from secondopinion_desktop.domain.appointments import (
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.decision_clock import book_by, full_date
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Role, Status
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.records import (
     RECORDS_LEAD_DAYS,
     Delivery,
@@ -86,7 +87,7 @@ def remapped_key(key: str, new_ids: Mapping[str, Mapping[int, int]]) -> str:
     return f"{prefix}:{new}" if new is not None else f"{prefix}:gone-{number}"
 
 
-@dataclass(frozen=True)
+@frozen
 class Wanted:
     """A reminder the data implies right now."""
 
@@ -99,7 +100,7 @@ class Wanted:
     page: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class ReminderFacts:
     """Everything the rules look at, for one case."""
 
@@ -423,7 +424,7 @@ def not_due_before(item: Wanted, moment: dt.datetime | None) -> Wanted:
     return replace(item, due_at=moment)
 
 
-@dataclass(frozen=True)
+@frozen
 class SyncPlan:
     """What to write so the stored derived reminders match what the data implies."""
 

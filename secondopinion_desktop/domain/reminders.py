@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.labelled import LabelledEnum
 from secondopinion_desktop.domain.validation import clean_line
 
@@ -36,7 +36,7 @@ class About(LabelledEnum):
     OPINION = "opinion", "The opinions"
 
 
-@dataclass(frozen=True)
+@frozen
 class Reminder:
     """A stored reminder. `key` is set for reminders derived from the data."""
 

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Fit, Role, best_fit_note, best_fits
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.lazy_pattern import LazyPattern
 from secondopinion_desktop.domain.opinions import ROUND_ORDINALS, Opinion, round_doctor, round_name
 from secondopinion_desktop.domain.questions import (
@@ -89,7 +90,7 @@ def gave_opinion_words(round_: int) -> str:
 GAVE_AN_OPINION = "Gave an opinion"  # the same status where a table cell is narrow
 
 
-@dataclass(frozen=True)
+@frozen
 class RoundRanking:
     """The best fits for the round under way, what the card says besides them, and who is
     left out of the ranking and why."""
@@ -118,7 +119,7 @@ def rank_for_round(
 # --- where each record went ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class RecordDelivery:
     """Where one record went in one round and how far it got: its per-destination history."""
 
@@ -354,7 +355,7 @@ def questions_for_new_round(
 # --- the earlier visits, to read -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class EarlierVisit:
     """One earlier round's visit: a heading in words and its questions with their answers."""
 

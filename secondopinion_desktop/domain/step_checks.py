@@ -7,16 +7,16 @@ they do, the window names what the app can see is still open, in plain words, an
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Answer, Doctor, Role, Status
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.opinions import Opinion
 from secondopinion_desktop.domain.records import RecordItem
 
 
-@dataclass(frozen=True)
+@frozen
 class StepFacts:
     """What the app knows about a case, enough to compare it with each step's 'done'."""
 

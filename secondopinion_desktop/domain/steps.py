@@ -5,12 +5,11 @@ All guidance text for a step lives here, so there is one place to edit and later
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.rounds import ordinal
 
 
-@dataclass(frozen=True)
+@frozen
 class Step:
     """One step of the journey: what it is called, what to do, and when it counts as done."""
 

@@ -7,7 +7,6 @@ two) that says what to do next. No jargon, no blame.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 import unicodedata
@@ -257,6 +256,8 @@ def _make_date(year: int, month: int, day: int) -> datetime.date:
             "for example 12/3/2026.",
             code="no_such_month",
         )
+    import calendar  # when a date is first checked: it loads `locale`, 3 ms of each start
+
     month_name = calendar.month_name[month]
     days_in_month = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days_in_month:
@@ -338,6 +339,8 @@ def _parse_wordy_date(cleaned: str, today: datetime.date) -> datetime.date:
         year = _expand_two_digit_year(year, today)
     result = _make_date(year, month, int(day_text))
     if weekday is not None and result.weekday() != weekday:
+        import calendar
+
         actual = calendar.day_name[result.weekday()]
         said = calendar.day_name[weekday]
         raise ValidationError(

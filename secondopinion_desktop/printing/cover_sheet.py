@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from html import escape
 
 from secondopinion_desktop.domain.appointments import Appointment, format_when
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.decision_clock import decision_needed_text
 from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.records import (
     RecordItem,
     cover_note,
@@ -38,7 +38,7 @@ COMPACT_BELOW = 0.85
 FIT_SCALES = (1.0, 0.9, 0.84, 0.76, 0.68, 0.6, 0.52, 0.45)
 
 
-@dataclass(frozen=True)
+@frozen
 class EnclosedItem:
     """One line of the enclosed list."""
 
@@ -48,7 +48,7 @@ class EnclosedItem:
     note: str = ""  # e.g. sent before and not yet confirmed as received
 
 
-@dataclass(frozen=True)
+@frozen
 class CoverSheet:
     """Everything the printed page says."""
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from html import escape
 
 from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.opinions import (
     Opinion,
     RoundInfo,
@@ -27,7 +27,7 @@ TITLE = "The opinions side by side"
 FIT_SCALES = (1.0, 0.9, 0.8, 0.72, 0.64)
 
 
-@dataclass(frozen=True)
+@frozen
 class OpinionsSheet:
     prepared_on: dt.date
     patient_name: str

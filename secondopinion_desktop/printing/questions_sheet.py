@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from html import escape
 
 from secondopinion_desktop.domain.appointments import Appointment, format_when
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.decision_clock import decision_needed_text
 from secondopinion_desktop.domain.doctors import Doctor
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.questions import Question
 from secondopinion_desktop.domain.records import long_date
 from secondopinion_desktop.printing.cover_sheet import FALLBACK_FAMILIES
@@ -36,14 +36,14 @@ FIT_STEPS: tuple[tuple[float, int, float], ...] = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class SheetQuestion:
     text: str
     answer: str = ""
     asked: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class QuestionsSheet:
     """Everything the printed page says."""
 

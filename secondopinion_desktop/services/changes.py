@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from secondopinion_desktop.domain.frozen import frozen
 
 
 class Kind(enum.Enum):
@@ -28,7 +30,7 @@ class Kind(enum.Enum):
     REMINDERS = "reminders"
 
 
-@dataclass(frozen=True)
+@frozen
 class Changes:
     """`kinds` of data changed in case `case_id` (None: no case, or more than one).
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from secondopinion_desktop.domain.attachments import Attachment
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.record_entry import suggested_records
 from secondopinion_desktop.domain.records import RecordItem
 from secondopinion_desktop.domain.rounds import RecordDelivery
@@ -55,7 +55,7 @@ def save_item(
     return result, changes
 
 
-@dataclass(frozen=True)
+@frozen
 class Attached:
     """What attaching a scan did: `duplicate` when that very file was attached already."""
 
@@ -106,7 +106,7 @@ def remove_item(repo: Repository, folder: Path | None, item: RecordItem) -> Chan
     return Changes.of(item.case_id, Kind.RECORDS, Kind.ATTACHMENTS)
 
 
-@dataclass(frozen=True)
+@frozen
 class RemovedItem:
     """All that removing an item took away, so that undo can put every part of it back: the
     item, each earlier round's delivery history and its scans' rows."""

@@ -33,6 +33,7 @@ from secondopinion_desktop.domain.case_archive import (
     ArchiveContentError,
     check_case_tables,
 )
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.progress import Progress, Ticker, megabytes, no_progress
 from secondopinion_desktop.errors import KnownError, known_from_storage_error
 from secondopinion_desktop.store import migrations
@@ -65,7 +66,7 @@ MAX_MANIFEST_BYTES = 1024 * 1024
 # --- writing ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Written:
     """An export: the scans left out (missing, changed or not a document) by shown name."""
 

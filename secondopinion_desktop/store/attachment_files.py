@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from secondopinion_desktop.domain.file_types import (
     kind_of_stored_name,
     name_suffix,
 )
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.store.person_files import open_regular_file
 
@@ -35,7 +35,7 @@ class AttachmentError(KnownError):
     """A scan could not be attached, found or read; the message is for the person."""
 
 
-@dataclass(frozen=True)
+@frozen
 class StoredFile:
     """A file copied into the data folder: its stored name, its own name, size and SHA-256."""
 

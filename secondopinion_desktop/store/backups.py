@@ -11,9 +11,9 @@ import datetime as dt
 import os
 import sqlite3
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.progress import Progress, megabytes, no_progress
 from secondopinion_desktop.errors import DataFolderError, KnownError
 from secondopinion_desktop.store.files import (
@@ -32,7 +32,7 @@ CLOCK_SLACK = dt.timedelta(minutes=5)  # clocks differ a little; a backup is not
 PAGES_PER_STEP = 1024  # the backup API copies this many pages, then reports (and may cancel)
 
 
-@dataclass(frozen=True)
+@frozen
 class Backup:
     """A backup file: where it is, when it was made and why (daily, before an upgrade...)."""
 

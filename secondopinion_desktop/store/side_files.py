@@ -21,9 +21,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import struct
-from dataclasses import dataclass
 from pathlib import Path
 
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.store.files import fsync_folder
 
 WAL_MAGICS = (0x377F0682, 0x377F0683)
@@ -35,7 +35,7 @@ QUARANTINE_DIR = "quarantine"
 APPLICATION_ID_OFFSET = 68
 
 
-@dataclass(frozen=True)
+@frozen
 class WalSummary:
     """What a -wal says about the database it was written for."""
 

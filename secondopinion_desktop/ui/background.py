@@ -36,7 +36,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -51,10 +50,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.services.progress import Cancelled, Progress, no_progress
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.autosave import flush_all
+from secondopinion_desktop.ui.style import dress
 
 __all__ = ["Job", "JobProgressDialog", "Jobs", "read_in_background"]
 
@@ -69,7 +70,7 @@ REPORT_EVERY_S = 0.05
 BAR_STEPS = 1000
 
 
-@dataclass(frozen=True)
+@frozen
 class Job(Generic[T]):
     """A long use case and the words around it.
 
@@ -116,7 +117,7 @@ class JobProgressDialog(QProgressDialog):
         self.bar = QProgressBar()
         self.bar.setAccessibleName("How far along it is")
         self.setBar(self.bar)
-        self.cancel_button = _CancelButton("Cancel")
+        self.cancel_button = dress(_CancelButton("Cancel"))
         self.cancel_button.setAccessibleName("Cancel, and change nothing")
         self.setCancelButton(self.cancel_button)
         self.setRange(0, BAR_STEPS)

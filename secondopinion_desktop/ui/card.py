@@ -7,6 +7,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from secondopinion_desktop.ui.colours import border_color
+from secondopinion_desktop.ui.style import dress
 
 CARD_RADIUS = 10.0
 
@@ -20,7 +21,7 @@ class Card(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("card")
+        dress(self, "card")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = QApplication.palette()
@@ -40,6 +41,6 @@ def titled_card(title: str) -> tuple[Card, QVBoxLayout]:
     layout.setContentsMargins(22, 18, 22, 20)
     layout.setSpacing(10)
     heading = QLabel(title)
-    heading.setObjectName("cardTitle")
+    dress(heading, "cardTitle")
     layout.addWidget(heading)
     return card, layout

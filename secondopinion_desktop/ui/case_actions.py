@@ -11,7 +11,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from secondopinion_desktop.ui.controllers import add_actions
+
 if TYPE_CHECKING:
+    from secondopinion_desktop.ui.main_window import MainWindow
     from secondopinion_desktop.ui.models.cases_model import CasesModel
 
 NEEDS_CASE = "secondopinion_needs_case"
@@ -59,3 +62,35 @@ def fill_switch_menu(
     if not cases.rowCount():
         empty = menu.addAction("No cases yet")
         empty.setEnabled(False)
+
+
+def build_menu_bar(window: MainWindow) -> QMenu:
+    """The window's menus in their order, with the actions the window and its controllers
+    made (Tools, the reminders', goes in before Help); returns File's Switch To Case menu."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addAction(window.new_case_action)
+    switch_menu = file_menu.addMenu("&Switch To Case")
+    case_items = [window.details_action, window.rename_action, window.delete_action]
+    data_items = [*window.transfer.actions(), None, *window.backups.actions()]
+    menus: list[tuple[QMenu, list[QAction | None]]] = [
+        (
+            file_menu,
+            [None, *case_items, None, *data_items, None, window.quit_action],
+        ),
+        (
+            bar.addMenu("&Edit"),
+            [window.undo_action, window.redo_action, None, window.mark_done_action],
+        ),
+        (
+            bar.addMenu("&View"),
+            [
+                *(window.prev_action, window.next_action, window.first_open_action, None),
+                *(window.larger_action, window.smaller_action, window.normal_size_action),
+            ],
+        ),
+        (bar.addMenu("&Help"), [window.help_action, None, window.about_action]),
+    ]
+    for menu, actions in menus:
+        add_actions(menu, actions)
+    return switch_menu

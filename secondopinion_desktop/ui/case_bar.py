@@ -8,6 +8,7 @@ from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.models.cases_model import CasesModel
 from secondopinion_desktop.ui.safe_combo import SafeComboBox
 from secondopinion_desktop.ui.selectable_label import SelectableLabel
+from secondopinion_desktop.ui.style import dress
 
 
 class CaseBar(QFrame):
@@ -36,9 +37,9 @@ class CaseBar(QFrame):
         self.patient_label = SelectableLabel()
         self.patient_label.setObjectName("patientLine")
         self.patient_label.setAccessibleName("Patient and diagnosis")
-        self.details_button = QPushButton("Case details\u2026")
+        self.details_button = dress(QPushButton("Case details\u2026"))
         self.details_button.setAccessibleName("Case details")
-        self.new_case_button = QPushButton("New case\u2026")
+        self.new_case_button = dress(QPushButton("New case\u2026"))
         self.new_case_button.setAccessibleName("New case")
         for widget in (label, self.case_combo, self.details_button, self.new_case_button):
             bar.addWidget(widget)

@@ -10,9 +10,9 @@ each of them in the light palette and in a dark one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtGui import QColor, QPalette
+
+from secondopinion_desktop.domain.frozen import frozen
 
 TEXT = 4.5  # normal text (WCAG 1.4.3)
 LARGE = 3.0  # text of 18 pt, or 14 pt bold, and larger (WCAG 1.4.3)
@@ -170,7 +170,7 @@ def calm_palette(system: QPalette) -> QPalette:
     return palette
 
 
-@dataclass(frozen=True)
+@frozen
 class Painted:
     """One foreground painted on one background, and the contrast it must reach."""
 

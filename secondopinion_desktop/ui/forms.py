@@ -35,7 +35,7 @@ from secondopinion_desktop.domain.doctors import Answer
 from secondopinion_desktop.domain.reminders import local_at
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.flow_layout import FlowLayout
-from secondopinion_desktop.ui.style import MIN_TARGET, attention_color
+from secondopinion_desktop.ui.style import MIN_TARGET, attention_color, dress
 
 if TYPE_CHECKING:  # the entries load with the first dialog that has one, not at start
     from secondopinion_desktop.ui.date_entry import DateEntry
@@ -83,10 +83,8 @@ def push_button(
 ) -> QPushButton:
     """A button read out as `name` that calls `slot` when pressed (`primary`: the page's one
     main action, styled so)."""
-    button = QPushButton(text)
+    button = dress(QPushButton(text), "primary" if primary else None)
     button.setAccessibleName(name)
-    if primary:
-        button.setObjectName("primary")
     button.clicked.connect(slot)
     return button
 
@@ -173,7 +171,7 @@ def get_answer(combo: QComboBox) -> Answer:
 def error_label(parent: QWidget) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setObjectName("fieldError")
+    dress(label, "fieldError")
     label.setAccessibleName("Problem with what was typed")
     label.setStyleSheet(f"color: {attention_color(parent.palette()).name()}; font-weight: 600;")
     label.hide()
@@ -448,10 +446,9 @@ def accept_buttons(
     primary: QPushButton = buttons.button(button)
     primary.setText(text)
     primary.setAccessibleName(name or text)
-    primary.setObjectName("primary")
-    primary.style().unpolish(primary)  # the box styled it before it was named primary:
-    primary.style().polish(primary)  # style it again (bold, 44 px tall)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+    dress(primary, "primary")  # bold, 44 px tall
+    cancel = dress(buttons.button(QDialogButtonBox.StandardButton.Cancel))
+    cancel.setAccessibleName("Cancel")
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons

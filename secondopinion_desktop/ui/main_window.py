@@ -11,11 +11,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMenu,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -27,9 +26,11 @@ from secondopinion_desktop.services import steps
 from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.services.exports import current_case_id
 from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.ui import window_state
 from secondopinion_desktop.ui.autosave import flush_all
 from secondopinion_desktop.ui.background import Jobs
 from secondopinion_desktop.ui.case_actions import (
+    build_menu_bar,
     enable_case_actions,
     fill_switch_menu,
     mark_needs_case,
@@ -37,7 +38,6 @@ from secondopinion_desktop.ui.case_actions import (
 )
 from secondopinion_desktop.ui.case_bar import CaseBar
 from secondopinion_desktop.ui.commands import MarkStepCommand, confirm_step_done
-from secondopinion_desktop.ui.controllers import add_actions
 from secondopinion_desktop.ui.controllers.backups import BackupController
 from secondopinion_desktop.ui.controllers.cases import CaseController
 from secondopinion_desktop.ui.controllers.reminders import ReminderController
@@ -51,7 +51,6 @@ from secondopinion_desktop.ui.pages.panel import StepPanel
 from secondopinion_desktop.ui.pages.panels import PanelContext, build_panels
 from secondopinion_desktop.ui.pages.step_page import StepPage
 from secondopinion_desktop.ui.sidebar import Sidebar
-from secondopinion_desktop.ui.window_state import restore_window_state, save_window_state
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.case_dialog import CaseDialog
@@ -105,7 +104,7 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName("Progress")
         self.status.addPermanentWidget(self.progress_label)
-        restore_window_state(self, self.splitter, self.settings)
+        window_state.restore_window_state(self, self.splitter, self.settings)
         self._first_page = first_page
         self.reload_cases(current_case_id(repo, settings.value("last_case_id")))
         self._first_page = None
@@ -217,42 +216,8 @@ class MainWindow(QMainWindow):
         self.change_text_size = view.change_text_size
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.new_case_action)
-        self.switch_menu = file_menu.addMenu("&Switch To Case")
+        self.switch_menu = build_menu_bar(self)
         self.switch_menu.aboutToShow.connect(self._fill_switch_menu)
-        menus: list[tuple[QMenu, list[QAction | None]]] = [
-            (
-                file_menu,
-                [
-                    None,
-                    self.details_action,
-                    self.rename_action,
-                    self.delete_action,
-                    None,
-                    *self.transfer.actions(),
-                    None,
-                    *self.backups.actions(),
-                    None,
-                    self.quit_action,
-                ],
-            ),
-            (
-                bar.addMenu("&Edit"),
-                [self.undo_action, self.redo_action, None, self.mark_done_action],
-            ),
-            (
-                bar.addMenu("&View"),
-                [
-                    *(self.prev_action, self.next_action, self.first_open_action, None),
-                    *(self.larger_action, self.smaller_action, self.normal_size_action),
-                ],
-            ),
-            (bar.addMenu("&Help"), [self.help_action, None, self.about_action]),
-        ]
-        for menu, actions in menus:
-            add_actions(menu, actions)
 
     def _fill_switch_menu(self) -> None:
         current = self.case.id if self.case is not None else None
@@ -260,25 +225,31 @@ class MainWindow(QMainWindow):
 
     def save_window_state(self) -> None:
         page = self.current_page() if self.case is not None else None
-        save_window_state(self, self.splitter, self.settings, self.case, page)
+        window_state.save_window_state(self, self.splitter, self.settings, self.case, page)
 
     def bring_forward(self) -> None:
-        """Another launch asked for this window: show it, raised and active."""
-        if self.isMinimized():
-            self.showNormal()
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        window_state.bring_forward(self)
 
     def quit_app(self) -> None:
         """Quit for real, even when closing the window would keep the reminders running."""
         self.reminders.keep.quit()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.reminders.window_shown()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.reminders.window_closing():  # kept running in the tray, for the reminders
+            event.ignore()
+            return
         self.jobs.shut_down()  # a job still running stops, changing nothing
         self.flush_edits()
         self.save_window_state()
         super().closeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.sidebar.fit_text()  # the window's width decides the steps' names or numbers
 
     # --- cases ---------------------------------------------------------------------------
 

@@ -6,7 +6,14 @@ is imported inside each function: most starts never show one, and loading it cos
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
+
+from secondopinion_desktop.ui.style import dress_buttons
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
@@ -20,6 +27,7 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, yes: str, no: str 
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
+    dress_buttons(box)
     box.exec()
     return box.clickedButton() is yes_button
 
@@ -27,13 +35,23 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, yes: str, no: str 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox  # loaded when first needed
 
-    QMessageBox.warning(parent, title, text)
+    _show(QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent))
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox  # loaded when first needed
 
-    QMessageBox.information(parent, title, text)
+    _show(
+        QMessageBox(
+            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent
+        )
+    )
+
+
+def _show(box: QMessageBox) -> None:
+    """A message with its one OK button, as QMessageBox.warning would show it, but dressed."""
+    dress_buttons(box)
+    box.exec()
 
 
 def choose_open_path(parent: QWidget | None, title: str, file_filter: str) -> str:
@@ -76,6 +94,7 @@ def choose_recovery(parent: QWidget | None, text: str, can_restore: bool) -> str
     quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore or other)
     box.setEscapeButton(quit_button)
+    dress_buttons(box)
     box.exec()
     clicked = box.clickedButton()
     if restore is not None and clicked is restore:
@@ -98,12 +117,24 @@ def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]
 
     if not items:
         return -1
-    text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
-    return items.index(text) if ok and text in items else -1
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(items)  # a list to pick from, not a field to type in
+    dialog.setComboBoxEditable(False)
+    dress_buttons(dialog)
+    if not dialog.exec():
+        return -1
+    text = dialog.textValue()
+    return items.index(text) if text in items else -1
 
 
 def show_about(parent: QWidget | None, title: str, text: str) -> None:
     """The About box, which shows the application's own icon."""
+    from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QMessageBox  # loaded when first needed
 
-    QMessageBox.about(parent, title, text)
+    box = QMessageBox(QMessageBox.Icon.NoIcon, title, text, QMessageBox.StandardButton.Ok, parent)
+    icon = box.windowIcon()  # the application's, as QMessageBox.about shows it
+    box.setIconPixmap(icon.pixmap(icon.actualSize(QSize(64, 64))))
+    _show(box)

@@ -24,12 +24,13 @@ import importlib
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
+
+from secondopinion_desktop.domain.frozen import frozen
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.main_window import MainWindow
@@ -69,7 +70,7 @@ def _import(name: str) -> None:
         return
 
 
-@dataclass(frozen=True)
+@frozen
 class PageParts:
     """What differs per page, from the window: `modules(page)` the modules its panels import
     (leaf ones first), `build_page(page)` its frame, `build_panel(page, index)` one of its

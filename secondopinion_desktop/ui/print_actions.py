@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -29,6 +28,7 @@ from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices, QPagedPaintDevice
 from PySide6.QtWidgets import QDialog, QWidget
 
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.progress import Progress, no_progress
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.printing.paper import chosen_page_size
@@ -51,7 +51,7 @@ SheetParts = tuple[
 ]
 
 
-@dataclass(frozen=True)
+@frozen
 class PdfSheet(Generic[S]):
     """A printable described by plain data, so a worker thread can make it.
 

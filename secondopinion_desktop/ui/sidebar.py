@@ -6,10 +6,8 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from PySide6.QtCore import (
-    QEvent,
     QItemSelection,
     QModelIndex,
-    QObject,
     QRect,
     QSize,
     Qt,
@@ -37,7 +35,7 @@ from secondopinion_desktop.ui.models.steps_model import (
     StatusTextRole,
     StepsModel,
 )
-from secondopinion_desktop.ui.style import attention_color, done_color, muted_color
+from secondopinion_desktop.ui.style import attention_color, done_color, dress, muted_color
 
 MIN_WIDTH = 250
 # Below this much room for the page, the steps show as their numbers only (names in the
@@ -203,7 +201,7 @@ class Sidebar(QListView):
 
     def __init__(self, model: StepsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("sidebar")
+        dress(self, "sidebar")
         self.setModel(model)
         self.delegate = StepDelegate(self)
         self.setItemDelegate(self.delegate)
@@ -263,21 +261,16 @@ class Sidebar(QListView):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        window = self.window()
-        if window is not self:
-            window.removeEventFilter(self)
-            window.installEventFilter(self)  # the window's width decides names or numbers
         self.fit_text()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.window():
-            self.fit_text()
-        return super().eventFilter(watched, event)
+    def restyled(self) -> None:
+        """The text size changed (style.apply_style calls this): fit the names again.
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.fit_text()
+        The window's resizeEvent calls `fit_text` too: its width decides names or numbers.
+        Neither is an event filter nor a changeEvent: a Python override that receives a plain
+        QEvent makes PySide create every event class it has (about 50) the first time.
+        """
+        self.fit_text()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._following:

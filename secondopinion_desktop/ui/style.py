@@ -1,13 +1,17 @@
 """The calm look: a readable font size, and colours that follow the palette (light or dark).
 
-Widgets ask for a look by object name ("primary", "card", "pageTitle", ...) and `CalmStyle`
-gives it to them when they are polished. This replaced an application stylesheet: a Qt
-stylesheet makes every widget go through QStyleSheetStyle, which cost about 50 ms of the
-start-up (476 -> 429 ms in tests/bench_speed.py).
+Widgets ask for a look by object name ("primary", "card", "pageTitle", ...) and `dress`
+gives it to them where they are made; every push button gets its size and font there too.
+This replaced an application stylesheet: a Qt stylesheet makes every widget go through
+QStyleSheetStyle, which cost about 50 ms of the start-up (476 -> 429 ms in
+tests/bench_speed.py). See `CalmStyle` for why it is not done when widgets are polished.
 """
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -65,75 +69,98 @@ def _base_point_size() -> int:
 
 
 class CalmStyle(QProxyStyle):
-    """Fusion, plus the few looks the app's widgets ask for by object name."""
+    """Fusion, with nothing overridden in Python.
 
-    def polish(self, target: object) -> None:
-        """One method for QProxyStyle's three `polish` overloads (widget, palette, app)."""
-        if isinstance(target, QWidget):
-            self._polish_widget(target)
-            super().polish(target)
-        elif isinstance(target, (QPalette, QApplication)):
-            super().polish(target)
+    The looks are put on by `dress` where a widget is made, not by a Python `polish` override.
+    Such an override is called for every widget Qt polishes, Qt's own private ones included
+    (a scroll area's scroll-bar holders, a table's corner button, a combo box's popup); to hand
+    one of those to Python, PySide looks for the nearest class it knows and, doing so, creates
+    every widget class it has (about 70, with their enums): 25 ms of each start, for nothing.
+    """
 
-    def _polish_widget(self, widget: QWidget) -> None:
-        name = widget.objectName()
-        if isinstance(widget, QLabel) and name in LABEL_FONTS:
-            extra, bold = LABEL_FONTS[name]
-            font = QFont(QApplication.font())
-            font.setPointSize(_base_point_size() + extra)
-            font.setBold(bold)
-            widget.setFont(font)
-            if name == "kicker":
-                palette = widget.palette()
-                palette.setColor(
-                    QPalette.ColorRole.WindowText, accent_text_color(QApplication.palette())
-                )
-                widget.setPalette(palette)
-        elif isinstance(widget, QPushButton):
-            self._polish_button(widget)
-        elif isinstance(widget, QComboBox) and widget.isEditable():
-            # the field typed in is the target, 24 px tall: Fusion draws it 2 px inside the box
-            widget.setMinimumHeight(MIN_TARGET + 4)
-        elif name in ("page", "card"):
-            widget.setAutoFillBackground(name == "page")
-            palette = widget.palette()
-            base = QApplication.palette().color(QPalette.ColorRole.Base)
-            palette.setColor(QPalette.ColorRole.Window, base)
-            widget.setPalette(palette)
-        elif name == "sidebar":
-            palette = widget.palette()
-            window = QApplication.palette().color(QPalette.ColorRole.Window)
-            palette.setColor(QPalette.ColorRole.Base, window)
-            widget.setPalette(palette)
 
-    def _polish_button(self, button: QPushButton) -> None:
-        name = button.objectName()
-        app_palette = QApplication.palette()
-        palette = QPalette(app_palette)
+Dressed = TypeVar("Dressed", bound=QWidget)
+
+
+def dress(widget: Dressed, look: str | None = None) -> Dressed:
+    """Give `widget` the look its object name asks for, and any push button its size and font.
+
+    With `look`, the widget is named first. Call it where the widget is made, after its text
+    is set, and again when its name or text changes (a step's button turns from primary to
+    secondary); `apply_style` calls it for every widget when the text size or colours change.
+    Returns the widget, so that it can wrap a constructor.
+    """
+    if look is not None:
+        widget.setObjectName(look)
+    name = widget.objectName()
+    if isinstance(widget, QLabel) and name in LABEL_FONTS:
+        extra, bold = LABEL_FONTS[name]
         font = QFont(QApplication.font())
-        font.setPointSize(_base_point_size())
-        if name == "primary":
-            # the palette's Highlight is already the readable accent fill (colours.py)
-            fill = app_palette.color(QPalette.ColorRole.Highlight)
-            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-                palette.setColor(group, QPalette.ColorRole.Button, fill)
-            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-                palette.setColor(
-                    group,
-                    QPalette.ColorRole.ButtonText,
-                    app_palette.color(QPalette.ColorRole.HighlightedText),
-                )
-            font.setBold(True)
-        button.setPalette(palette)
-        button.setFont(font)
-        metrics = button.fontMetrics()
-        padding = 22 if name in BUTTON_NAMES else 16
-        # WCAG 2.2 target sizes: 24 px for any button, 44 px for a page's main one
-        least = PRIMARY_TARGET if name == "primary" else MIN_TARGET
-        height = int(metrics.height() * (2.3 if name in BUTTON_NAMES else 2.0))
-        button.setMinimumHeight(max(least, height))
-        hint = metrics.horizontalAdvance(button.text().replace("&", "")) + 2 * padding
-        button.setMinimumWidth(max(hint, 80))
+        font.setPointSize(_base_point_size() + extra)
+        font.setBold(bold)
+        widget.setFont(font)
+        if name == "kicker":
+            palette = widget.palette()
+            palette.setColor(
+                QPalette.ColorRole.WindowText, accent_text_color(QApplication.palette())
+            )
+            widget.setPalette(palette)
+    elif isinstance(widget, QPushButton):
+        _dress_button(widget)
+    elif isinstance(widget, QComboBox) and widget.isEditable():
+        # the field typed in is the target, 24 px tall: Fusion draws it 2 px inside the box
+        widget.setMinimumHeight(MIN_TARGET + 4)
+    elif name in ("page", "card"):
+        widget.setAutoFillBackground(name == "page")
+        palette = widget.palette()
+        base = QApplication.palette().color(QPalette.ColorRole.Base)
+        palette.setColor(QPalette.ColorRole.Window, base)
+        widget.setPalette(palette)
+    elif name == "sidebar":
+        palette = widget.palette()
+        window = QApplication.palette().color(QPalette.ColorRole.Window)
+        palette.setColor(QPalette.ColorRole.Base, window)
+        widget.setPalette(palette)
+    return widget
+
+
+def dress_buttons(root: QWidget) -> None:
+    """Dress the push buttons Qt made inside `root` (a button box's, a message box's).
+
+    Qt finds them by class on its side, so no private widget is handed to Python.
+    """
+    for button in root.findChildren(QPushButton):
+        _dress_button(button)
+
+
+def _dress_button(button: QPushButton) -> None:
+    name = button.objectName()
+    app_palette = QApplication.palette()
+    palette = QPalette(app_palette)
+    font = QFont(QApplication.font())
+    font.setPointSize(_base_point_size())
+    if name == "primary":
+        # the palette's Highlight is already the readable accent fill (colours.py)
+        fill = app_palette.color(QPalette.ColorRole.Highlight)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Button, fill)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(
+                group,
+                QPalette.ColorRole.ButtonText,
+                app_palette.color(QPalette.ColorRole.HighlightedText),
+            )
+        font.setBold(True)
+    button.setPalette(palette)
+    button.setFont(font)
+    metrics = button.fontMetrics()
+    padding = 22 if name in BUTTON_NAMES else 16
+    # WCAG 2.2 target sizes: 24 px for any button, 44 px for a page's main one
+    least = PRIMARY_TARGET if name == "primary" else MIN_TARGET
+    height = int(metrics.height() * (2.3 if name in BUTTON_NAMES else 2.0))
+    button.setMinimumHeight(max(least, height))
+    hint = metrics.horizontalAdvance(button.text().replace("&", "")) + 2 * padding
+    button.setMinimumWidth(max(hint, 80))
 
 
 SYSTEM_PALETTE = "calmSystemPalette"  # the application property that keeps it
@@ -156,7 +183,18 @@ def apply_style(app: QApplication, point_size: int) -> None:
     for widget in app.allWidgets():
         style.unpolish(widget)
         style.polish(widget)
+        dress(widget)
         widget.update()
+    # Qt hands the new font to each widget in posted events: what fits itself to its text
+    # (the step list) measures again once they have been handled.
+    QTimer.singleShot(0, lambda: _restyled(app))
+
+
+def _restyled(app: QApplication) -> None:
+    for widget in app.allWidgets():
+        restyled = getattr(widget, "restyled", None)
+        if callable(restyled):
+            restyled()
 
 
 def follow_system_palette(app: QApplication, system: QPalette | None = None) -> None:

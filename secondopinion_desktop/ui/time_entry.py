@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from secondopinion_desktop.domain.clock_times import format_time, parse_time
 from secondopinion_desktop.domain.validation import ValidationError
 from secondopinion_desktop.ui.forms import clearable
-from secondopinion_desktop.ui.style import attention_color
+from secondopinion_desktop.ui.style import attention_color, dress
 
 EMPTY_TIME = "Please type a time, like 2:15 pm or 14:15."
 
@@ -35,7 +35,7 @@ class TimeEntry(QLineEdit):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("12:30 pm") * 2)
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
-        self.problem_label.setObjectName("fieldError")
+        dress(self.problem_label, "fieldError")
         self.problem_label.setAccessibleName(f"Problem with the {name.lower()}")
         self.problem_label.setStyleSheet(
             f"color: {attention_color(self.palette()).name()}; font-weight: 600;"

@@ -40,3 +40,12 @@ def save_window_state(
         settings.setValue("last_case_id", case.id)
         settings.setValue(f"case/{case.id}/page", page)
     settings.sync()
+
+
+def bring_forward(window: QMainWindow) -> None:
+    """Another launch asked for this window: show it, raised and active."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.case_actions import new_action
+from secondopinion_desktop.ui.style import dress
 from secondopinion_desktop.ui.tray import TrayIcon
 
 if TYPE_CHECKING:
@@ -153,9 +154,9 @@ class OfferBar(QFrame):
         layout.addWidget(self.label)
         buttons = QHBoxLayout()
         self.yes_button = QPushButton(yes)
-        self.yes_button.setObjectName("primary")
+        dress(self.yes_button, "primary")
         self.yes_button.setAccessibleName(yes.replace("\u2026", ""))
-        self.no_button = QPushButton(no)
+        self.no_button = dress(QPushButton(no))
         self.no_button.setAccessibleName(no)
         for button in (self.yes_button, self.no_button):
             button.setAutoDefault(False)

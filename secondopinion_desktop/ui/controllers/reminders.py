@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -119,24 +119,29 @@ class ReminderController(QObject):
         else:
             bar.addMenu(self.menu)
         self._started = start
-        window.installEventFilter(self)
         if start:
             self.scheduler.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Closing the window: keep running in the tray when so chosen; otherwise stop (the
-        data may be closed next). Start again if shown."""
-        if watched is self.window:
-            if event.type() == QEvent.Type.Close:
-                if self.keep.close_to_tray():
-                    event.ignore()
-                    return True
-                self.scheduler.stop()
-                if self._started:
-                    self.keep.remember_running()
-            elif event.type() == QEvent.Type.Show and self._started and not self.scheduler.running:
-                self.scheduler.start()
+    def window_closing(self) -> bool:
+        """The window is closing (its closeEvent asks first). True: it is kept running in the
+        tray, as chosen, so the close is refused; otherwise the checks stop (the data may be
+        closed next).
+
+        The window calls this and `window_shown` rather than this watching it through an
+        event filter: a Python filter receives every event as a plain QEvent, and PySide then
+        creates every event class it has (about 50) at start, for nothing.
+        """
+        if self.keep.close_to_tray():
+            return True
+        self.scheduler.stop()
+        if self._started:
+            self.keep.remember_running()
         return False
+
+    def window_shown(self) -> None:
+        """The window is shown again (from the tray): the checks start again."""
+        if self._started and not self.scheduler.running:
+            self.scheduler.start()
 
     @property
     def popup_made(self) -> bool:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
 from secondopinion_desktop.domain.cases import Case, clean_title, suggested_title
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.typed_dates import not_after
 from secondopinion_desktop.domain.validation import ValidationError, normalize_phone
 from secondopinion_desktop.ui.date_entry import DateEntry
@@ -24,7 +25,7 @@ from secondopinion_desktop.ui.forms import (
 MAX_NOTES = 20_000
 
 
-@dataclass(frozen=True)
+@frozen
 class CaseDetails:
     """What the dialog collected, ready for the repository."""
 

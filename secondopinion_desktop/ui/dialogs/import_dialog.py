@@ -69,7 +69,7 @@ from secondopinion_desktop.ui.models.import_preview_model import (
     ImportPreviewModel,
     preview_rows,
 )
-from secondopinion_desktop.ui.style import attention_color
+from secondopinion_desktop.ui.style import attention_color, dress, dress_buttons
 
 __all__ = ["FILE_FILTER", "NOT_IN_FILE", "ImportDialog", "column_letter", "read_file_bytes"]
 
@@ -140,7 +140,7 @@ class ImportDialog(QDialog):
         file_row.setSpacing(14)
         self.choose_button = QPushButton("&Choose file\u2026")
         self.choose_button.setAccessibleName("Choose the CSV file to import")
-        self.choose_button.setObjectName("secondary")
+        dress(self.choose_button, "secondary")
         self.choose_button.clicked.connect(self.choose_file)
         file_row.addWidget(self.choose_button)
         self.file_label = QLabel("No file chosen yet.")
@@ -157,7 +157,7 @@ class ImportDialog(QDialog):
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setObjectName("fieldError")
+        dress(self.error_label, "fieldError")
         self.error_label.setAccessibleName("Problem with the file")
         self.error_label.setStyleSheet(
             f"color: {attention_color(self.palette()).name()}; font-weight: 600;"
@@ -193,6 +193,7 @@ class ImportDialog(QDialog):
         self.add_button.setEnabled(False)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAccessibleName("Cancel without adding anyone")
+        dress_buttons(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -456,9 +457,7 @@ class ImportDialog(QDialog):
         # The stylesheet's primary look has no disabled variant: only look primary when usable.
         wanted = "primary" if enabled else ""
         if self.add_button.objectName() != wanted:
-            self.add_button.setObjectName(wanted)
-            self.add_button.style().unpolish(self.add_button)
-            self.add_button.style().polish(self.add_button)
+            dress(self.add_button, wanted)
 
     # ---------------------------------------------------------------------------------------
     # Results and closing

@@ -41,6 +41,7 @@ from secondopinion_desktop.ui.forms import (
     line_edit,
     text_edit,
 )
+from secondopinion_desktop.ui.style import dress
 
 DATE_FIELDS = ("requested_on", "received_on", "sent_on", "confirmed_on", "returned_on")
 DATE_LABELS = {
@@ -70,7 +71,7 @@ class DateField(QWidget):
         layout.setSpacing(2)
         row = QHBoxLayout()
         self.edit = DateEntry(name, today, lean="past", placeholder="Not yet")
-        self.today_button = QPushButton("Today")
+        self.today_button = dress(QPushButton("Today"))
         self.today_button.setAccessibleName(f"{name}: today")
         self.today_button.setAutoDefault(False)
         self.today_button.clicked.connect(self.set_today)
@@ -135,6 +136,7 @@ class RecordDialog(GuardedDialog):
             self.kind.addItem(kind.label, kind.value)
         self.holder = QComboBox()
         self.holder.setEditable(True)
+        dress(self.holder)  # the field typed in is the target: 24 px tall
         self.holder.setAccessibleName("Who has it now")
         holder_edit = self.holder.lineEdit()
         assert holder_edit is not None  # an editable combo box always has one
@@ -147,6 +149,7 @@ class RecordDialog(GuardedDialog):
         self._new_label = f"The new doctor ({new_name})" if new_name else "The new doctor"
         self.recipient = QComboBox()
         self.recipient.setEditable(True)
+        dress(self.recipient)
         self.recipient.setAccessibleName("Who it goes to")
         recipient_edit = self.recipient.lineEdit()
         assert recipient_edit is not None  # an editable combo box always has one
@@ -176,7 +179,7 @@ class RecordDialog(GuardedDialog):
             "Phone them, then fill in the date and their name here."
         )
         self.fax_note.setWordWrap(True)
-        self.fax_note.setObjectName("situation")
+        dress(self.fax_note, "situation")
         self.notes = text_edit("Notes about this item", "Anything worth remembering", 70)
 
         form.addRow("&Item:", self.title_edit)

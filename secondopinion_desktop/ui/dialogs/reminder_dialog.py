@@ -47,6 +47,7 @@ from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.dialogs.reminder_window import ReminderWindow
 from secondopinion_desktop.ui.forms import FormDialog
 from secondopinion_desktop.ui.selectable_label import SelectableLabel
+from secondopinion_desktop.ui.style import dress
 from secondopinion_desktop.ui.time_entry import TimeEntry
 from secondopinion_desktop.ui.write_pause import says_when_paused
 
@@ -138,9 +139,9 @@ class ReminderCard(Card):
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(6)
         self.title = SelectableLabel(reminder.title)
-        self.title.setObjectName("cardTitle")
+        dress(self.title, "cardTitle")
         self.when = SelectableLabel()
-        self.when.setObjectName("situation")
+        dress(self.when, "situation")
         self._case_name = case_name
         self.detail = SelectableLabel(reminder.detail)
         self.detail.setVisible(bool(reminder.detail))
@@ -148,9 +149,9 @@ class ReminderCard(Card):
             layout.addWidget(label)
         buttons = QHBoxLayout()
         self.done_button = QPushButton("Done")
-        self.done_button.setObjectName("primary")
+        dress(self.done_button, "primary")
         self.done_button.setAccessibleName(f"Done: {reminder.title}")
-        self.snooze_button = QPushButton("Snooze")
+        self.snooze_button = dress(QPushButton("Snooze"))
         self.snooze_button.setAccessibleName(f"Snooze: {reminder.title}")
         self.snooze_menu = QMenu(self.snooze_button)
         self.snooze_hour = QAction("For 1 hour", self.snooze_menu)
@@ -159,7 +160,7 @@ class ReminderCard(Card):
         for action in (self.snooze_hour, self.snooze_morning, self.snooze_pick):
             self.snooze_menu.addAction(action)
         self.snooze_button.setMenu(self.snooze_menu)
-        self.open_button = QPushButton(open_label(reminder.page))
+        self.open_button = dress(QPushButton(open_label(reminder.page)))
         self.open_button.setAccessibleName(f"{open_label(reminder.page)}: {reminder.title}")
         self.open_button.setVisible(reminder.page is not None)
         for button in (self.done_button, self.snooze_button, self.open_button):
@@ -242,7 +243,7 @@ class ReminderDialog(ReminderWindow):
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         self.heading = QLabel()
-        self.heading.setObjectName("pageTitle")
+        dress(self.heading, "pageTitle")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.cards_area = CardsArea()
@@ -257,10 +258,10 @@ class ReminderDialog(ReminderWindow):
         self.cards_area.setWidget(inner)
         layout.addWidget(self.cards_area, 1)
         self.more_label = QLabel()
-        self.more_label.setObjectName("situation")
+        dress(self.more_label, "situation")
         self.more_label.setWordWrap(True)
         layout.addWidget(self.more_label)
-        self.see_all_button = QPushButton("See All Reminders\u2026")
+        self.see_all_button = dress(QPushButton("See All Reminders\u2026"))
         self.see_all_button.setAccessibleName("See all reminders (Tools, Reminders)")
         self.see_all_button.setAutoDefault(False)
         self.see_all_button.clicked.connect(self.list_requested)
@@ -273,7 +274,7 @@ class ReminderDialog(ReminderWindow):
         bottom = QHBoxLayout()
         bottom.addWidget(self.see_all_button)
         bottom.addStretch(1)
-        self.close_button = QPushButton("Close")
+        self.close_button = dress(QPushButton("Close"))
         self.close_button.setAccessibleName("Close the reminders window")
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)

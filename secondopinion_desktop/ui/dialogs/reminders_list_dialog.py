@@ -48,6 +48,7 @@ from secondopinion_desktop.ui.forms import (
 )
 from secondopinion_desktop.ui.models.reminders_model import Column, RemindersModel
 from secondopinion_desktop.ui.selectable_label import SelectableLabel
+from secondopinion_desktop.ui.style import dress
 from secondopinion_desktop.ui.tables import row_table
 from secondopinion_desktop.ui.time_entry import TimeEntry
 from secondopinion_desktop.ui.write_pause import refused_while_paused, says_when_paused
@@ -163,7 +164,7 @@ class RemindersListDialog(ReminderWindow):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         self.summary = QLabel()
-        self.summary.setObjectName("situation")
+        dress(self.summary, "situation")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         intro = QLabel(
@@ -201,7 +202,7 @@ class RemindersListDialog(ReminderWindow):
         layout.addWidget(self.detail)
 
         self.done_button = push_button("Done", "Mark the chosen reminder done", self.toggle_done)
-        self.snooze_button = QPushButton("Snooze")
+        self.snooze_button = dress(QPushButton("Snooze"))
         self.snooze_button.setAccessibleName("Snooze the chosen reminder")
         menu = QMenu(self.snooze_button)
         self.snooze_hour = QAction("For 1 hour", menu)
@@ -227,7 +228,7 @@ class RemindersListDialog(ReminderWindow):
         self.delete_button = push_button(
             "Remove\u2026", "Remove the chosen reminder of your own", self.delete_own
         )
-        close = QPushButton("Close")
+        close = dress(QPushButton("Close"))
         close.setAccessibleName("Close the reminders list")
         close.clicked.connect(self.close)
         buttons = (

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.ui.forms import push_button
 from secondopinion_desktop.ui.print_actions import print_text
+from secondopinion_desktop.ui.style import dress
 
 
 class ScriptDialog(QDialog):
@@ -30,7 +31,7 @@ class ScriptDialog(QDialog):
         self.text.setAccessibleName(title)
         layout.addWidget(self.text)
         row = QHBoxLayout()
-        self.copy_button = QPushButton("Copy")
+        self.copy_button = dress(QPushButton("Copy"))
         self.copy_button.setAccessibleName("Copy the script")
         self.copy_button.clicked.connect(
             lambda: QApplication.clipboard().setText(self.text.toPlainText())
@@ -40,7 +41,7 @@ class ScriptDialog(QDialog):
             "Print the script",
             lambda: print_text(self, title, self.text.toPlainText()),
         )
-        self.close_button = QPushButton("Close")
+        self.close_button = dress(QPushButton("Close"))
         self.close_button.setAccessibleName("Close")
         self.close_button.setDefault(True)
         self.close_button.clicked.connect(self.close)

@@ -14,10 +14,12 @@ questions' tick box) overrides `cell`, `cell_flags` or `setData`, and says why t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from secondopinion_desktop.domain.frozen import frozen
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -40,7 +42,7 @@ def read_only_flags(index: Index) -> Qt.ItemFlag:
     return READ_ONLY if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
-@dataclass(frozen=True)
+@frozen
 class TableColumn(Generic[T]):
     """One column: its header, each cell's text, and what else its cells answer.
 

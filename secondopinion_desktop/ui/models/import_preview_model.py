@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from enum import Enum, IntEnum
 from typing import Any
 
@@ -16,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from secondopinion_desktop.domain.candidate_import import ImportResult, Table, listed_name
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.ui.models.base import (
     ACCESSIBLE,
     DISPLAY,
@@ -58,7 +58,7 @@ class Outcome(Enum):
     CHECK = "check"
 
 
-@dataclass(frozen=True)
+@frozen
 class PreviewRow:
     """One spreadsheet row: what it holds and what the import will do with it."""
 

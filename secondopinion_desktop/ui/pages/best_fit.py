@@ -14,6 +14,7 @@ from secondopinion_desktop.domain.rounds import RoundRanking, opinion_givers
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.forms import button_row
 from secondopinion_desktop.ui.pages.panel import paragraph
+from secondopinion_desktop.ui.style import dress
 
 FITS_SHOWN = 3
 
@@ -52,7 +53,7 @@ class BestFitBox(QWidget):
         fit = QVBoxLayout(self)
         fit.setContentsMargins(0, 0, 0, 0)
         self.booked_label = paragraph("")
-        self.booked_label.setObjectName("situation")
+        dress(self.booked_label, "situation")
         self.booked_label.setAccessibleName("Booked visit")
         fit.addWidget(self.booked_label)
         self.fit_labels = [paragraph("") for _ in range(FITS_SHOWN)]
@@ -67,9 +68,9 @@ class BestFitBox(QWidget):
         self.left_out_label.setAccessibleName("Doctors not ranked for this opinion")
         fit.addWidget(self.left_out_label)
         self.choose_button = QPushButton("Choose and book\u2026")
-        self.choose_button.setObjectName("primary")
+        dress(self.choose_button, "primary")
         self.choose_button.setAccessibleName("Choose the selected doctor and book the visit")
-        self.change_visit_button = QPushButton("Change the visit\u2026")
+        self.change_visit_button = dress(QPushButton("Change the visit\u2026"))
         self.change_visit_button.setAccessibleName("Change the date, time or place of the visit")
         fit.addLayout(button_row(self.choose_button, self.change_visit_button))
 

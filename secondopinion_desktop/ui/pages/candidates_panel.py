@@ -34,6 +34,7 @@ from secondopinion_desktop.ui.models.doctors_model import (
 from secondopinion_desktop.ui.pages.doctor_table import DoctorTablePanel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, card, paragraph
 from secondopinion_desktop.ui.pages.recent_cases import RecentCases
+from secondopinion_desktop.ui.style import dress
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog
@@ -88,13 +89,13 @@ class CandidatesPanel(DoctorTablePanel):
         section.addWidget(self.reading_label)
         section.addWidget(self.table)
         self.add_button = QPushButton("Add a doctor\u2026")
-        self.add_button.setObjectName("primary")
+        dress(self.add_button, "primary")
         self.add_button.setAccessibleName("Add a doctor")
-        self.edit_button = QPushButton("Edit\u2026")
+        self.edit_button = dress(QPushButton("Edit\u2026"))
         self.edit_button.setAccessibleName("Edit the chosen doctor")
-        self.remove_button = QPushButton("Remove\u2026")
+        self.remove_button = dress(QPushButton("Remove\u2026"))
         self.remove_button.setAccessibleName("Remove the chosen doctor")
-        self.import_button = QPushButton("Import a list\u2026")
+        self.import_button = dress(QPushButton("Import a list\u2026"))
         self.import_button.setAccessibleName("Import doctors from a spreadsheet saved as CSV")
         self.add_button.clicked.connect(self.add_doctor)
         self.edit_button.clicked.connect(self.edit_selected)

@@ -29,6 +29,7 @@ from secondopinion_desktop.domain.validation import ValidationError
 from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import error_label, line_edit
 from secondopinion_desktop.ui.pages.panel import paragraph
+from secondopinion_desktop.ui.style import dress
 
 SAID_LABELS = {
     Said.NOT_YET: "Not asked yet",
@@ -95,7 +96,7 @@ class DecisionAnswerForm(QWidget):
         layout.addLayout(self.form)
         self.words = paragraph("")
         self.words.setAccessibleName("Your doctor's answer")
-        self.words.setObjectName("situation")
+        dress(self.words, "situation")
         layout.addWidget(self.words)
         self.error = error_label(self)
         layout.addWidget(self.error)

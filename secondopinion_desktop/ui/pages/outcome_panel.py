@@ -50,6 +50,7 @@ from secondopinion_desktop.ui.forms import button_row, line_edit, push_button, t
 from secondopinion_desktop.ui.models.opinions_model import OpinionsModel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.pages.timeline_panel import TimelineCard
+from secondopinion_desktop.ui.style import dress
 
 MAX_TABLE_HEIGHT = 1400
 SHEET_TITLE = "The opinions side by side"
@@ -100,7 +101,7 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         # --- the opinions ---------------------------------------------------------------
         box = card("What each doctor said", layout)
         self.round_label = paragraph("")
-        self.round_label.setObjectName("situation")
+        dress(self.round_label, "situation")
         box.addWidget(self.round_label)
         box.addWidget(
             paragraph(
@@ -142,7 +143,7 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         # --- what next ------------------------------------------------------------------
         self.next_box = card("What happens next", layout)
         self.outcome_label = paragraph("")
-        self.outcome_label.setObjectName("situation")
+        dress(self.outcome_label, "situation")
         self.next_box.addWidget(self.outcome_label)
         self.guidance = QVBoxLayout()
         self.next_box.addLayout(self.guidance)
@@ -151,7 +152,7 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         options_layout = QVBoxLayout(self.options)
         options_layout.setContentsMargins(0, 0, 0, 0)
         options_title = QLabel("Your options, side by side")
-        options_title.setObjectName("cardTitle")
+        dress(options_title, "cardTitle")
         options_layout.addWidget(options_title)
         self.options_grid = QGridLayout()
         self.options_grid.setHorizontalSpacing(14)
@@ -242,12 +243,12 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
             opinion = by_round.get(number)
             written = opinion is not None and (opinion.written or opinion.outcome is not None)
             text = f"{round_name(number)}: {'change' if written else 'write it down'}\u2026"
-            button = QPushButton(text)
+            button = dress(QPushButton(text))
             button.setAccessibleName(text.rstrip("\u2026"))
             if not written and not any(
                 b.objectName() == "primary" for b in self.round_buttons.values()
             ):
-                button.setObjectName("primary")
+                dress(button, "primary")
             button.clicked.connect(lambda _checked=False, n=number: self.edit_round(n))
             self.buttons_row.addWidget(button)
             self.round_buttons[number] = button
@@ -305,7 +306,7 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
             group = QGroupBox(f"{round_name(opinion.round)} ({name})")
             group_layout = QVBoxLayout(group)
             treatment = paragraph(opinion.treatment)
-            treatment.setObjectName("situation")
+            dress(treatment, "situation")
             group_layout.addWidget(treatment)
             group_layout.addWidget(QLabel("What I like about it:"))
             likes = text_edit(f"What I like about the option from {name}", "", 80)

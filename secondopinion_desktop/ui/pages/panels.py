@@ -8,18 +8,18 @@ parent.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.background import Jobs
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel
 
 
-@dataclass(frozen=True)
+@frozen
 class PanelContext:
     """What the window hands every panel: the data, the settings, the undo stack and the
     window's runner of long jobs (imports, PDFs: one at a time for the whole window)."""

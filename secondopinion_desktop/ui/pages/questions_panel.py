@@ -39,6 +39,7 @@ from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.forms import button_row, push_button, text_edit
 from secondopinion_desktop.ui.models.questions_model import Column, QuestionsModel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
+from secondopinion_desktop.ui.style import dress
 from secondopinion_desktop.ui.tables import row_table
 
 MIN_TABLE_HEIGHT = 160
@@ -77,7 +78,7 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
             )
         )
         self.summary = paragraph("")
-        self.summary.setObjectName("situation")
+        dress(self.summary, "situation")
         box.addWidget(self.summary)
         self.model = QuestionsModel(self._save_question, self.repo.today, self)
         self.table = row_table(self.model, "Questions for the visit")
@@ -102,11 +103,11 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         self.edit_button = push_button(
             "Change\u2026", "Change the chosen question", self.edit_selected
         )
-        self.up_button = QPushButton("Move up")
+        self.up_button = dress(QPushButton("Move up"))
         self.up_button.setAccessibleName("Move the chosen question up")
         self.up_button.setToolTip("Ctrl+Up")
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button = QPushButton("Move down")
+        self.down_button = dress(QPushButton("Move down"))
         self.down_button.setAccessibleName("Move the chosen question down")
         self.down_button.setToolTip("Ctrl+Down")
         self.down_button.clicked.connect(lambda: self.move_selected(1))

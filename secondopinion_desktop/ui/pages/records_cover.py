@@ -22,6 +22,7 @@ from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.forms import push_button
 from secondopinion_desktop.ui.pages.panel import paragraph
 from secondopinion_desktop.ui.safe_combo import SafeComboBox
+from secondopinion_desktop.ui.style import dress
 
 INTRO = (
     "Put this page on top of records you fax or take to the new doctor's office. It says who "
@@ -83,7 +84,7 @@ class CoverSheetBox(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(paragraph(INTRO))
         self.cover_label = paragraph("")
-        self.cover_label.setObjectName("situation")
+        dress(self.cover_label, "situation")
         self.cover_label.setAccessibleName("What the cover sheet will list")
         box.addWidget(self.cover_label)
         row = FlowLayout()

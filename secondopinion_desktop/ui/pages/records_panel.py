@@ -71,7 +71,7 @@ from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, p
 from secondopinion_desktop.ui.pages.records_cover import CoverSheetBox
 from secondopinion_desktop.ui.pages.records_scans import ScansBox
 from secondopinion_desktop.ui.pages.records_undo import RecordCommand, RemoveCommand
-from secondopinion_desktop.ui.style import done_color
+from secondopinion_desktop.ui.style import done_color, dress
 from secondopinion_desktop.ui.tables import FittedTableView
 
 if TYPE_CHECKING:
@@ -121,10 +121,10 @@ class RecordsPanel(StepPanel):
         title = "Your records checklist" if self.step == 4 else "Slides and scans checklist"
         box = card(title, outer)
         self.next_label = paragraph("")
-        self.next_label.setObjectName("situation")
+        dress(self.next_label, "situation")
         self.next_label.setAccessibleName("What to do next")
         self.summary_label = paragraph("")
-        self.summary_label.setObjectName("stepState")
+        dress(self.summary_label, "stepState")
         self.summary_label.setAccessibleName("Progress of the checklist")
         self.rule_label = paragraph("")
         self.rule_label.setAccessibleName("The rule for this checklist")
@@ -164,7 +164,7 @@ class RecordsPanel(StepPanel):
         row = FlowLayout()
         row.setSpacing(10)
         self.next_step_button = QPushButton("Mark as asked for")
-        self.next_step_button.setObjectName("primary")
+        dress(self.next_step_button, "primary")
         self.next_step_button.clicked.connect(self.advance_selected)
         self.edit_button = push_button("Change\u2026", "Change the selected item", self.edit_item)
         self.add_button = push_button("Add an item\u2026", "Add an item", self.add_item)

@@ -23,7 +23,7 @@ from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.card import titled_card
 from secondopinion_desktop.ui.focus_order import chain, last_tab_stop
 from secondopinion_desktop.ui.selectable_label import SelectableLabel
-from secondopinion_desktop.ui.style import done_color, muted_color
+from secondopinion_desktop.ui.style import done_color, dress, muted_color
 
 MAX_NOTES_LENGTH = 100_000
 
@@ -50,16 +50,16 @@ class PageFrame(QScrollArea):
         self.setAccessibleName(f"{kicker}: {title}")
         self.setAccessibleDescription(summary)
         inner = QWidget()
-        inner.setObjectName("page")
+        dress(inner, "page")
         self.body = QVBoxLayout(inner)
         self.body.setContentsMargins(36, 28, 36, 28)
         self.body.setSpacing(18)
         self.kicker = SelectableLabel(kicker, wrap=False)
-        self.kicker.setObjectName("kicker")
+        dress(self.kicker, "kicker")
         self.title_label = SelectableLabel(title)
-        self.title_label.setObjectName("pageTitle")
+        dress(self.title_label, "pageTitle")
         self.summary_label = SelectableLabel(summary)
-        self.summary_label.setObjectName("pageSummary")
+        dress(self.summary_label, "pageSummary")
         heading = QVBoxLayout()
         heading.setSpacing(4)
         heading.addWidget(self.kicker)
@@ -117,7 +117,7 @@ class StepPage(PageFrame):
         for text in step.guidance:
             todo.addWidget(self.paragraph(text))
         self.situation = self.paragraph("")
-        self.situation.setObjectName("situation")
+        dress(self.situation, "situation")
         self.situation.hide()
         todo.addWidget(self.situation)
 
@@ -128,10 +128,10 @@ class StepPage(PageFrame):
         finish.addWidget(self.paragraph(step.done_means))
         row = QHBoxLayout()
         self.state_label = QLabel()
-        self.state_label.setObjectName("stepState")
+        dress(self.state_label, "stepState")
         self.state_label.setWordWrap(True)  # "Done on 30 November 2026" wraps at large text
         self.done_button = QPushButton()
-        self.done_button.setObjectName("primary")
+        dress(self.done_button, "primary")
         self.done_button.setAutoDefault(True)
         self.done_button.clicked.connect(self._on_done_clicked)
         row.addWidget(self.state_label, 1)
@@ -179,15 +179,13 @@ class StepPage(PageFrame):
             self.state_label.setText("\u2713 " + done_on_text(done_at))
             self.state_label.setStyleSheet(f"color: {done_color(palette).name()};")
             self.done_button.setText("Mark as not done")
-            self.done_button.setObjectName("secondary")
+            dress(self.done_button, "secondary")  # after its text: its width follows it
         else:
             self.state_label.setText("Not done yet")
             self.state_label.setStyleSheet(f"color: {muted_color(palette).name()};")
             self.done_button.setText("Mark this step as done")
-            self.done_button.setObjectName("primary")
+            dress(self.done_button, "primary")
         self.done_button.setAccessibleName(self.done_button.text())
-        self.done_button.style().unpolish(self.done_button)
-        self.done_button.style().polish(self.done_button)
 
     @property
     def is_done(self) -> bool:

@@ -28,7 +28,7 @@ from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.card import titled_card
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, paragraph
-from secondopinion_desktop.ui.style import attention_color
+from secondopinion_desktop.ui.style import attention_color, dress
 
 TITLE = "Your decide-by date"
 DRAWING_NAME = "Timeline to your decide-by date"
@@ -211,7 +211,7 @@ class TimelineCard(QWidget):
         self.warning.setStyleSheet(f"color: {attention_color(self.palette()).name()};")
         layout.addWidget(self.warning)
         row = QHBoxLayout()
-        self.step_one_button = QPushButton("Go to step 1")
+        self.step_one_button = dress(QPushButton("Go to step 1"))
         self.step_one_button.setAccessibleName("Go to step 1 to write down your doctor's answer")
         self.step_one_button.clicked.connect(open_step_one)
         row.addWidget(self.step_one_button)

@@ -40,6 +40,7 @@ from secondopinion_desktop.ui.forms import (
     text_edit,
 )
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
+from secondopinion_desktop.ui.style import dress
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
@@ -76,7 +77,7 @@ class VisitPanel(StepPanel):
 
         box = card("Your appointment", layout)
         self.summary = paragraph("")
-        self.summary.setObjectName("situation")
+        dress(self.summary, "situation")
         box.addWidget(self.summary)
         self.details = paragraph("")
         box.addWidget(self.details)
