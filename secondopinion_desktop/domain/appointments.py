@@ -34,6 +34,18 @@ class Appointment:
         return self.starts_at.date() - dt.timedelta(days=7)
 
 
+def check_visit_time(when: dt.datetime) -> dt.datetime:
+    """`when`, if it carries its UTC offset; else ValueError (a bug: the app writes every time
+    with its offset). A time without one means a different moment on another computer, and
+    a case archive refuses it on import ("a visit has a time that cannot be read")."""
+    if when.utcoffset() is None:
+        raise ValueError(
+            "This visit's time has no time zone, so it cannot be saved. "
+            "Please choose the date and time again."
+        )
+    return when
+
+
 @frozen
 class Todo:
     """Something the person should do, added by the app (keyed, so it is never duplicated)."""

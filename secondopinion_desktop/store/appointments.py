@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 
-from secondopinion_desktop.domain.appointments import Appointment
+from secondopinion_desktop.domain.appointments import Appointment, check_visit_time
 from secondopinion_desktop.store.rows import (
     TableRepository,
     appointment_from_row,
@@ -14,9 +14,11 @@ from secondopinion_desktop.store.rows import (
 
 
 class AppointmentRepository(TableRepository):
-    """Loads and saves appointments."""
+    """Loads and saves appointments. A visit's time is saved only with its UTC offset
+    (`check_visit_time`: ValueError otherwise), so a case archive can always read it back."""
 
     def add(self, appointment: Appointment) -> Appointment:
+        check_visit_time(appointment.starts_at)
         values = {"case_id": appointment.case_id, **appointment_values(appointment)}
         return self.get(self._insert("appointments", values))
 
@@ -25,6 +27,7 @@ class AppointmentRepository(TableRepository):
         return appointment_from_row(row)
 
     def update(self, appointment: Appointment) -> Appointment:
+        check_visit_time(appointment.starts_at)
         self._update("appointments", appointment.id, appointment_values(appointment))
         return self.get(appointment.id)
 

@@ -43,6 +43,7 @@ from secondopinion_desktop.services.records import ensure_default_records
 from secondopinion_desktop.store import attachment_files
 from secondopinion_desktop.store.attachment_files import AttachmentError
 from secondopinion_desktop.store.repository import NotFoundError, Repository
+from tests.helpers.clock import FIXED_NOW
 
 TODAY = dt.date(2026, 11, 20)
 VISIT = dt.date(2026, 12, 1)
@@ -333,7 +334,7 @@ def test_booked_doctor_prefers_the_appointment(repo: Repository) -> None:
             id=0,
             case_id=case_id,
             doctor_id=other.id,
-            starts_at=dt.datetime(2026, 12, 1, 9, 30),
+            starts_at=dt.datetime(2026, 12, 1, 9, 30, tzinfo=FIXED_NOW.tzinfo),
         )
     )
     assert repo.doctors.booked(case_id) == other

@@ -17,6 +17,7 @@ from secondopinion_desktop.printing.cover_sheet import (
     cover_sheet_html,
     page_count_text,
 )
+from tests.helpers.clock import FIXED_NOW
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -46,7 +47,7 @@ def sheet(**changes: object) -> CoverSheet:
         "from_phone": "(555) 201-7745",
         "patient_name": "Margaret Ellis",
         "patient_dob": dt.date(1956, 4, 12),
-        "visit": dt.datetime(2026, 12, 1, 9, 30),
+        "visit": dt.datetime(2026, 12, 1, 9, 30, tzinfo=FIXED_NOW.tzinfo),
         "visit_place": "Lakeside Cancer Center, Suite 300",
         "items": (
             EnclosedItem("Medical records", "Dr. Ruth Adler", 12),
@@ -114,7 +115,11 @@ def test_cover_sheet_for_takes_the_items_in_hand_for_the_doctor() -> None:
     )
     doctor = Doctor(id=5, case_id=1, name="Dr. Priya Raman", fax="(555) 622-4190")
     appointment = Appointment(
-        id=1, case_id=1, doctor_id=5, starts_at=dt.datetime(2026, 12, 1, 9, 30), place="Suite 3"
+        id=1,
+        case_id=1,
+        doctor_id=5,
+        starts_at=dt.datetime(2026, 12, 1, 9, 30, tzinfo=FIXED_NOW.tzinfo),
+        place="Suite 3",
     )
     records = [
         RecordItem(

@@ -265,6 +265,27 @@ def test_appointments_round_trip_and_latest_for_round(repo: Repository) -> None:
     assert repo.appointments.opinion_visit(case.id) is None
 
 
+def test_a_visit_time_without_its_utc_offset_is_never_written(repo: Repository) -> None:
+    """A naive time would be another moment on another computer, and the case archive
+    refuses it on import ("a visit has a time that cannot be read"): refused where it is
+    written, adding and changing alike, and nothing is saved."""
+    from secondopinion_desktop.domain.appointments import Appointment
+
+    case = repo.cases.create("Visit")
+    naive = dt.datetime(2026, 12, 3, 9, 30)
+    with pytest.raises(ValueError, match="no time zone"):
+        repo.appointments.add(Appointment(id=0, case_id=case.id, starts_at=naive))
+    assert repo.appointments.list(case.id) == []
+
+    booked = repo.appointments.add(
+        Appointment(id=0, case_id=case.id, starts_at=naive.replace(tzinfo=FIXED_NOW.tzinfo))
+    )
+    with pytest.raises(ValueError, match="no time zone"):
+        repo.appointments.update(replace(booked, starts_at=naive + dt.timedelta(days=1)))
+    assert repo.appointments.list(case.id) == [booked]
+    assert repo.appointments.get(booked.id).starts_at.utcoffset() == dt.timedelta(hours=-5)
+
+
 def test_todos_are_keyed_and_never_duplicated(repo: Repository) -> None:
     case = repo.cases.create("Todo")
     first = repo.todos.ensure(case.id, "referral:5", "Ask for a referral")

@@ -26,6 +26,7 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages, print_actions
 from secondopinion_desktop.ui.background import Jobs
 from secondopinion_desktop.ui.pages.records_panel import RecordsPanel
+from tests.helpers.clock import FIXED_NOW
 from tests.helpers.sheets import sheet
 from tests.pdf_text import read_pdf
 
@@ -169,7 +170,7 @@ def many_records(repo: Repository, count: int) -> RecordsPanel:
     """The records page of a case whose cover sheet lists `count` items (a file database)."""
     case = repo.cases.create("Mum", patient_name="Margaret Ellis", organiser_name="Sarah Ellis")
     raman = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Priya Raman", fax="1"))
-    when = dt.datetime(2026, 12, 1, 9, 30)
+    when = dt.datetime(2026, 12, 1, 9, 30, tzinfo=FIXED_NOW.tzinfo)
     repo.appointments.add(Appointment(id=0, case_id=case.id, doctor_id=raman.id, starts_at=when))
     faxed = replace(RecordItem(id=0, case_id=case.id, title=""), delivery=Delivery.FAX)
     letter = replace(faxed, timing=Timing.SEND_AHEAD, received_on=dt.date(2026, 11, 18))

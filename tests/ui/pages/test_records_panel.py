@@ -36,10 +36,11 @@ from secondopinion_desktop.ui.models.records_model import (
 )
 from secondopinion_desktop.ui.pages.records_panel import RecordsPanel
 from secondopinion_desktop.ui.print_actions import Renderer
+from tests.helpers.clock import FIXED_NOW
 from tests.pdf_text import read_pdf
 
 TODAY = dt.date(2026, 11, 20)  # the FakeClock's day
-VISIT = dt.datetime(2026, 11, 26, 9, 30)  # due 19 Nov: yesterday
+VISIT = dt.datetime(2026, 11, 26, 9, 30, tzinfo=FIXED_NOW.tzinfo)  # due 19 Nov: yesterday
 
 
 class CaseData:
@@ -385,7 +386,7 @@ def ready_panel(qtbot: QtBot, file_repo: Repository) -> RecordsPanel:
     raman = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Priya Raman", fax="1"))
     repo.appointments.add(
         Appointment(
-            id=0, case_id=case.id, doctor_id=raman.id, starts_at=dt.datetime(2026, 12, 1, 9, 30)
+            id=0, case_id=case.id, doctor_id=raman.id, starts_at=VISIT + dt.timedelta(days=5)
         )
     )
     ensure_default_records(repo, case.id)
