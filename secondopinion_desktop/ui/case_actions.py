@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from secondopinion_desktop.ui.controllers import add_actions
+from secondopinion_desktop.ui.forms import pressed
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.main_window import MainWindow
@@ -33,7 +34,8 @@ def new_action(
         action.setStatusTip(tip)
     if keys is not None:
         action.setShortcut(QKeySequence(keys))
-    action.triggered.connect(slot)
+    context = parent if isinstance(parent, QWidget) else None
+    action.triggered.connect(lambda: pressed(context, slot))  # WritesPaused said in words
     return action
 
 

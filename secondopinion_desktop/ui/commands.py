@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from secondopinion_desktop.domain.step_checks import mark_done_question
 from secondopinion_desktop.domain.steps import STEPS
 from secondopinion_desktop.services import steps
+from secondopinion_desktop.store.repository import WritesPaused
 from secondopinion_desktop.ui import messages
 
 if TYPE_CHECKING:
@@ -30,7 +31,10 @@ class MarkStepCommand(QUndoCommand):
         self._done = done
 
     def redo(self) -> None:
-        self._window.apply_step_done(self._case_id, self._step, self._done)
+        try:
+            self._window.apply_step_done(self._case_id, self._step, self._done)
+        except WritesPaused as exc:
+            refused(self, self._window, exc)
 
     def undo(self) -> None:
         self._window.apply_step_done(self._case_id, self._step, not self._done)
@@ -48,10 +52,22 @@ class EditCaseCommand(QUndoCommand):
         self._after = after
 
     def redo(self) -> None:
-        self._window.apply_case(self._after)
+        try:
+            self._window.apply_case(self._after)
+        except WritesPaused as exc:
+            refused(self, self._window, exc)
 
     def undo(self) -> None:
         self._window.apply_case(self._before)
+
+
+def refused(command: QUndoCommand, window: MainWindow, exc: WritesPaused) -> None:
+    """A job writes (the moment before its progress dialog shows): nothing was changed, so
+    the command is dropped from Edit > Undo (obsolete), and the person is told in words; the
+    window shows the stored state again (a ticked step unticks)."""
+    command.setObsolete(True)
+    messages.show_info(window, "Please wait", exc.message)
+    window.refresh_progress()
 
 
 def confirm_step_done(parent: QWidget, repo: Repository, case_id: int, step: int) -> bool:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.doctors import Answer
 from secondopinion_desktop.domain.reminders import local_at
+from secondopinion_desktop.store.repository import WritesPaused
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.style import MIN_TARGET, attention_color, dress
@@ -85,8 +86,22 @@ def push_button(
     main action, styled so)."""
     button = dress(QPushButton(text), "primary" if primary else None)
     button.setAccessibleName(name)
-    button.clicked.connect(slot)
+    if isinstance(slot, SignalInstance):
+        button.clicked.connect(slot)
+    else:
+        button.clicked.connect(lambda: pressed(button, slot))
     return button
+
+
+def pressed(control: QWidget | None, slot: Callable[[], object]) -> None:
+    """Run a control's `slot`; a write it makes while a background job writes is refused
+    (`WritesPaused`, store/connection.py) and said in words through ui/messages.py, as the
+    reminder windows say it (ui/write_pause.py), never by the excepthook's box. The window is
+    usable then in the moment before the job's progress dialog shows (ui/background.py)."""
+    try:
+        slot()
+    except WritesPaused as exc:
+        messages.show_info(control.window() if control else None, "Please wait", exc.message)
 
 
 def button_row(*buttons: QWidget) -> FlowLayout:

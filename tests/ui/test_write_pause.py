@@ -14,10 +14,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QCheckBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.services.progress import Progress
@@ -29,6 +31,7 @@ from secondopinion_desktop.ui.background import Job
 from secondopinion_desktop.ui.main_window import MainWindow
 from secondopinion_desktop.ui.reminder_scheduler import ReminderScheduler
 from tests.helpers.clock import FakeClock, FakeMonotonic
+from tests.helpers.stranger import named
 from tests.ui.conftest import AppSession
 
 RESTORING = "Second Opinion is still restoring the backup. Please wait until it finishes."
@@ -171,3 +174,65 @@ def test_a_restore_while_the_minute_check_runs_leaves_the_data_whole(
     assert told == []  # no message at all, and never "database is locked"
     reasons = sorted(b.reason for b in backups.list_backups(session.folder))
     assert reasons == ["before restore", "by hand"]
+
+
+def test_a_write_pressed_before_the_progress_dialog_shows_is_refused_in_words(
+    monkeypatch: pytest.MonkeyPatch,
+    told: list[tuple[str, str]],
+    session: AppSession,
+    gate: Gate,
+) -> None:
+    """The way a person meets it: they start restoring a backup and, before its progress
+    dialog shows (the first 300 ms), press controls that write: mark step 1 done, tick a
+    box on step 6, open the records page (whose first reading adds the usual items).
+    Each is refused in words through ui/messages.py (an exception reaching the excepthook
+    would fail this test), nothing is written, and each works once the restore is done."""
+    repo = session.open_repo()
+    case = repo.cases.create("Mum", patient_name="Margaret Ellis")
+    doctor = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Priya Raman"))
+    visit = Appointment(
+        id=0, case_id=case.id, doctor_id=doctor.id, starts_at=session.clock() + dt.timedelta(9)
+    )
+    repo.appointments.add(visit)
+    window = session.open()
+    window.backup_action.trigger()
+    assert window.jobs.wait()
+    real = backups.restore_prepared
+
+    def held(copy: Any, conn: sqlite3.Connection, progress: Progress) -> None:
+        gate.wait_here()
+        real(copy, conn, progress)
+
+    monkeypatch.setattr(backups, "restore_prepared", held)
+    monkeypatch.setattr(messages, "choose_item", lambda *a: 0)
+    monkeypatch.setattr(messages, "ask_yes_no", lambda *a, **k: True)
+    window.show_page(6)
+    together = named(window, QCheckBox, "Several specialists will see me on the same day")
+    window.show_page(1)
+    window.restore_action.trigger()  # the dialog shows after 300 ms: the window is free till then
+    assert gate.started.wait(10)
+
+    named(window, QPushButton, "Mark this step as done").click()
+    assert told == [("Please wait", RESTORING)]
+    assert 1 not in window.repo.cases.done_steps(case.id)
+    named(window, QPushButton, "Mark this step as done")  # still says so (not "not done")
+    assert window.undo_stack.count() == 0  # nothing to undo: nothing was done
+
+    window.show_page(4)  # what a click on step 4 in the sidebar does
+    assert told[1:] == [("Please wait", RESTORING)]
+    assert window.repo.records.list(case.id) == []
+
+    window.show_page(6)
+    together.click()
+    assert told[2:] == [("Please wait", RESTORING)]
+    assert not together.isChecked()  # shown as stored again
+
+    gate.release.set()
+    assert window.jobs.wait()
+    assert len(told) == 3
+    window.show_page(4)
+    assert window.repo.records.list(case.id) != []  # read (and the usual items added) now
+    window.show_page(1)
+    named(window, QPushButton, "Mark this step as done").click()
+    assert 1 in window.repo.cases.done_steps(case.id)
+    assert len(told) == 3

@@ -210,7 +210,7 @@ class ComparePanel(DoctorTablePanel):
         # --- to-dos -----------------------------------------------------------------------
         self.todos = TodoList()
         self.todo_list, self.todo_empty = self.todos.list, self.todos.empty
-        self.todos.toggled.connect(self._todo_toggled)
+        self.todos.toggled.connect(self.guarded(self._todo_toggled))
         card("To do", layout).addWidget(self.todos)
 
         self.filter_edit.textChanged.connect(self.proxy.set_text)

@@ -172,7 +172,7 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         talk_layout.setContentsMargins(0, 0, 0, 0)
         self.talk_check = QCheckBox("We asked the two doctors to talk to each other")
         self.talk_check.setAccessibleName("We asked the two doctors to talk to each other")
-        self.talk_check.toggled.connect(self._talk_toggled)
+        self.talk_check.toggled.connect(self.guarded(self._talk_toggled))
         self.talk_note = line_edit(
             "Note about the doctors talking",
             "For example: my doctor will phone the second doctor this week",

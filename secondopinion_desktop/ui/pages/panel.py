@@ -11,7 +11,8 @@ on costs no reading at all, however many doctors the case has.
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar, TypedDict
+from collections.abc import Callable
+from typing import ClassVar, ParamSpec, TypedDict
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QUndoStack
@@ -19,11 +20,14 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.services.changes import Changes, Kind
-from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.store.repository import NotFoundError, Repository, WritesPaused
+from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.autosave import flush_all
 from secondopinion_desktop.ui.background import Jobs
 from secondopinion_desktop.ui.card import titled_card
 from secondopinion_desktop.ui.selectable_label import SelectableLabel
+
+P = ParamSpec("P")
 
 
 class PanelExtras(TypedDict, total=False):
@@ -71,6 +75,7 @@ class StepPanel(QWidget):
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         #: the window's runner of long jobs (one job at a time for the whole window)
         self.jobs = jobs if jobs is not None else Jobs(self, repo)
+        self.jobs.paused.connect(self._pause_ended)
         self.case: Case | None = None
         self._stale = True  # nothing loaded yet
         self._loaded_on: dt.date | None = None
@@ -90,16 +95,41 @@ class StepPanel(QWidget):
         """The page comes into view on `case`: load it when it is another case, when a change
         named what this panel shows since it last loaded, or on a new day (due dates move)."""
         current = self.case
-        if current is None or current.id != case.id:
-            self.switching = True  # what was kept for that case (`RecentCases`) may be used
-            try:
+        try:
+            if current is None or current.id != case.id:
+                self.switching = True  # what was kept for that case (`RecentCases`) may be used
+                try:
+                    self.load(case)
+                finally:
+                    self.switching = False
+            elif self._stale or self._loaded_on != self.repo.today():
                 self.load(case)
-            finally:
-                self.switching = False
-        elif self._stale or self._loaded_on != self.repo.today():
-            self.load(case)
-        else:
-            self.case = case  # the same case, perhaps with other details: nothing here shows them
+            else:
+                self.case = case  # the same case, other details perhaps: nothing here shows them
+        except WritesPaused as exc:  # a job writes, its dialog not up yet: shown again after it
+            self._stale = True
+            messages.show_info(self.window(), "Please wait", exc.message)
+
+    def guarded(self, slot: Callable[P, object]) -> Callable[P, None]:
+        """`slot` for a box or list this panel writes from: a write refused while a job writes
+        (`WritesPaused`) is said in words, and the stored data is shown again (the box the
+        person ticked is unticked), so nothing on screen claims what was not saved."""
+
+        def run(*args: P.args, **kwargs: P.kwargs) -> None:
+            try:
+                slot(*args, **kwargs)
+            except WritesPaused as exc:
+                messages.show_info(self.window(), "Please wait", exc.message)
+                if self.case is not None:
+                    self.mark_stale()
+                    self.show_case(self.case)
+
+        return run
+
+    def _pause_ended(self, words: str) -> None:
+        """A job that writes ended: a page it kept from loading is loaded now, if in view."""
+        if not words and self._stale and self.case is not None and self.isVisible():
+            self.show_case(self.case)
 
     def forget(self, changes: Changes | None) -> None:
         """Drop what the panel kept from earlier reads that `changes` may concern (all of it

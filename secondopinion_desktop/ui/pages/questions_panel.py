@@ -130,7 +130,7 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         box.addWidget(self.answer_label)
         self.asked_check = QCheckBox("I asked this question")
         self.asked_check.setAccessibleName("I asked the chosen question")
-        self.asked_check.toggled.connect(self._asked_toggled)
+        self.asked_check.toggled.connect(self.guarded(self._asked_toggled))
         box.addWidget(self.asked_check)
         self.answer_edit = text_edit(
             "Answer to the chosen question", "What the doctor said, in your own words", 110

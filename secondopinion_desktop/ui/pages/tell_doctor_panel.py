@@ -123,11 +123,13 @@ class TellDoctorPanel(StepPanel):
         clock.addWidget(self.decision)
         self.decision.edited.connect(self.save_decision)
 
-        self.doctor_combo.currentIndexChanged.connect(self._on_doctor_changed)
+        self.doctor_combo.currentIndexChanged.connect(
+            self.guarded(lambda _i: self._on_doctor_changed())
+        )
         for edit in (self.told_on, self.hear_back, self.referral_to):
             edit.editingFinished.connect(self.save)
         for combo in (self.referral_asked, self.referral_given):
-            combo.currentIndexChanged.connect(self.save)
+            combo.currentIndexChanged.connect(self.guarded(lambda _i: self.save()))
 
     def _doctors(self) -> list[Doctor]:
         """The person's own doctors (read when the panel loads; never the candidates)."""

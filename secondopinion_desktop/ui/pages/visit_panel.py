@@ -96,7 +96,7 @@ class VisitPanel(StepPanel):
         words = "Several specialists will see me on the same day"
         self.team_row = WrappingCheckBox(words, words)
         self.team_check = self.team_row.box
-        self.team_check.toggled.connect(self._team_toggled)
+        self.team_check.toggled.connect(self.guarded(self._team_toggled))
         box.addWidget(self.team_row)
         self.team_box = QWidget()
         team_layout = QVBoxLayout(self.team_box)
