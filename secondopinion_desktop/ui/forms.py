@@ -343,11 +343,7 @@ class FormDialog(QDialog):
             self.resize(self.width(), min(self.height() + missing, room))
 
     def _room(self) -> QSize:
-        """The screen the dialog is on, less the task bars. (Not `self.screen()`: called here
-        it left Qt a dangling screen and a later widget crashed, under PySide 6.11.)"""
-        screen = QGuiApplication.screenAt(self.geometry().center())
-        screen = screen or QGuiApplication.primaryScreen()
-        return screen.availableGeometry().size() if screen else QSize(1366, 768)
+        return screen_room(self)
 
     def fail(self, message: str, field: QWidget) -> None:
         """Say what is wrong beside the form, and put the cursor where it can be put right."""
@@ -440,6 +436,17 @@ class GuardedDialog(FormDialog):
             self.reject()
             return
         super().keyPressEvent(event)
+
+
+def screen_room(widget: QWidget) -> QSize:
+    """The screen `widget` is on, less the task bars.
+
+    Not `widget.screen()`: called from a Python override (a sizeHint, a showEvent) it left
+    Qt a dangling screen, and a later widget crashed in QScreen::virtualSiblings (PySide 6.11).
+    """
+    screen = QGuiApplication.screenAt(widget.geometry().center())
+    screen = screen or QGuiApplication.primaryScreen()
+    return screen.availableGeometry().size() if screen else QSize(1366, 768)
 
 
 def buddy_label(text: str, buddy: QWidget) -> QLabel:

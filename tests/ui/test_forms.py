@@ -4,7 +4,7 @@ with the error line and the buttons always in sight."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.ui.forms import FormDialog, WrappingCheckBox, form_layout, line_edit
@@ -81,3 +81,36 @@ def test_a_check_box_with_long_words_wraps_and_ticks_from_its_words(qtbot: QtBot
     assert row.box.isChecked()
     qtbot.keyClick(row.box, Qt.Key.Key_Space)
     assert not row.box.isChecked()
+
+
+def test_screen_room_is_the_screen_less_its_task_bars(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from secondopinion_desktop.ui.forms import screen_room
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    primary = QGuiApplication.primaryScreen()
+    assert screen_room(widget) == primary.availableGeometry().size()
+
+
+def test_no_widget_asks_for_its_screen_directly() -> None:
+    """`widget.screen()` from a Python override crashed PySide 6.11 later (a dangling
+    QScreen); every widget asks `forms.screen_room` instead."""
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "secondopinion_desktop"
+    callers = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if re.search(
+            r"\.screen\(\)",
+            "\n".join(
+                line
+                for line in path.read_text(encoding="utf-8").splitlines()
+                if not line.lstrip().startswith(("#", "Not `"))
+            ),
+        )
+    ]
+    assert callers == []

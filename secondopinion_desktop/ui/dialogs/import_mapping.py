@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.candidate_import import FIELD_LABELS, ColumnMapping, Table
 from secondopinion_desktop.domain.doctors import Source
-from secondopinion_desktop.ui.forms import clearable
+from secondopinion_desktop.ui.forms import clearable, screen_room
 from secondopinion_desktop.ui.models.import_preview_model import PREVIEW_ROWS
 from secondopinion_desktop.ui.models.import_preview_model import Column as PreviewColumn
 from secondopinion_desktop.ui.style import attention_color, muted_color
@@ -89,7 +89,7 @@ def source_row(max_detail: int) -> tuple[QHBoxLayout, QComboBox, QLineEdit]:
 
 def grow_to_fit(dialog: QWidget) -> None:
     """Make the import window big enough for its preview once a file is read."""
-    screen = dialog.screen().availableGeometry()
+    screen = screen_room(dialog)
     width = min(1240, int(screen.width() * 0.94))
     height = min(820, int(screen.height() * 0.92))
     dialog.resize(max(dialog.width(), width), max(dialog.height(), height))

@@ -45,7 +45,7 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.card import Card
 from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.dialogs.reminder_window import ReminderWindow
-from secondopinion_desktop.ui.forms import FormDialog
+from secondopinion_desktop.ui.forms import FormDialog, screen_room
 from secondopinion_desktop.ui.selectable_label import SelectableLabel
 from secondopinion_desktop.ui.style import dress
 from secondopinion_desktop.ui.time_entry import TimeEntry
@@ -207,8 +207,7 @@ class CardsArea(QScrollArea):
         else:
             wanted = inner.sizeHint().height()
         wanted += 2 * self.frameWidth()
-        screen = self.screen()
-        limit = int(screen.availableGeometry().height() * MAX_SCREEN_SHARE) if screen else wanted
+        limit = int(screen_room(self).height() * MAX_SCREEN_SHARE)
         return QSize(hint.width(), min(wanted, limit))
 
 
