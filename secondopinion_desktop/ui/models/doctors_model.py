@@ -38,6 +38,7 @@ from secondopinion_desktop.domain.doctors import (
 from secondopinion_desktop.domain.rounds import GAVE_AN_OPINION, gave_opinion_words
 from secondopinion_desktop.domain.validation import ValidationError
 from secondopinion_desktop.domain.wait_times import parse_wait_days
+from secondopinion_desktop.store.repository import WritesPaused
 from secondopinion_desktop.ui.models.base import (
     DISPLAY,
     Index,
@@ -287,7 +288,11 @@ class DoctorsTableModel(RowListModel[Doctor]):
             changed = replace(doctor, status=status)
         if changed == doctor:
             return True
-        saved = self._save(changed)
+        try:
+            saved = self._save(changed)
+        except WritesPaused as exc:  # a background job writes: said in words, nothing changed
+            self.edit_rejected.emit(exc.message)
+            return False
         self.replace_row(saved)
         self.doctor_saved.emit(saved.id)
         return True

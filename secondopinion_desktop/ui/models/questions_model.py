@@ -8,9 +8,10 @@ from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 
 from secondopinion_desktop.domain.questions import Question
+from secondopinion_desktop.store.repository import WritesPaused
 from secondopinion_desktop.ui.models.base import (
     ACCESSIBLE,
     DISPLAY,
@@ -63,6 +64,9 @@ class QuestionsModel(RowListModel[Question]):
     so those are worked out in `cell` rather than declared.
     """
 
+    #: A tick could not be saved (a background job writes); the words say why.
+    edit_rejected = Signal(str)
+
     def __init__(
         self,
         save: Callable[[Question], Question],
@@ -105,5 +109,10 @@ class QuestionsModel(RowListModel[Question]):
         checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
         if checked == question.asked:
             return True
-        self.replace_row(self._save(replace(question, asked_on=self._today() if checked else None)))
+        try:
+            saved = self._save(replace(question, asked_on=self._today() if checked else None))
+        except WritesPaused as exc:  # a background job writes: said in words, nothing changed
+            self.edit_rejected.emit(exc.message)
+            return False
+        self.replace_row(saved)
         return True

@@ -119,12 +119,16 @@ class StepPanel(QWidget):
             try:
                 slot(*args, **kwargs)
             except WritesPaused as exc:
-                messages.show_info(self.window(), "Please wait", exc.message)
-                if self.case is not None:
-                    self.mark_stale()
-                    self.show_case(self.case)
+                self.refused(exc.message)
 
         return run
+
+    def refused(self, words: str) -> None:
+        """A write was refused while a job writes: say why, and show the stored data again."""
+        messages.show_info(self.window(), "Please wait", words)
+        if self.case is not None:
+            self.mark_stale()
+            self.show_case(self.case)
 
     def _pause_ended(self, words: str) -> None:
         """A job that writes ended: a page it kept from loading is loaded now, if in view."""

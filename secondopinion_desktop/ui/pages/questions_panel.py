@@ -81,6 +81,7 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         dress(self.summary, "situation")
         box.addWidget(self.summary)
         self.model = QuestionsModel(self._save_question, self.repo.today, self)
+        self.model.edit_rejected.connect(self.refused)  # a job writes: said, shown as stored
         self.table = row_table(self.model, "Questions for the visit")
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -9,6 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.domain.doctors import Answer, Call, Doctor, Source, Status
+from secondopinion_desktop.store.repository import WritesPaused
 from secondopinion_desktop.ui.models.calls_model import CallsModel
 from secondopinion_desktop.ui.models.doctors_model import (
     NO_WAIT_KNOWN,
@@ -53,7 +55,9 @@ class Saver:
         return doctor
 
 
-def make(saver: Saver | None = None) -> tuple[DoctorsTableModel, DoctorFilterProxy]:
+def make(
+    saver: Callable[[Doctor], Doctor] | None = None,
+) -> tuple[DoctorsTableModel, DoctorFilterProxy]:
     model = DoctorsTableModel(saver)
     model.set_rows(DOCTORS)
     proxy = DoctorFilterProxy()
@@ -197,3 +201,18 @@ def test_a_doctor_who_gave_an_opinion_sorts_after_every_status() -> None:
     proxy.sort(Column.STATUS, Qt.SortOrder.AscendingOrder)
     assert proxy.index(2, Column.NAME).data() == "Dr. Priya Raman"
     assert model.sort_keys(Column.STATUS)[0] == len(Status) + 2
+
+
+def test_an_edit_while_a_job_writes_is_refused_in_words(qtbot: QtBot) -> None:
+    """The moment before a background job's dialog shows: the edit is not saved, the cell
+    keeps the stored value, and the words say why (never the excepthook's box)."""
+
+    def paused(_doctor: Doctor) -> Doctor:
+        raise WritesPaused("Second Opinion is still restoring the backup. Please wait.")
+
+    model, _ = make(paused)
+    before = model.index(2, Column.WAIT).data()
+    with qtbot.waitSignal(model.edit_rejected) as blocker:
+        assert not model.setData(model.index(2, Column.WAIT), "2 weeks")
+    assert blocker.args == ["Second Opinion is still restoring the backup. Please wait."]
+    assert model.index(2, Column.WAIT).data() == before
