@@ -222,8 +222,10 @@ def test_quitting_leaves_everything_closed_and_saved(tmp_path: Path) -> None:
         "import secondopinion_desktop.ui.main_window as window_module\n"
         "from secondopinion_desktop.app import run\n"
         "show = window_module.MainWindow.show\n"
+        "import gc\n"
         "def show_then_close(self):\n"
         "    show(self)\n"
+        "    QTimer.singleShot(450, lambda: print('collector on:', gc.isenabled(), flush=True))\n"
         "    QTimer.singleShot(500, self.close)\n"
         "window_module.MainWindow.show = show_then_close\n"
         "sys.argv = ['secondopinion-desktop', '--demo', '--data-dir', sys.argv[1]]\n"
@@ -240,6 +242,7 @@ def test_quitting_leaves_everything_closed_and_saved(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "about to run" in result.stdout
+    assert "collector on: True" in result.stdout  # held off while the window was built only
     assert not (folder / ".secondopinion.lock").exists()
     assert not Path(f"{database_path(folder)}-wal").exists()  # closed and checkpointed
     settings = (folder / "settings.ini").read_text()
