@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.doctors import Doctor, Role
+from secondopinion_desktop.domain.doctors import Doctor, Role, Status
 from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.labelled import LabelledEnum
 from secondopinion_desktop.domain.records import short_date
@@ -42,26 +42,36 @@ OUTCOME_SHORT_LABELS: dict[Outcome, str] = {
     Outcome.DISAGREES: "Different diagnosis",
 }
 
-OUTCOME_GUIDANCE: dict[Outcome, tuple[str, ...]] = {
-    Outcome.AGREES: (
-        "Both doctors see it the same way. Many people find that reassuring.",
-        "Let your current doctor know what the second doctor said, the way they asked to hear.",
-    ),
-    Outcome.DIFFERENT_TREATMENT: (
-        "The doctors agree on the diagnosis but suggest different treatment. Now you choose, "
-        "and there is usually time to think it over. Ask each doctor how soon you need to decide.",
-        "Below, each option sits side by side. Write down, in your own words, what you like "
-        "about each one and what worries you. It helps to see it on paper.",
-        "You can also ask the two doctors to talk to each other about your case.",
-    ),
-    Outcome.DISAGREES: (
-        "The second doctor sees the diagnosis differently. This happens, and it is worth "
+
+def outcome_guidance(outcome: Outcome, round_: int = 2) -> tuple[str, ...]:
+    """What to do next, in plain words, after the doctor of round `round_` said `outcome`.
+
+    Round 3 speaks of the third doctor, and offers "another doctor" rather than a third.
+    """
+    doctor = round_doctor(max(2, round_))
+    if outcome is Outcome.AGREES:
+        return (
+            "Both doctors see it the same way. Many people find that reassuring.",
+            f"Let your current doctor know what {doctor} said, the way they asked to hear.",
+        )
+    if outcome is Outcome.DIFFERENT_TREATMENT:
+        return (
+            "The doctors agree on the diagnosis but suggest different treatment. Now you "
+            "choose, and there is usually time to think it over. Ask each doctor how soon you "
+            "need to decide.",
+            "Below, each option sits side by side. Write down, in your own words, what you "
+            "like about each one and what worries you. It helps to see it on paper.",
+            "You can also ask the two doctors to talk to each other about your case.",
+        )
+    next_doctor = "a third doctor" if round_ <= 2 else "another doctor"
+    return (
+        f"{doctor.capitalize()} sees the diagnosis differently. This happens, and it is worth "
         "taking the time to understand why.",
         "Two things can help. You can ask the two doctors to talk to each other about your "
-        "case. Or you can ask a third doctor for an opinion. The app keeps your doctors and "
+        f"case. Or you can ask {next_doctor} for an opinion. The app keeps your doctors and "
         "records, and gives you a fresh checklist.",
-    ),
-}
+    )
+
 
 CHOOSING_QUESTIONS: tuple[str, ...] = (
     "Why do you suggest this treatment for me in particular?",
@@ -80,11 +90,29 @@ def round_name(round_: int) -> str:
     return ROUND_NAMES.get(round_, f"Opinion {round_}")
 
 
+def suggested_doctor(round_: int, doctors: Sequence[Doctor]) -> int | None:
+    """The doctor an opinion is offered under when the round's doctor is not known yet (no
+    visit booked for it): for round 1 the treating doctor; for a later one never the treating
+    or primary-care doctor (a new user saving at once must not file the third opinion under
+    their own doctor) but a candidate, the one booked first, then one called, then any not
+    ruled out. None: nobody fits, and the dialog offers "someone not on my list"."""
+    if round_ <= 1:
+        return next((d.id for d in doctors if d.role is Role.TREATING), None)
+    order = (Status.BOOKED, Status.CONTACTED, Status.CANDIDATE)
+    candidates = [d for d in doctors if d.role is Role.CANDIDATE and d.status in order]
+    candidates.sort(key=lambda d: order.index(d.status))  # stable: the list's order otherwise
+    return candidates[0].id if candidates else None
+
+
 def round_doctor(round_: int) -> str:
     """'your current doctor', 'the second doctor', 'the third doctor'."""
     if round_ == 1:
         return "your current doctor"
     return f"the {ROUND_ORDINALS.get(round_, f'number {round_}')} doctor"
+
+
+#: The guidance after a second opinion (round 2): `outcome_guidance` for the other rounds.
+OUTCOME_GUIDANCE: dict[Outcome, tuple[str, ...]] = {o: outcome_guidance(o) for o in Outcome}
 
 
 @frozen

@@ -129,14 +129,22 @@ def outcome_summary(round_: int) -> str:
     return f"Write down what the {ordinal(max(2, round_))} doctor said, and decide what comes next."
 
 
-OUTCOME_GUIDANCE: tuple[str, ...] = (
-    "One of three things usually happens. The second doctor agrees with the diagnosis and the "
-    "treatment plan. Or they agree with the diagnosis but suggest a different treatment. Or they "
-    "see the diagnosis differently.",
-    "If the treatment advice differs, laying the two opinions side by side can help you choose.",
-    "If the diagnosis differs, you may want a third opinion, or to ask the two doctors to talk "
-    "to each other about your case.",
-)
+def usual_outcomes(round_: int = 2) -> tuple[str, ...]:
+    """The outcome page's "What usually happens", about the doctor of the round under way."""
+    doctor = f"The {ordinal(max(2, round_))} doctor"
+    next_opinion = "a third opinion" if round_ <= 2 else "another opinion"
+    return (
+        f"One of three things usually happens. {doctor} agrees with the diagnosis and the "
+        "treatment plan. Or they agree with the diagnosis but suggest a different treatment. "
+        "Or they see the diagnosis differently.",
+        "If the treatment advice differs, laying the two opinions side by side can help you "
+        "choose.",
+        f"If the diagnosis differs, you may want {next_opinion}, or to ask the two doctors to "
+        "talk to each other about your case.",
+    )
+
+
+OUTCOME_GUIDANCE: tuple[str, ...] = usual_outcomes()
 
 STEP_COUNT = len(STEPS)
 OUTCOME_PAGE = STEP_COUNT + 1

@@ -17,6 +17,7 @@ from secondopinion_desktop.domain.opinions import (
     doctor_label,
     first_opinion,
     latest,
+    outcome_guidance,
     round_doctor,
     round_name,
 )
@@ -180,3 +181,30 @@ def test_a_third_round_reuses_doctors_and_records_with_a_fresh_checklist(
     assert ensure_starter_questions(repo, case.id) == fresh  # suggested once, at the start
     assert repo.rounds.info(case.id, 3).reason == "Different diagnosis"
     assert len(repo.questions.list(case.id, 2)) == len(fresh) - 1  # round 2's list is kept
+
+
+def test_the_guidance_speaks_of_the_doctor_of_the_round() -> None:
+    for outcome in Outcome:
+        assert outcome_guidance(outcome) == OUTCOME_GUIDANCE[outcome]  # a second opinion
+        third = " ".join(outcome_guidance(outcome, 3))
+        assert "second doctor" not in third and "a third doctor" not in third
+    disagrees = " ".join(outcome_guidance(Outcome.DISAGREES, 3))
+    assert disagrees.startswith("The third doctor sees the diagnosis differently.")
+    assert "ask another doctor for an opinion" in disagrees
+    assert "what the fourth doctor said" in " ".join(outcome_guidance(Outcome.AGREES, 4))
+
+
+def test_a_later_opinion_is_never_offered_under_the_patients_own_doctor() -> None:
+    from secondopinion_desktop.domain.doctors import Status
+    from secondopinion_desktop.domain.opinions import suggested_doctor
+
+    own = Doctor(id=1, case_id=1, name="Dr. Okafor", role=Role.TREATING)
+    family = Doctor(id=2, case_id=1, name="Dr. Lee", role=Role.PRIMARY_CARE)
+    ruled_out = Doctor(id=3, case_id=1, name="Dr. No", status=Status.RULED_OUT)
+    called = Doctor(id=4, case_id=1, name="Dr. Patel", status=Status.CONTACTED)
+    booked = Doctor(id=5, case_id=1, name="Dr. Chen", status=Status.BOOKED)
+    everyone = [own, family, ruled_out, called, booked]
+    assert suggested_doctor(1, everyone) == 1
+    assert suggested_doctor(2, everyone) == 5  # the one booked
+    assert suggested_doctor(3, [own, family, ruled_out, called]) == 4
+    assert suggested_doctor(3, [own, family, ruled_out]) is None  # "someone not on my list"

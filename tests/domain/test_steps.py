@@ -72,3 +72,13 @@ def test_the_outcome_page_is_titled_for_the_round_under_way() -> None:
     assert outcome_title(3) == "After the third opinion"
     assert outcome_title(4) == "After the fourth opinion"
     assert "the third doctor said" in outcome_summary(3)
+
+
+def test_what_usually_happens_speaks_of_the_doctor_of_the_round() -> None:
+    from secondopinion_desktop.domain.steps import OUTCOME_GUIDANCE, usual_outcomes
+
+    assert usual_outcomes(2) == OUTCOME_GUIDANCE
+    assert "The second doctor agrees" in usual_outcomes(2)[0]
+    third = " ".join(usual_outcomes(3))
+    assert "The third doctor agrees" in third and "second doctor" not in third
+    assert "you may want another opinion" in third and "a third opinion" not in third

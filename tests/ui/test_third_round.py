@@ -206,3 +206,38 @@ def test_a_third_round_keeps_who_said_what_the_answers_and_where_records_went(
     check_the_history_is_kept(window, case, question)
     window = session.restart()
     check_the_history_is_kept(window, case, question)
+
+
+def test_after_a_third_opinion_the_outcome_page_speaks_of_the_third_doctor(
+    session: AppSession,
+    make_case: Callable[..., Case],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A new user's third round: once the third doctor's opinion is written down, nothing on
+    the outcome page calls them the second doctor, and the next round offered is a fourth."""
+    case = prostate_case(session, make_case)
+    window = session.open()
+    window.open_case(case.id)
+    write_the_second_opinion(window, monkeypatch)
+    monkeypatch.setattr(messages, "ask_yes_no", lambda *a, **k: True)
+    named(window, QPushButton, "Start a third-opinion round").click()
+
+    def third_opinion(dialog: OpinionDialog) -> int:
+        named(dialog, QPlainTextEdit, "The diagnosis").setPlainText("Benign hyperplasia")
+        named(dialog, QRadioButton, Outcome.DISAGREES.label).click()
+        named(dialog, QPushButton, "Save the opinion").click()
+        return dialog.result()
+
+    monkeypatch.setattr(OpinionDialog, "exec", third_opinion)
+    show(window, 7)
+    named(window, QPushButton, "Third opinion: write it down").click()
+    QApplication.processEvents()
+    shown = " ".join(texts(window.stack.currentWidget()))
+    assert "After the third opinion" in shown
+    assert "The third doctor sees the diagnosis differently." in shown
+    assert "The third doctor agrees with the diagnosis" in shown  # what usually happens
+    assert "second doctor" not in shown.lower()
+    assert "Third opinion, Dr. Grace Okafor" not in shown  # not filed under their own doctor
+    assert "ask another doctor for an opinion" in shown
+    assert named(window, QPushButton, "Start a fourth-opinion round").isVisibleTo(window)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from secondopinion_desktop.domain.steps import (
-    OUTCOME_GUIDANCE,
     OUTCOME_SUMMARY,
     OUTCOME_TITLE,
     outcome_summary,
     outcome_title,
+    usual_outcomes,
 )
 from secondopinion_desktop.ui.pages.step_page import PageFrame
 
@@ -22,8 +22,9 @@ class OutcomePage(PageFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("After step 6", OUTCOME_TITLE, OUTCOME_SUMMARY, parent)
         section = self.add_section("What usually happens")
-        for text in OUTCOME_GUIDANCE:
-            section.addWidget(self.paragraph(text))
+        self.usual = [self.paragraph(text) for text in usual_outcomes()]
+        for label in self.usual:
+            section.addWidget(label)
         self.tools = QVBoxLayout()
         self.tools.setSpacing(18)
         self.body.addLayout(self.tools)
@@ -33,3 +34,5 @@ class OutcomePage(PageFrame):
         """Title the page for the round under way ("After the third opinion" in round 3)."""
         self.title_label.setText(outcome_title(round_))
         self.summary_label.setText(outcome_summary(round_))
+        for label, text in zip(self.usual, usual_outcomes(round_), strict=True):
+            label.setText(text)

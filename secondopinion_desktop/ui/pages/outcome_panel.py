@@ -30,14 +30,15 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.opinions import (
     CHOOSING_QUESTIONS,
-    OUTCOME_GUIDANCE,
     Opinion,
     Outcome,
     doctor_label,
     latest,
+    outcome_guidance,
     round_doctor,
     round_name,
 )
+from secondopinion_desktop.domain.rounds import ordinal
 from secondopinion_desktop.services import outcome
 from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import Repository
@@ -276,7 +277,7 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
             return
         name = doctor_label(opinion, doctors)
         self.outcome_label.setText(f"{round_name(opinion.round)}, {name}: {outcome.label}.")
-        for text in OUTCOME_GUIDANCE[outcome]:
+        for text in outcome_guidance(outcome, opinion.round):
             self.guidance.addWidget(paragraph(text))
         if outcome is Outcome.AGREES and case.hear_back.strip():
             self.guidance.addWidget(
@@ -292,6 +293,9 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         self.talk_note.setText(info.doctors_talk_note)
         self.talk_note.setEnabled(info.doctors_talk_on is not None)
         self.third_button.setVisible(outcome is Outcome.DISAGREES and opinion.round == current)
+        following = f"Start a {ordinal(current + 1)}-opinion round"  # a fourth after a third
+        self.third_button.setText(f"{following}\u2026")
+        self.third_button.setAccessibleName(following)
 
     # --- the options (a different treatment) -----------------------------------------------
 
