@@ -79,3 +79,37 @@ def answer_next_dialog(fill: Callable[[QWidget], None], tries: int = 200) -> lis
 
     QTimer.singleShot(0, lambda: poll(tries))
     return seen
+
+
+def add_doctor(
+    qtbot: QtBot, name: str, phone: str, then: Callable[[QWidget], None]
+) -> Callable[[QWidget], None]:
+    """Fill a doctor dialog as a person would (name, phone, Add doctor), then `then(dialog)`."""
+    from PySide6.QtWidgets import QLineEdit
+
+    def fill(dialog: QWidget) -> None:
+        retype(qtbot, named(dialog, QLineEdit, "Doctor's name"), name)
+        retype(qtbot, named(dialog, QLineEdit, "Phone number"), phone)
+        button(dialog, "Add doctor").click()
+        then(dialog)
+
+    return fill
+
+
+def open_the_one_listed(warned: list[str], edited: list[str]) -> Callable[[QWidget], None]:
+    """Warned that the doctor is already on the list: read the warning (into `warned`), open
+    the doctor listed, read its name (into `edited`) and cancel that dialog."""
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    def then(dialog: QWidget) -> None:
+        assert dialog.isVisible(), "the same doctor was added again without a word"
+        warned.append(named(dialog, QLabel, "Already on your list").text())
+
+        def edit(editor: QWidget) -> None:
+            edited.append(named(editor, QLineEdit, "Doctor's name").text())
+            button(editor, "Cancel").click()
+
+        answer_next_dialog(edit)
+        button(dialog, "Open the doctor already on your list").click()
+
+    return then

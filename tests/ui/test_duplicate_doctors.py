@@ -6,13 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.ui.main_window import MainWindow
-from tests.helpers.stranger import answer_next_dialog, button, named, retype
+from tests.helpers.stranger import (
+    add_doctor,
+    answer_next_dialog,
+    button,
+    named,
+    open_the_one_listed,
+)
 from tests.ui.conftest import AppSession
 
 
@@ -38,31 +44,13 @@ def window(session: AppSession, case: Case) -> MainWindow:
     return window
 
 
-def _type_doctor(qtbot: QtBot, dialog: QWidget, name: str, phone: str) -> None:
-    retype(qtbot, named(dialog, QLineEdit, "Doctor's name"), name)
-    retype(qtbot, named(dialog, QLineEdit, "Phone number"), phone)
-    button(dialog, "Add doctor").click()
-
-
 def test_step_1_warns_about_a_doctor_already_listed_and_opens_that_one(
     qtbot: QtBot, window: MainWindow, session: AppSession, case: Case
 ) -> None:
     warned: list[str] = []
     edited: list[str] = []
-
-    def fill(dialog: QWidget) -> None:
-        _type_doctor(qtbot, dialog, "CHEN, DAVID MD", "555.201.3000")
-        assert dialog.isVisible(), "the same doctor was added a second time without a word"
-        warned.append(named(dialog, QLabel, "Already on your list").text())
-
-        def edit(editor: QWidget) -> None:
-            edited.append(named(editor, QLineEdit, "Doctor's name").text())
-            button(editor, "Cancel").click()
-
-        answer_next_dialog(edit)
-        button(dialog, "Open the doctor already on your list").click()
-
-    opened = answer_next_dialog(fill)
+    then = open_the_one_listed(warned, edited)
+    opened = answer_next_dialog(add_doctor(qtbot, "CHEN, DAVID MD", "555.201.3000", then))
     button(window, "Add your current doctor").click()
     assert opened
     assert warned == [
@@ -76,12 +64,11 @@ def test_step_1_warns_about_a_doctor_already_listed_and_opens_that_one(
 def test_step_1_adds_a_different_doctor_with_the_same_phone_when_told_to(
     qtbot: QtBot, window: MainWindow, session: AppSession, case: Case
 ) -> None:
-    def fill(dialog: QWidget) -> None:
-        _type_doctor(qtbot, dialog, "Dr. Ana Ruiz", "555-201-3000")
+    def then(dialog: QWidget) -> None:
         assert "(same phone)" in named(dialog, QLabel, "Already on your list").text()
         button(dialog, "Add anyway: a different doctor").click()
 
-    opened = answer_next_dialog(fill)
+    opened = answer_next_dialog(add_doctor(qtbot, "Dr. Ana Ruiz", "555-201-3000", then))
     button(window, "Add your current doctor").click()
     assert opened
     names = sorted(d.name for d in session.open_repo().doctors.list(case.id))

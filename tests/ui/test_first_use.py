@@ -18,7 +18,14 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Answer, Doctor
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.main_window import MainWindow
-from tests.helpers.stranger import answer_next_dialog, button, named, retype
+from tests.helpers.stranger import (
+    add_doctor,
+    answer_next_dialog,
+    button,
+    named,
+    open_the_one_listed,
+    retype,
+)
 from tests.ui.conftest import AppSession
 
 INSURER_LIST = (
@@ -159,18 +166,6 @@ def test_a_reminder_made_late_is_due_now_not_due_since_before_it_existed(
 # --- the same doctor twice (item 5) -------------------------------------------------------------
 
 
-def _add_doctor(
-    qtbot: QtBot, name: str, phone: str, then: Callable[[QWidget], None]
-) -> Callable[[QWidget], None]:
-    def fill(dialog: QWidget) -> None:
-        retype(qtbot, named(dialog, QLineEdit, "Doctor's name"), name)
-        retype(qtbot, named(dialog, QLineEdit, "Phone number"), phone)
-        button(dialog, "Add doctor").click()
-        then(dialog)
-
-    return fill
-
-
 @pytest.fixture
 def listed(session: AppSession, case: Case) -> MainWindow:
     session.open_repo().doctors.add(
@@ -186,19 +181,8 @@ def test_adding_a_doctor_already_listed_warns_and_can_open_the_one_listed(
 ) -> None:
     warned: list[str] = []
     edited: list[str] = []
-
-    def then(dialog: QWidget) -> None:
-        assert dialog.isVisible(), "the doctor was added without a word"
-        warned.append(named(dialog, QLabel, "Already on your list").text())
-
-        def edit(editor: QWidget) -> None:
-            edited.append(named(editor, QLineEdit, "Doctor's name").text())
-            button(editor, "Cancel").click()
-
-        answer_next_dialog(edit)
-        button(dialog, "Open the doctor already on your list").click()
-
-    opened = answer_next_dialog(_add_doctor(qtbot, "OKONKWO, GRACE MD", "", then))
+    then = open_the_one_listed(warned, edited)
+    opened = answer_next_dialog(add_doctor(qtbot, "OKONKWO, GRACE MD", "", then))
     button(listed, "Add a doctor").click()
     assert opened
     assert warned == [
@@ -216,7 +200,7 @@ def test_a_doctor_with_the_same_phone_can_be_added_anyway(
         assert "(same phone)" in named(dialog, QLabel, "Already on your list").text()
         button(dialog, "Add anyway: a different doctor").click()
 
-    opened = answer_next_dialog(_add_doctor(qtbot, "Dr. Sam Ito", "555-010-2000", then))
+    opened = answer_next_dialog(add_doctor(qtbot, "Dr. Sam Ito", "555-010-2000", then))
     button(listed, "Add a doctor").click()
     assert opened
     names = sorted(d.name for d in session.open_repo().doctors.list(case.id))

@@ -121,15 +121,23 @@ def answer_a_question_at_the_second_visit(window: MainWindow, qtbot: QtBot) -> s
 
 
 def write_the_second_opinion(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_an_opinion(window, monkeypatch, "Second opinion", "Prostatitis")
+
+
+def write_an_opinion(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, round_title: str, diagnosis: str
+) -> None:
+    """On the outcome page, write down the round's opinion: `diagnosis`, seen differently."""
+
     def fill(dialog: OpinionDialog) -> int:
-        named(dialog, QPlainTextEdit, "The diagnosis").setPlainText("Prostatitis")
+        named(dialog, QPlainTextEdit, "The diagnosis").setPlainText(diagnosis)
         named(dialog, QRadioButton, Outcome.DISAGREES.label).click()
         named(dialog, QPushButton, "Save the opinion").click()
         return dialog.result()
 
     monkeypatch.setattr(OpinionDialog, "exec", fill)
     show(window, 7)
-    named(window, QPushButton, "Second opinion: write it down").click()
+    named(window, QPushButton, f"{round_title}: write it down").click()
 
 
 def check_the_history_is_kept(window: MainWindow, case: Case, question: str) -> None:
@@ -223,15 +231,7 @@ def test_after_a_third_opinion_the_outcome_page_speaks_of_the_third_doctor(
     monkeypatch.setattr(messages, "ask_yes_no", lambda *a, **k: True)
     named(window, QPushButton, "Start a third-opinion round").click()
 
-    def third_opinion(dialog: OpinionDialog) -> int:
-        named(dialog, QPlainTextEdit, "The diagnosis").setPlainText("Benign hyperplasia")
-        named(dialog, QRadioButton, Outcome.DISAGREES.label).click()
-        named(dialog, QPushButton, "Save the opinion").click()
-        return dialog.result()
-
-    monkeypatch.setattr(OpinionDialog, "exec", third_opinion)
-    show(window, 7)
-    named(window, QPushButton, "Third opinion: write it down").click()
+    write_an_opinion(window, monkeypatch, "Third opinion", "Benign hyperplasia")
     QApplication.processEvents()
     shown = " ".join(texts(window.stack.currentWidget()))
     assert "After the third opinion" in shown
