@@ -122,6 +122,7 @@ def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]
     dialog.setLabelText(label)
     dialog.setComboBoxItems(items)  # a list to pick from, not a field to type in
     dialog.setComboBoxEditable(False)
+    dialog.sizeHint()  # QInputDialog makes its OK and Cancel when first measured or shown
     dress_buttons(dialog)
     if not dialog.exec():
         return -1
