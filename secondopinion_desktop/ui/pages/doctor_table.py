@@ -17,6 +17,7 @@ from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.services import doctors as doctor_changes
 from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui.after_paint import after_paint
 from secondopinion_desktop.ui.background import read_in_background
 from secondopinion_desktop.ui.forms import NORMAL_LINE
 from secondopinion_desktop.ui.models.doctors_model import (
@@ -109,7 +110,8 @@ class DoctorTablePanel(StepPanel):
     ) -> None:
         """Show the case's rows through `show`: those kept for a case shown again, a short
         list read now, a long one read off the window's thread (on its own connection) while
-        `empty` is shown and the table says in words that the list is being read. What a read
+        `empty` is shown and the table says in words that the list is being read; that read
+        starts once the page is drawn, not beside the window's drawing of it. What a read
         brings back is kept for the case even when another case is shown by then, unless the
         data changed since it started."""
         self._reads += 1
@@ -130,13 +132,18 @@ class DoctorTablePanel(StepPanel):
             if reading == self._reads:
                 arrived(read(self.repo, case_id))
 
-        background = count >= READ_IN_BACKGROUND_FROM and read_in_background(
-            self, self.repo, lambda repo: read(repo, case_id), arrived, failed
-        )
-        if background:
+        def start() -> None:  # once the page is drawn (ui/after_paint.py); kept even if
+            # another case is shown by then, as `arrived` says
+            if not read_in_background(
+                self, self.repo, lambda repo: read(repo, case_id), arrived, failed
+            ):
+                failed()
+
+        if count >= READ_IN_BACKGROUND_FROM and self.repo.database_file() is not None:
             self.reading_label.setText(f"Reading your list of {count:,} doctors\u2026")
             self.reading_label.show()
             show(empty)
+            after_paint(self.table.viewport(), start)
             return
         self.reading_label.hide()
         show(kept.get(case_id, lambda _case: read(self.repo, case_id), reuse=self.switching))
