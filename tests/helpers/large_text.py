@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secondopinion_desktop.ui.elided_label import ElidedLabel
-
 SLACK = 1  # pixels of rounding forgiven
 MIN_TARGET = 24  # WCAG 2.2 target size (minimum), in device-independent pixels
 PRIMARY_TARGET = 44  # the page's one main button: the larger, enhanced size
@@ -82,11 +80,6 @@ def clipped_text(root: QWidget) -> list[str]:
         if not _shown(label, root) or not label.text() or _inside_scroller(label):
             continue
         size = label.size()
-        if isinstance(label, ElidedLabel):
-            need_width = label.fontMetrics().horizontalAdvance(label.text())
-            if size.width() + SLACK < need_width + label.contentsMargins().left():
-                found.append(f"{_describe(label)}: elided at {size.width()} < {need_width}")
-            continue
         if label.wordWrap():
             need_width = label.minimumSizeHint().width()
             need_height = label.heightForWidth(size.width())
