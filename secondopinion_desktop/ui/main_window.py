@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence(key.Undo))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence(key.Redo))
+        self.jobs.paused.connect(self._undo_while_paused)
         self.mark_done_action = new_action(
             self, "&Mark Step Done / Not Done", self._toggle_current_step, keys="Ctrl+D"
         )
@@ -447,6 +448,11 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if 1 <= page < OUTCOME_PAGE:
             self.request_step_done(page, not self.step_page(page).is_done)
+
+    def _undo_while_paused(self, words: str) -> None:
+        """Nothing is undone or redone while a job writes (the status line says saving waits)."""
+        self.undo_action.setEnabled(not words and self.undo_stack.canUndo())
+        self.redo_action.setEnabled(not words and self.undo_stack.canRedo())
 
     def refresh_progress(self) -> None:
         if self.case is None:

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.domain.appointments import Appointment
@@ -176,6 +177,22 @@ def test_a_restore_while_the_minute_check_runs_leaves_the_data_whole(
     assert reasons == ["before restore", "by hand"]
 
 
+def backed_up_restore_held(window: MainWindow, monkeypatch: pytest.MonkeyPatch, gate: Gate) -> None:
+    """Back up now; a restore started after this waits at `gate` before it changes anything
+    (its progress dialog not shown yet, as in its first 300 ms)."""
+    window.backup_action.trigger()
+    assert window.jobs.wait()
+    real = backups.restore_prepared
+
+    def held(copy: Any, conn: sqlite3.Connection, progress: Progress) -> None:
+        gate.wait_here()
+        real(copy, conn, progress)
+
+    monkeypatch.setattr(backups, "restore_prepared", held)
+    monkeypatch.setattr(messages, "choose_item", lambda *a: 0)
+    monkeypatch.setattr(messages, "ask_yes_no", lambda *a, **k: True)
+
+
 def test_a_write_pressed_before_the_progress_dialog_shows_is_refused_in_words(
     monkeypatch: pytest.MonkeyPatch,
     told: list[tuple[str, str]],
@@ -195,17 +212,7 @@ def test_a_write_pressed_before_the_progress_dialog_shows_is_refused_in_words(
     )
     repo.appointments.add(visit)
     window = session.open()
-    window.backup_action.trigger()
-    assert window.jobs.wait()
-    real = backups.restore_prepared
-
-    def held(copy: Any, conn: sqlite3.Connection, progress: Progress) -> None:
-        gate.wait_here()
-        real(copy, conn, progress)
-
-    monkeypatch.setattr(backups, "restore_prepared", held)
-    monkeypatch.setattr(messages, "choose_item", lambda *a: 0)
-    monkeypatch.setattr(messages, "ask_yes_no", lambda *a, **k: True)
+    backed_up_restore_held(window, monkeypatch, gate)
     window.show_page(6)
     together = named(window, QCheckBox, "Several specialists will see me on the same day")
     window.show_page(1)
@@ -236,3 +243,39 @@ def test_a_write_pressed_before_the_progress_dialog_shows_is_refused_in_words(
     named(window, QPushButton, "Mark this step as done").click()
     assert 1 in window.repo.cases.done_steps(case.id)
     assert len(told) == 3
+
+
+def test_removing_a_record_before_the_progress_dialog_shows_leaves_nothing_to_undo(
+    monkeypatch: pytest.MonkeyPatch,
+    told: list[tuple[str, str]],
+    session: AppSession,
+    gate: Gate,
+    qtbot: QtBot,
+) -> None:
+    """The records checklist's Remove, pressed as a restore starts: refused in words, the
+    item stays, and Edit > Undo offers nothing (it is off while the job writes)."""
+    case = session.open_repo().cases.create("Mum", patient_name="Margaret Ellis")
+    window = session.open()
+    window.show_page(4)
+    items = len(window.repo.records.list(case.id))
+    table = next(t for t in window.findChildren(QTableView) if t.objectName() == "recordsTable")
+    first = table.visualRect(table.model().index(0, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    backed_up_restore_held(window, monkeypatch, gate)
+    window.restore_action.trigger()
+    assert gate.started.wait(10)
+
+    named(window, QPushButton, "Remove the selected item").click()
+    assert told == [("Please wait", RESTORING)]
+    assert len(window.repo.records.list(case.id)) == items
+    assert window.undo_stack.count() == 0
+    assert not window.undo_action.isEnabled()
+
+    gate.release.set()
+    assert window.jobs.wait()
+    window.show_page(4)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    named(window, QPushButton, "Remove the selected item").click()
+    assert len(window.repo.records.list(case.id)) == items - 1
+    assert window.undo_action.isEnabled()
+    assert len(told) == 1

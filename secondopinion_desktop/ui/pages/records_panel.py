@@ -53,7 +53,7 @@ from secondopinion_desktop.printing.cover_sheet import CoverSheet
 from secondopinion_desktop.services import exports, records
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.services.records import ensure_default_records
-from secondopinion_desktop.store.repository import NotFoundError, Repository
+from secondopinion_desktop.store.repository import NotFoundError, Repository, WritesPaused
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.colours import overdue_color
 from secondopinion_desktop.ui.dialogs.factories import record_dialog
@@ -154,12 +154,12 @@ class RecordsPanel(StepPanel):
             header.resizeSection(column, width)
         header.setSectionResizeMode(COL_PAGES, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setItemDelegateForColumn(COL_ITEM, RecordItemDelegate(self.table))
-        self.table.doubleClicked.connect(lambda _index: self.edit_item())
-        self.table.activated.connect(lambda _index: self.edit_item())
+        self.table.doubleClicked.connect(self.guarded(lambda _index: self.edit_item()))
+        self.table.activated.connect(self.guarded(lambda _index: self.edit_item()))
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.remove_item)
+        delete.activated.connect(self.guarded(self.remove_item))
 
         row = FlowLayout()
         row.setSpacing(10)
@@ -429,6 +429,7 @@ class RecordsPanel(StepPanel):
 
     def undo_last(self) -> None:
         """The Undo button after removing an item: undoes that removal, if it is still last."""
+        self._refuse_while_paused()  # the bar stays, to press again once the job is done
         index = self.undo_stack.index()
         if (
             self._undo_command is not None
@@ -443,9 +444,17 @@ class RecordsPanel(StepPanel):
         self.undo_bar.hide()
 
     def _push(self, command: QUndoCommand) -> None:
+        self._refuse_while_paused()
         if command is not self._undo_command:
             self._hide_undo_bar()
         self.undo_stack.push(command)
+
+    def _refuse_while_paused(self) -> None:
+        """A job writes: raise WritesPaused (said in words by the control's wrapper) before a
+        command is done or undone, so Edit > Undo never lists a change that was not made."""
+        words = self.repo.db.paused_words
+        if words is not None:
+            raise WritesPaused(words, "writes paused while a background job writes")
 
     def _say(self, message: str, item: RecordItem) -> None:
         if item.kind.step != self.step:
