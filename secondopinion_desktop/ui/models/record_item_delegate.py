@@ -1,4 +1,5 @@
-"""Draws an item of the records checklist as its name in bold over a quieter second line."""
+"""Draws an item of the records checklist as its name in bold over a quieter second line, or
+both on one line when the row has room for one (a long list: see tables.FittedTableView)."""
 
 from __future__ import annotations
 
@@ -39,11 +40,13 @@ class RecordItemDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(palette.color(role))
         line = QFontMetrics(bold).height()
-        top = QRect(rect.left(), rect.top(), rect.width(), line)
+        one_line = opt.rect.height() < 2 * line + PADDING
+        if one_line:  # a long list: the row is one line, the second line follows the title
+            rect = opt.rect.adjusted(PADDING, 0, -PADDING, 0)
+        shown = QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
+        top = QRect(rect.left(), rect.top(), rect.width(), rect.height() if one_line else line)
         painter.drawText(
-            top,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, rect.width()),
+            top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown
         )
         plain = QFont(opt.font)
         painter.setFont(plain)
@@ -51,10 +54,16 @@ class RecordItemDelegate(QStyledItemDelegate):
         if not selected:
             muted.setAlphaF(0.75)
         painter.setPen(muted)
-        bottom = QRect(rect.left(), rect.top() + line, rect.width(), rect.height() - line)
+        if one_line:
+            used = QFontMetrics(bold).horizontalAdvance(shown + "  ")
+            bottom = QRect(rect.left() + used, rect.top(), rect.width() - used, rect.height())
+            subtitle = f"\u00b7 {subtitle}" if subtitle and shown == title else ""
+        else:
+            bottom = QRect(rect.left(), rect.top() + line, rect.width(), rect.height() - line)
+        align = Qt.AlignmentFlag.AlignVCenter if one_line else Qt.AlignmentFlag.AlignTop
         painter.drawText(
             bottom,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-            QFontMetrics(plain).elidedText(subtitle, Qt.TextElideMode.ElideRight, rect.width()),
+            int(Qt.AlignmentFlag.AlignLeft | align),
+            QFontMetrics(plain).elidedText(subtitle, Qt.TextElideMode.ElideRight, bottom.width()),
         )
         painter.restore()

@@ -1,0 +1,152 @@
+"""Fitted tables on long lists: a checklist of thousands of items opens without a pass over
+its rows, scrolls on its own with one line a row, and a short list still fits as before.
+
+Through the window, as a person gets there: the case is made in the database, the window
+opens it, step 4 is shown, and the table is found by the name a screen reader hears.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView
+from pytestqt.qtbot import QtBot
+
+from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.records import RecordItem
+from secondopinion_desktop.services.records import ensure_default_records
+from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui.main_window import MainWindow
+from secondopinion_desktop.ui.models.record_item_delegate import RecordItemDelegate
+from secondopinion_desktop.ui.models.records_model import COL_ITEM
+from secondopinion_desktop.ui.tables import BIG_LIST, FittedTableView
+from tests.helpers.stranger import button, named
+from tests.ui.conftest import AppSession
+
+CHECKLIST = "Your records checklist"
+
+
+def fill_checklist(repo: Repository, case: Case, rows: int) -> None:
+    """Give the case's step-4 checklist exactly `rows` items (the usual ones first), in one
+    transaction: thousands of items in a fraction of a second."""
+    usual = [i for i in ensure_default_records(repo, case.id) if i.kind.step == 4]
+    with repo.db.atomic():
+        for n in range(rows - len(usual)):
+            item = RecordItem(id=0, case_id=case.id, title=f"Lab report {n + 1}")
+            repo.records.insert_row(item, keep_id=False)
+
+
+@pytest.fixture
+def size_hints(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times the checklist's item delegate was asked for a row's size."""
+    calls: list[int] = []
+    original = RecordItemDelegate.sizeHint
+
+    def counted(
+        self: RecordItemDelegate, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QSize:
+        calls.append(index.row())
+        return original(self, option, index)
+
+    monkeypatch.setattr(RecordItemDelegate, "sizeHint", counted)
+    return calls
+
+
+def open_step_4(session: AppSession, case: Case) -> tuple[MainWindow, QTableView]:
+    window = session.open()
+    window.resize(1280, 840)
+    window.open_case(case.id)
+    window.show_page(4)
+    QApplication.processEvents()
+    return window, named(window, QTableView, CHECKLIST)
+
+
+def test_thousands_of_items_open_in_a_table_that_scrolls_itself(
+    session: AppSession, make_case: Callable[..., Case], size_hints: list[int]
+) -> None:
+    case = make_case()
+    fill_checklist(session.open_repo(), case, 2000)
+    window, table = open_step_4(session, case)
+    model = table.model()
+    assert model.rowCount() == 2000
+    # scrolls on its own, at a height of its own, not as tall as 2,000 rows
+    assert table.verticalScrollBar().maximum() > 0
+    assert table.height() < window.height()
+    # one line a row, and the page did not ask for the size of thousands of rows
+    line = table.fontMetrics().height()
+    assert {table.rowHeight(row) for row in (0, 1, 999, 1999)} == {table.rowHeight(0)}
+    assert line <= table.rowHeight(0) < 2 * line
+    assert len(size_hints) < 100
+    # nothing is lost with the second line: the full text is in the tooltip and spoken text
+    last = model.index(1999, COL_ITEM)
+    assert "Lab report 1994" in last.data(Qt.ItemDataRole.ToolTipRole)
+    assert "From" in last.data(Qt.ItemDataRole.AccessibleTextRole)
+    # a wider or narrower window sizes no rows either
+    size_hints.clear()
+    window.resize(1000, 840)
+    QApplication.processEvents()
+    assert len(size_hints) < 100
+    table.scrollToBottom()
+    assert table.rowViewportPosition(1999) < table.viewport().height()
+
+
+def test_a_short_checklist_still_fits_its_rows(
+    session: AppSession, make_case: Callable[..., Case]
+) -> None:
+    case = make_case()
+    fill_checklist(session.open_repo(), case, 12)
+    _window, table = open_step_4(session, case)
+    assert table.model().rowCount() == 12
+    assert table.verticalScrollBar().maximum() == 0  # the page scrolls, not the table
+    assert table.height() >= table.verticalHeader().length() + table.horizontalHeader().height()
+    assert table.rowHeight(0) >= 2 * table.fontMetrics().height()  # name over a second line
+
+
+def test_removing_one_item_at_the_threshold_fits_the_rows_again_and_undo_does_not(
+    session: AppSession, make_case: Callable[..., Case]
+) -> None:
+    case = make_case()
+    fill_checklist(session.open_repo(), case, BIG_LIST + 1)
+    window, table = open_step_4(session, case)
+    assert table.verticalScrollBar().maximum() > 0
+    table.selectRow(BIG_LIST)
+    button(window, "Remove the selected item").click()
+    QApplication.processEvents()
+    assert table.model().rowCount() == BIG_LIST
+    assert table.verticalScrollBar().maximum() == 0
+    assert table.height() >= table.verticalHeader().length()
+    assert table.rowHeight(0) >= 2 * table.fontMetrics().height()
+    button(window, "Undo removing the item").click()
+    QApplication.processEvents()
+    assert table.model().rowCount() == BIG_LIST + 1
+    assert table.verticalScrollBar().maximum() > 0
+    assert table.rowHeight(0) < 2 * table.fontMetrics().height()
+
+
+def test_a_fitted_table_switches_as_rows_come_and_go(qtbot: QtBot) -> None:
+    model = QStandardItemModel(BIG_LIST, 1)
+    table = FittedTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.setWordWrap(True)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.show()
+    assert not table.big
+    tall = table.sizeHint().height()
+    model.appendRow(QStandardItem("one more"))
+    assert table.big
+    assert table.sizeHint().height() < tall
+    assert not table.wordWrap()
+    assert table.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    model.removeRow(0)
+    assert not table.big
+    assert table.wordWrap()  # as the owner set it up
+    assert table.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert table.sizeHint().height() >= table.verticalHeader().length()
+    model.setRowCount(5000)
+    assert table.big
+    model.setRowCount(0)
+    assert not table.big
