@@ -13,7 +13,7 @@ CARD_RADIUS = 10.0
 
 
 class Card(QFrame):
-    """Paints its own rounded frame (looked up by CalmStyle as "card" for its colours).
+    """Paints its own rounded frame (named "card": style.dress gives it its colours).
 
     Painting here rather than in the style keeps every other widget's drawing in C++: a
     Python drawControl/drawPrimitive override is called for each frame and button drawn.

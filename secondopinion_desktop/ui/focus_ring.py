@@ -6,7 +6,7 @@ QFocusFrame it follows the control as it moves, scrolls and resizes, and lets th
 through, but it is never masked away where the control touches its parent's edge. It paints
 a ring `RING_WIDTH` px thick in `colours.focus_color`, which reaches 3:1 against pages and
 windows in the light and dark palettes (tests/ui/test_contrast.py). Painting here, and not
-in CalmStyle.drawPrimitive, keeps every other widget's drawing in C++ (see style.py).
+in a Python style override, keeps every widget's drawing in C++ (see style.py).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Widgets ask for a look by object name ("primary", "card", "pageTitle", ...) and 
 gives it to them where they are made; every push button gets its size and font there too.
 This replaced an application stylesheet: a Qt stylesheet makes every widget go through
 QStyleSheetStyle, which cost about 50 ms of the start-up (476 -> 429 ms in
-tests/bench_speed.py). See `CalmStyle` for why it is not done when widgets are polished.
+tests/bench_speed.py). See `dress` for why it is not done when widgets are polished.
 """
 
 from __future__ import annotations
@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLabel,
-    QProxyStyle,
     QPushButton,
-    QStyleFactory,
     QWidget,
 )
 
@@ -68,22 +66,17 @@ def _base_point_size() -> int:
     return DEFAULT_POINT_SIZE
 
 
-class CalmStyle(QProxyStyle):
-    """Fusion, with nothing overridden in Python.
-
-    The looks are put on by `dress` where a widget is made, not by a Python `polish` override.
-    Such an override is called for every widget Qt polishes, Qt's own private ones included
-    (a scroll area's scroll-bar holders, a table's corner button, a combo box's popup); to hand
-    one of those to Python, PySide looks for the nearest class it knows and, doing so, creates
-    every widget class it has (about 70, with their enums): 25 ms of each start, for nothing.
-    """
-
-
 Dressed = TypeVar("Dressed", bound=QWidget)
 
 
 def dress(widget: Dressed, look: str | None = None) -> Dressed:
     """Give `widget` the look its object name asks for, and any push button its size and font.
+
+    This is not done in a style's `polish`, overridden in Python: that is called for every
+    widget Qt polishes, Qt's own private ones included (a scroll area's scroll-bar holders, a
+    table's corner button, a combo box's popup), and to hand one of those to Python PySide
+    looks for the nearest class it knows, creating every widget class it has (about 70, with
+    their enums): 25 ms of each start, for nothing.
 
     With `look`, the widget is named first. Call it where the widget is made, after its text
     is set, and again when its name or text changes (a step's button turns from primary to
@@ -163,6 +156,7 @@ def _dress_button(button: QPushButton) -> None:
     button.setMinimumWidth(max(hint, 80))
 
 
+CALM = "calmStyleSet"  # the application property that says the style has been set
 SYSTEM_PALETTE = "calmSystemPalette"  # the application property that keeps it
 
 
@@ -172,14 +166,15 @@ def apply_style(app: QApplication, point_size: int) -> None:
     font = QFont(app.font())
     font.setPointSize(max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, point_size)))
     app.setFont(font)
-    style = app.style()
-    if not isinstance(style, CalmStyle):
-        app.setStyle(CalmStyle(QStyleFactory.create("Fusion")))
+    if not app.property(CALM):  # the first call: Fusion, and the calm palette
+        app.setProperty(CALM, True)
+        app.setStyle("Fusion")
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: follow_system_palette(app))
         app.setProperty(SYSTEM_PALETTE, QPalette(app.palette()))
         app.setPalette(calm_palette(app.palette()))
         FocusRings.install(app)
         return
+    style = app.style()
     for widget in app.allWidgets():
         style.unpolish(widget)
         style.polish(widget)
