@@ -417,7 +417,39 @@ def reminder_check(bench: Bench) -> None:
     scheduler.stop()
 
 
+def big_checklist(bench: Bench) -> None:
+    """Opening a case whose records checklist has 2,000 items, on step 4 (once 9 s frozen)."""
+    from secondopinion_desktop.services.changes import Changes, Kind
+    from tests.helpers.checklists import fill_checklist
+
+    built_ahead(bench)
+    window, repo = bench.window, bench.repo
+    titles = {c.title: c.id for c in repo.cases.list()}  # type: ignore[attr-defined]
+    if "2,000 records" not in titles:
+        case = repo.cases.create("2,000 records")  # type: ignore[attr-defined]
+        fill_checklist(repo, case, 2000)  # type: ignore[arg-type]
+        titles["2,000 records"] = case.id
+
+    def open_on_step_4() -> None:
+        window.open_case(titles["2,000 records"])  # type: ignore[attr-defined]
+        first(bench, 4)
+
+    def elsewhere(kept: bool = False) -> None:
+        window.show_page(1)  # type: ignore[attr-defined]
+        window.open_case(bench.cases["small"])  # type: ignore[attr-defined]
+        for panel in [] if kept else window.panels_of(4):  # type: ignore[attr-defined]
+            panel.mark_stale(Changes.of(titles["2,000 records"], Kind.RECORDS))
+
+    bench.measure("open a 2,000-item checklist on step 4, read", open_on_step_4, before=elsewhere)
+    bench.measure(
+        "open a 2,000-item checklist on step 4, kept",
+        open_on_step_4,
+        before=lambda: elsewhere(True),
+    )
+
+
 SCENARIOS: list[Callable[[Bench], None]] = [
+    big_checklist,
     sorting,
     filtering,
     record_dialog,

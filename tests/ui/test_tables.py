@@ -16,27 +16,15 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.records import RecordItem
-from secondopinion_desktop.services.records import ensure_default_records
-from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.main_window import MainWindow
 from secondopinion_desktop.ui.models.record_item_delegate import RecordItemDelegate
 from secondopinion_desktop.ui.models.records_model import COL_ITEM
 from secondopinion_desktop.ui.tables import BIG_LIST, FittedTableView
+from tests.helpers.checklists import fill_checklist
 from tests.helpers.stranger import button, named
 from tests.ui.conftest import AppSession
 
 CHECKLIST = "Your records checklist"
-
-
-def fill_checklist(repo: Repository, case: Case, rows: int) -> None:
-    """Give the case's step-4 checklist exactly `rows` items (the usual ones first), in one
-    transaction: thousands of items in a fraction of a second."""
-    usual = [i for i in ensure_default_records(repo, case.id) if i.kind.step == 4]
-    with repo.db.atomic():
-        for n in range(rows - len(usual)):
-            item = RecordItem(id=0, case_id=case.id, title=f"Lab report {n + 1}")
-            repo.records.insert_row(item, keep_id=False)
 
 
 @pytest.fixture
