@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from secondopinion_desktop.domain import sort_keys
 from secondopinion_desktop.domain.sort_keys import text_key, text_keys
 
 
@@ -75,3 +78,11 @@ def test_a_column_of_names_and_numbers_keys_like_each_cell() -> None:
     texts = ["  Dr. Ana  12 ", "Émile 9", "", "(555) 100-0007", "9" * 30, "x" + "0" * 26 + "5"]
     assert text_keys(texts) == [text_key(text) for text in texts]
     assert text_keys([]) == []
+
+
+@given(st.lists(odd_text | st.sampled_from(["", "a\x00b", "Dr. Ana 007", "Émile 9"])))
+def test_a_long_column_keyed_in_pieces_keys_like_each_cell(texts: list[str]) -> None:
+    """In pieces (so a worker keying 100,000 names gives the window's thread its turn),
+    the keys are the same."""
+    with mock.patch.object(sort_keys, "PIECE", 3):
+        assert text_keys(texts) == [text_key(text) for text in texts]
