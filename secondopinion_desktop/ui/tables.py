@@ -4,11 +4,15 @@ table as tall as its rows for pages that scroll as one (while its list is short:
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QAbstractItemModel, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
 
 from secondopinion_desktop.ui.forms import screen_room
+
+T = TypeVar("T", bound=QTableView)
 
 BIG_LIST = 60  # rows; past this a fitted table stops growing with its rows
 BIG_ROWS_SHOWN = 20  # a long list's table shows about this many rows at once
@@ -19,7 +23,18 @@ ONE_LINE_PADDING = 10  # px above and below a one-line row's text
 
 def row_table(model: QAbstractItemModel, accessible_name: str) -> QTableView:
     """A table that selects whole rows, one at a time, with no row numbers down the side."""
-    table = QTableView()
+    return _rows_of(QTableView(), model, accessible_name)
+
+
+def fitted_row_table(model: QAbstractItemModel, accessible_name: str) -> FittedTableView:
+    """A `row_table` as tall as its rows while the list is short (see `FittedTableView`)."""
+    table = _rows_of(FittedTableView(), model, accessible_name)
+    table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return table
+
+
+def _rows_of(table: T, model: QAbstractItemModel, accessible_name: str) -> T:
     table.setModel(model)
     table.setAccessibleName(accessible_name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

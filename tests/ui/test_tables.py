@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.questions import Question
 from secondopinion_desktop.ui.main_window import MainWindow
 from secondopinion_desktop.ui.models.record_item_delegate import RecordItemDelegate
 from secondopinion_desktop.ui.models.records_model import COL_ITEM
@@ -138,3 +139,22 @@ def test_a_fitted_table_switches_as_rows_come_and_go(qtbot: QtBot) -> None:
     assert table.big
     model.setRowCount(0)
     assert not table.big
+
+
+def test_hundreds_of_questions_scroll_in_their_own_table(
+    session: AppSession, make_case: Callable[..., Case]
+) -> None:
+    case = make_case()
+    repo = session.open_repo()
+    with repo.db.atomic():
+        for n in range(500):
+            repo.questions.insert_row(Question(id=0, case_id=case.id, text=f"Question {n + 1}?"))
+    window = session.open()
+    window.open_case(case.id)
+    window.show_page(6)
+    QApplication.processEvents()
+    table = named(window, QTableView, "Questions for the visit")
+    last = table.model().rowCount() - 1
+    assert last >= 500  # the starter questions come too
+    assert table.verticalScrollBar().maximum() > 0
+    assert table.rowHeight(0) == table.rowHeight(last) < 2 * table.fontMetrics().height()

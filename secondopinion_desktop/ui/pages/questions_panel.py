@@ -40,10 +40,9 @@ from secondopinion_desktop.ui.forms import button_row, push_button, text_edit
 from secondopinion_desktop.ui.models.questions_model import Column, QuestionsModel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.style import dress
-from secondopinion_desktop.ui.tables import row_table
+from secondopinion_desktop.ui.tables import fitted_row_table
 
 MIN_TABLE_HEIGHT = 160
-MAX_TABLE_HEIGHT = 1400
 SHEET_TITLE = "Questions for the visit"
 
 
@@ -82,7 +81,9 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         box.addWidget(self.summary)
         self.model = QuestionsModel(self._save_question, self.repo.today, self)
         self.model.edit_rejected.connect(self.refused)  # a job writes: said, shown as stored
-        self.table = row_table(self.model, "Questions for the visit")
+        # as tall as its rows, so the page scrolls as one; a long list scrolls on its own
+        self.table = fitted_row_table(self.model, "Questions for the visit")
+        self.table.setMinimumHeight(MIN_TABLE_HEIGHT)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         # the question and its answer share what the number and "asked" leave, so on a narrow
@@ -193,12 +194,8 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         self.report(changes)
 
     def _fit_table(self) -> None:
-        """Rows as tall as their text, and the table as tall as its rows (up to a limit), so
-        the page scrolls as one and the list has no scroll bar of its own."""
-        self.table.resizeRowsToContents()
-        rows = sum(self.table.rowHeight(r) for r in range(self.model.rowCount()))
-        height = rows + self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
-        self.table.setFixedHeight(max(MIN_TABLE_HEIGHT, min(MAX_TABLE_HEIGHT, height + 4)))
+        """Rows as tall as their text (one line each on a long list: see FittedTableView)."""
+        self.table.fit()
 
     def selected(self) -> Question | None:
         index = self.table.currentIndex()
