@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
 
@@ -91,14 +91,25 @@ class FittedTableView(QTableView):
     def _one_line_rows(self) -> None:
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never sized from contents
-        # the maximum shrinks rows fitted before (a new default size leaves them as they are)
-        rows.setMaximumSectionSize(one_line(self))
-        rows.setDefaultSectionSize(one_line(self))
+        # the maximum shrinks rows fitted before and the minimum grows them for larger text (a
+        # new default size leaves rows sized before as they are)
+        line = one_line(self)
+        rows.setMaximumSectionSize(max(line, rows.maximumSectionSize()))
+        rows.setMinimumSectionSize(line)
+        rows.setMaximumSectionSize(line)
+        rows.setDefaultSectionSize(line)
         # a column sized to its contents reads this many rows, not 1,000 (Qt's default); a
         # hidden table would read them all, whatever the precision below one
         self.horizontalHeader().setResizeContentsPrecision(BIG_ROWS_SHOWN * 2)
         self.setWordWrap(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Larger or smaller text (View > Larger Text): a long list's rows are one line of it."""
+        super().changeEvent(event)
+        if self._big and event.type() == QEvent.Type.FontChange:
+            self._one_line_rows()
+            self.updateGeometry()
 
     def _content_height(self) -> int:
         header = self.horizontalHeader().height() if self.horizontalHeader().isVisible() else 0

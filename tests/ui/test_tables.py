@@ -20,6 +20,7 @@ from secondopinion_desktop.domain.questions import Question
 from secondopinion_desktop.ui.main_window import MainWindow
 from secondopinion_desktop.ui.models.record_item_delegate import RecordItemDelegate
 from secondopinion_desktop.ui.models.records_model import COL_ITEM
+from secondopinion_desktop.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, apply_style
 from secondopinion_desktop.ui.tables import BIG_LIST, FittedTableView
 from tests.helpers.checklists import fill_checklist
 from tests.helpers.stranger import button, named
@@ -158,3 +159,20 @@ def test_hundreds_of_questions_scroll_in_their_own_table(
     assert last >= 500  # the starter questions come too
     assert table.verticalScrollBar().maximum() > 0
     assert table.rowHeight(0) == table.rowHeight(last) < 2 * table.fontMetrics().height()
+
+
+def test_one_line_rows_grow_with_larger_text(qtbot: QtBot, qapp: QApplication) -> None:
+    model = QStandardItemModel(BIG_LIST + 1, 1)
+    table = FittedTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.show()
+    small = table.rowHeight(BIG_LIST)
+    apply_style(qapp, MAX_POINT_SIZE)
+    try:
+        QApplication.processEvents()
+        line = table.fontMetrics().height()
+        assert table.rowHeight(0) == table.rowHeight(BIG_LIST) > small
+        assert line <= table.rowHeight(0) < 2 * line
+    finally:
+        apply_style(qapp, DEFAULT_POINT_SIZE)
