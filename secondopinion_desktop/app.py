@@ -12,7 +12,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType, TracebackType
+from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from secondopinion_desktop import __version__
@@ -152,35 +152,6 @@ def load_icon() -> object:
     return icon
 
 
-def read_sources_plainly() -> None:
-    """Let PySide's import hook read this app's modules as plain bytes.
-
-    Once PySide6 is loaded, its import hook asks of every module imported after it whether
-    its source mentions "PySide6" (PYSIDE-2029: only such modules may switch on
-    `from __feature__ import ...`). It asks through `inspect.getsource`, which goes through
-    the line cache and the encoding detection: about 12 ms for the ~80 modules of the window
-    at each start. The same question is answered here by reading the file's bytes. Modules
-    from elsewhere are asked as before, and a PySide without this (internal) hook is left
-    alone.
-    """
-    feature = sys.modules.get("shibokensupport.feature")
-    scan = getattr(feature, "_mod_uses_pyside", None)
-    if feature is None or scan is None or getattr(scan, "reads_plainly", False):
-        return
-
-    def uses_pyside(module: ModuleType) -> bool:
-        source = getattr(module, "__file__", None)
-        if module.__name__.startswith("secondopinion_desktop.") and str(source).endswith(".py"):
-            try:
-                return b"PySide6" in Path(str(source)).read_bytes()
-            except OSError:
-                pass
-        return bool(scan(module))
-
-    uses_pyside.reads_plainly = True  # type: ignore[attr-defined]
-    setattr(feature, "_mod_uses_pyside", uses_pyside)  # noqa: B010 (a private name)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     interactive = (
@@ -191,7 +162,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
-    read_sources_plainly()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
