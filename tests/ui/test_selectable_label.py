@@ -64,3 +64,28 @@ def test_wrapped_heights_are_those_of_a_selectable_label(
         assert ours.minimumSizeHint() == theirs.minimumSizeHint()
     finally:
         apply_style(qapp, DEFAULT_POINT_SIZE)
+
+
+def test_a_kept_height_follows_the_text_and_the_font(qtbot: QtBot) -> None:
+    """Heights are kept per width; a new text or a new font is measured again, and the
+    answer is always the one a plain label gives."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel
+
+    label = SelectableLabel("Call each office and ask four things.")
+    plain = QLabel(label.text())
+    plain.setWordWrap(True)
+    for widget in (label, plain):
+        qtbot.addWidget(widget)
+    short = label.heightForWidth(120)
+    assert short == plain.heightForWidth(120) == label.heightForWidth(120)
+    longer = label.text() + " Are you taking new patients? How long is the wait?" * 3
+    for widget in (label, plain):
+        widget.setText(longer)
+    assert label.heightForWidth(120) == plain.heightForWidth(120) > short
+    big = QFont(label.font())
+    big.setPointSize(label.font().pointSize() * 2)
+    before = label.heightForWidth(120)
+    for widget in (label, plain):
+        widget.setFont(big)
+    assert label.heightForWidth(120) == plain.heightForWidth(120) > before
