@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from secondopinion_desktop.ui import messages
 from tests.helpers.looks import undressed
+from tests.helpers.stranger import answer_next_dialog, button
 
 # The real function: the test session replaces it with one that fails (no modal waits).
 REAL_CHOOSE_ITEM = messages.choose_item
@@ -17,34 +17,28 @@ REAL_CHOOSE_ITEM = messages.choose_item
 BACKUPS = ["Today, 9:00", "Yesterday, 9:00", "Monday, 9:00"]
 
 
-def _pick(row: int | None, seen: list[list[str]]) -> Callable[[], None]:
-    """Choose row `row` in the open picker and press OK (None: press Cancel)."""
+def _pick(row: int | None, seen: list[list[str]]) -> Callable[[QWidget], None]:
+    """Read the picker (we record what is undressed), choose row `row` and press OK (None:
+    press Cancel)."""
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, answer)
-            return
+    def fill(dialog: QWidget) -> None:
         seen.append(undressed(dialog))
         if row is not None:
-            dialog.findChild(QComboBox).setCurrentIndex(row)
-        wanted = "OK" if row is not None else "Cancel"
-        for button in dialog.findChildren(QPushButton):
-            if button.text().replace("&", "") == wanted:
-                button.click()
-                return
-        dialog.close()
+            combo = dialog.findChild(QComboBox)
+            assert combo is not None
+            combo.setCurrentIndex(row)
+        button(dialog, "OK" if row is not None else "Cancel").click()
 
-    return answer
+    return fill
 
 
 def test_the_picker_returns_the_row_picked_and_minus_one_for_cancel(qapp: QApplication) -> None:
     parent = QWidget()
     parent.show()
     seen: list[list[str]] = []
-    QTimer.singleShot(0, _pick(1, seen))
+    answer_next_dialog(_pick(1, seen))
     assert REAL_CHOOSE_ITEM(parent, "Restore a backup", "Which backup?", BACKUPS) == 1
-    QTimer.singleShot(0, _pick(None, seen))
+    answer_next_dialog(_pick(None, seen))
     assert REAL_CHOOSE_ITEM(parent, "Restore a backup", "Which backup?", BACKUPS) == -1
     assert seen == [[], []]  # its OK and Cancel wear the app's look
     assert REAL_CHOOSE_ITEM(parent, "Restore a backup", "Which backup?", []) == -1  # no modal

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from secondopinion_desktop.demo import build_demo
@@ -18,6 +18,7 @@ from secondopinion_desktop.ui.main_window import MainWindow
 from secondopinion_desktop.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, apply_style
 from tests.helpers.every_dialog import every_dialog
 from tests.helpers.looks import undressed
+from tests.helpers.stranger import answer_next_dialog, button
 from tests.ui.conftest import AppSession
 
 # The real functions: the test session replaces them with ones that fail (no modal waits).
@@ -102,23 +103,15 @@ def test_the_check_finds_a_button_made_without_its_look(session: AppSession, dem
     assert any("Made without dress" in problem for problem in undressed(window))
 
 
-def _answer_the_message(seen: list[list[str]], click: str) -> Callable[[], None]:
+def _read_and_press(seen: list[list[str]], click: str) -> Callable[[QWidget], None]:
     """What a person does with the message box: reads it (we record what is undressed), then
     presses `click`."""
 
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if box is None:
-            QTimer.singleShot(20, answer)
-            return
+    def fill(box: QWidget) -> None:
         seen.append(undressed(box))
-        for button in box.findChildren(QPushButton):
-            if button.text().replace("&", "") == click:
-                button.click()
-                return
-        box.close()
+        button(box, click).click()
 
-    return answer
+    return fill
 
 
 @pytest.mark.parametrize("kind", ["error", "question"])
@@ -127,10 +120,10 @@ def test_message_boxes_buttons_wear_their_looks(qapp: QApplication, kind: str) -
     parent.show()
     seen: list[list[str]] = []
     if kind == "error":
-        QTimer.singleShot(0, _answer_the_message(seen, "OK"))
+        answer_next_dialog(_read_and_press(seen, "OK"))
         REAL_SHOW_ERROR(parent, "Could not save", "The disk is full.")
     else:
-        QTimer.singleShot(0, _answer_the_message(seen, "Delete"))
+        answer_next_dialog(_read_and_press(seen, "Delete"))
         assert REAL_ASK_YES_NO(parent, "Delete?", "Delete this note?", "Delete")
     assert seen == [[]]
     parent.close()
