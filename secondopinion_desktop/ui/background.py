@@ -57,7 +57,7 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.autosave import flush_all
 from secondopinion_desktop.ui.style import dress
 
-__all__ = ["Job", "JobProgressDialog", "Jobs", "read_in_background"]
+__all__ = ["Job", "JobProgressDialog", "Jobs", "read_in_background", "reading_in_background"]
 
 log = logging.getLogger(__name__)
 
@@ -394,6 +394,22 @@ class Jobs(QObject):
         QThreadPool.globalInstance().waitForDone(30_000)  # reads (`read_in_background`)
 
 
+_reads_lock = threading.Lock()
+_reads = 0  # reads started and not yet finished on their thread
+
+
+def reading_in_background() -> bool:
+    """Whether a `read_in_background` worker is running: work that can wait (pages built
+    ahead) waits, rather than take turns with it for the interpreter lock."""
+    return _reads > 0
+
+
+def _count_read(step: int) -> None:
+    global _reads
+    with _reads_lock:
+        _reads += step
+
+
 class _ReadSignals(QObject):
     """Made on the window's thread, emitted from the reader's."""
 
@@ -415,6 +431,12 @@ class _Reader(QRunnable):
         self.read, self.database, self.clock, self.signals = read, database, clock, signals
 
     def run(self) -> None:
+        try:
+            self._read()
+        finally:
+            _count_read(-1)
+
+    def _read(self) -> None:
         try:
             repo = Repository.open_another(self.database, self.clock)
         except Exception as exc:  # the file went away: the page reads it again when shown
@@ -467,5 +489,6 @@ def read_in_background(
 
     signals.done.connect(lambda result: finish(lambda: done(result)))
     signals.failed.connect(lambda: finish(failed))
+    _count_read(+1)
     QThreadPool.globalInstance().start(_Reader(read, database, repo.clock, signals))
     return True

@@ -11,8 +11,9 @@ data together: 100 to 300 ms on a 2-core machine, long enough to feel. Two thing
   gets them from `MainWindow.panels_of`.
 - `start()`: once the window is up, the pages not built yet are built in idle time, one piece
   at a time (a module, a page, a page's panels, the page's first layout) with a pause between
-  pieces, put off while the person types, clicks or scrolls, and stopped for good when the
-  window closes. Their data is read when they are shown, as before. Only the interactive
+  pieces, put off while the person types, clicks or scrolls or a long list is read in the
+  background (`ui/background.reading_in_background`), and stopped for good when the window
+  closes. Their data is read when they are shown, as before. Only the interactive
   window starts it: the screenshot and export modes build nothing but the page they show.
 
 Nothing here knows what a page holds: the window passes the callables that build and load.
@@ -28,6 +29,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication
 
 from secondopinion_desktop.domain.frozen import frozen
@@ -146,10 +148,23 @@ class PageBuilder(QObject):
         self._started = True
         self._ahead = (piece for page in self._pages for piece in self._pieces(page, load=False))
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # the person's keys and clicks put idle building off
+        if isinstance(app, QGuiApplication):
+            # the person's keys and clicks put idle building off: they reach a window before
+            # its widgets. Watched there, not on the whole application: a filter on the
+            # application is called for every event of every widget (thousands while a page
+            # is built), each a call into Python, which waits for the interpreter lock while
+            # a background read runs (ui/after_paint.py)
+            for window in app.topLevelWindows():
+                window.installEventFilter(self)
+            app.focusWindowChanged.connect(self._watch)
             self._watching = True
         self._timer.start(after_ms)
+
+    def _watch(self, window: QWindow | None) -> None:
+        """A window that comes to the front (a dialog, the window shown again) is watched
+        too (installing twice watches once)."""
+        if window is not None and self._watching:
+            window.installEventFilter(self)
 
     def show(self, page: int) -> None:
         """The person asked for `page`: its frame now, and the panels that show something
@@ -261,8 +276,10 @@ class PageBuilder(QObject):
 
     def _end_ahead(self) -> None:
         app = QApplication.instance()
-        if self._watching and app is not None:
-            app.removeEventFilter(self)
+        if self._watching and isinstance(app, QGuiApplication):
+            app.focusWindowChanged.disconnect(self._watch)
+            for window in app.topLevelWindows():
+                window.removeEventFilter(self)  # (not watched: nothing happens)
         self._watching = False
         self._ahead = None
         self.finished.emit()
@@ -271,6 +288,7 @@ class PageBuilder(QObject):
 def builder_for(window: MainWindow) -> PageBuilder:
     """The builder of the window's pages 1-7 (0, the welcome, is built when needed)."""
     from secondopinion_desktop.domain.steps import OUTCOME_PAGE
+    from secondopinion_desktop.ui.background import reading_in_background
     from secondopinion_desktop.ui.pages.panels import MODULES, PANELS, PanelContext, build_panel
 
     def context() -> PanelContext:
@@ -300,4 +318,8 @@ def builder_for(window: MainWindow) -> PageBuilder:
         is_built=lambda page: page in window.stack.built and page in window.panels,
         lay_out=window.stack.lay_out,
     )
-    return PageBuilder(window, range(1, OUTCOME_PAGE + 1), parts, busy=lambda: window.jobs.busy)
+
+    def busy() -> bool:  # (a read's worker and a piece would take turns for the lock)
+        return window.jobs.busy or reading_in_background()
+
+    return PageBuilder(window, range(1, OUTCOME_PAGE + 1), parts, busy=busy)

@@ -4,6 +4,7 @@ putting it off while the person types or clicks, and never after the window clos
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -14,6 +15,8 @@ from pytestqt.qtbot import QtBot
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE
+from secondopinion_desktop.store.repository import Repository
+from secondopinion_desktop.ui.background import read_in_background, reading_in_background
 from secondopinion_desktop.ui.main_window import MainWindow
 from secondopinion_desktop.ui.page_builder import QUIET_S, PageBuilder, PageParts
 from secondopinion_desktop.ui.pages.panel import StepPanel
@@ -137,7 +140,8 @@ def test_the_persons_keys_and_clicks_put_idle_building_off(
     )
     builder = PageBuilder(owner, range(1, 3), parts, clock=lambda: now[0])
     builder.start(after_ms=0)
-    QTest.keyClick(field, Qt.Key.Key_A)  # the person types: nothing is built for a while
+    # the person types, the way a key reaches the app (through the window, not to a widget)
+    QTest.keyClick(field.windowHandle(), Qt.Key.Key_A)
     qtbot.wait(100)
     assert done == []
     now[0] += QUIET_S  # quiet since then
@@ -154,3 +158,31 @@ def test_each_pages_modules_can_be_imported_ahead() -> None:
         assert page in PANELS
         for name in names:
             importlib.import_module(name)
+
+
+def test_a_long_read_in_the_background_puts_idle_building_off(
+    qtbot: QtBot, session: AppSession, make_case: Callable[..., Case]
+) -> None:
+    """A page reading a long list on a worker (5,000 doctors) and a page built ahead would
+    take turns for the interpreter lock, each making the other slow: building waits."""
+    window = opened(session, make_case)
+    release = threading.Event()
+    arrived: list[int] = []
+
+    def slow_read(repo: Repository) -> int:
+        release.wait(10)
+        return len(repo.cases.list())
+
+    assert read_in_background(window, window.repo, slow_read, arrived.append, lambda: None)
+    assert reading_in_background()
+    window.build_ahead()
+    before = dict(window.built_pages())
+    qtbot.wait(1_000)  # idle building would have built pages by now
+    assert window.built_pages() == before
+    release.set()
+    qtbot.waitUntil(lambda: bool(arrived))
+    assert not reading_in_background()
+    assert window.builder is not None
+    with qtbot.waitSignal(window.builder.finished, timeout=20_000):
+        pass
+    assert set(window.built_pages()) >= set(PAGES)
