@@ -310,7 +310,10 @@ class Jobs(QObject):
         QTimer.singleShot(self.show_after_ms, dialog, self._show_dialog)
         self.busy_changed.emit(True)
         if job.writes:
+            from secondopinion_desktop.ui.write_pause import hold  # (not needed at start)
+
             self.repo.db.pause_writes(self.busy_words())
+            hold(self.busy_words())
             self._say(self.paused_words())
             self.paused.emit(self.paused_words())
         self.pool.start(worker)
@@ -338,6 +341,10 @@ class Jobs(QObject):
         dialog = self.dialog
         paused = self.repo.db.paused_words is not None
         self.repo.db.resume_writes()
+        if paused:
+            from secondopinion_desktop.ui.write_pause import hold
+
+            hold(None)
         self._job = self._worker = self._signals = self.dialog = None
         if dialog is not None:
             dialog.hide()

@@ -413,6 +413,18 @@ class GuardedDialog(FormDialog):
     def is_modified(self) -> bool:
         return self.snapshot() != self._initial
 
+    def done(self, result: int) -> None:
+        """Saved, unless a job that writes runs now (its progress dialog came up over the
+        open form): then the form stays, says why under it, and keeps what was typed."""
+        from secondopinion_desktop.ui.write_pause import held_words  # (not needed at start)
+
+        words = held_words() if result == QDialog.DialogCode.Accepted.value else None
+        if words is not None:
+            self.error.setText(f"{words} What you typed stays here until then.")
+            self.error.show()
+            return
+        super().done(result)
+
     def reject(self) -> None:
         if self.is_modified() and not messages.ask_yes_no(
             self,

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QPushButton, QTableView
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.domain.appointments import Appointment
@@ -32,7 +32,7 @@ from secondopinion_desktop.ui.background import Job
 from secondopinion_desktop.ui.main_window import MainWindow
 from secondopinion_desktop.ui.reminder_scheduler import ReminderScheduler
 from tests.helpers.clock import FakeClock, FakeMonotonic
-from tests.helpers.stranger import named
+from tests.helpers.stranger import add_doctor, answer_next_dialog, button, named
 from tests.ui.conftest import AppSession
 
 RESTORING = "Second Opinion is still restoring the backup. Please wait until it finishes."
@@ -279,3 +279,39 @@ def test_removing_a_record_before_the_progress_dialog_shows_leaves_nothing_to_un
     assert len(window.repo.records.list(case.id)) == items - 1
     assert window.undo_action.isEnabled()
     assert len(told) == 1
+
+
+def test_a_form_open_when_a_job_starts_keeps_what_was_typed_until_it_can_be_saved(
+    qtbot: QtBot,
+    session: AppSession,
+    make_case: Callable[..., Case],
+    gate: Gate,
+    told: list[tuple[str, str]],
+) -> None:
+    """The person opened a form in the moment before a restore's progress dialog showed and
+    pressed Save while the restore ran: the form stays open, says why under it and keeps
+    what was typed; pressed again once the restore is done, it saves."""
+    case = make_case("Dad")
+    window = session.open()
+    window.show_page(1)
+    seen: list[str] = []
+
+    def then(dialog: QWidget) -> None:
+        assert dialog.isVisible(), "closed while saving was paused: what was typed is lost"
+        seen.append(named(dialog, QLabel, "Problem with what was typed").text())
+        assert named(dialog, QLineEdit, "Doctor's name").text() == "Dr. Grace Okonkwo"
+        assert window.repo.doctors.list(case.id) == []  # nothing written meanwhile
+        gate.release.set()
+        assert window.jobs.wait()
+        button(dialog, "Add doctor").click()  # again, once the restore is done
+
+    def fill(dialog: QWidget) -> None:
+        slow_restore(window, gate)  # starts while the form is open
+        add_doctor(qtbot, "Dr. Grace Okonkwo", "555-201-3000", then)(dialog)
+
+    opened = answer_next_dialog(fill)
+    button(window, "Add your current doctor").click()
+    assert opened and not opened[0].isVisible()
+    assert seen == [f"{RESTORING} What you typed stays here until then."]
+    assert [d.name for d in session.open_repo().doctors.list(case.id)] == ["Dr. Grace Okonkwo"]
+    assert told == []  # said under the form, not in a box over it
