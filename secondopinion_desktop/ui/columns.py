@@ -20,6 +20,10 @@ class ColumnsLayout(ArrangedLayout):
     def __init__(self, spacing: int = 28) -> None:
         super().__init__()
         self._columns: list[QLayout] = []
+        # Qt asks the height for a width dozens of times while the dialog opens (52 passes,
+        # each asking every column's minimum size again): known until something changes
+        self._heights: dict[int, int] = {}
+        self._least: list[QSize] | None = None
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -50,6 +54,18 @@ class ColumnsLayout(ArrangedLayout):
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation.Horizontal
 
+    def invalidate(self) -> None:
+        """A column changed (a field shown, a longer text): sizes are asked anew."""
+        self._heights.clear()
+        self._least = None
+        super().invalidate()
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
     def sizeHint(self) -> QSize:
         """Side by side."""
         hints = [c.sizeHint() for c in self._columns]
@@ -61,20 +77,25 @@ class ColumnsLayout(ArrangedLayout):
         """As narrow as the widest column: the others go under it. (The height it then needs
         comes from heightForWidth: a minimum height of all the columns stacked would hold the
         form that tall even when they stand side by side.)"""
-        least = [c.minimumSize() for c in self._columns]
+        least = self._least_sizes()
         width = max((m.width() for m in least), default=0)
         height = max((m.height() for m in least), default=0)
         return QSize(width, height).grownBy(self.contentsMargins())
 
     # --- placing ------------------------------------------------------------------------
 
+    def _least_sizes(self) -> list[QSize]:
+        if self._least is None:
+            self._least = [c.minimumSize() for c in self._columns]
+        return self._least
+
     def _side_by_side(self, width: int) -> bool:
-        need = sum(c.minimumSize().width() for c in self._columns)
+        need = sum(m.width() for m in self._least_sizes())
         return width >= need + self.spacing() * max(0, len(self._columns) - 1)
 
     def _widths(self, width: int) -> list[int]:
         """Equal shares of `width`, except that no column gets less than its minimum."""
-        least = [c.minimumSize().width() for c in self._columns]
+        least = [m.width() for m in self._least_sizes()]
         free = width - self.spacing() * (len(least) - 1)
         kept: set[int] = set()
         while True:

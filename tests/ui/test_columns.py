@@ -51,3 +51,23 @@ def test_narrow_the_second_column_goes_under_the_first(qtbot: QtBot) -> None:
         < second.mapTo(host, second.rect().topLeft()).y()
     )
     assert second.width() >= second.minimumWidth()
+
+
+def test_a_column_that_grows_is_measured_again(qtbot: QtBot) -> None:
+    """Sizes are kept between Qt's many questions, and asked anew once a column changes: a
+    row shown later (a note under a field), a field that needs more room."""
+    host, columns, _first, second = two_forms(qtbot)
+    host.show()
+    wide = columns.sizeHint().width()
+    narrow = columns.minimumSize().width()
+    before = columns.heightForWidth(wide), columns.heightForWidth(narrow)
+    note = QLineEdit()
+    note.hide()
+    form = columns.itemAt(1)
+    assert isinstance(form, QFormLayout)
+    form.addRow("Note:", note)
+    note.show()  # as the records dialog shows the note under the dates
+    qtbot.waitUntil(lambda: columns.heightForWidth(wide) > before[0])
+    assert columns.heightForWidth(narrow) > before[1]
+    second.setMinimumWidth(600)
+    qtbot.waitUntil(lambda: columns.minimumSize().width() >= 600)
