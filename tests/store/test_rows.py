@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from secondopinion_desktop.domain.appointments import Todo
 from secondopinion_desktop.domain.doctors import Status
+from secondopinion_desktop.store import rows
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.store.rows import (
     NotFoundError,
     RowMapper,
     UnreadableRowError,
     appointment_from_row,
+    converted,
     date_or_none,
     dt_or_none,
     insert_row,
     one_row,
     stamp,
     storable,
+    stored_int,
     update_row,
 )
 from tests.helpers.clock import FIXED_NOW, FakeClock
@@ -78,3 +85,59 @@ def test_a_mapper_names_the_row_and_column_it_cannot_read() -> None:
 def test_a_converter_for_a_field_the_class_lacks_is_a_mistake() -> None:
     with pytest.raises(TypeError, match="no field colour"):
         RowMapper(Todo, "todos", colour=str)
+
+
+MAPPERS = [value for value in vars(rows).values() if isinstance(value, RowMapper)]
+ODD_TEXT = (
+    *("", " ", "2026-11-20", "2026-02-30", "20261120", "2026-11-20T09:30:00-05:00"),
+    *("2026-11-20T09:30:00", "0001-01-01T00:00:00", "9999-12-31T23:59:59+14:00", "soon"),
+    *("1", "1.0", "yes", "no", "unknown", "booked", "fax", "bring", "ask", "medical_records"),
+    *("candidate", "case", "visit", "a\nb\n\nc"),
+)
+STORED = st.one_of(
+    st.none(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.sampled_from([0, 1, 1.0, -0.0, 0.0, 2]),
+    st.floats(allow_nan=False),
+    st.binary(max_size=6),
+    st.sampled_from(ODD_TEXT),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
+)
+
+
+def outcome(read: Any) -> Any:
+    """What reading gives: the values, or the kind and words of what it raised."""
+    try:
+        return read()
+    except Exception as exc:
+        return (type(exc), str(exc))
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data(), mapper=st.sampled_from(MAPPERS), count=st.integers(0, 6))
+def test_a_whole_list_reads_as_each_row_would_alone(
+    data: st.DataObject, mapper: RowMapper[Any], count: int
+) -> None:
+    """`many` (a column at a time) and `mapper(row)` agree on any stored values, bad ones too:
+    the same values, or the same error naming the first row and column it cannot read."""
+    names = list(mapper.names)
+    columns = ["left_by_an_older_version", *names]  # not only the class's columns
+    row = st.lists(STORED, min_size=len(columns), max_size=len(columns))
+    listed = [data.draw(row) for _ in range(count)]
+    listed += [data.draw(st.sampled_from(listed)) for _ in range(count if listed else 0)]
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE TABLE t ({', '.join(f'[{name}]' for name in columns)})")
+    conn.executemany(f"INSERT INTO t VALUES ({', '.join('?' for _ in columns)})", listed)
+    conn.row_factory = sqlite3.Row
+    stored = conn.execute("SELECT * FROM t").fetchall()
+    expected = outcome(lambda: [mapper(row) for row in stored])
+    assert outcome(lambda: mapper.many(conn.execute("SELECT * FROM t"))) == expected
+
+
+def test_a_column_of_equal_numbers_of_two_kinds_reads_each_as_its_kind() -> None:
+    assert converted((1, 1.0, None, 1), stored_int) == [1, None, None, 1]
+    assert converted(("2026-11-20", None, "2026-11-20"), date_or_none) == [
+        dt.date(2026, 11, 20),
+        None,
+        dt.date(2026, 11, 20),
+    ]
