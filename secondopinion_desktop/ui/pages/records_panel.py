@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
-from secondopinion_desktop.domain.record_progress import next_step, progress
+from secondopinion_desktop.domain.record_progress import Progress, checklist_summary
 from secondopinion_desktop.domain.record_steps import (
     ItemStep,
     advanced,
@@ -244,25 +244,26 @@ class RecordsPanel(StepPanel):
         self._new_doctor = self.repo.doctors.booked(case_id)
         self._appointment = self.repo.appointments.opinion_visit(case_id)
         items = [i for i in self._all_items if i.kind.step == self.step]
-        today = self.repo.today()
+        today, visit = self.repo.today(), self.visit_date()
         self.model.set_items(
             items,
             self._names,
             self._new_doctor.spoken if self._new_doctor else None,
-            self.visit_date(),
+            visit,
             today,
             self.repo.records.attachment_counts(case_id),
             self.repo.deliveries.for_case(case_id),
         )
         self.table.fit()
-        # once: it goes through every item (thousands on a long list)
-        suggested = next_step(items, self._names, self._new_doctor_name(), self.visit_date(), today)
+        # once, in one pass: it goes through every item (thousands on a long list)
+        summary = checklist_summary(items, self._names, self._new_doctor_name(), visit, today)
+        suggested = summary.next
         if select_id is not None and self.model.row_of(select_id) >= 0:
             self.select_row(self.model.row_of(select_id))
         elif self.model.rowCount():
             row = self.model.row_of(suggested.item_id) if suggested.item_id else -1
             self.select_row(max(row, 0))
-        self._show_summary(items, today, suggested.text)
+        self._show_summary(summary.progress, suggested.text)
         self.cover_box.show_summary(self._new_doctor, self._all_items)
         self.scans.load()
         self._update_buttons()
@@ -273,9 +274,8 @@ class RecordsPanel(StepPanel):
     def _new_doctor_name(self) -> str | None:
         return self._new_doctor.spoken if self._new_doctor else None
 
-    def _show_summary(self, items: list[RecordItem], today: dt.date, action: str) -> None:
+    def _show_summary(self, summary: Progress, action: str) -> None:
         visit = self.visit_date()
-        summary = progress(items, visit, today)
         if summary.complete:
             action += " You can mark this step as done below."
         self.next_label.setText(f"Next: {action}")
