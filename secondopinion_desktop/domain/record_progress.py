@@ -185,10 +185,11 @@ class ChecklistSummary:
 
 def checklist_summary(
     items: Iterable[RecordItem],
-    doctors: Mapping[int, str],
-    new_doctor: str | None,
     visit: dt.date | None,
     today: dt.date,
+    *,
+    doctors: Mapping[int, str],
+    new_doctor: str | None,
 ) -> ChecklistSummary:
     """`progress` and `next_step` together, from one look at each item: the two asked each
     item's state some 25 times, 10 ms for a list of 2,000 items at every reload. Each item's

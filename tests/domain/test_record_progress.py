@@ -8,12 +8,11 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from secondopinion_desktop.domain import record_progress as checklists_are
 from secondopinion_desktop.domain.record_progress import (
     ChecklistSummary,
     NextAction,
     checklist_summary,
-    next_step,
-    progress,
 )
 from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind, Timing
 
@@ -58,9 +57,15 @@ def checklists(draw: st.DrawFn) -> list[RecordItem]:
 def test_the_summary_says_what_progress_and_next_step_say(
     items: list[RecordItem], new_doctor: str | None, visit: dt.date | None, today: dt.date
 ) -> None:
-    assert checklist_summary(items, DOCTORS, new_doctor, visit, today) == ChecklistSummary(
-        progress(items, visit, today), next_step(items, DOCTORS, new_doctor, visit, today)
-    )
+    summary = checklist_summary(items, visit, today, doctors=DOCTORS, new_doctor=new_doctor)
+    assert summary.progress == checklists_are.progress(items, visit, today)
+    assert summary.next == checklists_are.next_step(items, DOCTORS, new_doctor, visit, today)
+
+
+def summary_of(
+    items: list[RecordItem], visit: dt.date | None = VISIT, today: dt.date = TODAY
+) -> ChecklistSummary:
+    return checklist_summary(items, visit, today, doctors=DOCTORS, new_doctor=None)
 
 
 def item(n: int, **values: object) -> RecordItem:
@@ -70,27 +75,26 @@ def item(n: int, **values: object) -> RecordItem:
 def test_the_most_urgent_item_comes_first_and_the_first_of_equally_urgent_ones() -> None:
     asked_late = item(3, timing=Timing.BRING_ALONG)  # due the day before the visit
     items = [item(1), item(2), asked_late]
-    summary = checklist_summary(items, {}, None, VISIT, dt.date(2026, 11, 25))
+    summary = summary_of(items, today=dt.date(2026, 11, 25))
     assert summary.next == NextAction("Get the lab report 1.", 1)  # overdue since the 24th
-    summary = checklist_summary(items, {}, None, VISIT, TODAY)
+    summary = summary_of(items)
     assert summary.next == NextAction("Get the lab report 1.", 1)
     assert summary.progress.text == "0 of 3 at the new doctor's office"
 
 
 def test_what_comes_after_asking_for_everything() -> None:
     asked = [item(n, requested_on=dt.date(2026, 11, 2), holder_doctor_id=7) for n in (1, 2)]
-    assert checklist_summary(asked, DOCTORS, None, None, TODAY).next.text == (
+    assert summary_of(asked, visit=None).next.text == (
         "Waiting for the lab report 1, asked for on Mon 2 Nov. If it has not come, "
         "phone Dr. Ruth Adler."
     )
     in_hand = [item(1, received_on=TODAY), item(2, received_on=TODAY, delivery=Delivery.BRING)]
-    assert checklist_summary(in_hand, DOCTORS, "Dr. Priya Raman", VISIT, TODAY).next == (
-        NextAction("Send the lab report 1 to Dr. Priya Raman.", 1)
-    )
+    summary = checklist_summary(in_hand, VISIT, TODAY, doctors={}, new_doctor="Dr. Priya Raman")
+    assert summary.next == NextAction("Send the lab report 1 to Dr. Priya Raman.", 1)
     brought = in_hand[1:]
-    assert "Well done" in checklist_summary(brought, {}, None, VISIT, TODAY).next.text
+    assert "Well done" in summary_of(brought).next.text
     arrived_undecided = [item(1, sent_on=TODAY, confirmed_on=TODAY), item(2, sent_on=TODAY)]
-    assert checklist_summary(arrived_undecided, {}, None, VISIT, TODAY).next.item_id == 2
-    empty = checklist_summary([], {}, None, VISIT, TODAY)
+    assert summary_of(arrived_undecided).next.item_id == 2
+    empty = summary_of([])
     assert empty.next.text == "Add the records the new doctor will need."
     assert empty.progress.text == "Nothing on this list yet."

@@ -256,7 +256,9 @@ class RecordsPanel(StepPanel):
         )
         self.table.fit()
         # once, in one pass: it goes through every item (thousands on a long list)
-        summary = checklist_summary(items, self._names, self._new_doctor_name(), visit, today)
+        summary = checklist_summary(
+            items, visit, today, doctors=self._names, new_doctor=self._new_doctor_name()
+        )
         suggested = summary.next
         if select_id is not None and self.model.row_of(select_id) >= 0:
             self.select_row(self.model.row_of(select_id))
