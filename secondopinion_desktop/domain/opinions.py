@@ -8,7 +8,7 @@ three outcomes it was. The words below help them see what people usually do next
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role, Status
@@ -90,16 +90,22 @@ def round_name(round_: int) -> str:
     return ROUND_NAMES.get(round_, f"Opinion {round_}")
 
 
-def suggested_doctor(round_: int, doctors: Sequence[Doctor]) -> int | None:
+def suggested_doctor(
+    round_: int, doctors: Sequence[Doctor], earlier: Collection[int] = ()
+) -> int | None:
     """The doctor an opinion is offered under when the round's doctor is not known yet (no
     visit booked for it): for round 1 the treating doctor; for a later one never the treating
     or primary-care doctor (a new user saving at once must not file the third opinion under
-    their own doctor) but a candidate, the one booked first, then one called, then any not
-    ruled out. None: nobody fits, and the dialog offers "someone not on my list"."""
+    their own doctor), nor one who gave another round's opinion (`earlier`: the second doctor
+    is still "booked" when the third opinion is written), but a candidate, the one booked
+    first, then one called, then any not ruled out. None: nobody fits, and the dialog offers
+    "someone not on my list"."""
     if round_ <= 1:
         return next((d.id for d in doctors if d.role is Role.TREATING), None)
     order = (Status.BOOKED, Status.CONTACTED, Status.CANDIDATE)
-    candidates = [d for d in doctors if d.role is Role.CANDIDATE and d.status in order]
+    candidates = [
+        d for d in doctors if d.role is Role.CANDIDATE and d.status in order and d.id not in earlier
+    ]
     candidates.sort(key=lambda d: order.index(d.status))  # stable: the list's order otherwise
     return candidates[0].id if candidates else None
 
@@ -197,12 +203,14 @@ def draft_opinion(
     visit_doctor: Doctor | None,
     visit_day: dt.date | None,
     today: dt.date,
+    earlier: Collection[int] = (),
 ) -> Opinion:
     """A round's opinion before anything is written: who gave it and when, as far as known.
 
     Round 1 is the doctor the person told (or the first treating doctor) with what the case
     says. A later round is the doctor of that round's visit, given on the visit's day unless
-    that day is still to come.
+    that day is still to come; with no visit, the doctor `suggested_doctor` offers (never one
+    in `earlier`, who gave another round's opinion).
     """
     if round_ == 1:
         by_id = {d.id: d for d in doctors}
@@ -210,12 +218,16 @@ def draft_opinion(
         treating = [d for d in doctors if d.role is Role.TREATING]
         return first_opinion(case, told or (treating[0] if treating else None))
     given = visit_day if visit_day is not None and visit_day <= today else None
+    doctor = visit_doctor
+    if doctor is None:
+        suggested = suggested_doctor(round_, doctors, earlier)
+        doctor = next((d for d in doctors if d.id == suggested), None)
     return Opinion(
         id=0,
         case_id=case.id,
         round=round_,
-        doctor_id=visit_doctor.id if visit_doctor else None,
-        doctor_name=visit_doctor.spoken if visit_doctor else "",
+        doctor_id=doctor.id if doctor else None,
+        doctor_name=doctor.spoken if doctor else "",
         given_on=given,
     )
 

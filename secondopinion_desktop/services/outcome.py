@@ -40,6 +40,7 @@ def opinion_to_edit(repo: Repository, case_id: int, round_: int) -> Opinion:
         doctor,
         visit.starts_at.date() if visit is not None else None,
         repo.today(),
+        {o.doctor_id for o in repo.opinions.list(case_id) if o.doctor_id is not None},
     )
 
 

@@ -208,3 +208,5 @@ def test_a_later_opinion_is_never_offered_under_the_patients_own_doctor() -> Non
     assert suggested_doctor(2, everyone) == 5  # the one booked
     assert suggested_doctor(3, [own, family, ruled_out, called]) == 4
     assert suggested_doctor(3, [own, family, ruled_out]) is None  # "someone not on my list"
+    assert suggested_doctor(3, everyone, earlier={5}) == 4  # Dr. Chen gave the second one
+    assert suggested_doctor(3, everyone, earlier={4, 5}) is None

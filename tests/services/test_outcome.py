@@ -121,3 +121,24 @@ def test_a_new_round_unbooks_and_reopens_steps(repo: Repository, case: Case) -> 
     assert repo.doctors.get(raman.id).status is Status.CONTACTED
     assert 3 not in repo.cases.done_steps(case.id)
     assert changes.touches({Kind.ROUNDS}) and changes.touches({Kind.STEPS})
+
+
+def test_a_third_opinion_is_never_offered_under_the_doctor_of_the_second(
+    repo: Repository, case: Case
+) -> None:
+    """After the second opinion a new round starts (the second doctor is then "called", not
+    booked) and the third is written before any visit is booked in the app: it is offered
+    under another doctor called, or under nobody, never the second doctor again."""
+    raman = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Raman"))
+    visit = Appointment(id=0, case_id=case.id, starts_at=FIXED_NOW, doctor_id=raman.id)
+    booking.book(repo, raman, visit, None)
+    second = outcome.opinion_to_edit(repo, case.id, 2)
+    assert second.doctor_id == raman.id
+    outcome.record_opinion(repo, replace(second, diagnosis="Seen differently"))
+    outcome.start_next_round(repo, case.id, "Seen differently")
+    assert outcome.opinion_to_edit(repo, case.id, 3).doctor_id is None  # someone not listed
+    patel = repo.doctors.add(
+        Doctor(id=0, case_id=case.id, name="Dr. Patel", status=Status.CONTACTED)
+    )
+    third = outcome.opinion_to_edit(repo, case.id, 3)
+    assert (third.doctor_id, third.doctor_name) == (patel.id, "Dr. Patel")

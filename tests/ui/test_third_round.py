@@ -239,5 +239,13 @@ def test_after_a_third_opinion_the_outcome_page_speaks_of_the_third_doctor(
     assert "The third doctor agrees with the diagnosis" in shown  # what usually happens
     assert "second doctor" not in shown.lower()
     assert "Third opinion, Dr. Grace Okafor" not in shown  # not filed under their own doctor
+    opinions = named(window, QAbstractItemView, "The opinions side by side")
+    headers = [
+        opinions.model().headerData(c, Qt.Orientation.Horizontal)
+        for c in range(opinions.model().columnCount(QModelIndex()))
+    ]
+    # nor under the second doctor (called, no longer booked, after the second round), but
+    # under the one left on the list who has not given an opinion
+    assert "Third opinion\nDr. Asha Patel" in headers, headers
     assert "ask another doctor for an opinion" in shown
     assert named(window, QPushButton, "Start a fourth-opinion round").isVisibleTo(window)

@@ -23,7 +23,6 @@ from secondopinion_desktop.domain.opinions import (
     given_on_note,
     round_doctor,
     round_name,
-    suggested_doctor,
 )
 from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
@@ -70,9 +69,8 @@ class OpinionDialog(GuardedDialog):
         self.doctor.addItem("Someone not on my list", SOMEONE_ELSE)
         self.doctor_name = line_edit("Doctor's name", "For example: Dr. Jane Moss", 200)
         chosen = self.doctor.findData(opinion.doctor_id) if opinion.doctor_id is not None else -1
-        if chosen < 0:
-            suggested = None if opinion.doctor_name else suggested_doctor(opinion.round, doctors)
-            chosen = self.doctor.findData(SOMEONE_ELSE if suggested is None else suggested)
+        if chosen < 0:  # the draft names nobody on the list (services/outcome.py)
+            chosen = self.doctor.findData(SOMEONE_ELSE)
             self.doctor_name.setText(opinion.doctor_name)
         self.doctor.setCurrentIndex(chosen)
         self.doctor.currentIndexChanged.connect(self._doctor_changed)
