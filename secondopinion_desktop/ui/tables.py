@@ -26,6 +26,11 @@ def row_table(model: QAbstractItemModel, accessible_name: str) -> QTableView:
     return _rows_of(QTableView(), model, accessible_name)
 
 
+def long_list_table(model: QAbstractItemModel, accessible_name: str) -> LongListTableView:
+    """A `row_table` whose rows are one line each once the list is long (`LongListTableView`)."""
+    return _rows_of(LongListTableView(), model, accessible_name)
+
+
 def fitted_row_table(model: QAbstractItemModel, accessible_name: str) -> FittedTableView:
     """A `row_table` as tall as its rows while the list is short (see `FittedTableView`)."""
     table = _rows_of(FittedTableView(), model, accessible_name)
@@ -45,16 +50,15 @@ def _rows_of(table: T, model: QAbstractItemModel, accessible_name: str) -> T:
     return table
 
 
-class FittedTableView(QTableView):
-    """A table as tall as its rows, so the page scrolls instead of the table, while the list is
-    short; past `BIG_LIST` rows, a table of its own height that scrolls itself.
+class LongListTableView(QTableView):
+    """A table whose rows are as tall as their words while the list is short; past
+    `BIG_LIST` rows, one line a row (the whole of it in the row's tooltip and accessible text).
 
-    Fitting costs a pass over every row (each cell's size for its width, again at every width
-    change): nothing for tens of rows, seconds of a frozen window for thousands (a case of 2,010
-    record items took 9 s to open on step 4). So a long list gets one line per row at a fixed
-    height and no pass over its rows on show, resize or change; the full text stays in each
-    row's tooltip and accessible text. Crossing the threshold either way switches the mode
-    when the model changes (`fit` too, for callers that change what the rows say).
+    Sizing rows from their contents costs a pass over every row (each cell's size for its
+    width, again at every width change): nothing for tens of rows, seconds of a frozen window
+    for thousands (a case of 2,010 record items took 9 s to open on step 4; a doctor with
+    1,000 logged calls took 1 s to select). Crossing the threshold either way switches the
+    mode when the model changes (`fit` too, for callers that change what the rows say).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -111,6 +115,18 @@ class FittedTableView(QTableView):
             self._one_line_rows()
             self.updateGeometry()
 
+    def fit(self) -> None:
+        """Fit the rows to what they now say (a short list), or only check the mode."""
+        self._follow_row_count()
+        if not self._big:
+            self.resizeRowsToContents()
+
+
+class FittedTableView(LongListTableView):
+    """A `LongListTableView` as tall as its rows, so the page scrolls instead of the table,
+    while the list is short; past `BIG_LIST` rows, a table of its own height (about
+    `BIG_ROWS_SHOWN` rows) that scrolls itself."""
+
     def _content_height(self) -> int:
         header = self.horizontalHeader().height() if self.horizontalHeader().isVisible() else 0
         frame = 2 * self.frameWidth() + 2
@@ -137,10 +153,9 @@ class FittedTableView(QTableView):
             self.updateGeometry()
 
     def fit(self) -> None:
-        """Fit the rows to what they now say (a short list), or only check the mode."""
-        self._follow_row_count()
-        if not self._big:
-            self.resizeRowsToContents()
+        """Fit the rows to what they now say (a short list), or only check the mode, and
+        the table's height to them."""
+        super().fit()
         self.updateGeometry()
 
 

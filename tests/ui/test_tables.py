@@ -12,10 +12,11 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.domain.cases import Case
+from secondopinion_desktop.domain.doctors import Call, Doctor
 from secondopinion_desktop.domain.questions import Question
 from secondopinion_desktop.ui.main_window import MainWindow
 from secondopinion_desktop.ui.models.record_item_delegate import RecordItemDelegate
@@ -176,3 +177,47 @@ def test_one_line_rows_grow_with_larger_text(qtbot: QtBot, qapp: QApplication) -
         assert line <= table.rowHeight(0) < 2 * line
     finally:
         apply_style(qapp, DEFAULT_POINT_SIZE)
+
+
+def test_a_doctor_with_hundreds_of_calls_shows_them_one_line_each(
+    session: AppSession, make_case: Callable[..., Case]
+) -> None:
+    """Five years of phoning one office: choosing that doctor on step 3 lists every call,
+    one line a row (the whole of what was learned in the row's tooltip), with no pass over
+    the rows to size them (1,000 calls froze the window for a second); a doctor with a few
+    calls still shows each call's words wrapped in full."""
+    case = make_case()
+    repo = session.open_repo()
+    many = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Many Calls"))
+    few = repo.doctors.add(Doctor(id=0, case_id=case.id, name="Dr. Few Calls"))
+    learned = "They said to call back next week about the referral and the records. " * 3
+    with repo.db.atomic():
+        for n in range(500):
+            when = f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}T10:{n % 60:02d}:00+00:00"
+            repo.doctors.add_call(Call(id=0, doctor_id=many.id, called_at=when, learned=learned))
+        repo.doctors.add_call(Call(id=0, doctor_id=few.id, called_at=when, learned=learned))
+    window = session.open()
+    window.resize(1280, 840)
+    window.open_case(case.id)
+    window.show_page(3)
+    QApplication.processEvents()
+    doctors = named(window, QTableView, "Doctor comparison table")
+    calls = named(window, QTableView, "Calls to the selected doctor")
+    line = 2 * calls.fontMetrics().height()
+
+    def choose(name: str) -> None:
+        model = doctors.model()
+        [row] = [r for r in range(model.rowCount()) if model.index(r, 0).data() == name]
+        doctors.setCurrentIndex(model.index(row, 0))
+        QApplication.processEvents()
+
+    choose("Dr. Many Calls")
+    assert calls.model().rowCount() == 500
+    assert calls.rowHeight(0) == calls.rowHeight(499) < line
+    assert calls.model().index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == learned
+    assert "Calls to Dr. Many Calls: 500." in [
+        label.text() for label in window.stack.currentWidget().findChildren(QLabel)
+    ]
+    choose("Dr. Few Calls")
+    assert calls.model().rowCount() == 1
+    assert calls.rowHeight(0) > line  # what was learned, wrapped in full

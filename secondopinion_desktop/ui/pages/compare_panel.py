@@ -58,7 +58,7 @@ from secondopinion_desktop.ui.pages.panel import PanelExtras, card, paragraph
 from secondopinion_desktop.ui.pages.recent_cases import RecentCases
 from secondopinion_desktop.ui.pages.todo_list import TodoList
 from secondopinion_desktop.ui.safe_combo import SafeComboBox
-from secondopinion_desktop.ui.tables import row_table
+from secondopinion_desktop.ui.tables import long_list_table
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.booking_dialog import BookingDialog
@@ -188,13 +188,14 @@ class ComparePanel(DoctorTablePanel):
         self.calls_title = paragraph("Choose a doctor in the table to see the calls you made.")
         calls.addWidget(self.calls_title)
         self.calls_model = CallsModel(self)
-        self.calls_table = row_table(self.calls_model, "Calls to the selected doctor")
+        self.calls_table = long_list_table(self.calls_model, "Calls to the selected doctor")
         # widths for the normal text size, wider for larger text (the table then scrolls
         # sideways inside itself); what was learned wraps in a column that keeps its width
         scale = max(1.0, self.calls_table.fontMetrics().height() / NORMAL_LINE)
         for place, width in ((0, 190), (1, 180), (2, 330), (3, 130)):
             self.calls_table.setColumnWidth(place, round(width * scale))
-        # a doctor has a few calls: each row as tall as its words wrapped, never cut short
+        # a doctor has a few calls: each row as tall as its words wrapped, never cut short;
+        # hundreds get one line each (fitting 300 rows froze the window 170 ms a selection)
         self.calls_table.setWordWrap(True)
         self.calls_table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
@@ -311,17 +312,15 @@ class ComparePanel(DoctorTablePanel):
 
     def _show_calls(self) -> None:
         doctor = self.selected_doctor()
+        calls = self.repo.doctors.list_calls(doctor.id) if doctor is not None else []
+        self.calls_model.set_rows(calls)
         if doctor is None:
-            self.calls_model.set_rows([])
             self.calls_title.setText("Choose a doctor in the table to see the calls you made.")
+        elif calls:
+            self.calls_title.setText(f"Calls to {doctor.spoken}: {len(calls):,}.")
         else:
-            calls = self.repo.doctors.list_calls(doctor.id)
-            self.calls_model.set_rows(calls)
             self.calls_title.setText(
-                f"Calls to {doctor.spoken}: {len(calls)}."
-                if calls
-                else f"No calls to {doctor.spoken} yet. "
-                "Press \u201cLog a call\u201d after you phone."
+                f"No calls to {doctor.spoken} yet. Press \u201cLog a call\u201d after you phone."
             )
         self._update_buttons()
 
