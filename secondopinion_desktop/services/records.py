@@ -14,6 +14,7 @@ from pathlib import Path
 
 from secondopinion_desktop.domain.attachments import Attachment
 from secondopinion_desktop.domain.frozen import frozen
+from secondopinion_desktop.domain.progress import Progress, no_progress
 from secondopinion_desktop.domain.record_entry import suggested_records
 from secondopinion_desktop.domain.records import RecordItem
 from secondopinion_desktop.domain.rounds import RecordDelivery
@@ -64,13 +65,20 @@ class Attached:
     changes: Changes
 
 
-def attach_scan(repo: Repository, folder: Path, item: RecordItem, source: Path) -> Attached:
+def attach_scan(
+    repo: Repository,
+    folder: Path,
+    item: RecordItem,
+    source: Path,
+    progress: Progress = no_progress,
+) -> Attached:
     """Keep a copy of `source` as a scan of `item` (the original is never changed).
 
     The same file twice (same content) is not attached again. KnownError when the file
-    cannot be copied; the copy is cleaned up if its row cannot be written.
+    cannot be copied; the copy is cleaned up if its row cannot be written, or when
+    `progress` raises `Cancelled` (a scan of hundreds of megabytes is copied in a job).
     """
-    stored = attachment_files.copy_in(folder, source)
+    stored = attachment_files.copy_in(folder, source, progress)
     try:
         with repo.db.atomic():
             existing = repo.records.list_attachments(item.id)

@@ -22,6 +22,7 @@ from secondopinion_desktop.domain.file_types import (
     name_suffix,
 )
 from secondopinion_desktop.domain.frozen import frozen
+from secondopinion_desktop.domain.progress import Progress, megabytes, no_progress
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.store.person_files import open_regular_file
 
@@ -72,12 +73,13 @@ def _private_dir(folder: Path) -> Path:
     return target
 
 
-def copy_in(data_folder: Path, source: Path) -> StoredFile:
+def copy_in(data_folder: Path, source: Path, progress: Progress = no_progress) -> StoredFile:
     """Copy a scan into the data folder; returns the copy's name, size and checksum.
 
     Only documents and pictures are kept, judged by their content as well as their name
     (domain/file_types.py); the copy's suffix is the one its content calls for. Folders,
-    devices and pipes are refused before anything is read from them.
+    devices and pipes are refused before anything is read from them. `progress` hears each
+    megabyte copied; a `Cancelled` it raises leaves no copy behind.
     """
     name = source.name
     if name_suffix(name) and name_suffix(name) not in ATTACHMENT_SUFFIXES:
@@ -137,6 +139,11 @@ def copy_in(data_folder: Path, source: Path) -> StoredFile:
                         )
                     digest.update(chunk)
                     out.write(chunk)
+                    progress(
+                        written,
+                        size,
+                        f"Copying the scan: {megabytes(written)} of {megabytes(size)} MB.",
+                    )
                     chunk = handle.read(CHUNK)
                 out.flush()
                 os.fsync(out.fileno())

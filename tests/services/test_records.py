@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from secondopinion_desktop.domain.attachments import Attachment
+from secondopinion_desktop.domain.progress import Cancelled
 from secondopinion_desktop.domain.records import RecordItem
 from secondopinion_desktop.errors import KnownError
 from secondopinion_desktop.services import records
@@ -217,3 +218,24 @@ def test_a_set_aside_copy_goes_at_the_next_start_unless_a_row_names_it(
     remove_unreferenced_attachments(file_repo.db, folder)
     assert copies(folder) == []
     assert list((folder / "removed-scans").iterdir()) == []
+
+
+def test_a_big_scan_reports_its_copy_and_cancel_leaves_nothing(
+    file_repo: Repository, folder: Path, item: RecordItem, tmp_path: Path
+) -> None:
+    big = tmp_path / "CT scan.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b"0" * (3 * 1024 * 1024))
+    said: list[tuple[int, int, str]] = []
+
+    def cancel_after_the_first(done: int, total: int, what: str) -> None:
+        said.append((done, total, what))
+        raise Cancelled
+
+    with pytest.raises(Cancelled):
+        records.attach_scan(file_repo, folder, item, big, cancel_after_the_first)
+    assert said == [(8192, big.stat().st_size, "Copying the scan: 0.0 of 3.1 MB.")]
+    assert file_repo.records.list_attachments(item.id) == []
+    assert copies(folder) == []
+    heard: list[int] = []
+    attached = records.attach_scan(file_repo, folder, item, big, lambda d, t, w: heard.append(d))
+    assert heard[-1] == big.stat().st_size and not attached.duplicate

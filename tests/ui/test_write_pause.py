@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -32,6 +31,7 @@ from secondopinion_desktop.ui.background import Job
 from secondopinion_desktop.ui.main_window import MainWindow
 from secondopinion_desktop.ui.reminder_scheduler import ReminderScheduler
 from tests.helpers.clock import FakeClock, FakeMonotonic
+from tests.helpers.gate import Gate
 from tests.helpers.stranger import add_doctor, answer_next_dialog, button, named
 from tests.ui.conftest import AppSession
 
@@ -40,18 +40,6 @@ PAUSED = (
     "Saving is paused while Second Opinion is restoring the backup. What you type is kept "
     "and saved when it finishes."
 )
-
-
-class Gate:
-    """Started and released by hand: the job (or a step of it) waits at the gate."""
-
-    def __init__(self) -> None:
-        self.started = threading.Event()
-        self.release = threading.Event()
-
-    def wait_here(self) -> None:
-        self.started.set()
-        assert self.release.wait(20), "the test never let the job go on"
 
 
 @pytest.fixture

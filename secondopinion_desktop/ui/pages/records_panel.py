@@ -191,7 +191,9 @@ class RecordsPanel(StepPanel):
 
     def _build_attachments(self, outer: QVBoxLayout) -> None:
         box = card("Scans of the selected item", outer)
-        self.scans = ScansBox(self.repo, self.selected_item, self._scans_saved, self._status)
+        self.scans = ScansBox(
+            self.repo, self.selected_item, self._scans_saved, self._status, self.jobs
+        )
         box.addWidget(self.scans)
         self.attachments_label, self.attachments_view = self.scans.label, self.scans.view
         self.attachments_model, self.attach_button = self.scans.model, self.scans.attach_button

@@ -21,10 +21,15 @@ from secondopinion_desktop.services import records
 from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import messages
+from secondopinion_desktop.ui.background import Job, Jobs
 from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.forms import push_button
 from secondopinion_desktop.ui.models.records_model import AttachmentsModel
 from secondopinion_desktop.ui.pages.panel import paragraph
+
+#: A scan this big (bytes) is copied and checked in the background, with progress and Cancel
+#: (a 300 MB scan froze the window for seconds); a smaller one at once.
+ATTACH_IN_BACKGROUND_FROM = 8 * 1024 * 1024
 
 SCAN_FILTER = (
     "Scans (" + " ".join(f"*{suffix}" for suffix in ATTACHMENT_SUFFIXES) + ");;All files (*)"
@@ -41,10 +46,12 @@ class ScansBox(QWidget):
         item: Callable[[], RecordItem | None],
         saved: Callable[[Changes, int | None], None],
         say: Callable[[str], None],
+        jobs: Jobs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.repo = repo
+        self.jobs = jobs
         self._item = item
         self._saved = saved
         self._say = say
@@ -124,11 +131,26 @@ class ScansBox(QWidget):
         )
         if not chosen:
             return
+        source = Path(chosen)
         try:
-            attached = records.attach_scan(self.repo, folder, item, Path(chosen))
-        except KnownError as exc:
-            messages.show_error(self, "Could not attach the scan", exc.message)
-            return
+            size = source.stat().st_size
+        except OSError:
+            size = 0  # said in words by the copy, which meets the same problem
+        job = Job(
+            "Attaching the scan",
+            "attaching the scan",
+            "Could not attach the scan",
+            lambda repo, progress: records.attach_scan(repo, folder, item, source, progress),
+        )
+        self.jobs.start(
+            job,
+            self,
+            lambda attached: self._attached(attached, item),
+            lambda: self._say("The scan was not attached."),
+            at_once=size < ATTACH_IN_BACKGROUND_FROM,
+        )
+
+    def _attached(self, attached: records.Attached, item: RecordItem) -> None:
         if attached.duplicate:
             messages.show_info(
                 self,
