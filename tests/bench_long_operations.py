@@ -291,6 +291,8 @@ def archive_and_list_rows(
         )
     )
 
+    results.append((f"Attach a {scan_mb} MB scan", *attach_big_scan(heart, window, repo, work)))
+
     window.open_case(list_case.id)
     window.show_page(2)
     spin(0.3)
@@ -349,6 +351,55 @@ def archive_and_list_rows(
         )
     )
     return results
+
+
+def attach_big_scan(
+    heart: Heartbeat, window: MainWindow, repo: Repository, work: Path
+) -> tuple[float, float, float]:
+    """Step 4, the scans case's "MRI series" chosen: attach one more scan as big as all of
+    its others together (copied and checked in the background since issue 16)."""
+    from PySide6.QtWidgets import QTableView
+
+    case_id, record = next(
+        (c.id, r)
+        for c in repo.cases.list()
+        for r in repo.records.list(c.id)
+        if r.title == "MRI series"
+    )
+    before = len(repo.records.list_attachments(record.id))
+    big = work / "MRI whole series.pdf"
+    with big.open("wb") as out:
+        out.write(b"%PDF-1.4\n")
+        for _ in range(max(1, before) * 10):
+            out.write(os.urandom(1024 * 1024))
+    messages.choose_open_path = lambda *a: str(big)  # type: ignore[assignment]
+    window.open_case(case_id)
+    window.show_page(4)
+    spin(0.3)
+    table = next(
+        t
+        for t in window.findChildren(QTableView)
+        if t.accessibleName() == "Your records checklist" and t.isVisible()
+    )
+    model = table.model()
+    table.selectRow(
+        next(
+            r
+            for r in range(model.rowCount())
+            if str(model.index(r, 0).data()).startswith("MRI series")  # "(3 scans)"
+        )
+    )
+    attach = next(
+        b
+        for b in window.findChildren(QPushButton)
+        if b.accessibleName() == "Attach a scan to the selected item" and b.isVisible()
+    )
+    return measure(
+        heart,
+        window,
+        attach.click,
+        lambda: len(repo.records.list_attachments(record.id)) > before,
+    )
 
 
 def report(results: list[tuple[str, float, float, float]]) -> int:
