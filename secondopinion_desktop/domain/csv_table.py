@@ -23,10 +23,13 @@ from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.lazy_pattern import LazyPattern
 from secondopinion_desktop.domain.progress import Progress, Ticker, no_progress
 
-__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "ImportFileError", "Table", "clean_text", "read_table"]
+__all__ = ["MAX_COLUMNS", "MAX_FILE_BYTES", "MAX_ROWS", "ImportFileError", "Table", "clean_text", "read_table"]
 
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
 MAX_ROWS: Final = 100_000
+#: An insurer's list has tens of columns; a file with 100,000 of them froze the import window
+#: for half a minute while it listed them for the person to choose from.
+MAX_COLUMNS: Final = 500
 _MAX_HEADER_CHARS: Final = 100
 _SNIFF_CHARS: Final = 64 * 1024
 _SNIFF_RECORDS: Final = 50
@@ -261,6 +264,11 @@ def _split_rows(
             rows.append(cells)
             numbers.append(number)
     except csv.Error:
+        if '"' not in text:  # only a cell longer than the csv module's limit gets here
+            raise ImportFileError(
+                "One cell of this file is far too long to be part of a list of doctors. "
+                "Please check you picked the right file."
+            ) from None
         raise ImportFileError(
             "We couldn't read this file as a table. It may have a quotation mark that is never "
             "closed. Try opening it in your spreadsheet program and saving it as CSV again."
@@ -279,6 +287,11 @@ def _split_rows(
         while filled > width and not row[filled - 1]:
             filled -= 1
         width = max(width, filled)
+    if width > MAX_COLUMNS:
+        raise ImportFileError(
+            f"This file has more than {MAX_COLUMNS:,} columns, which is far more than a list of "
+            "doctors should have. Please check you picked the right file."
+        )
     headers = [
         (title[:_MAX_HEADER_CHARS] if title else f"Column {index + 1}")
         for index, title in enumerate([*header, *[""] * (width - len(header))][:width])

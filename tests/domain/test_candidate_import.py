@@ -197,6 +197,25 @@ def test_too_big_and_too_many_rows_are_refused() -> None:
     assert len(read_table(b"Name\n" + b"Dr A\n" * 100_000).rows) == 100_000
 
 
+def test_a_file_of_thousands_of_columns_is_refused_in_words() -> None:
+    """100,000 columns froze the import window for half a minute building its column lists."""
+    wide = b",".join(b"Title %d" % i for i in range(100_000)) + b"\nDr A,555-0100\n"
+    with pytest.raises(ImportFileError, match="more than 500 columns"):
+        read_table(wide)
+    ragged = b"Name,Phone\nDr A,555-0100" + b",x" * 600 + b"\n"
+    with pytest.raises(ImportFileError, match="more than 500 columns"):
+        read_table(ragged)
+    at_limit = b",".join(b"T%d" % i for i in range(500)) + b"\nDr A\n"
+    assert len(read_table(at_limit).headers) == 500
+
+
+def test_a_cell_of_megabytes_without_quotes_is_called_too_long() -> None:
+    data = b"Name,Phone\n" + b"A" * 10_000_000 + b",555-0100\n"
+    with pytest.raises(ImportFileError, match="far too long") as caught:
+        read_table(data)
+    assert "quotation" not in caught.value.message
+
+
 def test_unclosed_quote_swallowing_the_file_is_explained() -> None:
     data = b'Name,Notes\nAna Ruiz,"oops\n' + b"x" * 200_000 + b"\n"
     with pytest.raises(ImportFileError, match="quotation mark"):

@@ -467,6 +467,14 @@ BAD_FILES = [
     ),
     pytest.param(b"Name,Phone\n", "column titles but no doctors", id="titles-only"),
     pytest.param(b"<!DOCTYPE html><html><table>", "This file is a web page", id="web-page"),
+    pytest.param(  # froze the window for half a minute listing the columns
+        b",".join(b"Title %d" % i for i in range(100_000)) + b"\nDr A,555-0100\n",
+        "more than 500 columns",
+        id="100000-columns",
+    ),
+    pytest.param(
+        b"Name,Phone\n" + b"A" * 10_000_000 + b",555-0100\n", "far too long", id="10-MB-cell"
+    ),
 ]
 
 
