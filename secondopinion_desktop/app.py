@@ -210,7 +210,7 @@ def session(app: Any, args: argparse.Namespace, folder: Path, interactive: bool,
     log.info("Starting Second Opinion %s", __version__)
 
     from secondopinion_desktop.ui.main_window import MainWindow
-    from secondopinion_desktop.ui.style import apply_style
+    from secondopinion_desktop.ui.style import apply_style, stored_point_size
 
     opened = open_store(folder, interactive)
     if opened is None:
@@ -235,8 +235,7 @@ def session(app: Any, args: argparse.Namespace, folder: Path, interactive: bool,
 
             return export_calendar(repo, settings.value("last_case_id"), args.export_calendar)
 
-        point_size = settings.value("view/point_size")
-        apply_style(app, int(str(point_size)) if str(point_size).isdigit() else 12)
+        apply_style(app, stored_point_size(settings.value("view/point_size")))
         first_page = args.step if args.screenshot is not None else None
         window = MainWindow(repo, settings, reminders=interactive, first_page=first_page)
         window.setWindowIcon(icon)

@@ -23,7 +23,15 @@ from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.lazy_pattern import LazyPattern
 from secondopinion_desktop.domain.progress import Progress, Ticker, no_progress
 
-__all__ = ["MAX_COLUMNS", "MAX_FILE_BYTES", "MAX_ROWS", "ImportFileError", "Table", "clean_text", "read_table"]
+__all__ = [
+    "MAX_COLUMNS",
+    "MAX_FILE_BYTES",
+    "MAX_ROWS",
+    "ImportFileError",
+    "Table",
+    "clean_text",
+    "read_table",
+]
 
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
 MAX_ROWS: Final = 100_000

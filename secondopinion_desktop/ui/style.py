@@ -69,6 +69,17 @@ def _base_point_size() -> int:
 Dressed = TypeVar("Dressed", bound=QWidget)
 
 
+def stored_point_size(value: object) -> int:
+    """The text size kept in the settings, within the sizes offered; the default for anything
+    else. The file is plain text anyone can edit: "\u00b2" passes str.isdigit() and int()
+    refuses it, which once stopped every start."""
+    try:
+        size = int(str(value).strip())
+    except ValueError:
+        return DEFAULT_POINT_SIZE
+    return max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+
+
 def dress(widget: Dressed, look: str | None = None) -> Dressed:
     """Give `widget` the look its object name asks for, and any push button its size and font.
 

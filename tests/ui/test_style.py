@@ -15,7 +15,12 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.main_window import MainWindow
-from secondopinion_desktop.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, apply_style
+from secondopinion_desktop.ui.style import (
+    DEFAULT_POINT_SIZE,
+    MAX_POINT_SIZE,
+    apply_style,
+    stored_point_size,
+)
 from tests.helpers.every_dialog import every_dialog
 from tests.helpers.looks import undressed
 from tests.helpers.stranger import answer_next_dialog, button
@@ -135,3 +140,24 @@ def test_the_welcome_page_wears_its_looks(session: AppSession) -> None:
     settle()
     assert window.built_pages().keys() >= {0}
     assert undressed(window) == []
+
+
+@pytest.mark.parametrize(
+    ("stored", "size"),
+    [
+        (None, 12),
+        ("14", 14),
+        (" 16 ", 16),
+        ("\u00b2", 12),
+        ("\u2460", 12),
+        ("-5", 10),
+        ("1000000", 22),
+        ("1e9", 12),
+        ("nan", 12),
+        ("big", 12),
+        (18, 18),
+        ([], 12),
+    ],
+)
+def test_a_stored_text_size_is_read_within_the_offered_sizes(stored: object, size: int) -> None:
+    assert stored_point_size(stored) == size

@@ -12,7 +12,12 @@ from secondopinion_desktop import __version__
 from secondopinion_desktop.domain.steps import STEPS
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.case_actions import new_action
-from secondopinion_desktop.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
+from secondopinion_desktop.ui.style import (
+    DEFAULT_POINT_SIZE,
+    MAX_POINT_SIZE,
+    MIN_POINT_SIZE,
+    stored_point_size,
+)
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.main_window import MainWindow
@@ -45,11 +50,7 @@ class ViewController(QObject):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def text_size(self) -> int:
-        value = self.window.settings.value(SIZE_KEY, DEFAULT_POINT_SIZE)
-        try:
-            return int(str(value))
-        except ValueError:
-            return DEFAULT_POINT_SIZE
+        return stored_point_size(self.window.settings.value(SIZE_KEY))
 
     def set_text_size(self, size: int) -> None:
         from secondopinion_desktop.ui.style import apply_style
