@@ -92,11 +92,12 @@ def uses_pathology(field: CareField, diagnosis: str) -> bool:
     """Whether slides and a pathology report belong on the checklist.
 
     A cancer diagnosis, or one not typed yet (most people using the app face cancer), calls
-    for them; a recognised or typed non-cancer diagnosis such as a spinal operation does not.
+    for them; a recognised or typed non-cancer diagnosis or treatment such as a spinal operation
+    does not.
     """
     if field in (CareField.BREAST, CareField.PROSTATE, CareField.CANCER):
         return True
-    return not diagnosis.strip()
+    return field is CareField.GENERAL and not diagnosis.strip()
 
 
 def uses_mammograms(field: CareField) -> bool:

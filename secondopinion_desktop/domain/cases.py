@@ -11,6 +11,7 @@ from secondopinion_desktop.domain.validation import clean_line
 MAX_TITLE_LENGTH = 200
 NO_TITLE = "Please give the case a name, for example the patient's name."
 TITLE_TOO_LONG = f"Please keep the name under {MAX_TITLE_LENGTH} letters."
+ADULT_AGE = 18
 
 
 @frozen
@@ -57,6 +58,18 @@ class Case:
             except OverflowError:
                 return None
         return self.decide_by
+
+    def is_child_on(self, day: dt.date) -> bool:
+        """Whether the patient is under 18 on `day` (by the date of birth typed, if any).
+
+        A child's case is organised by a parent or guardian, so suggested words speak of
+        "my child" rather than "I"; with no date of birth the patient is taken to be an adult.
+        """
+        born = self.date_of_birth
+        if born is None or born > day:
+            return False
+        birthday_passed = (day.month, day.day) >= (born.month, born.day)
+        return day.year - born.year - (0 if birthday_passed else 1) < ADULT_AGE
 
     @property
     def display_name(self) -> str:

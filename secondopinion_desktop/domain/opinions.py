@@ -57,8 +57,8 @@ def outcome_guidance(outcome: Outcome, round_: int = 2) -> tuple[str, ...]:
     if outcome is Outcome.DIFFERENT_TREATMENT:
         return (
             "The doctors agree on the diagnosis but suggest different treatment. Now you "
-            "choose, and there is usually time to think it over. Ask each doctor how soon you "
-            "need to decide.",
+            "choose. Ask each doctor how long you can safely take to decide: only they can "
+            "say.",
             "Below, each option sits side by side. Write down, in your own words, what you "
             "like about each one and what worries you. It helps to see it on paper.",
             "You can also ask the two doctors to talk to each other about your case.",

@@ -64,49 +64,97 @@ def _short(text: str, limit: int) -> str:
     return text[: limit - 1].rstrip(" ,;") + "\u2026"
 
 
-def starter_questions(case: Case, current_doctor: str = "") -> list[tuple[Topic, str]]:
-    """The starter set, with the case's words filled in where they are known."""
+def starter_questions(
+    case: Case, current_doctor: str = "", today: dt.date | None = None
+) -> list[tuple[Topic, str]]:
+    """The starter set, with the case's words filled in where they are known.
+
+    Questions from cancer care (the slides looked at again, the stage) are suggested only
+    where the records checklist suggests slides (see care_fields.uses_pathology): a spinal
+    operation or a heart procedure gets a general question instead. For a child (by the date
+    of birth on `today`) the parent asks about "my child" rather than "I".
+    """
+    # imported here: this module is read at start, the diagnosis words only when suggesting
+    from secondopinion_desktop.domain.care_fields import care_field, uses_pathology
+
+    child = today is not None and case.is_child_on(today)
+    field = care_field(case.diagnosis, case.recommended_treatment)
+    cancer = uses_pathology(field, case.diagnosis)
     diagnosis = _short(case.diagnosis, MAX_DIAGNOSIS_IN_QUESTION)
     treatment = _short(case.recommended_treatment, MAX_DIAGNOSIS_IN_QUESTION)
     doctor = " ".join(current_doctor.split())
-    first = (
-        f"Do you agree with the diagnosis ({diagnosis})? If not, what do you think it is?"
-        if diagnosis
-        else "Do you agree with the diagnosis I was given? If not, what do you think it is?"
-    )
-    recommended = (
-        f"My doctor recommended: {treatment}. Would you recommend the same? Why, or why not?"
-        if treatment
-        else "Would you recommend the same treatment my doctor did? Why, or why not?"
-    )
-    send_notes = (
-        f"Will you send your notes to {doctor}? May I have a copy too?"
-        if doctor
-        else "Will you send your notes to my doctor? May I have a copy too?"
-    )
+    if diagnosis:
+        first = f"Do you agree with the diagnosis ({diagnosis})? If not, what do you think it is?"
+    elif child:
+        first = (
+            "Do you agree with the diagnosis my child was given? If not, what do you think it is?"
+        )
+    else:
+        first = "Do you agree with the diagnosis I was given? If not, what do you think it is?"
+    if treatment and child:
+        recommended = (
+            f"My child's doctor recommended: {treatment}. Would you recommend the same? "
+            "Why, or why not?"
+        )
+    elif treatment:
+        recommended = (
+            f"My doctor recommended: {treatment}. Would you recommend the same? Why, or why not?"
+        )
+    elif child:
+        recommended = (
+            "Would you recommend the same treatment my child's doctor did? Why, or why not?"
+        )
+    else:
+        recommended = "Would you recommend the same treatment my doctor did? Why, or why not?"
+    if doctor:
+        send_notes = f"Will you send your notes to {doctor}? May I have a copy too?"
+    elif child:
+        send_notes = "Will you send your notes to my child's doctor? May I have a copy too?"
+    else:
+        send_notes = "Will you send your notes to my doctor? May I have a copy too?"
+    words = CHILD_WORDS if child else OWN_WORDS
+    questions = [(Topic.DIAGNOSIS, first)]
+    if cancer:
+        questions.append((Topic.DIAGNOSIS, words["slides"]))
+        questions.append(
+            (Topic.DIAGNOSIS, "What stage do you think it is, and how sure can we be?")
+        )
+    else:
+        questions.append((Topic.DIAGNOSIS, "How serious is it, and how sure can we be?"))
     return [
-        (Topic.DIAGNOSIS, first),
-        (
-            Topic.DIAGNOSIS,
-            "Did your pathologists look at my slides again? Did they see the same thing?",
-        ),
-        (Topic.DIAGNOSIS, "What stage do you think it is, and how sure can we be?"),
-        (Topic.DIAGNOSIS, "Do I need more tests before deciding? What would they tell us?"),
+        *questions,
+        (Topic.DIAGNOSIS, words["tests"]),
         (Topic.TREATMENT, recommended),
-        (
-            Topic.TREATMENT,
-            "What other treatments could I choose? What are the good and bad points of each?",
-        ),
+        (Topic.TREATMENT, words["choices"]),
         (Topic.TREATMENT, "What side effects are likely, and how long do they last?"),
-        (Topic.TREATMENT, "How soon should treatment start? Do I have time to think it over?"),
-        (Topic.VISIT, "Could you walk me through my records and test results?"),
-        (
-            Topic.VISIT,
-            "If you order new tests, where do I have them, and when will I hear the results?",
-        ),
+        (Topic.TREATMENT, words["time"]),
+        (Topic.VISIT, words["records"]),
+        (Topic.VISIT, words["new_tests"]),
         (Topic.VISIT, send_notes),
         (Topic.VISIT, "Who do I call if I have questions after today?"),
     ]
+
+
+#: The starter questions that speak of the patient: asked by the patient ...
+OWN_WORDS = {
+    "slides": "Did your pathologists look at my slides again? Did they see the same thing?",
+    "tests": "Do I need more tests before deciding? What would they tell us?",
+    "choices": "What other treatments could I choose? What are the good and bad points of each?",
+    "time": "How soon should treatment start? Do I have time to think it over?",
+    "records": "Could you walk me through my records and test results?",
+    "new_tests": "If you order new tests, where do I have them, and when will I hear the results?",
+}
+#: ... or by a parent about their child (whole sentences each, to translate as they are).
+CHILD_WORDS = {
+    "slides": "Did your pathologists look at my child's slides again? Did they see the same thing?",
+    "tests": "Does my child need more tests before deciding? What would they tell us?",
+    "choices": "What other treatments could my child have? What are the good and bad points of "
+    "each?",
+    "time": "How soon should treatment start? Do we have time to think it over?",
+    "records": "Could you walk me through my child's records and test results?",
+    "new_tests": "If you order new tests, where does my child have them, and when will we hear "
+    "the results?",
+}
 
 
 def clean_question(text: str) -> str:

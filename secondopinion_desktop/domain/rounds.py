@@ -267,10 +267,11 @@ def starter_questions_for_round(
     doctors: Mapping[int, str],
     new_round: int,
     current_doctor: str = "",
+    today: dt.date | None = None,
 ) -> list[tuple[Topic, str]]:
     """The starter set for a later visit: who said what so far, instead of the first
     diagnosis alone, and a question about the doctors talking to each other."""
-    base = starter_questions(case, current_doctor)
+    base = starter_questions(case, current_doctor, today)
     if new_round <= 2:
         return base
     has_first = any(o.round == 1 for o in earlier)

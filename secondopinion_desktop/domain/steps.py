@@ -86,7 +86,7 @@ STEPS: tuple[Step, ...] = (
         title="Slides and scans",
         summary="Arrange the slides, scans and x-rays the new doctor will want to see.",
         guidance=(
-            "The new doctor will want your scans and x-rays, such as mammograms or an MRI. If a "
+            "The new doctor will want your scans and x-rays, such as an MRI or a CT scan. If a "
             "biopsy was done, they often have their own pathology department look again at the "
             "actual slides.",
             "Ask the new doctor's office whether these should be sent ahead or brought to the "

@@ -81,7 +81,9 @@ def ensure_starter_questions(repo: Repository, case_id: int) -> list[Question]:
                 case = repo.cases.get(case_id)
                 doctor = current_doctor_name(repo, case)
                 own = repo.questions.list(case_id, number)
-                for position, (topic, text) in enumerate(starter_questions(case, doctor), start=1):
+                for position, (topic, text) in enumerate(
+                    starter_questions(case, doctor, repo.today()), start=1
+                ):
                     repo.questions.insert_row(
                         Question(
                             id=0,

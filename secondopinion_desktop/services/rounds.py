@@ -75,8 +75,10 @@ def start_new_round(repo: Repository, case_id: int, reason: str = "") -> tuple[i
         case = repo.cases.get(case_id)
         doctor = current_doctor_name(repo, case)
         names = {d.id: d.spoken for d in repo.doctors.list(case_id)}
-        starters = starter_questions_for_round(case, opinions, names, new_round, doctor)
-        earlier = [text for _topic, text in starter_questions(case, doctor)]
+        starters = starter_questions_for_round(
+            case, opinions, names, new_round, doctor, repo.today()
+        )
+        earlier = [text for _topic, text in starter_questions(case, doctor, repo.today())]
         previous_questions = repo.questions.list(case_id, finished)
         for question in questions_for_new_round(
             previous_questions, starters, earlier, case_id, new_round

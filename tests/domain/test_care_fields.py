@@ -115,3 +115,9 @@ def test_an_empty_diagnosis_gets_the_general_list() -> None:
     assert uses_pathology(CareField.GENERAL, "")
     assert not uses_pathology(CareField.GENERAL, "Aortic valve disease")
     assert not uses_mammograms(CareField.GENERAL)
+
+
+def test_a_spine_operation_typed_only_as_the_treatment_gets_no_slides() -> None:
+    assert not uses_pathology(CareField.SPINE, "")
+    assert RecordKind.PATHOLOGY_SLIDES not in _kinds("", "Spinal fusion")
+    assert RecordKind.PATHOLOGY_SLIDES in _kinds("", "Surgery")  # nothing recognised

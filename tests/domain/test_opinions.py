@@ -194,6 +194,16 @@ def test_the_guidance_speaks_of_the_doctor_of_the_round() -> None:
     assert "what the fourth doctor said" in " ".join(outcome_guidance(Outcome.AGREES, 4))
 
 
+def test_the_guidance_never_says_how_long_a_decision_can_wait() -> None:
+    """Only the treating doctors can say how long is safe: the app asks, it does not guess."""
+    for outcome in Outcome:
+        for round_ in (2, 3):
+            words = " ".join(outcome_guidance(outcome, round_)).lower()
+            assert "usually time" not in words and "there is time" not in words
+    choose = " ".join(outcome_guidance(Outcome.DIFFERENT_TREATMENT))
+    assert "Ask each doctor how long you can safely take to decide" in choose
+
+
 def test_a_later_opinion_is_never_offered_under_the_patients_own_doctor() -> None:
     from secondopinion_desktop.domain.doctors import Status
     from secondopinion_desktop.domain.opinions import suggested_doctor

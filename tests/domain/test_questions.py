@@ -51,6 +51,68 @@ def test_starter_questions_read_well_with_nothing_known() -> None:
     assert all("()" not in t and "  " not in t for t in texts)
 
 
+def _case(diagnosis: str, treatment: str, born: dt.date) -> Case:
+    return Case(
+        id=2, title="x", diagnosis=diagnosis, recommended_treatment=treatment, date_of_birth=born
+    )
+
+
+SPINE = _case("Lumbar spinal stenosis", "Spinal fusion", dt.date(1959, 3, 2))
+HEART = _case(
+    "Tetralogy of Fallot, repaired; pulmonary regurgitation",
+    "Pulmonary valve replacement",
+    dt.date(2017, 6, 14),
+)
+TODAY = dt.date(2026, 12, 1)
+
+
+def test_a_case_without_cancer_is_not_asked_about_slides_or_a_stage() -> None:
+    for case in (SPINE, HEART, replace(SPINE, diagnosis="")):
+        texts = " ".join(text for _topic, text in starter_questions(case, "", TODAY)).lower()
+        assert "slides" not in texts and "pathologist" not in texts and "stage" not in texts
+        assert "how serious is it, and how sure can we be?" in texts
+    cancer = " ".join(text for _topic, text in starter_questions(CASE, "", TODAY))
+    assert "my slides again" in cancer and "What stage" in cancer
+    unknown = " ".join(t for _topic, t in starter_questions(Case(id=1, title="x"), "", TODAY))
+    assert "my slides again" in unknown  # as the records checklist: most cases are cancer
+
+
+def test_a_childs_questions_speak_of_my_child() -> None:
+    texts = [text for _topic, text in starter_questions(HEART, "Dr. Helen Park", TODAY)]
+    joined = " ".join(texts)
+    assert "My child's doctor recommended: Pulmonary valve replacement." in joined
+    assert "Does my child need more tests before deciding?" in joined
+    assert "What other treatments could my child have?" in joined
+    assert "Could you walk me through my child's records and test results?" in joined
+    for own in ("Do I need", "could I choose", "my records", "do I have them", "Do I have time"):
+        assert own not in joined  # the parent asks, but about the child
+    nothing_known = replace(HEART, diagnosis="", recommended_treatment="")
+    first = starter_questions(nothing_known, "", TODAY)[0][1]
+    assert first.startswith("Do you agree with the diagnosis my child was given?")
+
+
+def test_an_adult_or_an_unknown_age_keeps_the_patients_own_words() -> None:
+    for case, today in ((SPINE, TODAY), (HEART, None), (replace(HEART, date_of_birth=None), TODAY)):
+        joined = " ".join(text for _topic, text in starter_questions(case, "", today))
+        assert "Do I need more tests before deciding?" in joined
+        assert "my child" not in joined
+
+
+@pytest.mark.parametrize(
+    ("born", "child"),
+    [
+        (dt.date(2008, 12, 2), True),  # 18 tomorrow
+        (dt.date(2008, 12, 1), False),  # 18 today
+        (dt.date(2017, 6, 14), True),
+        (dt.date(1959, 3, 2), False),
+        (dt.date(2027, 1, 1), False),  # a date of birth in the future says nothing
+        (None, False),
+    ],
+)
+def test_a_child_is_a_patient_under_18(born: dt.date | None, child: bool) -> None:
+    assert Case(id=1, title="x", date_of_birth=born).is_child_on(TODAY) is child
+
+
 def test_a_long_diagnosis_is_shortened_in_the_question() -> None:
     long_case = replace(CASE, diagnosis="word " * 100)
     first = starter_questions(long_case)[0][1]

@@ -113,3 +113,17 @@ def open_the_one_listed(warned: list[str], edited: list[str]) -> Callable[[QWidg
         button(dialog, "Open the doctor already on your list").click()
 
     return then
+
+
+def import_doctors(window: QWidget) -> list[QWidget]:
+    """Import a CSV list of doctors on step 2 (the file chosen is whatever the test patched
+    `messages.choose_open_path` to answer) and add every doctor it offers; returns a list
+    holding the import dialog once it was used."""
+
+    def fill(dialog: QWidget) -> None:
+        button(dialog, "Choose the CSV file to import").click()
+        button(dialog, "Add the doctors to your list").click()
+
+    opened = answer_next_dialog(fill)
+    button(window, "Import doctors from a spreadsheet saved as CSV").click()
+    return opened

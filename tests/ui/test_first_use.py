@@ -22,6 +22,7 @@ from tests.helpers.stranger import (
     add_doctor,
     answer_next_dialog,
     button,
+    import_doctors,
     named,
     open_the_one_listed,
     retype,
@@ -228,14 +229,7 @@ def test_an_insurers_list_fills_in_its_answers_and_names_read_as_spoken(
     monkeypatch.setattr(messages, "choose_open_path", lambda *args: str(csv))
     window = session.open()
     window.show_page(2)
-
-    def fill(dialog: QWidget) -> None:
-        button(dialog, "Choose the CSV file to import").click()
-        button(dialog, "Add the doctors to your list").click()
-
-    opened = answer_next_dialog(fill)
-    button(window, "Import doctors from a spreadsheet saved as CSV").click()
-    assert opened
+    assert import_doctors(window)
     window.show_page(3)
     table = named(window, QTableView, "Doctor comparison table")
     model = table.model()
