@@ -246,6 +246,7 @@ def prepared_copy(backup: Backup, folder: Path, progress: Progress = no_progress
     from secondopinion_desktop.store import migrations
     from secondopinion_desktop.store.connection import Database
     from secondopinion_desktop.store.files import TEMP_PREFIX, TEMP_SUFFIX
+    from secondopinion_desktop.store.layout import layout_problem
 
     progress(0, 1, "Checking the backup.")
     if not is_good(backup.path):
@@ -268,6 +269,13 @@ def prepared_copy(backup: Backup, folder: Path, progress: Progress = no_progress
                         "no migrations table",
                     )
                 migrations.apply(db)  # refuses a newer backup (NewerDatabaseError)
+                changed = layout_problem(target)
+                if changed is not None:
+                    raise KnownError(
+                        "That backup was changed outside Second Opinion, so it is not safe "
+                        "to restore. Please choose another.",
+                        f"layout differs: {changed}",
+                    )
                 if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                     raise KnownError(
                         "That backup could not be brought up to date. Please choose another.",

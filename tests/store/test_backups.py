@@ -130,3 +130,78 @@ def test_foreign_files_in_the_backup_folder_are_ignored(data_dir: Path) -> None:
     (folder / "notes.txt").write_text("hello")
     (folder / "secondopinion-garbage.db").write_text("x")
     assert backups.list_backups(data_dir) == []
+
+
+# What a stranger can do to a backup that still passes SQLite's integrity check. Each was
+# restored: a trigger then deleted every other case as soon as one was added, a table rebuilt
+# without its columns made every read fail and the next start stop.
+ALTERED_BACKUPS = {
+    "a trigger that deletes": (
+        "CREATE TRIGGER wipe AFTER INSERT ON cases BEGIN DELETE FROM cases WHERE id <> new.id; END"
+    ),
+    "a table rebuilt without its columns": (
+        "ALTER TABLE cases RENAME TO old_cases; CREATE TABLE cases (id INTEGER PRIMARY KEY, "
+        "title TEXT); INSERT INTO cases SELECT id, title FROM old_cases; DROP TABLE old_cases"
+    ),
+    "a table dropped": "DROP TABLE doctors",
+    "a view in a table's place": (
+        "ALTER TABLE doctors RENAME TO real_doctors; "
+        "CREATE VIEW doctors AS SELECT * FROM real_doctors"
+    ),
+    "an index that was unique made plain": "",  # filled below, from the layout itself
+    "an extra column": "ALTER TABLE cases ADD COLUMN extra BLOB",
+}
+
+
+def _alter(path: Path, script: str) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    if not script:  # make the first unique index a plain one
+        name, _table, sql = conn.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' "
+            "AND sql LIKE 'CREATE UNIQUE%' ORDER BY name"
+        ).fetchone()
+        script = f"DROP INDEX [{name}]; {sql.replace('UNIQUE ', '', 1)}"
+    conn.executescript(script)
+    conn.close()
+    assert backups.is_good(path)
+
+
+@pytest.mark.parametrize("script", ALTERED_BACKUPS.values(), ids=ALTERED_BACKUPS.keys())
+def test_a_backup_whose_layout_was_changed_is_refused_and_changes_nothing(
+    file_repo: Repository, data_dir: Path, script: str
+) -> None:
+    file_repo.cases.create("Mum")
+    saved = backups.make_backup(file_repo.db.conn, data_dir, now=T0)
+    file_repo.cases.create("Dad")
+    _alter(saved.path, script)
+    before = sorted(p.name for p in data_dir.rglob("*"))
+    with pytest.raises(KnownError, match="changed outside Second Opinion") as refused:
+        backups.restore_into(saved, file_repo.db.conn)
+    assert refused.value.message.endswith("Please choose another.")
+    file_repo.cases.create("Sis")
+    assert titles(file_repo) == ["Dad", "Mum", "Sis"]
+    assert sorted(p.name for p in data_dir.rglob("*")) == before
+    with pytest.raises(KnownError, match="changed outside Second Opinion"):
+        backups.restore_file(saved, data_dir / "elsewhere.db")
+    assert not (data_dir / "elsewhere.db").exists()
+
+
+def test_a_backup_from_before_an_upgrade_still_has_the_right_layout(data_dir: Path) -> None:
+    """The check compares the layout after the upgrade: an old backup's own is older."""
+    db = connect(database_path(data_dir))
+    migrations.apply(db, stop_before=migrations.known_names()[-3])
+    db.execute(
+        "INSERT INTO cases (title, created_at, updated_at) "
+        "VALUES ('Old', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')"
+    )
+    old = backups.make_backup(db.conn, data_dir, now=T0)
+    db.close()
+    other = data_dir / "other"
+    other.mkdir()
+    backups.restore_file(old, database_path(other))
+    again = Repository(open_database(other), FakeClock())
+    assert titles(again) == ["Old"]
+    again.db.close()

@@ -79,3 +79,32 @@ def test_restore_with_no_backups_explains(
     window.restore_action.trigger()
     assert window.jobs.wait()  # the work runs off the window's thread
     assert told == ["No backups yet"]
+
+
+def test_a_backup_changed_outside_the_program_is_refused_in_words(
+    session: AppSession, make_case: Callable[..., Case], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backup given a trigger (it passes SQLite's integrity check) was restored, and from
+    then on adding a case deleted every other one."""
+    import sqlite3
+
+    make_case("Mum")
+    window = session.open()
+    window.backup_action.trigger()
+    assert window.jobs.wait()
+    made = backups.list_backups(session.folder)[0]
+    conn = sqlite3.connect(made.path)
+    conn.execute("CREATE TRIGGER t AFTER INSERT ON cases BEGIN DELETE FROM cases; END")
+    conn.commit()
+    conn.close()
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(messages, "choose_item", lambda *a: 0)
+    monkeypatch.setattr(messages, "ask_yes_no", lambda *a, **k: True)
+    monkeypatch.setattr(messages, "show_error", lambda _p, title, text: told.append((title, text)))
+    window.restore_action.trigger()
+    assert window.jobs.wait()
+    assert told and "changed outside Second Opinion" in told[0][1]
+    assert "Traceback" not in told[0][1]
+    make_case("Dad")
+    assert sorted(c.title for c in window.repo.cases.list()) == ["Dad", "Mum"]
+    assert [b.reason for b in backups.list_backups(session.folder)] == ["by hand"]
