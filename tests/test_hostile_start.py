@@ -57,3 +57,38 @@ def test_garbage_in_every_setting_never_stops_the_start(
     assert result.returncode == 0, result.stderr
     assert "went wrong" not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_case_file_with_a_line_break_in_its_name_still_exports_its_calendar(
+    tmp_path: Path,
+) -> None:
+    """A case archive checks a name's length, not its letters: a case named "Mum", a line
+    break and "END:VCALENDAR" imported, and then --export-calendar (and the window's calendar)
+    ended with "Something went wrong", since the calendar's name is written unescaped."""
+    from icalendar import Calendar
+
+    from secondopinion_desktop.services import transfer
+    from secondopinion_desktop.store.database import open_database
+    from secondopinion_desktop.store.repository import Repository
+    from tests.helpers.archives import tables_of, with_tables
+
+    for name in ("old", "new"):
+        (tmp_path / name).mkdir()
+    source = Repository(open_database(tmp_path / "old"))
+    case = source.cases.create("Mum")
+    transfer.export_case(source, case.id, tmp_path / "Mum.secondopinion")
+    source.db.close()
+    data = (tmp_path / "Mum.secondopinion").read_bytes()
+    tables = tables_of(data)
+    tables["cases"][0]["title"] = "Mum\r\nEND:VCALENDAR\x00"
+    target = Repository(open_database(tmp_path / "new"))
+    transfer.import_case(target, with_tables(data, tables))
+    target.db.close()
+
+    result = run_app(
+        tmp_path, "--data-dir", str(tmp_path / "new"), "--export-calendar", str(tmp_path / "o.ics")
+    )
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "o.ics").read_bytes()
+    assert b"\x00" not in written
+    assert str(Calendar.from_ical(written)["x-wr-calname"]) == ("Second Opinion: Mum END:VCALENDAR")

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vText
 
 from secondopinion_desktop import __version__
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
@@ -29,8 +29,28 @@ REMINDER_LENGTH = dt.timedelta(minutes=15)
 VISIT_ALARMS = (dt.timedelta(days=-1), dt.timedelta(hours=-2))
 
 
+# RFC 5545 allows no control character in text but the tab (a line break is escaped as \n);
+# some calendars stop reading at a NUL. Half characters could not be written as UTF-8.
+_NOT_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 class CalendarExportError(KnownError):
     """The calendar file could not be written; the message is for the person."""
+
+
+def _plain(text: str) -> str:
+    """`text` without what RFC 5545 forbids in a value ("\r\n" and "\r" become "\n").
+
+    Names and notes can come from anywhere (a case file from another computer is checked
+    for length, not letters), and a control character in them once reached the file."""
+    return _NOT_IN_TEXT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _text_made_plain(calendar: Calendar) -> None:
+    for component in calendar.walk():
+        for name, value in list(component.items()):
+            if isinstance(value, vText):
+                component[name] = vText(_plain(str(value)))
 
 
 def _uid(case: Case, what: str) -> str:
@@ -144,7 +164,9 @@ def calendar_for(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Second Opinion: {case.display_name}")
+    # not escaped by icalendar (an X- name): one line, or a line break in a case's name
+    # (a case file can hold one) ended the export with "Something went wrong"
+    calendar.add("x-wr-calname", " ".join(_plain(f"Second Opinion: {case.display_name}").split()))
     stamp = _utc(now).replace(microsecond=0)
     decide_by = _decide_by_event(case, stamp)
     if decide_by is not None:
@@ -156,4 +178,5 @@ def calendar_for(
         if reminder.done or reminder.case_id != case.id:
             continue
         calendar.add_component(_reminder_event(case, reminder, stamp))
+    _text_made_plain(calendar)
     return bytes(calendar.to_ical())

@@ -302,7 +302,11 @@ def _read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
 def _load_json(zf: zipfile.ZipFile, name: str, limit: int) -> Any:
     data = _read_member(zf, name, limit)
     try:
-        return json.loads(data)
+        loaded = json.loads(data)
+        # JSON may spell half a character ("\\ud800"), which SQLite cannot keep: refused here
+        # in words, not at the insert with the codec's (UnicodeEncodeError is a ValueError).
+        json.dumps(loaded, ensure_ascii=False).encode()
+        return loaded
     except RecursionError as exc:
         raise refuse(
             "This archive is damaged: its data is nested far deeper than a case's.", name

@@ -118,3 +118,37 @@ def test_no_answer_no_decide_by_event() -> None:
         str(e["uid"])  # type: ignore[index]
         for e in events(calendar_for(CASE, [VISIT], [], [RAMAN], FIXED_NOW))
     }
+
+
+HOSTILE = "Dr A;B,C\\D\r\nEND:VEVENT\nBEGIN:VEVENT\x00\x07\x1b[2J\x0b\x85\u202e" + "\u03a9" * 300
+
+
+def test_hostile_text_keeps_the_file_valid_and_loses_only_control_characters() -> None:
+    """A case file can bring names holding NUL, escape and bell characters (a case archive
+    checks their length, not their letters): they reached the .ics, where RFC 5545 allows none
+    and some calendars stop reading at a NUL."""
+    case = Case(id=3, title="Mum " + HOSTILE[:100], decide_said_by=HOSTILE)
+    doctor = Doctor(id=10, case_id=3, name="Dr Z" + HOSTILE[:150], practice=HOSTILE, phone=HOSTILE)
+    visit = Appointment(
+        id=5,
+        case_id=3,
+        starts_at=VISIT.starts_at,
+        doctor_id=10,
+        place=HOSTILE,
+        notes=HOSTILE,
+        team_members=(HOSTILE, "x,y;z"),
+    )
+    reminder = Reminder(id=1, case_id=3, title=HOSTILE, detail=HOSTILE, due_at=FIXED_NOW)
+    data = calendar_for(case, [visit], [reminder], [doctor], FIXED_NOW)
+    lines = data.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75
+    for line in lines:
+        line.decode("utf-8")  # folding never splits a character
+    allowed = {ord("\t")}
+    assert not [b for b in data.replace(b"\r\n", b"") if b < 0x20 and b not in allowed]
+    text = data.decode()
+    assert not [ch for ch in text if "\x7f" <= ch <= "\x9f"]
+    assert data.count(b"\r\nBEGIN:VEVENT\r\n") == data.count(b"\r\nEND:VEVENT\r\n") == 2
+    found = events(data)
+    assert "Dr A;B,C\\D\nEND:VEVENT\nBEGIN:VEVENT[2J" in str(found[0]["location"])
+    assert str(found[1]["summary"]).startswith("Dr A;B,C\\D\nEND:VEVENT")

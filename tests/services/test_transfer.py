@@ -136,6 +136,7 @@ def refused_whole(new: Computer, data: bytes, words: str) -> None:
         transfer.import_case(new.repo, data)
     assert words in info.value.message, info.value.message
     assert "Nothing was imported" in info.value.message
+    assert "codec" not in info.value.message and "\\u" not in repr(info.value.message)
     assert new.state() == before
 
 
@@ -150,6 +151,10 @@ def refused_whole(new: Computer, data: bytes, words: str) -> None:
         ("doctors", "status", "not a status", "newer version"),
         ("reminders", "due_at", "2026-11-30", "time that cannot be read"),
         ("attachments", "size", -1, "out of range"),
+        # JSON can spell half a character ("\\ud800"); SQLite cannot keep it, and the person
+        # was shown "'utf-8' codec can't encode character '\\ud800' in position 3".
+        ("doctors", "name", "Dr \ud800 Ruiz", "its contents cannot be read"),
+        ("questions", "text", "Why?\udfff", "its contents cannot be read"),
     ],
 )
 def test_a_bad_value_anywhere_is_refused_before_anything_is_written(
