@@ -6,7 +6,7 @@ import builtins
 from collections.abc import Iterable
 
 from secondopinion_desktop.domain.attachments import Attachment
-from secondopinion_desktop.domain.records import RecordItem
+from secondopinion_desktop.domain.records import RecordItem, RecordKind
 from secondopinion_desktop.store.rows import (
     TableRepository,
     attachment_from_row,
@@ -99,13 +99,13 @@ class RecordRepository(TableRepository):
             "UPDATE cases SET records_suggested_at = ? WHERE id = ?", [self._now(), case_id]
         )
 
-    def count(self, case_id: int) -> int:
-        """How many items the case's checklist holds."""
-        return int(
-            self.db.execute("SELECT count(*) FROM records WHERE case_id = ?", [case_id]).fetchone()[
-                0
-            ]
-        )
+    def count(self, case_id: int, kinds: Iterable[RecordKind] | None = None) -> int:
+        """How many items the case's checklist holds (of these kinds, when given)."""
+        sql = "SELECT count(*) FROM records WHERE case_id = ?"
+        chosen = [] if kinds is None else [kind.value for kind in kinds]
+        if kinds is not None:
+            sql += f" AND kind IN ({', '.join('?' for _ in chosen)})"
+        return int(self.db.execute(sql, [case_id, *chosen]).fetchone()[0])
 
     # --- attachments ---------------------------------------------------------------------
 

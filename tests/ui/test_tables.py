@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
@@ -28,6 +29,7 @@ from tests.helpers.stranger import button, named
 from tests.ui.conftest import AppSession
 
 CHECKLIST = "Your records checklist"
+READING = "Reading the checklist"
 
 
 @pytest.fixture
@@ -47,12 +49,47 @@ def size_hints(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def open_step_4(session: AppSession, case: Case) -> tuple[MainWindow, QTableView]:
+    """The case on step 4, its checklist listed (a long one once it has been read)."""
     window = session.open()
     window.resize(1280, 840)
     window.open_case(case.id)
     window.show_page(4)
     QApplication.processEvents()
+    wait_until_read(window)
     return window, named(window, QTableView, CHECKLIST)
+
+
+def wait_until_read(window: MainWindow) -> None:
+    for _ in range(1000):
+        if not reading(window):
+            return
+        QTest.qWait(10)
+
+
+def reading(window: MainWindow) -> bool:
+    """Whether the page says it is reading the checklist."""
+    labels = window.findChildren(QLabel)
+    return any(label.accessibleName() == READING and label.isVisibleTo(window) for label in labels)
+
+
+def test_a_long_checklist_says_it_is_being_read_until_it_is_listed(
+    session: AppSession, make_case: Callable[..., Case]
+) -> None:
+    case = make_case()
+    fill_checklist(session.open_repo(), case, 2000)
+    window = session.open()
+    window.open_case(case.id)
+    window.show_page(4)
+    assert named(window, QLabel, READING).text() == "Reading your checklist of 2,000 items\u2026"
+    assert named(window, QTableView, CHECKLIST).model().rowCount() == 0  # nothing half-read
+    assert not button(window, "Change the selected item").isEnabled()
+    assert named(window, QLabel, "What to do next").text() == ""
+    wait_until_read(window)
+    table = named(window, QTableView, CHECKLIST)
+    assert not reading(window) and table.model().rowCount() == 2000
+    assert named(window, QLabel, "What to do next").text() == "Next: Get the medical records."
+    assert table.selectionModel().selectedRows()[0].row() == 0  # the item of the next step
+    assert button(window, "Change the selected item").isEnabled()
 
 
 def test_thousands_of_items_open_in_a_table_that_scrolls_itself(

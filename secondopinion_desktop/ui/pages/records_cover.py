@@ -129,6 +129,12 @@ class CoverSheetBox(QWidget):
         for button in (self.preview_button, self.print_button, self.pdf_button):
             button.setEnabled(ready)
 
+    def wait(self) -> None:
+        """The checklist is being read: nothing to say or print until it is shown again."""
+        self.cover_label.setText("")
+        for button in (self.preview_button, self.print_button, self.pdf_button):
+            button.setEnabled(False)
+
     def pdf_sheet(self) -> print_actions.PdfSheet[CoverSheet] | None:
         """The open case's cover sheet as plain data: read (on a worker, for a PDF) when made."""
         case_id = self._case_id()

@@ -13,7 +13,6 @@ or the Undo button that appears after removing an item).
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Unpack
 
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
 from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
-from secondopinion_desktop.domain.record_progress import Progress, checklist_summary
 from secondopinion_desktop.domain.record_steps import (
     ItemStep,
     advanced,
@@ -47,15 +45,12 @@ from secondopinion_desktop.domain.record_steps import (
 from secondopinion_desktop.domain.records import (
     RecordItem,
     RecordKind,
-    named_doctors,
 )
 from secondopinion_desktop.printing.cover_sheet import CoverSheet
 from secondopinion_desktop.services import exports, records
 from secondopinion_desktop.services.changes import Changes, Kind
-from secondopinion_desktop.services.records import ensure_default_records
 from secondopinion_desktop.store.repository import NotFoundError, Repository, WritesPaused
 from secondopinion_desktop.ui import messages
-from secondopinion_desktop.ui.colours import overdue_color
 from secondopinion_desktop.ui.dialogs.factories import record_dialog
 from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.forms import push_button
@@ -69,9 +64,15 @@ from secondopinion_desktop.ui.models.records_model import (
 )
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.pages.records_cover import CoverSheetBox
+from secondopinion_desktop.ui.pages.records_reading import (
+    ChecklistRead,
+    ChecklistReads,
+    next_line,
+    progress_line,
+)
 from secondopinion_desktop.ui.pages.records_scans import ScansBox
 from secondopinion_desktop.ui.pages.records_undo import RecordCommand, RemoveCommand
-from secondopinion_desktop.ui.style import done_color, dress
+from secondopinion_desktop.ui.style import dress
 from secondopinion_desktop.ui.tables import FittedTableView
 
 if TYPE_CHECKING:
@@ -105,6 +106,7 @@ class RecordsPanel(StepPanel):
         self._all_items: list[RecordItem] = []
         self._undo_command: QUndoCommand | None = None
         self._loaded_case_id: int | None = None
+        self.reads = ChecklistReads(self, repo, step, self._show, self._wait)
 
         self.model = RecordsModel(self)
         outer = QVBoxLayout(self)
@@ -131,6 +133,8 @@ class RecordsPanel(StepPanel):
         box.addWidget(self.next_label)
         box.addWidget(self.summary_label)
         box.addWidget(self.rule_label)
+        self.reading_label = self.reads.label  # a long checklist is read off the window's thread
+        box.addWidget(self.reading_label)
 
         self.table = FittedTableView()
         self.table.setObjectName("recordsTable")
@@ -228,46 +232,68 @@ class RecordsPanel(StepPanel):
             if self.undo_stack.parent() is self:
                 self.undo_stack.clear()
             self.table.clearSelection()
-        self.reload()
+        select_id = self.selected_id()
+        if not self.reads.shown_without_reading_now(case.id, select_id, self.switching, self.table):
+            self.reload(select_id)
 
     def reload(self, select_id: int | None = None) -> None:
-        """Fetch the case's items again and refresh everything on the panel."""
+        """Fetch the case's items again and refresh everything on the panel, now (after a
+        change made here, what it shows must be what was saved)."""
         if self.case is None:
             return
-        case_id = self.case.id
         if select_id is None:
             select_id = self.selected_id()
         try:
-            self._all_items = ensure_default_records(self.repo, case_id)
+            read = self.reads.now(self.case.id)
         except NotFoundError:
             return
-        # the names the checklist shows, not every candidate's: there may be thousands
-        self._names = self.repo.doctors.names(case_id, named_doctors(self._all_items))
-        self._new_doctor = self.repo.doctors.booked(case_id)
-        self._appointment = self.repo.appointments.opinion_visit(case_id)
-        items = [i for i in self._all_items if i.kind.step == self.step]
-        today, visit = self.repo.today(), self.visit_date()
+        self._show(read, select_id)
+
+    def _wait(self) -> None:
+        """A long checklist is being read: the case's own rows stay, out of reach (emptied,
+        thousands of rows cost tens of ms to fit again); another case's go."""
+        self.next_label.setText("")
+        self.summary_label.setText("")
+        if self.model.rowCount() and self.model.row_at(0).case_id == self.open_case_id():
+            self.table.setEnabled(False)
+            self.table.clearSelection()
+        else:
+            self.model.set_items([], {}, None, None, self.repo.today())
+        self.cover_box.wait()
+        self.scans.load()
+        self._update_buttons()
+
+    @property
+    def reading(self) -> bool:
+        """Whether a long checklist is being read off the window's thread now."""
+        return self.reads.reading
+
+    def forget(self, changes: Changes | None) -> None:
+        self.reads.forget(changes)
+
+    def _show(self, read: ChecklistRead, select_id: int | None) -> None:
+        """Show a read of the case's checklist, selecting `select_id` if it is still listed,
+        else the item of the suggested next step."""
+        self._all_items = list(read.items)
+        self._names = dict(read.names)
+        self._new_doctor, self._appointment = read.new_doctor, read.appointment
+        items = read.step_items
+        today, visit, new_doctor = self.repo.today(), self.visit_date(), self._new_doctor_name()
         self.model.set_items(
-            items,
-            self._names,
-            self._new_doctor.spoken if self._new_doctor else None,
-            visit,
-            today,
-            self.repo.records.attachment_counts(case_id),
-            self.repo.deliveries.for_case(case_id),
+            items, self._names, new_doctor, visit, today, read.attachment_counts, read.history
         )
+        self.table.setEnabled(True)
         self.table.fit()
-        # once, in one pass: it goes through every item (thousands on a long list)
-        summary = checklist_summary(
-            items, visit, today, doctors=self._names, new_doctor=self._new_doctor_name()
-        )
-        suggested = summary.next
+        summary = read.summary_on(today)  # made off the window's thread for a long list
         if select_id is not None and self.model.row_of(select_id) >= 0:
             self.select_row(self.model.row_of(select_id))
         elif self.model.rowCount():
-            row = self.model.row_of(suggested.item_id) if suggested.item_id else -1
+            row = self.model.row_of(summary.next.item_id) if summary.next.item_id else -1
             self.select_row(max(row, 0))
-        self._show_summary(summary.progress, suggested.text)
+        self.next_label.setText(next_line(summary))
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+        self.summary_label.setText(progress_line(summary.progress, self.palette()))
+        self.rule_label.setText(checklist_rule(self.step, new_doctor, visit))
         self.cover_box.show_summary(self._new_doctor, self._all_items)
         self.scans.load()
         self._update_buttons()
@@ -277,30 +303,6 @@ class RecordsPanel(StepPanel):
 
     def _new_doctor_name(self) -> str | None:
         return self._new_doctor.spoken if self._new_doctor else None
-
-    def _show_summary(self, summary: Progress, action: str) -> None:
-        visit = self.visit_date()
-        if summary.complete:
-            action += " You can mark this step as done below."
-        self.next_label.setText(f"Next: {action}")
-        palette = self.palette()
-        parts = [html.escape(summary.text, quote=False) + "."]
-        if summary.complete:
-            parts = [f'<span style="color:{done_color(palette).name()};">{parts[0]}</span>']
-        if summary.overdue:
-            parts.append(
-                f'<span style="color:{overdue_color(palette).name()};">'
-                f"{summary.overdue} overdue.</span>"
-            )
-        if summary.awaiting_confirmation:
-            waiting = summary.awaiting_confirmation
-            parts.append(
-                f"{waiting} sent and waiting for your phone call to confirm "
-                f"{'it' if waiting == 1 else 'they'} arrived."
-            )
-        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
-        self.summary_label.setText(" ".join(parts))
-        self.rule_label.setText(checklist_rule(self.step, self._new_doctor_name(), visit))
 
     # --- selection -----------------------------------------------------------------------
 
