@@ -35,7 +35,6 @@ from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.record_steps import (
-    ItemStep,
     advanced,
     checklist_rule,
     done_message,
@@ -250,12 +249,11 @@ class RecordsPanel(StepPanel):
         self._show(read, select_id)
 
     def _wait(self) -> None:
-        """A long checklist is being read: the case's own rows stay, out of reach (emptied,
-        thousands of rows cost tens of ms to fit again); another case's go."""
+        """A long checklist is being read: its own rows stay, out of reach; another case's go."""
         self.next_label.setText("")
         self.summary_label.setText("")
         if self.model.rowCount() and self.model.row_at(0).case_id == self.open_case_id():
-            self.table.setEnabled(False)
+            self.table.setEnabled(False)  # emptied, thousands of rows take long to fit again
             self.table.clearSelection()
         else:
             self.model.set_items([], {}, None, None, self.repo.today())
@@ -329,10 +327,6 @@ class RecordsPanel(StepPanel):
     def _on_selection_changed(self) -> None:
         self.scans.load()
         self._update_buttons()
-
-    def item_next_step(self, item: RecordItem) -> ItemStep | None:
-        """The item's next step (see domain/record_steps.py), or None when nothing is left."""
-        return item_next_step(item)
 
     def _update_buttons(self) -> None:
         item = self.selected_item()
