@@ -19,6 +19,7 @@ class CareField(StrEnum):
     PROSTATE = "prostate"
     CANCER = "cancer"
     SPINE = "spine"
+    HEART = "heart"
     GENERAL = "general"
 
 
@@ -34,6 +35,12 @@ _SPINE = _words(
     "spine", "spinal", "vertebra*", "lumbar", "sciatica", "scoliosis", "disc herniation",
     "herniated disc", "herniated disk", "slipped disc", "spondylo*", "laminectom*",
     "discectom*", "back surgery",
+)  # fmt: skip
+_HEART = _words(
+    "heart", "cardiac", "cardiomyopath*", "cardiovascular", "valve", "valves", "valvular",
+    "valvuloplast*", "aortic", "mitral", "tricuspid", "tetralogy", "septal defect*",
+    "arrhythmi*", "atrial fibrillation", "coronary", "angina", "myocard*", "pericard*",
+    "endocard*",
 )  # fmt: skip
 _CANCER = _words(
     "cancer*", "carcinom*", "tumor*", "tumour*", "lymphom*", "leuk*mia", "melanom*",
@@ -53,6 +60,8 @@ def care_field(diagnosis: str, treatment: str = "") -> CareField:
             return CareField.SPINE
         if _CANCER.search(text):
             return CareField.CANCER
+        if _HEART.search(text):
+            return CareField.HEART
     return CareField.GENERAL
 
 
@@ -78,6 +87,13 @@ TEAM_SPECIALISTS: dict[CareField, tuple[str, ...]] = {
         "Orthopedic surgeon",
         "Physiatrist",
         "Pain specialist",
+    ),
+    CareField.HEART: (
+        "Cardiologist",
+        "Cardiac surgeon",
+        "Interventional cardiologist",
+        "Cardiac imaging specialist",
+        "Anesthesiologist",
     ),
     CareField.GENERAL: ("Surgeon", "Radiologist", "Pathologist"),
 }

@@ -161,7 +161,8 @@ def records_due_rule(
         return []
     due_day = visit.starts_at.date() - dt.timedelta(days=RECORDS_LEAD_DAYS)
     name = doctor.spoken if doctor else "the new doctor"
-    titles = [lower_first(i.title) for i in waiting]
+    # each name once: "medical records" from two doctors is not said twice
+    titles = list(dict.fromkeys(lower_first(i.title) for i in waiting))
     detail = (
         f"Still on the way: {_join(titles)}. Aim for everything to arrive about a week before "
         f"the visit, so {name} has time to study it. If you fax anything, phone afterwards to "

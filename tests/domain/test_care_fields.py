@@ -37,7 +37,11 @@ DOCTORS = [
         ("Lung cancer", "Surgery", CareField.CANCER),
         ("Non-Hodgkin lymphoma", "", CareField.CANCER),
         ("Cervical cancer", "", CareField.CANCER),
-        ("Aortic valve disease", "Valve replacement", CareField.GENERAL),
+        ("Aortic valve disease", "Valve replacement", CareField.HEART),
+        ("Tetralogy of Fallot, repaired", "Pulmonary valve replacement", CareField.HEART),
+        ("", "Coronary bypass surgery", CareField.HEART),
+        ("Cardiac sarcoma", "", CareField.CANCER),  # a cancer word keeps cancer care's lists
+        ("Chronic obstructive pulmonary disease", "", CareField.GENERAL),
         ("", "", CareField.GENERAL),
         ("   ", "", CareField.GENERAL),
     ],
@@ -68,6 +72,9 @@ def test_team_buttons_offer_the_specialists_of_the_field() -> None:
     prostate = team_specialists(CareField.PROSTATE)
     for name in ("Urologist", "Pathologist", "Radiologist", "Radiation oncologist"):
         assert name in prostate
+    heart = team_specialists(CareField.HEART)
+    assert "Cardiologist" in heart and "Cardiac surgeon" in heart
+    assert "Pathologist" not in heart
     spine = team_specialists(CareField.SPINE)
     for name in ("Neurosurgeon", "Orthopedic surgeon", "Physiatrist", "Pain specialist"):
         assert name in spine

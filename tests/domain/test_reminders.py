@@ -178,6 +178,17 @@ def test_records_are_due_a_week_before_the_visit() -> None:
     assert (due.about, due.page) == (About.RECORD, 4)
 
 
+def test_records_due_name_each_kind_of_item_once() -> None:
+    """Medical records from the family doctor and from the specialist are one phrase."""
+    items = (
+        record(id=31, title="Medical records", holder_doctor_id=3),
+        record(id=32, title="Medical records", holder_doctor_id=4),
+        record(id=33, title="Copies of all test results"),
+    )
+    detail = derived(records=items)["records-due:5"].detail
+    assert "Still on the way: medical records and copies of all test results." in detail
+
+
 def test_records_brought_along_or_sent_elsewhere_are_not_due_ahead() -> None:
     items = (
         record(id=31, delivery=Delivery.BRING),

@@ -308,6 +308,8 @@ def test_a_parent_organises_a_second_opinion_on_a_childs_valve_replacement(walk:
 
     asked = questions(window)
     no_cancer_words(" ".join(asked))
+    team = [b.accessibleName() for b in open_page(window, 6).findChildren(QPushButton)]
+    assert "Add cardiologist to the list" in team and "Add pathologist to the list" not in team
     joined = " ".join(asked)
     assert "My child's doctor recommended: Pulmonary valve replacement." in joined
     assert "Does my child need more tests before deciding?" in joined
