@@ -67,6 +67,18 @@ def _has_control_characters(text: str) -> bool:
     return any(unicodedata.category(ch) in ("Cc", "Cs") and not ch.isspace() for ch in text)
 
 
+def too_long(text: str, limit: int, what: str) -> str:
+    """Words refusing text longer than `limit` letters ("" when it fits); `what` names the box.
+    Cutting it off at Save lost the end of a long paste without a word: the person shortens
+    it instead, with everything still on the screen."""
+    if len(text) <= limit:
+        return ""
+    return (
+        f"{what}: {len(text):,} letters is more than can be kept ({limit:,}). "
+        "Please shorten it a little."
+    )
+
+
 def clean_line(text: str, limit: int, empty: str, too_long: str) -> str:
     """One line as typed (a title, a question): characters that do not print dropped and runs of
     space folded; ValueError with `empty` or `too_long`, the person's words, when unusable."""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.doctors import Answer
 from secondopinion_desktop.domain.reminders import local_at
+from secondopinion_desktop.domain.validation import too_long
 from secondopinion_desktop.store.repository import WritesPaused
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.flow_layout import FlowLayout
@@ -350,6 +351,13 @@ class FormDialog(QDialog):
         self.error.setText(message)
         self.error.show()
         field.setFocus()
+
+    def notes_fit(self, edit: QPlainTextEdit, limit: int) -> bool:
+        """Whether the box's text fits in `limit` letters; else `fail()` says so, keeping it."""
+        problem = too_long(edit.toPlainText(), limit, edit.accessibleName())
+        if problem:
+            self.fail(problem, edit)
+        return not problem
 
     def add_error_and_buttons(
         self,

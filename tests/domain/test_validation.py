@@ -13,6 +13,7 @@ from secondopinion_desktop.domain.validation import (
     clean_line,
     normalize_phone,
     parse_date,
+    too_long,
 )
 from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
 
@@ -335,3 +336,12 @@ def test_a_clean_line_is_printable_and_has_no_runs_of_space(text: str) -> None:
     except ValueError:
         return
     assert line.isprintable() and line == " ".join(line.split())
+
+
+def test_text_too_long_to_keep_is_refused_in_words_not_cut() -> None:
+    assert too_long("x" * 20_000, 20_000, "Notes") == ""
+    words = too_long("x" * 20_012, 20_000, "Notes about this case")
+    assert words == (
+        "Notes about this case: 20,012 letters is more than can be kept (20,000). "
+        "Please shorten it a little."
+    )

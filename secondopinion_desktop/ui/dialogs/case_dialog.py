@@ -167,6 +167,8 @@ class CaseDialog(GuardedDialog):
         except ValidationError as exc:
             self.fail(f"Your phone: {exc}", self.organiser_phone)
             return None
+        if not self.notes_fit(self.notes, MAX_NOTES):
+            return None
         self.error.hide()
         return CaseDetails(
             title=title,
@@ -178,7 +180,7 @@ class CaseDialog(GuardedDialog):
             insurance_member_id=self.member_id.text().strip(),
             organiser_name=self.organiser_name.text().strip(),
             organiser_phone=phone,
-            notes=self.notes.toPlainText()[:MAX_NOTES],
+            notes=self.notes.toPlainText(),
         )
 
     def accept(self) -> None:

@@ -51,6 +51,9 @@ from secondopinion_desktop.ui.forms import (
     text_edit,
 )
 
+#: A doctor's notes are kept up to this many letters (more is refused in words at Save).
+MAX_DOCTOR_NOTES = 20_000
+
 ROLE_LABELS = {
     Role.CANDIDATE: "A doctor who might give the second opinion",
     Role.TREATING: "A doctor treating the patient now",
@@ -240,6 +243,8 @@ class DoctorDialog(GuardedDialog):
         except ValidationError as exc:
             self.fail(f"Wait: {exc}", self.wait)
             return None
+        if not self.notes_fit(self.notes, MAX_DOCTOR_NOTES):
+            return None
         source_value = self.source.currentData()
         self.error.hide()
         return replace(
@@ -259,7 +264,7 @@ class DoctorDialog(GuardedDialog):
             wait_days=wait,
             referral_required=get_answer(self.referral),
             status=Status(self.status.currentData()),
-            notes=self.notes.toPlainText()[:20_000],
+            notes=self.notes.toPlainText(),
         )
 
     # --- the same doctor twice ----------------------------------------------------------

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.opinions import (
+    MAX_FIELD_LENGTH,
     Opinion,
     Outcome,
     clean_text,
@@ -165,6 +166,9 @@ class OpinionDialog(GuardedDialog):
         if not self.given_on.check():
             self.fail(self.given_on.problem("Day"), self.given_on)
             return
+        for box in (self.diagnosis, self.treatment, self.tests, self.notes):
+            if not self.notes_fit(box, MAX_FIELD_LENGTH):
+                return
         given_on = self.given_on.value()
         doctor_id = self.doctor.currentData()
         if doctor_id == SOMEONE_ELSE:

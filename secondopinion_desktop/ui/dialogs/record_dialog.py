@@ -358,7 +358,7 @@ class RecordDialog(GuardedDialog):
             confirmed_on=dates["confirmed_on"],
             confirmed_by=" ".join(self.confirmed_by.text().split()),
             returned_on=dates["returned_on"] if kind.lent else None,
-            notes=self.notes.toPlainText()[:MAX_NOTES_LENGTH],
+            notes=self.notes.toPlainText(),
         )
         problem = check_dates(item, self._today())
         if problem:
@@ -370,6 +370,8 @@ class RecordDialog(GuardedDialog):
         return self._result
 
     def accept(self) -> None:
+        if not self.notes_fit(self.notes, MAX_NOTES_LENGTH):
+            return
         try:
             item = self.build()
         except ValueError as exc:
