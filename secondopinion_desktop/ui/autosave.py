@@ -22,8 +22,9 @@ from collections.abc import Callable, Iterator
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTextEdit
 
+from secondopinion_desktop.domain.validation import too_long
 from secondopinion_desktop.store.repository import WritesPaused
 
 #: The pause after the last keystroke before typed text is saved.
@@ -120,3 +121,15 @@ def flush_all(root: QObject) -> None:
     for saver in list(_SAVERS):
         if shiboken6.isValid(saver) and saver.pending and _below(saver, root):
             saver.flush()
+
+
+def kept_part(text: str, limit: int, label: QLabel) -> str:
+    """The part of an autosaved box's `text` that is saved: all of it, or the first `limit`
+    letters while `label` (under the box) says the rest is not saved. Cutting it without a
+    word lost the end of a long paste; what was typed stays on the screen to be shortened."""
+    problem = too_long(text, limit, "This text")
+    if problem:
+        problem += f" Until then, only the first {limit:,} letters are saved."
+    label.setText(problem)
+    label.setVisible(bool(problem))
+    return text[:limit]

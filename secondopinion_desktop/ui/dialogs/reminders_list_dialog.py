@@ -126,6 +126,8 @@ class OwnReminderDialog(GuardedDialog):
         except ValueError as exc:
             self.fail(str(exc), self.title)
             return
+        if not self.notes_fit(self.detail, MAX_DETAIL_LENGTH):
+            return
         due = self.checked_moment(self.day, self.time, self._zone)
         if due is None:
             return
@@ -136,7 +138,7 @@ class OwnReminderDialog(GuardedDialog):
             id=self._existing.id if self._existing else 0,
             case_id=self._case_id,
             title=title,
-            detail=self.detail.toPlainText().strip()[:MAX_DETAIL_LENGTH],
+            detail=self.detail.toPlainText().strip(),
             due_at=due,
             about=About.CASE,
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.questions import (
+    MAX_ANSWER_LENGTH,
     Question,
     asked_text,
     clean_answer,
@@ -33,10 +34,10 @@ from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.services.questions import ensure_starter_questions
 from secondopinion_desktop.store.repository import NotFoundError, Repository
 from secondopinion_desktop.ui import messages, print_actions
-from secondopinion_desktop.ui.autosave import AutoSaver
+from secondopinion_desktop.ui.autosave import AutoSaver, kept_part
 from secondopinion_desktop.ui.dialogs.question_dialog import QuestionDialog
 from secondopinion_desktop.ui.flow_layout import FlowLayout
-from secondopinion_desktop.ui.forms import button_row, push_button, text_edit
+from secondopinion_desktop.ui.forms import button_row, error_label, push_button, text_edit
 from secondopinion_desktop.ui.models.questions_model import Column, QuestionsModel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.style import dress
@@ -140,6 +141,9 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         self.answer_saver = AutoSaver(self.save_answer, self, ignore=lambda: self._loading)
         self.answer_saver.watch(self.answer_edit)
         box.addWidget(self.answer_edit)
+        self.too_long_label = error_label(self)
+        self.too_long_label.setAccessibleName("Answer too long")
+        box.addWidget(self.too_long_label)
 
         self.print_button = push_button("Print\u2026", "Print the questions", self.print_sheet)
         self.preview_button = push_button(
@@ -229,6 +233,7 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
 
     def _show_answer(self) -> None:
         question = self.selected()
+        self.too_long_label.hide()  # it was about the answer shown before
         self._loading = True
         try:
             if question is None:
@@ -283,7 +288,8 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         if row < 0:
             return
         question = self.model.row_at(row)
-        answer = clean_answer(self.answer_edit.toPlainText())
+        typed = self.answer_edit.toPlainText().strip()
+        answer = clean_answer(kept_part(typed, MAX_ANSWER_LENGTH, self.too_long_label))
         if answer == question.answer:
             return
         try:

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.cases import StepProgress
 from secondopinion_desktop.domain.steps import STEP_COUNT, Step
-from secondopinion_desktop.ui.autosave import AutoSaver
+from secondopinion_desktop.ui.autosave import AutoSaver, kept_part
 from secondopinion_desktop.ui.card import titled_card
 from secondopinion_desktop.ui.focus_order import chain, last_tab_stop
+from secondopinion_desktop.ui.forms import error_label
 from secondopinion_desktop.ui.selectable_label import SelectableLabel
 from secondopinion_desktop.ui.style import done_color, dress, muted_color
 
@@ -146,6 +147,9 @@ class StepPage(PageFrame):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMinimumHeight(90)
         notes.addWidget(self.notes_edit)
+        self.too_long_label = error_label(self)
+        self.too_long_label.setAccessibleName("Notes too long")
+        notes.addWidget(self.too_long_label)
         self.notes_saver = AutoSaver(self._save_notes, self, ignore=lambda: self._loading)
         self.notes_saver.watch(self.notes_edit)
 
@@ -196,7 +200,9 @@ class StepPage(PageFrame):
         self.done_toggled.emit(self.step.number, not self._done)
 
     def _save_notes(self) -> None:
-        text = self.notes_edit.toPlainText()[:MAX_NOTES_LENGTH]
+        """Save the notes as far as they fit, and say so under them when they do not (they
+        were cut without a word). What was typed stays on the screen to be shortened."""
+        text = kept_part(self.notes_edit.toPlainText(), MAX_NOTES_LENGTH, self.too_long_label)
         self.notes_edited.emit(self.step.number, text)
 
     def flush_notes(self) -> None:

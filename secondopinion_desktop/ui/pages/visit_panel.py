@@ -23,18 +23,19 @@ from secondopinion_desktop.domain.appointments import Appointment, AppointmentKi
 from secondopinion_desktop.domain.care_fields import CareField, care_field, team_specialists
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor
-from secondopinion_desktop.domain.opinions import round_name
+from secondopinion_desktop.domain.opinions import MAX_FIELD_LENGTH, round_name
 from secondopinion_desktop.domain.reminder_rules import things_to_bring
 from secondopinion_desktop.services import booking, outcome
 from secondopinion_desktop.services.changes import Kind
 from secondopinion_desktop.store.repository import NotFoundError, Repository
-from secondopinion_desktop.ui.autosave import AutoSaver
+from secondopinion_desktop.ui.autosave import AutoSaver, kept_part
 from secondopinion_desktop.ui.dialogs.factories import booking_dialog
 from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.focus_order import chain
 from secondopinion_desktop.ui.forms import (
     WrappingCheckBox,
     button_row,
+    error_label,
     line_edit,
     push_button,
     text_edit,
@@ -290,6 +291,9 @@ class AfterVisitPanel(StepPanel):
         self.tests_saver = AutoSaver(self.save_tests, self, ignore=lambda: self._loading)
         self.tests_saver.watch(self.tests_edit)
         after.addWidget(self.tests_edit)
+        self.too_long_label = error_label(self)
+        self.too_long_label.setAccessibleName("New tests too long")
+        after.addWidget(self.too_long_label)
         self.outcome_button = push_button(
             "Write down what the doctor said\u2026",
             "Go to the outcome page",
@@ -327,7 +331,9 @@ class AfterVisitPanel(StepPanel):
         """Save the tests ordered into this round's opinion (made if there is none yet)."""
         if self.case is None:
             return
-        changes = outcome.save_tests_ordered(self.repo, self.case.id, self.tests_edit.toPlainText())
+        typed = self.tests_edit.toPlainText().strip()
+        kept = kept_part(typed, MAX_FIELD_LENGTH, self.too_long_label)
+        changes = outcome.save_tests_ordered(self.repo, self.case.id, kept)
         if changes:
             self.status_message.emit("Saved.")
             self.report(changes)

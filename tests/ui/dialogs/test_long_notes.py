@@ -89,3 +89,23 @@ def test_notes_too_long_to_keep_are_refused_in_words_and_kept_on_screen(
     button(dialog, save).click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert saved_notes(dialog).strip() == shorter.strip()
+
+
+def test_a_reminders_detail_too_long_to_keep_is_refused_in_words(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only its first 2,000 letters were kept, without a word."""
+    from secondopinion_desktop.ui.dialogs.reminders_list_dialog import OwnReminderDialog
+
+    now = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+    dialog = OwnReminderDialog(None, 1, now)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr("secondopinion_desktop.ui.messages.ask_yes_no", lambda *a, **k: True)
+    dialog.show()
+    named(dialog, QLineEdit, "What to be reminded of").setText("Ask Jo to drive")
+    detail = named(dialog, QPlainTextEdit, "More about it")
+    detail.setPlainText("x" * 2_012)
+    button(dialog, "Save reminder").click()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert "2,012 letters" in named(dialog, QLabel, "Problem with what was typed").text()
+    assert detail.toPlainText() == "x" * 2_012

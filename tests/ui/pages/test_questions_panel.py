@@ -146,3 +146,26 @@ def test_print_preview_and_pdf_use_one_render(
     assert "Questions for the visit" in info.flat
     assert "Dr. Priya Raman" in info.flat
     assert "Who do I call if I have questions after today?" in info.flat
+
+
+def test_an_answer_longer_than_kept_is_said_to_be_cut(
+    qtbot: QtBot, questions: QuestionsPanel, repo: Repository
+) -> None:
+    """It was cut at 20,000 letters when saved, and nothing said so."""
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
+    from tests.helpers.stranger import named
+
+    questions.show()
+    first = questions.model.row_at(0)
+    questions.select(first.id)
+    box = named(questions, QPlainTextEdit, "Answer to the chosen question")
+    pasted = ("What the surgeon said, word for word. " * 600)[:20_012]
+    box.setPlainText(pasted)
+    questions.answer_saver.flush()
+    note = named(questions, QLabel, "Answer too long")
+    assert "20,012 letters" in note.text() and "first 20,000" in note.text(), note.text()
+    assert box.toPlainText() == pasted
+    assert repo.questions.get(first.id).answer == pasted[:20_000].strip()
+    questions.select(questions.model.row_at(1).id)  # another answer: the note was not about it
+    assert not note.isVisibleTo(questions)

@@ -111,4 +111,28 @@ def test_tests_ordered_are_saved_with_this_rounds_opinion(
     assert repo.opinions.get(case.id, 2).tests_ordered.endswith("in a week")  # type: ignore[union-attr]
 
 
+def test_tests_ordered_longer_than_kept_are_said_to_be_cut(
+    qtbot: QtBot, repo: Repository, case: Case, raman: Doctor, clock: FakeClock
+) -> None:
+    """They were cut at 20,000 letters when saved, and nothing said so."""
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
+    from tests.helpers.stranger import named
+
+    book(repo, case, raman, clock)
+    panel = AfterVisitPanel(repo)
+    qtbot.addWidget(panel)
+    panel.load(case)
+    panel.show()
+    box = named(panel, QPlainTextEdit, "New tests the doctor ordered")
+    pasted = ("A scan, then blood tests, then another scan. " * 500)[:20_012]
+    box.setPlainText(pasted)
+    panel.flush()
+    note = named(panel, QLabel, "New tests too long")
+    assert "20,012 letters" in note.text() and "first 20,000" in note.text(), note.text()
+    assert box.toPlainText() == pasted
+    opinion = repo.opinions.get(case.id, 2)
+    assert opinion is not None and opinion.tests_ordered == pasted[:20_000].strip()
+
+
 # --- the questions --------------------------------------------------------------------------
