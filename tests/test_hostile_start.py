@@ -92,3 +92,22 @@ def test_a_case_file_with_a_line_break_in_its_name_still_exports_its_calendar(
     written = (tmp_path / "o.ics").read_bytes()
     assert b"\x00" not in written
     assert str(Calendar.from_ical(written)["x-wr-calname"]) == ("Second Opinion: Mum END:VCALENDAR")
+
+
+@pytest.mark.parametrize("how", ["--export-calendar", "--export-cover-sheet"])
+def test_an_export_to_a_pipe_is_refused_and_leaves_it_a_pipe(
+    demo_folder: Path, tmp_path: Path, how: str
+) -> None:
+    """The new file was renamed over the pipe (as root, over /dev/full too), and the program
+    said it had written the file."""
+    import os
+    import stat
+
+    folder = tmp_path / "data"
+    shutil.copytree(demo_folder, folder)
+    pipe = tmp_path / "out"
+    os.mkfifo(pipe)
+    result = run_app(tmp_path, "--data-dir", str(folder), how, str(pipe))
+    assert result.returncode == 2, result.stderr
+    assert "could not write" in result.stderr and "Traceback" not in result.stderr
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)

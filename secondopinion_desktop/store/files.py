@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,6 +69,13 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """Yield a private temp file beside `path`; it becomes `path` only if the block succeeds."""
     path = path.expanduser()
     folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except OSError:
+        mode = None  # nothing there yet (or nothing to look at): writing will say
+    if mode is not None and not stat.S_ISREG(mode):
+        # a pipe, a device or a folder under that name is never replaced by the new file
+        raise _error(path, OSError(errno.EEXIST, "not an ordinary file", str(path)))
     try:
         fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:

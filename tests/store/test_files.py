@@ -75,3 +75,20 @@ def test_the_start_probe_names_a_full_disk(tmp_path: Path, monkeypatch: pytest.M
     problem = files.probe_write(tmp_path)
     assert problem is not None and "disk is full" in problem.message
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_pipe_or_a_device_under_the_chosen_name_is_never_replaced(tmp_path: Path) -> None:
+    """Saving the cover sheet or the calendar "to" a named pipe (or, for root, /dev/full)
+    renamed the new file over it: the pipe or device node was gone, and the program said
+    the file was written."""
+    pipe = tmp_path / "cover.pdf"
+    os.mkfifo(pipe)
+    with pytest.raises(KnownError, match="could not write this file"):
+        files.write_atomically(pipe, b"%PDF-1.4")
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cover.pdf"]  # no temp left
+    folder = tmp_path / "calendar.ics"
+    folder.mkdir()
+    with pytest.raises(KnownError):
+        files.write_atomically(folder, b"BEGIN:VCALENDAR")
+    assert folder.is_dir()
