@@ -20,20 +20,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from secondopinion_desktop.domain.appointments import Appointment, AppointmentKind
-from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Fit, Role, best_fit_note, best_fits
 from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.lazy_pattern import LazyPattern
 from secondopinion_desktop.domain.opinions import ROUND_ORDINALS, Opinion, round_doctor, round_name
-from secondopinion_desktop.domain.questions import (
-    MAX_QUESTION_LENGTH,
-    Question,
-    Topic,
-    starter_questions,
-)
+from secondopinion_desktop.domain.questions import Question, Topic
 from secondopinion_desktop.domain.records import Delivery, RecordItem, short_date
-
-MAX_DIAGNOSIS_WORDS = 90
 
 
 def ordinal(round_: int) -> str:
@@ -231,86 +223,13 @@ def status_with_history(status: str, deliveries: Sequence[RecordDelivery]) -> st
 # --- the questions of the next visit -------------------------------------------------------------
 
 
-def _short(text: str, limit: int = MAX_DIAGNOSIS_WORDS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;") + "\u2026"
-
-
-def _speaker(opinion: Opinion, doctors: Mapping[int, str]) -> str:
+def opinion_speaker(opinion: Opinion, doctors: Mapping[int, str], own: str = "my doctor") -> str:
+    """Who gave an opinion, in words: the doctor listed, the name written, or the round's."""
     if opinion.doctor_id is not None and opinion.doctor_id in doctors:
         return doctors[opinion.doctor_id]
     if opinion.doctor_name.strip():
         return opinion.doctor_name.strip()
-    return "my doctor" if opinion.round == 1 else round_doctor(opinion.round)
-
-
-def _fit(text: str) -> str:
-    return text if len(text) <= MAX_QUESTION_LENGTH else text[: MAX_QUESTION_LENGTH - 1] + "\u2026"
-
-
-def _said(
-    case: Case, opinions: Sequence[Opinion], doctors: Mapping[int, str], field: str
-) -> list[str]:
-    said: list[str] = []
-    for opinion in sorted(opinions, key=lambda o: o.round):
-        value = getattr(opinion, field).strip()
-        if not value and opinion.round == 1:
-            value = (case.diagnosis if field == "diagnosis" else case.recommended_treatment).strip()
-        if value:
-            said.append(f"{_speaker(opinion, doctors)} said \u201c{_short(value)}\u201d")
-    return said
-
-
-def starter_questions_for_round(
-    case: Case,
-    earlier: Sequence[Opinion],
-    doctors: Mapping[int, str],
-    new_round: int,
-    current_doctor: str = "",
-    today: dt.date | None = None,
-) -> list[tuple[Topic, str]]:
-    """The starter set for a later visit: who said what so far, instead of the first
-    diagnosis alone, and a question about the doctors talking to each other."""
-    base = starter_questions(case, current_doctor, today)
-    if new_round <= 2:
-        return base
-    has_first = any(o.round == 1 for o in earlier)
-    opinions = list(earlier)
-    if not has_first:
-        opinions.append(Opinion(id=0, case_id=case.id, round=1))
-    diagnoses = _said(case, opinions, doctors, "diagnosis")
-    treatments = _said(case, opinions, doctors, "treatment")
-    diagnosis_question = (
-        _fit(
-            "The doctors I have seen so far differ: "
-            + "; ".join(diagnoses)
-            + ". What do you think it is, and why?"
-        )
-        if diagnoses
-        else "The doctors I have seen so far see my diagnosis differently. What do you think "
-        "it is, and why?"
-    )
-    treatment_question = (
-        _fit(
-            "The treatments suggested so far: "
-            + "; ".join(treatments)
-            + ". What would you recommend for me, and why?"
-        )
-        if treatments
-        else "What treatment would you recommend for me, and why?"
-    )
-    result: list[tuple[Topic, str]] = [(Topic.DIAGNOSIS, diagnosis_question)]
-    replaced_treatment = False
-    for topic, text in base[1:]:
-        if topic is Topic.TREATMENT and not replaced_treatment:
-            result.append((Topic.TREATMENT, treatment_question))
-            replaced_treatment = True
-            continue
-        result.append((topic, text))
-    result.append(
-        (Topic.VISIT, "Would you be willing to talk with my other doctors about my case?")
-    )
-    return result
+    return own if opinion.round == 1 else round_doctor(opinion.round)
 
 
 def questions_for_new_round(
@@ -394,7 +313,7 @@ def earlier_visits(
     for number in range(2, current_round):
         asked = sorted(by_round.get(number, []), key=lambda q: (q.position, q.id))
         opinion = opinion_of.get(number)
-        who = _speaker(opinion, doctors) if opinion is not None else ""
+        who = opinion_speaker(opinion, doctors) if opinion is not None else ""
         if not who or who == round_doctor(number):
             visit_doctor = round_visit_doctor(visits, number)
             who = doctors.get(visit_doctor, "") if visit_doctor is not None else ""

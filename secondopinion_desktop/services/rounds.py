@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from secondopinion_desktop.domain.opinions import STEPS_REDONE_IN_A_NEW_ROUND
 from secondopinion_desktop.domain.questions import starter_questions
+from secondopinion_desktop.domain.round_questions import starter_questions_for_round
 from secondopinion_desktop.domain.rounds import (
     close_round_records,
     opinion_givers,
     questions_for_new_round,
     round_visit_doctor,
-    starter_questions_for_round,
 )
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.services.questions import current_doctor_name

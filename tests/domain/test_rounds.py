@@ -13,6 +13,7 @@ from secondopinion_desktop.domain.doctors import Answer, Doctor, Role, best_fit_
 from secondopinion_desktop.domain.opinions import Opinion, Outcome
 from secondopinion_desktop.domain.questions import Question, Topic, starter_questions
 from secondopinion_desktop.domain.records import Delivery, RecordItem, RecordKind
+from secondopinion_desktop.domain.round_questions import starter_questions_for_round
 from secondopinion_desktop.domain.rounds import (
     RecordDelivery,
     close_round_records,
@@ -23,7 +24,6 @@ from secondopinion_desktop.domain.rounds import (
     parse_old_history_line,
     questions_for_new_round,
     rank_for_round,
-    starter_questions_for_round,
     status_with_history,
 )
 

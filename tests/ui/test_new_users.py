@@ -324,6 +324,8 @@ def test_a_parent_organises_a_second_opinion_on_a_childs_valve_replacement(walk:
     assert window.current_page() == 3
     third = " ".join(questions(window))
     assert "Does my child need more tests before deciding?" in third
+    assert "talk with my child's other doctors about the case?" in third
+    assert "The doctors I have seen" not in third and "for me," not in third
     no_cancer_words(third)
     opinions = named(open_page(window, 7), QAbstractItemView, "The opinions side by side")
     headers = [
