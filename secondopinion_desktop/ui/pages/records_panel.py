@@ -232,7 +232,7 @@ class RecordsPanel(StepPanel):
                 self.undo_stack.clear()
             self.table.clearSelection()
         select_id = self.selected_id()
-        if not self.reads.shown_without_reading_now(case.id, select_id, self.switching, self.table):
+        if not self.reads.shown_without_reading_now(case.id, select_id, self.switching):
             self.reload(select_id)
 
     def reload(self, select_id: int | None = None) -> None:

@@ -15,7 +15,7 @@ import html
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.doctors import Doctor
@@ -152,13 +152,11 @@ class ChecklistReads:
         self._recent.put(case_id, read)
         return read
 
-    def shown_without_reading_now(
-        self, case_id: int, select_id: int | None, reuse: bool, table: QTableView
-    ) -> bool:
+    def shown_without_reading_now(self, case_id: int, select_id: int | None, reuse: bool) -> bool:
         """Show the case's checklist as kept (`reuse`: the case is shown again), or start
-        reading a long one off the window's thread once `table` is drawn. False: neither
-        will do, the caller reads `now`. (The table's viewport is asked for only then: handed
-        to Python, Qt's private class of it makes PySide wrap some 70 classes, 25 ms at start.)"""
+        reading a long one off the window's thread once the page has drawn `label` (the
+        table may be out of view, below the fold). False: neither will do, the caller
+        reads `now`."""
         if reuse and case_id in self._recent:
             self._reads += 1
             self.label.hide()
@@ -195,7 +193,7 @@ class ChecklistReads:
             ):
                 failed()
 
-        after_paint(table.viewport(), start)
+        after_paint(self.label, start)
         return True
 
     def forget(self, changes: Changes | None) -> None:
