@@ -143,7 +143,9 @@ class DoctorTablePanel(StepPanel):
             self.reading_label.setText(f"Reading your list of {count:,} doctors\u2026")
             self.reading_label.show()
             show(empty)
-            after_paint(self.table.viewport(), start)
+            # once the words are drawn: the table may be below the fold, never painted, and
+            # the read would wait for it (ui/pages/records_reading.py does the same)
+            after_paint(self.reading_label, start)
             return
         self.reading_label.hide()
         show(kept.get(case_id, lambda _case: read(self.repo, case_id), reuse=self.switching))
