@@ -111,3 +111,39 @@ def test_an_export_to_a_pipe_is_refused_and_leaves_it_a_pipe(
     assert result.returncode == 2, result.stderr
     assert "could not write" in result.stderr and "Traceback" not in result.stderr
     assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+
+
+def test_a_damaged_start_restores_the_good_backup_behind_an_altered_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+    import sqlite3
+
+    from secondopinion_desktop import app as app_module
+    from secondopinion_desktop.paths import database_path
+    from secondopinion_desktop.store import backups
+    from secondopinion_desktop.store.database import open_database
+    from secondopinion_desktop.store.repository import Repository
+    from secondopinion_desktop.ui import messages
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    repo = Repository(open_database(folder))
+    repo.cases.create("Safe in the backup")
+    backups.make_backup(repo.db.conn, folder, "daily")
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
+    altered = backups.make_backup(repo.db.conn, folder, "by hand", now=later)
+    repo.db.close()
+    conn = sqlite3.connect(altered.path)
+    conn.execute("CREATE TRIGGER t AFTER INSERT ON cases BEGIN DELETE FROM cases; END")
+    conn.commit()
+    conn.close()
+    database_path(folder).write_bytes(b"this file was damaged" * 300)
+    monkeypatch.setattr(messages, "choose_recovery", lambda *a: messages.RESTORE)
+    opened = app_module.open_store(folder, interactive=True)
+    assert isinstance(opened, tuple), "the restore was refused"
+    _folder, db, instance = opened
+    assert [c.title for c in Repository(db).cases.list()] == ["Safe in the backup"]
+    assert not db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    db.close()
+    instance.release()

@@ -228,10 +228,26 @@ def is_good(path: Path) -> bool:
 
 
 def newest_good_backup(folder: Path, now: dt.datetime | None = None) -> Backup | None:
-    """The newest backup that passes the integrity check, never one dated in the future."""
-    return next(
-        (b for b in list_backups(folder, now) if not is_future(b, now) and is_good(b.path)), None
-    )
+    """The newest backup that would restore (whole, from this version or an older one, with
+    the app's own layout), never one dated in the future.
+
+    Offered when the data file is damaged: one that is then refused (changed outside the
+    program) was offered again at every start, never the good one before it.
+    """
+    for backup in list_backups(folder, now):
+        if not is_future(backup, now) and is_good(backup.path) and _restores(backup):
+            return backup
+    return None
+
+
+def _restores(backup: Backup) -> bool:
+    """Whether `prepared_copy` accepts the backup (the copy it makes is removed at once)."""
+    try:
+        copy = prepared_copy(backup, backup.path.parent)
+    except (KnownError, sqlite3.Error, OSError):
+        return False
+    remove_quietly(copy)
+    return True
 
 
 def prepared_copy(backup: Backup, folder: Path, progress: Progress = no_progress) -> Path:

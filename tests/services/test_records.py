@@ -239,3 +239,29 @@ def test_a_big_scan_reports_its_copy_and_cancel_leaves_nothing(
     heard: list[int] = []
     attached = records.attach_scan(file_repo, folder, item, big, lambda d, t, w: heard.append(d))
     assert heard[-1] == big.stat().st_size and not attached.duplicate
+
+
+def test_a_full_disk_while_copying_a_scan_is_said_in_words_and_leaves_nothing(
+    file_repo: Repository,
+    folder: Path,
+    item: RecordItem,
+    scan: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A full disk cannot be made without administrator rights: the copy's last write fails
+    with ENOSPC, as it would."""
+    import errno
+    import os
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "fsync", full)
+        with pytest.raises(KnownError) as refused:
+            records.attach_scan(file_repo, folder, item, scan)
+    assert "free space" in refused.value.message and "report.pdf" in refused.value.message
+    assert "Errno" not in refused.value.message
+    assert file_repo.records.list_attachments(item.id) == []
+    assert copies(folder) == []
+    assert records.attach_scan(file_repo, folder, item, scan).original_name == "report.pdf"

@@ -205,3 +205,23 @@ def test_a_backup_from_before_an_upgrade_still_has_the_right_layout(data_dir: Pa
     again = Repository(open_database(other), FakeClock())
     assert titles(again) == ["Old"]
     again.db.close()
+
+
+def test_a_damaged_start_offers_the_newest_backup_that_would_restore(data_dir: Path) -> None:
+    """The newest backup, changed outside the program, was offered at a damaged start and
+    then refused, file after file: each start offered it again, never the good one before."""
+    import sqlite3
+
+    repo = Repository(open_database(data_dir), FakeClock())
+    repo.cases.create("Safe")
+    good = backups.make_backup(repo.db.conn, data_dir, now=T0)
+    altered = backups.make_backup(repo.db.conn, data_dir, now=T0 + dt.timedelta(days=1))
+    repo.db.close()
+    conn = sqlite3.connect(altered.path)
+    conn.execute("CREATE TRIGGER t AFTER INSERT ON cases BEGIN DELETE FROM cases; END")
+    conn.commit()
+    conn.close()
+    later = T0 + dt.timedelta(days=2)
+    before = sorted(p.name for p in data_dir.rglob("*"))
+    assert backups.newest_good_backup(data_dir, later) == good
+    assert sorted(p.name for p in data_dir.rglob("*")) == before  # checking left nothing
