@@ -103,13 +103,16 @@ FAX_RULE = (
 
 
 def checklist_rule(step: int, doctor_name: str | None, visit: dt.date | None) -> str:
-    """The rule that matters for a checklist (step 4 records, step 5 slides and scans)."""
+    """The rule that matters for a checklist (step 4 records, step 5 slides and scans).
+
+    Step 5's rule speaks of "these", the items listed: a spine or heart case has scans there
+    and no slides."""
     if step == 5:
         office = f"{doctor_name}'s office" if doctor_name else "the new office"
         return (
-            f"Ask {office} whether the slides and scans should be sent ahead or brought to the "
-            "visit. If you send them, phone to check they arrived. They are lent to you: note "
-            "when they come back."
+            f"Ask {office} whether these should be sent ahead or brought to the visit. If you "
+            "send them, phone to check they arrived. They are lent to you: note when they come "
+            "back."
         )
     if visit is None:
         return (

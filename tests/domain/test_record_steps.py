@@ -92,3 +92,4 @@ def test_the_rule_before_a_visit_is_booked_and_for_slides() -> None:
     assert checklist_rule(4, None, None).startswith("Once the visit is booked")
     assert "Ask Dr. Priya Raman's office" in checklist_rule(5, "Dr. Priya Raman", None)
     assert "Ask the new office" in checklist_rule(5, None, None)
+    assert "slides" not in checklist_rule(5, "Dr. Priya Raman", None)  # a spine case has none

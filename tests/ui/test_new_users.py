@@ -259,6 +259,8 @@ def test_a_daughter_organises_her_fathers_second_opinion_on_a_spinal_fusion(walk
     assert "Pathology report" not in records
     assert checklist(window, 5) == ["X-rays and scans (on CD or film)"]
     no_breast_words(page_words(open_page(window, 5)))
+    rule = "Ask Dr. Priya Raman's office whether these should be sent ahead or brought to the"
+    assert rule in page_words(open_page(window, 5))  # not "the slides", when there are none
 
     asked = questions(window)
     no_cancer_words(" ".join(asked))
