@@ -17,6 +17,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 SELECT = Qt.TextInteractionFlag.TextSelectableByMouse
 MAX_KEPT = 64  # heights kept per label (a resize asks a new width each step)
+LONG_WORD = 60  # letters without a space: more than any name, number or address has
+#: The width a label holding such a word asks for at least (and no more): a line cannot be
+#: broken inside a word, so one 3,000-letter word asked for a window 47,536 pixels wide.
+LONG_WORD_WIDTH = 600
 
 
 class SelectableLabel(QLabel):
@@ -26,6 +30,22 @@ class SelectableLabel(QLabel):
         super().__init__(text, parent)
         self.setWordWrap(wrap)
         self._heights: dict[tuple[int, str, str, bool], int] = {}
+        self._bound_width(text)
+
+    def setText(self, text: str, /) -> None:
+        super().setText(text)
+        self._bound_width(text)
+
+    def _bound_width(self, text: str) -> None:
+        """A word too long for any window is cut off at the label's edge (the whole of it
+        can still be selected and copied) instead of widening the window past the screen.
+        An explicit minimum width is what layouts use in place of the label's own hint."""
+        long_word = len(text) > LONG_WORD and any(len(w) > LONG_WORD for w in text.split())
+        if long_word and self.wordWrap():
+            self.setMinimumWidth(LONG_WORD_WIDTH)
+            return
+        if self.minimumWidth() == LONG_WORD_WIDTH:
+            self.setMinimumWidth(0)
 
     def heightForWidth(self, width: int) -> int:
         """QLabel lays its text out anew each time it is asked, and while a page is first
