@@ -5,6 +5,7 @@ Written in our own plain words. They organise a conversation; they give no medic
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -58,12 +59,26 @@ def doctor_to_address(
     return first[0] if first else None
 
 
-def tell_doctor_script(case: Case, doctor: Doctor | None) -> str:
-    """A short, polite script to say or read to the current doctor."""
+def tell_doctor_script(case: Case, doctor: Doctor | None, today: dt.date | None = None) -> str:
+    """A short, polite script to say or read to the current doctor.
+
+    For a child (by the date of birth on `today`) the parent calls about "my child", as the
+    questions for the visit do.
+    """
     doctor_name = _name(doctor.spoken if doctor else "", "Doctor")
     patient = _name(case.patient_name, "")
     speaker = _name(re.sub(r"\([^)]*\)", "", case.organiser_name), "")
-    if speaker and patient and speaker.split()[0] != patient.split()[0]:
+    child = today is not None and case.is_child_on(today)
+    if child and speaker and patient:
+        opening = (
+            f"{doctor_name}, my name is {speaker}. I am calling about my child, {patient}. "
+            "Thank you for everything you are doing."
+        )
+        whose = f"{patient}'s"
+    elif child:
+        opening = f"{doctor_name}, thank you for everything you are doing for my child."
+        whose = "my child's"
+    elif speaker and patient and speaker.split()[0] != patient.split()[0]:
         opening = (
             f"{doctor_name}, my name is {speaker}. I am helping {patient} arrange things. "
             "Thank you for everything you are doing."

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.scripts import (
@@ -36,6 +39,22 @@ def test_tell_doctor_script_for_the_patient_themself() -> None:
     text = tell_doctor_script(Case(id=1, title="t", patient_name="Ann Lee"), None)
     assert text.startswith("Doctor, thank you for everything you are doing for me.")
     assert "my diagnosis" in text
+
+
+def test_tell_doctor_script_for_a_child_speaks_of_my_child() -> None:
+    today = dt.date(2026, 12, 1)
+    born = dt.date(2017, 6, 14)
+    lily = Case(1, "t", "Lily Moreno", born, organiser_name="Ana Moreno")
+    text = tell_doctor_script(lily, doctor("Dr. Helen Park"), today)
+    assert text.startswith(
+        "Dr. Helen Park, my name is Ana Moreno. I am calling about my child, Lily Moreno."
+    )
+    assert "helping" not in text  # the same family name does not make the parent the patient
+    unnamed = tell_doctor_script(replace(lily, organiser_name=""), None, today)
+    assert unnamed.startswith("Doctor, thank you for everything you are doing for my child.")
+    assert "my child's diagnosis" in unnamed
+    grown = tell_doctor_script(replace(lily, date_of_birth=dt.date(1990, 1, 1)), None, today)
+    assert "I am helping Lily Moreno arrange things." in grown
 
 
 def test_calling_script_lists_the_four_questions_and_insurance() -> None:

@@ -123,7 +123,7 @@ def tell_the_doctor(qtbot: QtBot, window: MainWindow, doctor: str, specialty: st
     QApplication.processEvents()
     script = named(page, QPlainTextEdit, "Script to say or read to your doctor").toPlainText()
     assert script.startswith(f"{doctor}, my name is")
-    return page_words(page)
+    return page_words(page) + "\n" + script  # what they read, and what they will say
 
 
 def find_doctors(walk: Walk, window: MainWindow, rows: bytes, by_hand: str) -> list[str]:
@@ -298,7 +298,8 @@ HEART_CASE.update(
 def test_a_parent_organises_a_second_opinion_on_a_childs_valve_replacement(walk: Walk) -> None:
     qtbot = walk.qtbot
     window = walk.begin(HEART_CASE)
-    tell_the_doctor(qtbot, window, "Dr. Helen Park", "Pediatric cardiologist")
+    step_one = tell_the_doctor(qtbot, window, "Dr. Helen Park", "Pediatric cardiologist")
+    assert "I am calling about my child, Lily Moreno." in step_one.replace("\n", " ")
     listed = find_doctors(walk, window, HEART_CSV, "Dr. Omar Haddad")
     assert len(listed) == 3
     booked = book(qtbot, window, "Dr. James Whitaker", VISIT_DAY.isoformat(), "9:15")

@@ -169,7 +169,8 @@ class TellDoctorPanel(StepPanel):
 
     def _show_script(self) -> None:
         if self.case is not None:
-            self.script.setPlainText(tell_doctor_script(self.case, self._chosen_doctor()))
+            script = tell_doctor_script(self.case, self._chosen_doctor(), self.repo.today())
+            self.script.setPlainText(script)
 
     def _on_doctor_changed(self) -> None:
         if self._loading:
