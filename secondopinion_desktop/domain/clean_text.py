@@ -8,6 +8,24 @@ from __future__ import annotations
 
 import unicodedata
 
+from secondopinion_desktop.domain.lazy_pattern import LazyPattern
+
+# Control characters but the tab and the line break, and the embeddings and overrides that
+# show text backwards ("\u202e"): a case file from elsewhere brought them to the screen and
+# onto the cover sheet, where a doctor's name printed backwards.
+_HIDDEN = LazyPattern("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]")
+
+
+def without_hidden(text: str) -> str:
+    """`text` as typed, less what never shows as a letter; line breaks made plain "\n".
+
+    Unlike :func:`clean_text`, it keeps line breaks, tabs and the joiners some scripts and
+    emoji need; it is for text of any length (notes) from outside the app.
+    """
+    if text.isprintable():
+        return text
+    return _HIDDEN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
 
 def clean_text(value: str) -> str:
     """Make a cell safe and tidy to show: no control or invisible characters, single spaces.

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from secondopinion_desktop.domain import file_types
 from secondopinion_desktop.domain.case_archive import MAX_FILE_BYTES
+from secondopinion_desktop.domain.clean_text import without_hidden
 from secondopinion_desktop.domain.progress import Progress, Ticker, megabytes, no_progress
 from secondopinion_desktop.errors import KnownError, known_from_storage_error
 
@@ -215,10 +216,19 @@ def _storage_refusal(exc: OSError) -> KnownError:
     return refuse("Second Opinion could not copy the archive's scans into its folder.", str(exc))
 
 
+def _shown(row: dict[str, Any]) -> dict[str, Any]:
+    """The row's text without hidden characters (domain/clean_text.without_hidden); keys and
+    scan names (unique, and checked to hold none) as they are."""
+    for column, value in row.items():
+        if isinstance(value, str) and column not in ("key", "file_name"):
+            row[column] = without_hidden(value)
+    return row
+
+
 def tables_to_insert(tables: Tables, renames: Mapping[str, str]) -> Tables:
     """The rows as the import writes them: scans under their new names, and without the
     reminders the rules derive (their keys carry the old ids; the rules make them afresh)."""
-    out = {t: [dict(r) for r in rows] for t, rows in tables.items()}
+    out = {t: [_shown(dict(r)) for r in rows] for t, rows in tables.items()}
     if "reminders" in out:
         out["reminders"] = [r for r in out["reminders"] if not r.get("key")]
     for row in out.get("attachments", []):

@@ -364,3 +364,20 @@ def test_to_dos_and_derived_reminders_follow_their_rows_to_the_new_ids(
     reminders.sync_reminders(new.repo, new_id)
     after = sorted(r.key or "" for r in new.repo.reminders.list(new_id))
     assert (after, len(new.repo.todos.list(new_id))) == before, "the rules added them again"
+
+
+def test_hidden_characters_in_a_case_file_never_reach_the_screen(
+    new: Computer, exported: bytes
+) -> None:
+    """A case file's text is checked for its length, not its letters: NUL, escape and bell
+    characters showed as boxes in the window, and a right-to-left override printed a doctor's
+    name backwards on the cover sheet. Line breaks and tabs in notes are kept."""
+    tables = tables_of(exported)
+    tables["cases"][0]["patient_name"] = "Margaret\x00 \u202eEllis\u202c\x1b[2J\x07"
+    tables["doctors"][0]["notes"] = "Line one\r\nLine two\rLine three\tend\x0b\x85"
+    changes = transfer.import_case(new.repo, with_tables(exported, tables))
+    assert changes.case_id is not None
+    case = new.repo.cases.get(changes.case_id)
+    assert case.patient_name == "Margaret Ellis[2J"
+    doctors = new.repo.archive.export_case_rows(changes.case_id)["doctors"]
+    assert "Line one\nLine two\nLine three\tend" in [d["notes"] for d in doctors]
