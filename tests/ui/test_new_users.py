@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -311,7 +312,9 @@ def test_a_parent_organises_a_second_opinion_on_a_childs_valve_replacement(walk:
 
     asked = questions(window)
     no_cancer_words(" ".join(asked))
-    team = [b.accessibleName() for b in open_page(window, 6).findChildren(QPushButton)]
+    page = open_page(window, 6)
+    assert named(page, QCheckBox, "Several specialists will see my child on the same day")
+    team = [b.accessibleName() for b in page.findChildren(QPushButton)]
     assert "Add cardiologist to the list" in team and "Add pathologist to the list" not in team
     joined = " ".join(asked)
     assert "My child's doctor recommended: Pulmonary valve replacement." in joined

@@ -57,6 +57,10 @@ def team_from_text(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+TEAM_WORDS = "Several specialists will see me on the same day"
+CHILD_TEAM_WORDS = "Several specialists will see my child on the same day"
+
+
 class VisitPanel(StepPanel):
     shows = frozenset({Kind.APPOINTMENTS, Kind.DOCTORS, Kind.RECORDS, Kind.ROUNDS})
 
@@ -94,8 +98,7 @@ class VisitPanel(StepPanel):
         )
         box.addLayout(button_row(self.book_button, self.change_button))
 
-        words = "Several specialists will see me on the same day"
-        self.team_row = WrappingCheckBox(words, words)
+        self.team_row = WrappingCheckBox(TEAM_WORDS, TEAM_WORDS)
         self.team_check = self.team_row.box
         self.team_check.toggled.connect(self.guarded(self._team_toggled))
         box.addWidget(self.team_row)
@@ -156,6 +159,9 @@ class VisitPanel(StepPanel):
         self._loading = True
         try:
             self._show_team_buttons(care_field(case.diagnosis, case.recommended_treatment))
+            words = CHILD_TEAM_WORDS if case.is_child_on(self.repo.today()) else TEAM_WORDS
+            self.team_row.label.setText(words)  # a parent speaks of their child
+            self.team_check.setAccessibleName(words)
             self.visit = self.repo.appointments.opinion_visit(case.id)
             self.doctor = None
             if self.visit is not None and self.visit.doctor_id is not None:
