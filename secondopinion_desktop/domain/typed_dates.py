@@ -9,12 +9,14 @@ date of birth (``lean=None``) needs its year.
 
 Numbers only are read month first ("3/12/2027" is March 12), as in the US; the field shows
 back the day it understood in words (:func:`spoken_date`), so the person sees at once how it
-was read. Nothing in here raises anything but :class:`validation.ValidationError`.
+was read. A date of birth with a year of two digits is never in the future ("3/4/45" is
+1945). Nothing in here raises anything but :class:`validation.ValidationError`.
 """
 
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 from typing import Final, Literal
@@ -34,6 +36,7 @@ _WEEKDAY: Final = re.compile(
     re.ASCII | re.IGNORECASE,
 )
 _WEEKDAY_NUMBER: Final = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_NUMBERS: Final = re.compile(r"[0-9]+", re.ASCII)
 # How far to look for a year in which the day exists (29 February).
 _LEAP_SEARCH: Final = 8
 
@@ -45,7 +48,7 @@ def read_date(text: str, *, today: dt.date, lean: Lean | None) -> dt.date | None
     words asking for the year. Raises ValidationError for anything that is not a date.
     """
     try:
-        return parse_date(text, today=today)
+        day = parse_date(text, today=today)
     except ValidationError as error:
         if lean is None:
             raise
@@ -65,6 +68,19 @@ def read_date(text: str, *, today: dt.date, lean: Lean | None) -> dt.date | None
                 code="weekday_mismatch",
             ) from None
         return day
+    if lean is None and day is not None and day > today and _ends_in_short_year(text):
+        # Born in 1945, "3/4/45" was read as 2045 and refused as a birthday in the future:
+        # a two-digit year of birth is the last one gone by (29 February may not be there).
+        with contextlib.suppress(ValueError):
+            day = day.replace(year=day.year - 100)
+    return day
+
+
+def _ends_in_short_year(text: str) -> bool:
+    """Whether a date that was read ends in a year of two digits ("3/4/45", "4 March 45")."""
+    numbers = _NUMBERS.findall(text)
+    ends = text.rstrip()[-1:].isdigit()
+    return ends and bool(numbers) and all(len(number) <= 2 for number in numbers)
 
 
 def _without_year(text: str) -> tuple[str, int | None] | None:

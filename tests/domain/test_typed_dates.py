@@ -130,3 +130,26 @@ def test_a_day_gone_by_fills_in_the_latest_year() -> None:
         read_date("30 Feb", today=TODAY, lean="past")
     with pytest.raises(ValidationError):
         read_date("banana", today=TODAY, lean="past")
+
+
+@pytest.mark.parametrize(
+    ("typed", "born"),
+    [
+        ("3/4/45", dt.date(1945, 3, 4)),  # was 2045: "The date of birth is in the future"
+        ("12/25/26", dt.date(1926, 12, 25)),  # a month after today, so a century before
+        ("4 March 30", dt.date(1930, 3, 4)),
+        ("11/20/26", dt.date(2026, 11, 20)),  # born today
+        ("1/1/99", dt.date(1999, 1, 1)),
+        ("1/1/05", dt.date(2005, 1, 1)),
+        ("3/4/1945", dt.date(1945, 3, 4)),
+        ("3/4/2045", dt.date(2045, 3, 4)),  # four digits are taken as typed (and refused)
+    ],
+)
+def test_a_two_digit_year_of_birth_is_never_in_the_future(typed: str, born: dt.date) -> None:
+    """Someone born in 1945, typing 3/4/45, was told the date of birth is in the future."""
+    assert read_date(typed, today=TODAY, lean=None) == born
+
+
+def test_other_fields_keep_the_two_digit_year_they_read() -> None:
+    assert read_date("12/25/26", today=TODAY, lean="past") == dt.date(2026, 12, 25)
+    assert read_date("3/4/45", today=TODAY, lean="future") == dt.date(2045, 3, 4)

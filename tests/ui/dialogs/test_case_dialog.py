@@ -429,3 +429,19 @@ def test_every_field_has_a_name_for_screen_readers(make_dialog: DialogMaker) -> 
     assert len(edits) == 10
     for edit in edits:
         assert edit.accessibleName().strip(), edit
+
+
+def test_a_two_digit_year_of_birth_is_read_in_the_century_gone_by(
+    qtbot: QtBot, make_dialog: DialogMaker
+) -> None:
+    """Born in 1945, "3/4/45" was read as 2045 and refused: "The date of birth is in the
+    future"."""
+    from tests.helpers.stranger import button, named, retype
+
+    dialog = make_dialog()
+    retype(qtbot, named(dialog, QLineEdit, "Patient's name"), "Margaret Ellis")
+    retype(qtbot, named(dialog, QLineEdit, "Patient's date of birth"), "3/4/45")
+    button(dialog, "Create case").click()
+    result = dialog.details()
+    assert result is not None, dialog.error.text()
+    assert result.date_of_birth == dt.date(1945, 3, 4)
