@@ -8,7 +8,7 @@ of its own, in words and colour together.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar, Unpack
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -33,6 +33,30 @@ from secondopinion_desktop.ui.style import attention_color, dress
 TITLE = "Your decide-by date"
 DRAWING_NAME = "Timeline to your decide-by date"
 _GAP = 14  # pixels between two labels on one row
+
+
+def label_rows(xs: Sequence[float], widths: Sequence[float], up_first: Sequence[bool]) -> list[int]:
+    """The row of each label (0 just below the line, -1 just above, then 1, -2, ... further
+    out), left to right, so that no two labels on a row overlap and no dotted line from a dot
+    to its label pushed further out runs through a label on a row nearer the line (at 22 pt
+    the visit's line crossed "Records due"). `up_first`: the label tries above first."""
+    ends: dict[int, float] = {}
+    rows: list[int] = []
+    for x, width, up in zip(xs, widths, up_first, strict=True):
+        half = width / 2
+        order = [-1, 0, -2, 1, -3, 2, -4, 3] if up else [0, -1, 1, -2, 2, -3, 3, -4]
+
+        def fits(row: int, x: float = x, half: float = half) -> bool:
+            crossed = range(0, row) if row > 0 else range(-1, row, -1)
+            clear = all(ends.get(k, -1e9) + _GAP / 2 <= x for k in crossed)
+            return clear and ends.get(row, -1e9) + _GAP <= x - half
+
+        row = next((r for r in order if fits(r)), 3)
+        for k in range(0, row) if row > 0 else range(-1, row, -1):
+            ends[k] = max(ends.get(k, -1e9), x)  # a later label on a crossed row starts after
+        ends[row] = max(ends.get(row, -1e9), x + half)
+        rows.append(row)
+    return rows
 
 
 class TimelineDrawing(QWidget):
@@ -103,18 +127,10 @@ class TimelineDrawing(QWidget):
         span = max(1, (last - first).days)
         margin = max(self._label_widths) / 2 + 4
         usable = max(1.0, width - 2 * margin)
-        placed: list[tuple[Mark, float, int]] = []
-        row_ends: dict[int, float] = {}
-        for mark, label_width in zip(marks, self._label_widths, strict=True):
-            x = margin + usable * (mark.day - first).days / span
-            half = label_width / 2
-            rows = [0, -1, 1, -2, 2, -3, 3, -4]
-            if mark.kind is MarkKind.TODAY:
-                rows = [-1, 0, -2, 1, -3, 2, -4, 3]
-            row = next(r for r in rows if row_ends.get(r, -1e9) + _GAP <= x - half or r == 3)
-            row_ends[row] = x + half
-            placed.append((mark, x, row))
-        return placed
+        xs = [margin + usable * (mark.day - first).days / span for mark in marks]
+        today = [mark.kind is MarkKind.TODAY for mark in marks]
+        rows = label_rows(xs, self._label_widths, today)
+        return list(zip(marks, xs, rows, strict=True))
 
     def _rows(self, width: int) -> tuple[int, int]:
         """How many label rows above the line, and below it."""

@@ -15,7 +15,11 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.decision_clock import decision_timeline
 from secondopinion_desktop.domain.doctors import Answer, Doctor, Status
 from secondopinion_desktop.ui import messages
-from secondopinion_desktop.ui.pages.timeline_panel import DRAWING_NAME, TimelineDrawing
+from secondopinion_desktop.ui.pages.timeline_panel import (
+    DRAWING_NAME,
+    TimelineDrawing,
+    label_rows,
+)
 from tests.helpers.accessibility import unnamed_controls
 from tests.helpers.clock import FIXED_NOW
 from tests.ui.conftest import AppSession
@@ -170,3 +174,16 @@ def test_the_drawing_gives_its_labels_more_rows_rather_than_clipping_them(qtbot:
     assert drawing.heightForWidth(360) > wide  # more rows at large text in a narrow window
     drawing.resize(360, drawing.heightForWidth(360))
     assert not drawing.grab().isNull()
+
+
+def test_no_dotted_line_runs_through_a_label_nearer_the_line() -> None:
+    """At 22 pt: today, the records due and the visit close together. The visit's label may
+    not go below "Records due" with its dotted line through those words."""
+    xs, widths = [100.0, 250.0, 300.0, 900.0], [250.0, 170.0, 150.0, 150.0]
+    rows = label_rows(xs, widths, [True, False, False, False])
+    assert rows[:2] == [-1, 0]  # today above, the records due below
+    assert rows[2] not in (0, 1)  # not beside them, and not under "Records due"
+    assert rows[2] == -2  # above today's label, its line passing clear of it
+    assert rows[3] == 0
+    # labels far apart all sit on the first rows, as before
+    assert label_rows([100.0, 500.0, 900.0], [150.0] * 3, [True, False, False]) == [-1, 0, 0]
