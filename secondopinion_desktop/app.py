@@ -335,7 +335,7 @@ def open_store(folder: Path, interactive: bool) -> tuple[Path, Any, Any] | int |
     while True:
         instance = SingleInstance(folder)
         if not instance.acquire():
-            full = disk_full_error(folder)
+            full = disk_full_error(folder) or instance.lock_problem()
             if full is not None:
                 report_error(full.message, full.detail, interactive)
                 return None

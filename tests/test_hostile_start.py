@@ -147,3 +147,27 @@ def test_a_damaged_start_restores_the_good_backup_behind_an_altered_one(
     assert not db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()
     db.close()
     instance.release()
+
+
+@pytest.mark.parametrize("kind", ["pipe", "folder"])
+def test_a_lock_that_is_not_a_file_is_named_in_words(
+    demo_folder: Path, tmp_path: Path, kind: str
+) -> None:
+    """A pipe under the lock's name made the start wait for ever, without a word; a folder
+    there was taken for another open window, at every start."""
+    import os
+
+    folder = tmp_path / "data"
+    shutil.copytree(demo_folder, folder)
+    lock = folder / ".secondopinion.lock"
+    if kind == "pipe":
+        os.mkfifo(lock)
+    else:
+        lock.mkdir()
+    result = run_app(
+        tmp_path, "--data-dir", str(folder), "--export-calendar", "/dev/null", timeout=30
+    )
+    assert result.returncode == 2, result.stderr
+    assert ".secondopinion.lock" in result.stderr and "move it" in result.stderr
+    assert "already open" not in result.stderr and "Traceback" not in result.stderr
+    assert lock.exists()  # never removed: it is not ours

@@ -21,12 +21,15 @@ as a slow start might take (`ask_running_copy_to_show`).
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
+
+from secondopinion_desktop.errors import DataFolderError, KnownError
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
@@ -113,7 +116,9 @@ class SingleInstance(QObject):
         self._token = b""
 
     def acquire(self) -> bool:
-        """Take the folder; False when another running copy has it."""
+        """Take the folder; False when another running copy has it (or `lock_problem`)."""
+        if self.lock_problem() is not None:
+            return False  # Qt would wait for ever reading a pipe there
         if not self._lock.tryLock(100) and self._remove_unreadable_lock():
             self._lock.tryLock(100)
         if not self._lock.isLocked():
@@ -127,6 +132,25 @@ class SingleInstance(QObject):
 
         make_private(self.folder / LOCK_NAME)
         return True
+
+    def lock_problem(self) -> KnownError | None:
+        """Words for a lock that is not a file (a pipe, a folder): never ours, never removed.
+
+        A pipe under its name made the start wait for ever; a folder was taken for another
+        open window at every start."""
+        path = self.folder / LOCK_NAME
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            return None
+        if stat.S_ISREG(mode):
+            return None
+        return DataFolderError(
+            "Second Opinion cannot start: its data folder holds something named "
+            f"{LOCK_NAME} that is not its own file:\n{path}\n\n"
+            "Please move it out of the folder, then start Second Opinion again.",
+            "lock is not a regular file",
+        )
 
     def _remove_unreadable_lock(self) -> bool:
         """Remove a lock file that names no process (empty or garbled); True if removed.
