@@ -446,6 +446,30 @@ def big_checklist(bench: Bench) -> None:
         open_on_step_4,
         before=lambda: elsewhere(True),
     )
+    # a change made on the page: the chosen item's next step (its main button), and its undo
+    from secondopinion_desktop.domain.record_steps import item_next_step
+
+    panel = window.panels_of(4)[0]  # type: ignore[attr-defined]
+    bench.wait_until(lambda: not panel.reading and panel.model.rowCount() > 0)
+    steps = [item_next_step(panel.model.row_at(r)) for r in range(panel.model.rowCount())]
+    panel.select_row(  # one in the middle whose next step asks for no name (no dialog)
+        next(
+            r for r in range(len(steps) // 2, len(steps)) if steps[r] and not steps[r].needs_a_name
+        )
+    )
+    stack = panel.undo_stack
+
+    def as_found() -> None:  # the item as the bench found it (the data folder is reused)
+        while stack.canUndo():
+            stack.undo()
+
+    bench.measure(
+        "mark an item's next step on a 2,000-item checklist",
+        panel.advance_selected,
+        before=as_found,
+    )
+    bench.measure("undo it", stack.undo, before=lambda: (as_found(), panel.advance_selected()))
+    as_found()
 
 
 SCENARIOS: list[Callable[[Bench], None]] = [

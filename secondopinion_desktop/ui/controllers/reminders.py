@@ -212,7 +212,7 @@ class ReminderController(QObject):
         if not changes.touches(REMINDER_FACTS):
             return
         case = self.window.case
-        self.scheduler.data_changed(case.id if case is not None else None)
+        self.scheduler.data_changed_soon(case.id if case is not None else None)
 
     def _reminders_edited(self) -> None:
         self.scheduler.reminder_changed()
@@ -228,7 +228,8 @@ class ReminderController(QObject):
     def show_list(self) -> None:
         case = self.window.case
         if case is not None:
-            self.scheduler.data_changed(case.id)
+            self.scheduler.data_changed_soon(case.id)
+        self.scheduler.flush_changes()  # the list shows what the latest changes imply
         if self.list_dialog is None:
             from secondopinion_desktop.ui.dialogs.reminders_list_dialog import (
                 RemindersListDialog,

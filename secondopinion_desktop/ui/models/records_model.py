@@ -97,6 +97,15 @@ class RecordsModel(RowListModel[RecordItem]):
         self._attachments = dict(attachment_counts or {})
         self.set_rows(items)
 
+    def change_item(self, item: RecordItem, doctors: Mapping[int, str]) -> bool:
+        """Show a changed item in its row, without a reset (the selection and the place
+        scrolled to stay); False when it is not listed here."""
+        if self.row_of(item.id) < 0:
+            return False
+        self._doctors = dict(doctors)
+        self.replace_row(item)
+        return True
+
     # --- what the cells say --------------------------------------------------------------
 
     def _title(self, item: RecordItem) -> str:

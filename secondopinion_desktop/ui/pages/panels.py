@@ -129,7 +129,7 @@ MODULES: dict[int, tuple[str, ...]] = {
         "domain.record_entry store.person_files store.attachment_files services.records "
         "ui.models.records_model ui.models.record_item_delegate ui.pages.records_cover "
         "ui.pages.records_scans ui.pages.records_undo ui.pages.records_reading "
-        "ui.pages.records_panel",
+        "ui.pages.records_table ui.pages.records_panel",
         6: "services.questions services.rounds services.outcome ui.pages.visit_panel "
         "ui.dialogs.question_dialog ui.models.questions_model ui.pages.questions_panel "
         "ui.pages.earlier_visits_panel",

@@ -19,14 +19,11 @@ from typing import TYPE_CHECKING, Unpack
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -53,14 +50,7 @@ from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.dialogs.factories import record_dialog
 from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.forms import push_button
-from secondopinion_desktop.ui.models.record_item_delegate import RecordItemDelegate
-from secondopinion_desktop.ui.models.records_model import (
-    COL_DUE,
-    COL_ITEM,
-    COL_PAGES,
-    COL_STATUS,
-    RecordsModel,
-)
+from secondopinion_desktop.ui.models.records_model import RecordsModel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.pages.records_cover import CoverSheetBox
 from secondopinion_desktop.ui.pages.records_reading import (
@@ -70,9 +60,9 @@ from secondopinion_desktop.ui.pages.records_reading import (
     progress_line,
 )
 from secondopinion_desktop.ui.pages.records_scans import ScansBox
+from secondopinion_desktop.ui.pages.records_table import checklist_table
 from secondopinion_desktop.ui.pages.records_undo import RecordCommand, RemoveCommand
 from secondopinion_desktop.ui.style import dress
-from secondopinion_desktop.ui.tables import FittedTableView
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.record_dialog import RecordDialog
@@ -135,28 +125,7 @@ class RecordsPanel(StepPanel):
         self.reading_label = self.reads.label  # a long checklist is read off the window's thread
         box.addWidget(self.reading_label)
 
-        self.table = FittedTableView()
-        self.table.setObjectName("recordsTable")
-        self.table.setAccessibleName(title)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_STATUS, 265), (COL_DUE, 165)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(COL_PAGES, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setItemDelegateForColumn(COL_ITEM, RecordItemDelegate(self.table))
+        self.table = checklist_table(self.model, title)
         self.table.doubleClicked.connect(self.guarded(lambda _index: self.edit_item()))
         self.table.activated.connect(self.guarded(lambda _index: self.edit_item()))
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -269,17 +238,20 @@ class RecordsPanel(StepPanel):
     def forget(self, changes: Changes | None) -> None:
         self.reads.forget(changes)
 
-    def _show(self, read: ChecklistRead, select_id: int | None) -> None:
+    def _show(
+        self, read: ChecklistRead, select_id: int | None, changed: RecordItem | None = None
+    ) -> None:
         """Show a read of the case's checklist, selecting `select_id` if it is still listed,
-        else the item of the suggested next step."""
+        else the item of the suggested next step; only `changed`'s row, when given."""
         self._all_items = list(read.items)
         self._names = dict(read.names)
         self._new_doctor, self._appointment = read.new_doctor, read.appointment
         items = read.step_items
         today, visit, new_doctor = self.repo.today(), self.visit_date(), self._new_doctor_name()
-        self.model.set_items(
-            items, self._names, new_doctor, visit, today, read.attachment_counts, read.history
-        )
+        if changed is None or not self.model.change_item(changed, self._names):
+            self.model.set_items(
+                items, self._names, new_doctor, visit, today, read.attachment_counts, read.history
+            )
         self.table.setEnabled(True)
         self.table.fit()
         summary = read.summary_on(today)  # made off the window's thread for a long list
@@ -468,8 +440,14 @@ class RecordsPanel(StepPanel):
         Returns the item as stored (new items get their id here) or None when it was removed.
         """
         result, changes = records.save_item(self.repo, current, wanted)
-        self.reload(select_id=result.id if result else None)
+        read = self.reads.in_place(current, result) if result is not None else None
+        if read is None:
+            self.reload(select_id=result.id if result else None)
+        else:
+            self._show(read, result.id if result else None, changed=result)
         self.report(changes)
+        if read is not None and result is not None:
+            self.reads.keep(result.case_id, read)  # what `report` dropped, as it is now
         return result
 
     def take_out(self, item: RecordItem) -> records.RemovedItem:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
@@ -136,6 +137,7 @@ class ChecklistReads:
         self.label = paragraph("")
         self.label.setAccessibleName("Reading the checklist")
         self.label.hide()
+        self._last: ChecklistRead | None = None  # the read shown last (see `in_place`)
 
     @property
     def reading(self) -> bool:
@@ -148,7 +150,7 @@ class ChecklistReads:
         self._reads += 1
         self.label.hide()
         items = ensure_default_records(self._repo, case_id)
-        read = read_checklist(self._repo, case_id, self._step, items)
+        read = self._last = read_checklist(self._repo, case_id, self._step, items)
         self._recent.put(case_id, read)
         return read
 
@@ -160,7 +162,8 @@ class ChecklistReads:
         if reuse and case_id in self._recent:
             self._reads += 1
             self.label.hide()
-            self._show(self._recent.get(case_id, lambda _case: self.now(case_id)), select_id)
+            self._last = self._recent.get(case_id, lambda _case: self.now(case_id))
+            self._show(self._last, select_id)
             return True
         step = self._step
         count = long_checklist(self._repo, case_id, step)
@@ -177,6 +180,7 @@ class ChecklistReads:
                 self._recent.put(case_id, read)
             if reading == self._reads:
                 self.label.hide()
+                self._last = read
                 self._show(read, select_id)
 
         def failed() -> None:  # the file could not be opened again: read here instead
@@ -195,6 +199,36 @@ class ChecklistReads:
 
         after_paint(self.label, start)
         return True
+
+    def in_place(self, before: RecordItem | None, after: RecordItem | None) -> ChecklistRead | None:
+        """The read shown last with one item changed (`before` saved as `after`, on this
+        page still): the summary made again from it and the doctors it newly names read,
+        with no new read of every item (a change on a list of 2,000 took 35 to 90 ms). None
+        when only a whole read will do: an item added, removed or moved to the other step."""
+        read = self._last
+        if read is None or before is None or after is None or before.id != after.id:
+            return None
+        if after.kind.step != self._step or not any(i.id == after.id for i in read.step_items):
+            return None
+        names = read.names
+        if missing := named_doctors([after]) - names.keys():
+            names = {**names, **self._repo.doctors.names(after.case_id, missing)}
+        step_items = [after if i.id == after.id else i for i in read.step_items]
+        today = self._repo.today()
+        self._reads += 1  # a read started before this change is not shown
+        self._last = replace(
+            read,
+            items=[after if i.id == after.id else i for i in read.items],
+            step_items=step_items,
+            names=names,
+            today=today,
+            summary=summarised(step_items, names, read.new_doctor, read.appointment, today),
+        )
+        return self._last
+
+    def keep(self, case_id: int, read: ChecklistRead) -> None:
+        """Keep `read` for the case (after the change it shows was reported: `forget`)."""
+        self._recent.put(case_id, read)
 
     def forget(self, changes: Changes | None) -> None:
         """Data changed: drop what was kept for the cases it may concern."""
