@@ -341,6 +341,9 @@ class Jobs(QObject):
         dialog = self.dialog
         paused = self.repo.db.paused_words is not None
         self.repo.db.resume_writes()
+        from secondopinion_desktop.ui.collector import tidy  # (loaded by the worker already)
+
+        tidy()  # what the worker's quiet block left for this thread (ui/collector.py)
         if paused:
             from secondopinion_desktop.ui.write_pause import hold
 
@@ -492,6 +495,9 @@ def read_in_background(
 
     def finish(then: Callable[[], object]) -> None:
         signals.deleteLater()
+        from secondopinion_desktop.ui.collector import tidy  # (loaded by the worker already)
+
+        tidy()  # what the worker's quiet block left for this thread (ui/collector.py)
         then()
 
     signals.done.connect(lambda result: finish(lambda: done(result)))

@@ -23,6 +23,12 @@ was running plain Python all along).
 
 Nested and overlapping uses (a background read during a job) share one setting: the first
 to enter sets it, the last to leave puts the old thresholds back.
+
+On a worker the collector does not run at all meanwhile, and what it would do at the end
+(collect the young garbage, freeze) waits for the window's thread (`tidy`, called as a job
+or a read reports back): a collection on a worker frees whatever garbage is around, also the
+window's (a wrapped Qt object left in a reference cycle), and a Qt object deleted off its
+thread crashed the app later (a style animation's timer, found by the test run).
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ import sys
 import threading
 from collections.abc import Iterator
 
-__all__ = ["quiet_collector"]
+__all__ = ["quiet_collector", "tidy"]
 
 #: While quiet: a young pass every this many new objects (default 700), and practically
 #: never an older one (the last value is the full pass's: after that many older ones).
@@ -45,18 +51,23 @@ _lock = threading.Lock()
 _users = 0
 _saved: tuple[int, int, int] = gc.get_threshold()
 _saved_switch = sys.getswitchinterval()
+_enable_after: bool | None = None  # set when the window's thread has tidying to do
 
 
 @contextlib.contextmanager
 def quiet_collector() -> Iterator[None]:
     """No full collection while the block runs; what it built is frozen when it ends."""
-    global _users, _saved, _saved_switch
+    global _users, _saved, _saved_switch, _enable_after
+    worker = threading.current_thread() is not threading.main_thread()
     with _lock:
         if _users == 0:
             _saved = gc.get_threshold()
             gc.set_threshold(*QUIET_THRESHOLDS)
             _saved_switch = sys.getswitchinterval()
             sys.setswitchinterval(QUIET_SWITCH_S)
+        if worker and gc.isenabled():
+            _enable_after = True
+            gc.disable()  # no pass on this thread (see the module)
         _users += 1
     try:
         yield
@@ -64,7 +75,26 @@ def quiet_collector() -> Iterator[None]:
         with _lock:
             _users -= 1
             if _users == 0:
-                gc.collect(0)  # young garbage first (cheap): only what survives is frozen
-                gc.freeze()
                 gc.set_threshold(*_saved)
                 sys.setswitchinterval(_saved_switch)
+                if not worker:
+                    _tidy_now()
+                elif _enable_after is None:
+                    _enable_after = False  # was off: tidy, leave it off
+
+
+def tidy() -> None:
+    """On the window's thread, after a worker's quiet block: collect the young garbage,
+    freeze what survives, and turn the collector back on (nothing while a block runs)."""
+    with _lock:
+        if _users == 0 and _enable_after is not None:
+            _tidy_now()
+
+
+def _tidy_now() -> None:
+    global _enable_after
+    gc.collect(0)  # young garbage first (cheap): only what survives is frozen
+    gc.freeze()
+    if _enable_after:
+        gc.enable()
+    _enable_after = None

@@ -147,7 +147,12 @@ class ReminderScheduler(QObject):
             self.check()
 
     def data_changed_soon(self, case_id: int | None = None) -> None:
-        """`data_changed` in the next turn of the event loop (several changes: once)."""
+        """`data_changed` in the next turn of the event loop (several changes: once); at
+        once when the checks are not running (stopped as the window closes: the data may be
+        closed next; never started: a screenshot, an export)."""
+        if not self.running:
+            self.data_changed(case_id)
+            return
         self._soon.add(case_id)
         self._soon_timer.start(0)
 

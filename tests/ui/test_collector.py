@@ -60,3 +60,33 @@ def test_the_interpreter_lock_changes_hands_often_while_working() -> None:
         with quiet_collector():
             assert sys.getswitchinterval() == QUIET_SWITCH_S
     assert sys.getswitchinterval() == before
+
+
+def test_on_a_worker_nothing_is_collected_there_and_the_window_tidies_after() -> None:
+    """A collection on a worker would free the window's garbage too (a wrapped Qt object in
+    a reference cycle), deleting a Qt object off its thread: none runs there; the window's
+    thread collects, freezes and turns the collector back on (`tidy`)."""
+    import threading
+
+    from secondopinion_desktop.ui.collector import tidy
+
+    assert gc.isenabled()
+    seen: list[bool] = []
+
+    def work() -> None:
+        with quiet_collector():
+            seen.append(gc.isenabled())
+            _rows = [Tracked() for _ in range(50_000)]  # would set off passes
+        seen.append(gc.isenabled())
+
+    before = gc.get_count()[0]
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert seen == [False, False]  # none during the block, none after it on the worker
+    assert gc.get_count()[0] >= before  # no pass ran (a pass resets the young count)
+    tidy()
+    assert gc.isenabled()
+    assert gc.get_count()[0] == 0  # the young pass ran here
+    tidy()  # nothing left to do: harmless
+    assert gc.isenabled()
