@@ -404,20 +404,11 @@ class Jobs(QObject):
         QThreadPool.globalInstance().waitForDone(30_000)  # reads (`read_in_background`)
 
 
-_reads_lock = threading.Lock()
-_reads = 0  # reads started and not yet finished on their thread
-
-
 def reading_in_background() -> bool:
-    """Whether a `read_in_background` worker is running: work that can wait (pages built
-    ahead) waits, rather than take turns with it for the interpreter lock."""
-    return _reads > 0
-
-
-def _count_read(step: int) -> None:
-    global _reads
-    with _reads_lock:
-        _reads += step
+    """Whether a `read_in_background` worker is running (their pool, Qt's global one, runs
+    nothing else): work that can wait (pages built ahead) waits, rather than take turns with
+    it for the interpreter lock."""
+    return QThreadPool.globalInstance().activeThreadCount() > 0
 
 
 class _ReadSignals(QObject):
@@ -441,12 +432,6 @@ class _Reader(QRunnable):
         self.read, self.database, self.clock, self.signals = read, database, clock, signals
 
     def run(self) -> None:
-        try:
-            self._read()
-        finally:
-            _count_read(-1)
-
-    def _read(self) -> None:
         try:
             repo = Repository.open_another(self.database, self.clock)
         except Exception as exc:  # the file went away: the page reads it again when shown
@@ -502,6 +487,5 @@ def read_in_background(
 
     signals.done.connect(lambda result: finish(lambda: done(result)))
     signals.failed.connect(lambda: finish(failed))
-    _count_read(+1)
     QThreadPool.globalInstance().start(_Reader(read, database, repo.clock, signals))
     return True
