@@ -94,6 +94,7 @@ class ReminderScheduler(QObject):
         # changes made in the window: their rules run in the next turn of the event loop, once
         # for a burst of changes, after the window has shown the change (on a case of 2,000
         # records they take about 25 ms, which the change itself then does not wait for)
+        self._stopped = False  # see `data_changed_soon`
         self._soon: set[int | None] = set()
         self._reading: dict[int, int] = {}  # cases whose rules are worked out off the thread
         self._soon_timer = QTimer(self)
@@ -108,6 +109,7 @@ class ReminderScheduler(QObject):
 
     def start(self) -> None:
         """Run the rules for every case, then check at once (after the window is shown)."""
+        self._stopped = False
         self._sync_all()
         self._starting = True
         self._remember_clocks()
@@ -118,6 +120,7 @@ class ReminderScheduler(QObject):
         """No more checks (the window closes, the data may be closed next): the rules put
         off for the latest changes run now, while the data is open."""
         self._flush(announce=False)
+        self._stopped = True
         self._timer.stop()
         self._tick.stop()
 
@@ -148,9 +151,8 @@ class ReminderScheduler(QObject):
 
     def data_changed_soon(self, case_id: int | None = None) -> None:
         """`data_changed` in the next turn of the event loop (several changes: once); at
-        once when the checks are not running (stopped as the window closes: the data may be
-        closed next; never started: a screenshot, an export)."""
-        if not self.running:
+        once after `stop` (the window closes: the data may be closed next)."""
+        if self._stopped:
             self.data_changed(case_id)
             return
         self._soon.add(case_id)
