@@ -48,6 +48,18 @@ def make(qtbot: QtBot, repo: Repository, clock: FakeClock, mono: FakeMonotonic) 
         scheduler.stop()
 
 
+def call_back(repo: Repository, clock: FakeClock, doctor_id: int, in_days: int) -> None:
+    """A call logged yesterday: the office asked to be called back in `in_days` days."""
+    repo.doctors.add_call(
+        Call(
+            id=0,
+            doctor_id=doctor_id,
+            called_at=(clock() - dt.timedelta(days=1)).isoformat(),
+            call_back_on=(clock() + dt.timedelta(days=in_days)).date().isoformat(),
+        )
+    )
+
+
 def own(repo: Repository, case_id: int, due: dt.datetime, title: str = "Call the lab") -> Reminder:
     return repo.reminders.add(Reminder(id=0, case_id=case_id, title=title, due_at=due))
 
@@ -170,14 +182,7 @@ def test_a_change_in_the_data_makes_a_due_reminder_at_once(
     scheduler.start()
     scheduler.check()
     doctor = repo.doctors.add(Doctor(id=0, case_id=case_id, name="Dr. Marsh"))
-    repo.doctors.add_call(
-        Call(
-            id=0,
-            doctor_id=doctor.id,
-            called_at=(clock() - dt.timedelta(days=1)).isoformat(),
-            call_back_on=clock().date().isoformat(),  # this morning, 9 am: already past
-        )
-    )
+    call_back(repo, clock, doctor.id, 0)  # this morning, 9 am: already past
     with (
         qtbot.waitSignal(scheduler.reminders_changed, timeout=1000),
         qtbot.waitSignal(scheduler.due, timeout=1000) as blocker,
@@ -274,14 +279,7 @@ def test_changes_made_in_the_window_run_the_rules_once_in_the_next_turn(
     scheduler.start()
     before = scheduler.syncs
     doctor = repo.doctors.add(Doctor(id=0, case_id=case_id, name="Dr. Marsh"))
-    repo.doctors.add_call(
-        Call(
-            id=0,
-            doctor_id=doctor.id,
-            called_at=(clock() - dt.timedelta(days=1)).isoformat(),
-            call_back_on=(clock() + dt.timedelta(days=2)).date().isoformat(),
-        )
-    )
+    call_back(repo, clock, doctor.id, 2)
     for _ in range(3):
         scheduler.data_changed_soon(case_id)
     assert scheduler.syncs == before  # not yet: the window paints the change first
@@ -311,10 +309,7 @@ def test_on_a_data_file_the_rules_are_worked_out_off_the_window_thread(
     doctor = file_repo.doctors.add(Doctor(id=0, case_id=case_id, name="Dr. Marsh"))
 
     def call_back_in(days: int) -> None:
-        when = (clock() + dt.timedelta(days=days)).date().isoformat()
-        file_repo.doctors.add_call(
-            Call(id=0, doctor_id=doctor.id, called_at=clock().isoformat(), call_back_on=when)
-        )
+        call_back(file_repo, clock, doctor.id, days)
 
     call_back_in(2)
     before = scheduler.syncs
