@@ -22,6 +22,12 @@ def copies(folder: Path) -> list[str]:
     return sorted(p.name for p in where.iterdir()) if where.exists() else []
 
 
+def nothing_kept(repo: Repository, folder: Path, item: RecordItem) -> None:
+    """An attach that did not finish left no row and no copy."""
+    assert repo.records.list_attachments(item.id) == []
+    assert copies(folder) == []
+
+
 @pytest.fixture
 def folder(file_repo: Repository) -> Path:
     found = file_repo.data_folder()
@@ -91,8 +97,7 @@ def test_a_scan_whose_row_cannot_be_written_leaves_no_copy(
     )
     with pytest.raises(OSError):
         records.attach_scan(file_repo, folder, item, scan)
-    assert file_repo.records.list_attachments(item.id) == []
-    assert copies(folder) == []
+    nothing_kept(file_repo, folder, item)
     assert scan.exists()
 
 
@@ -152,8 +157,7 @@ def test_removing_one_scan(
     (stored,) = file_repo.records.list_attachments(item.id)
     changes = records.remove_scan(file_repo, folder, item.case_id, stored)
     assert changes.kinds == {Kind.ATTACHMENTS}
-    assert file_repo.records.list_attachments(item.id) == []
-    assert copies(folder) == []
+    nothing_kept(file_repo, folder, item)
 
 
 def test_a_scan_opens_only_while_it_is_the_file_attached(
@@ -234,8 +238,7 @@ def test_a_big_scan_reports_its_copy_and_cancel_leaves_nothing(
     with pytest.raises(Cancelled):
         records.attach_scan(file_repo, folder, item, big, cancel_after_the_first)
     assert said == [(8192, big.stat().st_size, "Copying the scan: 0.0 of 3.1 MB.")]
-    assert file_repo.records.list_attachments(item.id) == []
-    assert copies(folder) == []
+    nothing_kept(file_repo, folder, item)
     heard: list[int] = []
     attached = records.attach_scan(file_repo, folder, item, big, lambda d, t, w: heard.append(d))
     assert heard[-1] == big.stat().st_size and not attached.duplicate
@@ -262,6 +265,5 @@ def test_a_full_disk_while_copying_a_scan_is_said_in_words_and_leaves_nothing(
             records.attach_scan(file_repo, folder, item, scan)
     assert "free space" in refused.value.message and "report.pdf" in refused.value.message
     assert "Errno" not in refused.value.message
-    assert file_repo.records.list_attachments(item.id) == []
-    assert copies(folder) == []
+    nothing_kept(file_repo, folder, item)
     assert records.attach_scan(file_repo, folder, item, scan).original_name == "report.pdf"

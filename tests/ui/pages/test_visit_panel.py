@@ -93,13 +93,21 @@ def test_changing_the_visit_uses_the_booking_dialog(
     assert panel.summary.text().startswith("Thursday 3 December 2026")
 
 
-def test_tests_ordered_are_saved_with_this_rounds_opinion(
+def after_the_visit(
     qtbot: QtBot, repo: Repository, case: Case, raman: Doctor, clock: FakeClock
-) -> None:
+) -> AfterVisitPanel:
+    """The after-the-visit panel on a case booked with Dr. Raman."""
     book(repo, case, raman, clock)
     panel = AfterVisitPanel(repo)
     qtbot.addWidget(panel)
     panel.load(case)
+    return panel
+
+
+def test_tests_ordered_are_saved_with_this_rounds_opinion(
+    qtbot: QtBot, repo: Repository, case: Case, raman: Doctor, clock: FakeClock
+) -> None:
+    panel = after_the_visit(qtbot, repo, case, raman, clock)
     panel.tests_edit.setPlainText("Breast MRI at Lakeside")
     with qtbot.waitSignal(panel.changed, timeout=1000):
         pass  # saved after a short pause in typing
@@ -119,10 +127,7 @@ def test_tests_ordered_longer_than_kept_are_said_to_be_cut(
 
     from tests.helpers.stranger import named
 
-    book(repo, case, raman, clock)
-    panel = AfterVisitPanel(repo)
-    qtbot.addWidget(panel)
-    panel.load(case)
+    panel = after_the_visit(qtbot, repo, case, raman, clock)
     panel.show()
     box = named(panel, QPlainTextEdit, "New tests the doctor ordered")
     pasted = ("A scan, then blood tests, then another scan. " * 500)[:20_012]
