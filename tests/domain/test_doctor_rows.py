@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from secondopinion_desktop.domain import doctor_rows
 from secondopinion_desktop.domain.doctor_rows import (
     Column,
     DoctorRows,
@@ -97,3 +99,14 @@ def test_any_doctors_are_keyed_and_folded_as_one_by_one(doctors: list[Doctor]) -
     for column in (Column.NAME, Column.PHONE, Column.SOURCE):
         assert column_keys(column, doctors) == [sort_key(column, d) for d in doctors]
     assert search_texts(doctors) == [search_text(d) for d in doctors]
+
+
+def test_a_list_longer_than_a_piece_is_folded_as_one_by_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`search_texts` folds a piece of doctors at a time (one call into C over 100,000 would
+    keep the window waiting): pieces of 2 over the sample list, odd ones included, agree."""
+    monkeypatch.setattr(doctor_rows, "PIECE", 2)
+    doctors = [*DOCTORS, replace(DOCTORS[0], notes="held \x00 apart"), *DOCTORS]
+    assert search_texts(doctors) == [search_text(d) for d in doctors]
+    assert len(search_texts(doctors)) == len(doctors)

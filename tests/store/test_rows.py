@@ -134,6 +134,31 @@ def test_a_whole_list_reads_as_each_row_would_alone(
     assert outcome(lambda: mapper.many(conn.execute("SELECT * FROM t"))) == expected
 
 
+@pytest.mark.parametrize("bad_row", [None, 0, 4, 6])
+def test_a_list_longer_than_a_slice_reads_as_each_row_would_alone(
+    monkeypatch: pytest.MonkeyPatch, bad_row: int | None
+) -> None:
+    """`many` fetches and reads a slice of rows at a time (so no single call into C holds
+    the interpreter's lock over a whole long list): slices of 3 over 7 rows give the same
+    values, or the same error naming the row that cannot be read, in any slice."""
+    monkeypatch.setattr(rows, "MANY_SLICE", 3)
+    mapper = rows.appointment_from_row
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE TABLE t ({', '.join(mapper.names)})")
+    for number in range(7):
+        stored = dict.fromkeys(mapper.names, None)
+        stored |= {"id": number + 1, "case_id": 1, "kind": "visit", "team_members": "A\nB"}
+        stored["starts_at"] = "soon" if number == bad_row else f"2026-12-0{number + 1}T09:30:00"
+        conn.execute(f"INSERT INTO t VALUES ({', '.join('?' * len(stored))})", [*stored.values()])
+    conn.row_factory = sqlite3.Row
+    expected = outcome(lambda: [mapper(row) for row in conn.execute("SELECT * FROM t")])
+    assert outcome(lambda: mapper.many(conn.execute("SELECT * FROM t"))) == expected
+    if bad_row is None:
+        assert [a.starts_at.day for a in expected] == [1, 2, 3, 4, 5, 6, 7]
+    else:
+        assert expected == (rows.UnreadableRowError, f"appointments {bad_row + 1}: starts_at")
+
+
 def test_a_column_of_equal_numbers_of_two_kinds_reads_each_as_its_kind() -> None:
     assert converted((1, 1.0, None, 1), stored_int) == [1, None, None, 1]
     assert converted(("2026-11-20", None, "2026-11-20"), date_or_none) == [
