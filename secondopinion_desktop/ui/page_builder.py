@@ -15,6 +15,8 @@ data together: 100 to 300 ms on a 2-core machine, long enough to feel. Two thing
   background (`ui/background.reading_in_background`), and stopped for good when the window
   closes. Their data is read when they are shown, as before. Only the interactive
   window starts it: the screenshot and export modes build nothing but the page they show.
+  After the pages come `after_pages`: what the first dialog would pay for otherwise (its
+  module, PySide's first look at a widget Qt made, see `builder_for`).
 
 Nothing here knows what a page holds: the window passes the callables that build and load.
 """
@@ -22,9 +24,10 @@ Nothing here knows what a page holds: the window passes the callables that build
 from __future__ import annotations
 
 import importlib
+import itertools
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -98,7 +101,8 @@ class PageBuilder(QObject):
     """Builds pages in pieces: in turns when one is shown, or ahead in idle time.
 
     `parts` says how to build each page; `busy()` says when the window is in the middle of
-    something (a long job); `clock` counts seconds (the tests pass theirs).
+    something (a long job); `after_pages`, pieces done in idle time after the pages are
+    built; `clock` counts seconds (the tests pass theirs).
 
     Signals:
         finished(): idle building has built every page, or was stopped.
@@ -113,9 +117,11 @@ class PageBuilder(QObject):
         parts: PageParts,
         busy: Callable[[], bool] = lambda: False,
         clock: Callable[[], float] = time.monotonic,
+        after_pages: Iterable[Piece] = (),
     ) -> None:
         super().__init__(parent)
         self._pages, self._parts, self._busy, self._clock = pages, parts, busy, clock
+        self._after_pages = tuple(after_pages)
         self._last_input = -QUIET_S
         self._urgent: Iterator[Piece] = iter(())
         self._made: dict[int, list[StepPanel]] = {}  # panels made ahead, by page
@@ -146,7 +152,8 @@ class PageBuilder(QObject):
         if self._started or self._stopped:
             return
         self._started = True
-        self._ahead = (piece for page in self._pages for piece in self._pieces(page, load=False))
+        pages = (piece for page in self._pages for piece in self._pieces(page, load=False))
+        self._ahead = itertools.chain(pages, self._after_pages)
         app = QApplication.instance()
         if isinstance(app, QGuiApplication):
             # the person's keys and clicks put idle building off: they reach a window before
@@ -322,4 +329,34 @@ def builder_for(window: MainWindow) -> PageBuilder:
     def busy() -> bool:  # (a read's worker and a piece would take turns for the lock)
         return window.jobs.busy or reading_in_background()
 
-    return PageBuilder(window, range(1, OUTCOME_PAGE + 1), parts, busy=busy)
+    after_pages = [partial(_import, name) for name in DIALOG_MODULES]
+    return PageBuilder(
+        window, range(1, OUTCOME_PAGE + 1), parts, busy=busy, after_pages=[*after_pages, _meet_qt]
+    )
+
+
+#: The dialogs a person opens most, imported in idle time after the pages (each took 5 to 10
+#: ms the first time a dialog opened).
+DIALOG_MODULES = tuple(
+    "secondopinion_desktop.ui." + name
+    for name in [
+        "columns",
+        "write_pause",
+        "dialogs.record_dialog",
+        "dialogs.doctor_dialog",
+        "dialogs.call_dialog",
+        "dialogs.booking_dialog",
+    ]
+)
+
+
+def _meet_qt() -> None:
+    """The first widget PySide is handed that Qt made itself (a scroll area's viewport, as a
+    form dialog fits itself to its form) makes PySide set up the Python side of dozens of
+    Qt classes and their enums: 17 to 25 ms, once, on opening the first record dialog. Done
+    here in idle time instead."""
+    from PySide6.QtWidgets import QScrollArea
+
+    area = QScrollArea()
+    area.viewport()
+    area.deleteLater()

@@ -18,7 +18,7 @@ from secondopinion_desktop.domain.steps import OUTCOME_PAGE
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.background import read_in_background, reading_in_background
 from secondopinion_desktop.ui.main_window import MainWindow
-from secondopinion_desktop.ui.page_builder import QUIET_S, PageBuilder, PageParts
+from secondopinion_desktop.ui.page_builder import DIALOG_MODULES, QUIET_S, PageBuilder, PageParts
 from secondopinion_desktop.ui.pages.panel import StepPanel
 from secondopinion_desktop.ui.pages.panels import MODULES, PANELS
 from tests.ui.conftest import AppSession
@@ -138,7 +138,8 @@ def test_the_persons_keys_and_clicks_put_idle_building_off(
         loads=lambda page: [],
         is_built=lambda page: f"panels {page}" in done,
     )
-    builder = PageBuilder(owner, range(1, 3), parts, clock=lambda: now[0])
+    after = [lambda: done.append("after the pages")]
+    builder = PageBuilder(owner, range(1, 3), parts, clock=lambda: now[0], after_pages=after)
     builder.start(after_ms=0)
     # the person types, the way a key reaches the app (through the window, not to a widget)
     QTest.keyClick(field.windowHandle(), Qt.Key.Key_A)
@@ -147,17 +148,20 @@ def test_the_persons_keys_and_clicks_put_idle_building_off(
     now[0] += QUIET_S  # quiet since then
     with qtbot.waitSignal(builder.finished, timeout=5_000):
         pass
-    assert done == ["page 1", "panels 1", "page 2", "panels 2"]
+    assert done == ["page 1", "panels 1", "page 2", "panels 2", "after the pages"]
 
 
 def test_each_pages_modules_can_be_imported_ahead() -> None:
-    """The modules listed for a page exist; a page's panel module comes last of its own."""
+    """The modules listed for a page exist; a page's panel module comes last of its own. So
+    do the dialogs' modules imported after the pages."""
     import importlib
 
     for page, names in MODULES.items():
         assert page in PANELS
         for name in names:
             importlib.import_module(name)
+    for name in DIALOG_MODULES:
+        importlib.import_module(name)
 
 
 def test_a_long_read_in_the_background_puts_idle_building_off(
