@@ -417,6 +417,34 @@ def reminder_check(bench: Bench) -> None:
     scheduler.stop()
 
 
+def reminder_start(bench: Bench) -> None:
+    """The reminders as the app starts: every case's rules, then the first check, which
+    finds the 10,000 overdue (a new scheduler each run; the reminder window is not shown)."""
+    from secondopinion_desktop.ui.reminder_scheduler import ReminderScheduler
+
+    made: list[ReminderScheduler] = []
+
+    def start() -> None:
+        scheduler = ReminderScheduler(bench.repo, parent=bench.window)  # type: ignore[arg-type]
+        shown: list[object] = []
+        scheduler.due.connect(shown.append)
+        made.append(scheduler)
+        scheduler.start()
+        bench.wait_until(lambda: bool(shown))
+
+    def stop_the_last() -> None:
+        while made:
+            made.pop().stop()
+
+    bench.measure(
+        "start: every case's reminder rules, then the first check",
+        start,
+        repeat=max(3, bench.repeat // 4),
+        before=stop_the_last,
+    )
+    stop_the_last()
+
+
 def big_checklist(bench: Bench) -> None:
     """Opening a case whose records checklist has 2,000 items, on step 4 (once 9 s frozen)."""
     from secondopinion_desktop.services.changes import Changes, Kind
@@ -480,6 +508,7 @@ SCENARIOS: list[Callable[[Bench], None]] = [
     case_switching,
     case_reading,
     reminder_check,
+    reminder_start,
     page_switching,  # last: it opens new windows
 ]
 

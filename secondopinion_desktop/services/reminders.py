@@ -4,6 +4,7 @@ any reminder (done, snoozed, their own added, changed or removed)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Mapping
 
 from secondopinion_desktop.domain.reminder_rules import (
     ReminderFacts,
@@ -55,6 +56,29 @@ def sync_reminders(repo: Repository, case_id: int, zone: dt.tzinfo | None = None
     """Bring the case's derived reminders in step with its data; True if any changed."""
     with repo.db.atomic():
         return keep_in_step(repo, case_id, wanted_reminders(repo, case_id, zone))
+
+
+def all_wanted_reminders(
+    repo: Repository, zone: dt.tzinfo | None = None
+) -> dict[int, list[Wanted]]:
+    """`wanted_reminders` of every case, by case id (reads only: also on a worker's
+    connection; 52 cases of five years take about 0.8 s)."""
+    return {case.id: wanted_reminders(repo, case.id, zone) for case in repo.cases.list()}
+
+
+def keep_all_in_step(
+    repo: Repository, wanted: Mapping[int, list[Wanted]], skip: Collection[int] = ()
+) -> bool:
+    """`keep_in_step` for every case in `wanted` but those in `skip` (changed since it was
+    read: their own rules run), in one transaction; a case removed meanwhile is left out.
+    True if any reminder changed."""
+    changed = False
+    with repo.db.atomic():
+        here = {case.id for case in repo.cases.list()}
+        for case_id, case_wanted in wanted.items():
+            if case_id in here and case_id not in skip:
+                changed = keep_in_step(repo, case_id, case_wanted) or changed
+    return changed
 
 
 def sync_all_reminders(repo: Repository, zone: dt.tzinfo | None = None) -> bool:

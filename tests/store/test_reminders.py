@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from secondopinion_desktop.domain.reminders import Reminder
+from secondopinion_desktop.store import reminders as store_reminders
 from secondopinion_desktop.store.reminders import FIRES_SQL, NEXT_BATCH, fires_at_of
 from secondopinion_desktop.store.repository import Repository
 from tests.helpers.clock import FIXED_NOW
@@ -119,6 +122,23 @@ def test_announced_ones_are_not_fresh_until_their_time_moves(repo: Repository) -
     assert announced.closed() == {first.id, second.id}
     assert repo.reminders.open_among([first.id, second.id, 999]) == set()
     assert repo.reminders.any_open()
+
+
+@pytest.mark.parametrize("json_functions", [True, False])
+def test_a_thousand_marked_at_once_are_not_fresh_with_or_without_sqlites_json(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch, json_functions: bool
+) -> None:
+    """`mark` sends the ids as one JSON list; an SQLite without JSON functions (the query
+    names one it lacks here) marks them 500 at a time, the same."""
+    if not json_functions:
+        monkeypatch.setattr(store_reminders, "IDS_FROM_JSON", "SELECT value FROM json_nope(?)")
+    case = repo.cases.create("Mum")
+    ids = [add(repo, case.id, NOW - HOUR, f"R{i}").id for i in range(1_200)]
+    announced = repo.reminders.announcements()
+    assert len(announced.fresh(NOW)) == 1_200
+    announced.mark([])
+    announced.mark(ids[:-1])
+    assert announced.fresh(NOW) == [(ids[-1], NOW - HOUR)]
 
 
 def test_pages_of_the_list_in_its_order_and_the_counts(repo: Repository) -> None:

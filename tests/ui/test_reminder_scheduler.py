@@ -306,6 +306,7 @@ def test_on_a_data_file_the_rules_are_worked_out_off_the_window_thread(
     case_id = file_repo.cases.create("Dad").id
     scheduler = ReminderScheduler(file_repo, clock, ZONE, monotonic=mono)
     scheduler.start()
+    qtbot.waitUntil(lambda: not scheduler.settling)  # every case's rules: see the next tests
     doctor = file_repo.doctors.add(Doctor(id=0, case_id=case_id, name="Dr. Marsh"))
 
     def call_back_in(days: int) -> None:
