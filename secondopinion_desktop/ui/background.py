@@ -11,9 +11,9 @@ result back on the window's thread through a signal.
 Cancel sets a flag the worker's progress hook checks: the next report raises `Cancelled`,
 and the job unwinds through its one transaction and its temp files' clean-up, so the data is
 exactly as before. The dialog stays up ("Stopping…") until the worker has really stopped.
-A page that only *reads* a lot (5,000 candidate doctors) uses `read_in_background`: no dialog
-and no lock, the same own connection, the result by signal; the page says in words that it
-is reading meanwhile.
+A page that only *reads* a lot (5,000 candidate doctors) uses `read_in_background`
+(ui/background_reads.py): no dialog and no lock, the same own connection, the result by
+signal; the page says in words that it is reading meanwhile.
 
 A job that fails says why in words through ui/messages.py (a KnownError's message, or a calm
 sentence for a bug, which goes to the log by kind only), never a traceback.
@@ -57,7 +57,7 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.autosave import flush_all
 from secondopinion_desktop.ui.style import dress
 
-__all__ = ["Job", "JobProgressDialog", "Jobs", "read_in_background", "reading_in_background"]
+__all__ = ["Job", "JobProgressDialog", "Jobs"]
 
 log = logging.getLogger(__name__)
 
@@ -402,90 +402,3 @@ class Jobs(QObject):
             self.wait(30_000)
         self.pool.waitForDone(30_000)
         QThreadPool.globalInstance().waitForDone(30_000)  # reads (`read_in_background`)
-
-
-def reading_in_background() -> bool:
-    """Whether a `read_in_background` worker is running (their pool, Qt's global one, runs
-    nothing else): work that can wait (pages built ahead) waits, rather than take turns with
-    it for the interpreter lock."""
-    return QThreadPool.globalInstance().activeThreadCount() > 0
-
-
-class _ReadSignals(QObject):
-    """Made on the window's thread, emitted from the reader's."""
-
-    done = Signal(object)
-    failed = Signal()
-
-
-class _Reader(QRunnable):
-    """Runs one read on a pool thread, on its own connection to the database file."""
-
-    def __init__(
-        self,
-        read: Callable[[Repository], Any],
-        database: Path,
-        clock: Any,
-        signals: _ReadSignals,
-    ) -> None:
-        super().__init__()
-        self.read, self.database, self.clock, self.signals = read, database, clock, signals
-
-    def run(self) -> None:
-        try:
-            repo = Repository.open_another(self.database, self.clock)
-        except Exception as exc:  # the file went away: the page reads it again when shown
-            self._tell(None, exc)
-            return
-        from secondopinion_desktop.ui.collector import quiet_collector
-
-        try:
-            with quiet_collector():  # see ui/collector.py: no full passes meanwhile
-                result = self.read(repo)
-        except Exception as exc:
-            self._tell(None, exc)
-        else:
-            self._tell(result, None)
-        finally:
-            repo.close()
-
-    def _tell(self, result: Any, failure: Exception | None) -> None:
-        if failure is not None:
-            kind = getattr(failure, "sqlite_errorname", None) or type(failure).__name__
-            log.error("background read failed (%s)", kind)  # the kind only, never data
-        try:
-            if failure is None:
-                self.signals.done.emit(result)
-            else:
-                self.signals.failed.emit()
-        except RuntimeError:  # the page went away meanwhile: nobody is waiting
-            pass
-
-
-def read_in_background(
-    owner: QObject,
-    repo: Repository,
-    read: Callable[[Repository], T],
-    done: Callable[[T], object],
-    failed: Callable[[], object],
-) -> bool:
-    """Run `read` (reads only, never writes) on a worker thread with its own connection;
-    `done(result)` or `failed()` is called later on the window's thread (through `owner`,
-    so nothing is called once the owner is gone). False, with nothing started, when the
-    database is in memory: the caller reads at once."""
-    database = repo.database_file()
-    if database is None:
-        return False
-    signals = _ReadSignals(owner)
-
-    def finish(then: Callable[[], object]) -> None:
-        signals.deleteLater()
-        from secondopinion_desktop.ui.collector import tidy  # (loaded by the worker already)
-
-        tidy()  # what the worker's quiet block left for this thread (ui/collector.py)
-        then()
-
-    signals.done.connect(lambda result: finish(lambda: done(result)))
-    signals.failed.connect(lambda: finish(failed))
-    QThreadPool.globalInstance().start(_Reader(read, database, repo.clock, signals))
-    return True

@@ -12,7 +12,7 @@ data together: 100 to 300 ms on a 2-core machine, long enough to feel. Two thing
 - `start()`: once the window is up, the pages not built yet are built in idle time, one piece
   at a time (a module, a page, a page's panels, the page's first layout) with a pause between
   pieces, put off while the person types, clicks or scrolls or a long list is read in the
-  background (`ui/background.reading_in_background`), and stopped for good when the window
+  background (`ui/background_reads.reading_in_background`), and stopped for good when the window
   closes. Their data is read when they are shown, as before. Only the interactive
   window starts it: the screenshot and export modes build nothing but the page they show.
   After the pages come `after_pages`: what the first dialog would pay for otherwise (its
@@ -295,7 +295,7 @@ class PageBuilder(QObject):
 def builder_for(window: MainWindow) -> PageBuilder:
     """The builder of the window's pages 1-7 (0, the welcome, is built when needed)."""
     from secondopinion_desktop.domain.steps import OUTCOME_PAGE
-    from secondopinion_desktop.ui.background import reading_in_background
+    from secondopinion_desktop.ui.background_reads import reading_in_background
     from secondopinion_desktop.ui.pages.panels import MODULES, PANELS, PanelContext, build_panel
 
     def context() -> PanelContext:

@@ -36,7 +36,7 @@ from secondopinion_desktop.services.reminders import (
     wanted_reminders,
 )
 from secondopinion_desktop.store.repository import NotFoundError, Repository, WritesPaused
-from secondopinion_desktop.ui.background import read_in_background
+from secondopinion_desktop.ui.background_reads import read_in_background
 from secondopinion_desktop.ui.collector import quiet_collector
 
 log = logging.getLogger(__name__)

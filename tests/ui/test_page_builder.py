@@ -16,7 +16,7 @@ from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.doctors import Doctor, Role
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE
 from secondopinion_desktop.store.repository import Repository
-from secondopinion_desktop.ui.background import read_in_background, reading_in_background
+from secondopinion_desktop.ui.background_reads import read_in_background, reading_in_background
 from secondopinion_desktop.ui.main_window import MainWindow
 from secondopinion_desktop.ui.page_builder import DIALOG_MODULES, QUIET_S, PageBuilder, PageParts
 from secondopinion_desktop.ui.pages.panel import StepPanel

@@ -17,7 +17,7 @@ from secondopinion_desktop.domain.appointments import Appointment
 from secondopinion_desktop.domain.doctors import Call, Doctor
 from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.store.repository import Repository
-from secondopinion_desktop.ui.background import reading_in_background
+from secondopinion_desktop.ui.background_reads import reading_in_background
 from secondopinion_desktop.ui.reminder_scheduler import MAX_ARM_MS, TICK_MS, ReminderScheduler
 from tests.helpers.clock import FakeClock, FakeMonotonic
 

@@ -20,7 +20,7 @@ from secondopinion_desktop.services import reminders as reminder_services
 from secondopinion_desktop.store.reminders import ReminderRepository
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui import reminder_scheduler
-from secondopinion_desktop.ui.background import reading_in_background
+from secondopinion_desktop.ui.background_reads import reading_in_background
 from secondopinion_desktop.ui.reminder_scheduler import ReminderScheduler
 from tests.helpers.clock import FakeClock, FakeMonotonic
 

@@ -18,7 +18,7 @@ from secondopinion_desktop.services import doctors as doctor_changes
 from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.after_paint import after_paint
-from secondopinion_desktop.ui.background import read_in_background
+from secondopinion_desktop.ui.background_reads import read_in_background
 from secondopinion_desktop.ui.forms import NORMAL_LINE
 from secondopinion_desktop.ui.models.doctors_model import (
     Column,

@@ -32,7 +32,7 @@ from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.services.records import ensure_default_records
 from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.after_paint import after_paint
-from secondopinion_desktop.ui.background import read_in_background
+from secondopinion_desktop.ui.background_reads import read_in_background
 from secondopinion_desktop.ui.colours import overdue_color
 from secondopinion_desktop.ui.pages.panel import paragraph
 from secondopinion_desktop.ui.pages.recent_cases import RecentCases
