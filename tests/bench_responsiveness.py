@@ -47,7 +47,9 @@ STALL_LIMIT_MS = 100.0
 P95_LIMIT_MS = 50.0
 BEAT_MS = 10
 SETTLE_MS = 40  # after an action: the painting and deferred work it caused
-REPEAT = 7
+# 20 runs: the nearest-rank 95th percentile of 20 is the worst but one; of 7 (as before) it
+# was the worst, so one stray gap failed the p95 limit that the worst-gap limit is there for
+REPEAT = 20
 
 
 @dataclass
