@@ -448,7 +448,7 @@ class DueReminders(Sequence[Reminder]):
         times: list[tuple[int, dt.datetime]],
         load: Callable[[list[int]], list[Reminder]],
     ) -> None:
-        self.times = sorted(times, key=itemgetter(1, 0))  # by when, then id (C: 2x a lambda)
+        self.times = sorted(times, key=itemgetter(1, 0))  # by when, then id
         self._load = load
         self._read: dict[int, Reminder] = {}
 
