@@ -55,7 +55,9 @@ def test_an_owner_qt_deleted_while_its_read_runs_is_not_called(
     assert heard == []
 
 
-def test_a_read_that_fails_says_so_on_the_windows_thread(qtbot: QtBot, file_repo: Repository) -> None:
+def test_a_read_that_fails_says_so_on_the_windows_thread(
+    qtbot: QtBot, file_repo: Repository
+) -> None:
     """A read that raises (here: the table it reads is not there) reports `failed` in the
     window's thread, never a traceback."""
     failed: list[bool] = []

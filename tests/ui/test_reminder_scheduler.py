@@ -20,6 +20,7 @@ from secondopinion_desktop.store.repository import Repository
 from secondopinion_desktop.ui.background_reads import reading_in_background
 from secondopinion_desktop.ui.reminder_scheduler import MAX_ARM_MS, TICK_MS, ReminderScheduler
 from tests.helpers.clock import FakeClock, FakeMonotonic
+from tests.helpers.reminders import call_back
 
 ZONE = dt.timezone(dt.timedelta(hours=-5))
 
@@ -46,18 +47,6 @@ def make(qtbot: QtBot, repo: Repository, clock: FakeClock, mono: FakeMonotonic) 
     yield build
     for scheduler in made:
         scheduler.stop()
-
-
-def call_back(repo: Repository, clock: FakeClock, doctor_id: int, in_days: int) -> None:
-    """A call logged yesterday: the office asked to be called back in `in_days` days."""
-    repo.doctors.add_call(
-        Call(
-            id=0,
-            doctor_id=doctor_id,
-            called_at=(clock() - dt.timedelta(days=1)).isoformat(),
-            call_back_on=(clock() + dt.timedelta(days=in_days)).date().isoformat(),
-        )
-    )
 
 
 def own(repo: Repository, case_id: int, due: dt.datetime, title: str = "Call the lab") -> Reminder:

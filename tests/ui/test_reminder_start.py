@@ -13,9 +13,8 @@ import pytest
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
-from secondopinion_desktop.domain.doctors import Call, Doctor
+from secondopinion_desktop.domain.doctors import Doctor
 from secondopinion_desktop.domain.reminder_rules import Wanted
-from secondopinion_desktop.domain.reminders import Reminder
 from secondopinion_desktop.services import reminders as reminder_services
 from secondopinion_desktop.store.reminders import ReminderRepository
 from secondopinion_desktop.store.repository import Repository
@@ -23,8 +22,7 @@ from secondopinion_desktop.ui import reminder_scheduler
 from secondopinion_desktop.ui.background_reads import reading_in_background
 from secondopinion_desktop.ui.reminder_scheduler import ReminderScheduler
 from tests.helpers.clock import FakeClock, FakeMonotonic
-
-ZONE = dt.timezone(dt.timedelta(hours=-5))
+from tests.helpers.reminders import ZONE, call_back, own
 
 
 class HeldRead:
@@ -53,22 +51,6 @@ def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldRead]:
     QThreadPool.globalInstance().waitForDone(5000)
 
 
-def add_call_back(repo: Repository, clock: FakeClock, doctor_id: int, in_days: int) -> None:
-    """A call logged yesterday: the office asked to be called back in `in_days` days."""
-    repo.doctors.add_call(
-        Call(
-            id=0,
-            doctor_id=doctor_id,
-            called_at=(clock() - dt.timedelta(days=1)).isoformat(),
-            call_back_on=(clock() + dt.timedelta(days=in_days)).date().isoformat(),
-        )
-    )
-
-
-def own(repo: Repository, case_id: int, due: dt.datetime, title: str) -> Reminder:
-    return repo.reminders.add(Reminder(id=0, case_id=case_id, title=title, due_at=due))
-
-
 def call_back_days(repo: Repository, clock: FakeClock) -> list[int]:
     return sorted((r.due_at.date() - clock().date()).days for r in repo.reminders.open())
 
@@ -79,7 +61,7 @@ def test_at_start_the_rules_are_read_off_the_window_thread_then_what_is_due_show
     """The call-back asked for yesterday shows once the rules are written, as shown at start."""
     case_id = file_repo.cases.create("Dad").id
     doctor = file_repo.doctors.add(Doctor(id=0, case_id=case_id, name="Dr. Marsh"))
-    add_call_back(file_repo, clock, doctor.id, -1)  # it was due yesterday
+    call_back(file_repo, clock, doctor.id, -1)  # it was due yesterday
     scheduler = ReminderScheduler(file_repo, clock, ZONE, monotonic=FakeMonotonic())
     announced: list[tuple[list[str], bool]] = []
     scheduler.due.connect(
@@ -108,12 +90,12 @@ def test_a_case_changed_while_the_rules_are_read_keeps_what_its_own_rules_wrote(
     other_id = file_repo.cases.create("Mum").id
     doctor = file_repo.doctors.add(Doctor(id=0, case_id=case_id, name="Dr. Marsh"))
     other = file_repo.doctors.add(Doctor(id=0, case_id=other_id, name="Dr. Okafor"))
-    add_call_back(file_repo, clock, doctor.id, 2)
-    add_call_back(file_repo, clock, other.id, 4)
+    call_back(file_repo, clock, doctor.id, 2)
+    call_back(file_repo, clock, other.id, 4)
     scheduler = ReminderScheduler(file_repo, clock, ZONE, monotonic=FakeMonotonic())
     scheduler.start()
     assert held.read.wait(5)
-    add_call_back(file_repo, clock, doctor.id, 3)
+    call_back(file_repo, clock, doctor.id, 3)
     scheduler.data_changed_soon(case_id)
     scheduler.flush_changes()  # Dad's rules, here and now
     assert call_back_days(file_repo, clock) == [2, 3]
@@ -128,7 +110,7 @@ def test_a_window_closed_while_the_rules_are_read_writes_nothing_more(
 ) -> None:
     case_id = file_repo.cases.create("Dad").id
     doctor = file_repo.doctors.add(Doctor(id=0, case_id=case_id, name="Dr. Marsh"))
-    add_call_back(file_repo, clock, doctor.id, 2)
+    call_back(file_repo, clock, doctor.id, 2)
     scheduler = ReminderScheduler(file_repo, clock, ZONE, monotonic=FakeMonotonic())
     scheduler.start()
     assert held.read.wait(5)
@@ -181,7 +163,7 @@ def test_in_memory_the_rules_run_at_once(qtbot: QtBot, repo: Repository, clock: 
     """Data in memory (a screenshot, the tests) cannot be opened by a worker: as before."""
     case_id = repo.cases.create("Dad").id
     doctor = repo.doctors.add(Doctor(id=0, case_id=case_id, name="Dr. Marsh"))
-    add_call_back(repo, clock, doctor.id, 2)
+    call_back(repo, clock, doctor.id, 2)
     scheduler = ReminderScheduler(repo, clock, ZONE, monotonic=FakeMonotonic())
     scheduler.start()
     assert not scheduler.settling
