@@ -5,6 +5,10 @@ All guidance text for a step lives here, so there is one place to edit and later
 
 from __future__ import annotations
 
+import datetime as dt
+
+from secondopinion_desktop.domain.care_fields import care_field, uses_mammograms, uses_pathology
+from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.rounds import ordinal
 
@@ -112,6 +116,43 @@ STEPS: tuple[Step, ...] = (
         done_means="You have been to the visit and written down what the doctor said.",
     ),
 )
+
+SLIDES_STEP = 5
+
+
+@frozen
+class Heading:
+    """A step page's title and the line under it; `short`, the step's name in the sidebar."""
+
+    title: str
+    summary: str
+    short: str
+
+
+def heading(number: int, case: Case | None = None, today: dt.date | None = None) -> Heading:
+    """A step's title and summary for this case.
+
+    Step 5 names what the case has to send: slides only where the checklist suggests them (a
+    cancer, or no diagnosis typed yet), mammograms only for a breast diagnosis, and for a
+    patient under 18 (by the date of birth on `today`) "your child's". The rule is the records
+    checklist's own (care_fields), so the title and the items listed under it agree."""
+    plain = step(number)
+    if number != SLIDES_STEP or case is None:
+        return Heading(plain.title, plain.summary, plain.title)
+    field = care_field(case.diagnosis, case.recommended_treatment)
+    slides = uses_pathology(field, case.diagnosis)
+    if uses_mammograms(field):
+        things = "slides, mammograms and other scans"
+    elif slides:
+        things = "slides, scans and x-rays"
+    else:
+        things = "scans and x-rays"
+    short = "Slides and scans" if slides else "Scans and x-rays"
+    if today is not None and case.is_child_on(today):
+        title = "Your child's slides and scans" if slides else "Your child's scans and x-rays"
+        return Heading(title, f"Arrange for the new doctor to see your child's {things}.", short)
+    return Heading(short, f"Arrange the {things} the new doctor will want to see.", short)
+
 
 OUTCOME_TITLE = "After the second opinion"
 OUTCOME_SHORT_TITLE = "The outcome"

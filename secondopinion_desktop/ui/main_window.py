@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from secondopinion_desktop.domain.cases import Case
 from secondopinion_desktop.domain.steps import OUTCOME_PAGE, STEPS, next_open_step, progress_text
+from secondopinion_desktop.domain.steps import heading as step_heading
 from secondopinion_desktop.services import steps
 from secondopinion_desktop.services.changes import Changes
 from secondopinion_desktop.services.exports import current_case_id
@@ -329,6 +330,9 @@ class MainWindow(QMainWindow):
             return
         parts = [p for p in (self.case.patient_name, self.case.diagnosis) if p]
         self.patient_label.setText(" \u2014 ".join(parts))
+        self.steps_model.set_titles(  # a step whose name fits the case (5: slides or scans)
+            {n: step_heading(n, self.case, self.repo.today()).short for n in range(1, OUTCOME_PAGE)}
+        )
         self.setWindowTitle(f"{self.case.display_name} \u2014 {APP_TITLE}")
 
     def _on_case_chosen(self, row: int) -> None:
@@ -342,6 +346,8 @@ class MainWindow(QMainWindow):
         self.case_combo.setCurrentIndex(self.cases_model.row_of(saved.id))
         self._show_case_header()
         self._broadcast(changes)
+        if 1 <= self.current_page() < OUTCOME_PAGE:  # a title may follow the new diagnosis
+            self._load_step_page(self.current_page())
 
     # --- steps ---------------------------------------------------------------------------
 
@@ -390,7 +396,9 @@ class MainWindow(QMainWindow):
         step_page = self.step_page(page)
         step_page.flush_notes()
         progress = self.repo.cases.step_progress(self.case.id)[page]
-        step_page.load(progress, self._situation(page))
+        step_page.load(
+            progress, self._situation(page), step_heading(page, self.case, self.repo.today())
+        )
 
     def _broadcast(self, changes: Changes, sender: object = None) -> None:
         """Tell the panels in view (others note it, to load when shown) and listeners."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from secondopinion_desktop.domain.cases import clean_title, suggested_title
+from secondopinion_desktop.domain.cases import Case, clean_title, suggested_title
 from secondopinion_desktop.domain.steps import (
     OUTCOME_PAGE,
     STEPS,
+    heading,
     next_open_step,
     progress_text,
     step,
@@ -82,3 +85,46 @@ def test_what_usually_happens_speaks_of_the_doctor_of_the_round() -> None:
     third = " ".join(usual_outcomes(3))
     assert "The third doctor agrees" in third and "second doctor" not in third
     assert "you may want another opinion" in third and "a third opinion" not in third
+
+
+# --- step 5's title fits the case ------------------------------------------------------------
+
+TODAY = dt.date(2026, 12, 1)
+CHILD_BORN = dt.date(2017, 3, 2)
+
+
+def case(diagnosis: str = "", treatment: str = "", born: dt.date | None = None) -> Case:
+    return Case(
+        id=1, title="x", diagnosis=diagnosis, recommended_treatment=treatment, date_of_birth=born
+    )
+
+
+@pytest.mark.parametrize(
+    ("diagnosis", "born", "title", "summary"),
+    [
+        ("", None, "Slides and scans", "Arrange the slides, scans and x-rays the new doctor"),
+        ("Lung cancer", None, "Slides and scans", "the slides, scans and x-rays"),
+        ("Breast cancer", None, "Slides and scans", "slides, mammograms and other scans"),
+        ("Lumbar spinal stenosis", None, "Scans and x-rays", "Arrange the scans and x-rays the"),
+        ("Tetralogy of Fallot", CHILD_BORN, "Your child's scans and x-rays", "your child's scans"),
+        ("Ewing sarcoma", CHILD_BORN, "Your child's slides and scans", "slides"),
+        ("Aortic stenosis", dt.date(1950, 1, 1), "Scans and x-rays", "the new doctor will want"),
+    ],
+)
+def test_step_five_is_named_for_what_the_case_has_to_send(
+    diagnosis: str, born: dt.date | None, title: str, summary: str
+) -> None:
+    words = heading(5, case(diagnosis, born=born), TODAY)
+    assert (words.title, words.short) == (title, title.replace("Your child's s", "S"))
+    assert summary in words.summary
+    assert "should" not in words.summary  # what to arrange, never what is medically right
+    if "slides" not in title.lower():
+        assert "slides" not in words.summary
+
+
+def test_other_steps_and_no_case_keep_their_plain_names() -> None:
+    child = case("Tetralogy of Fallot", born=CHILD_BORN)
+    for number in (1, 2, 3, 4, 6):
+        assert heading(number, child, TODAY).title == step(number).title
+    assert heading(5).title == step(5).title == "Slides and scans"
+    assert heading(5, child).title == "Scans and x-rays"  # no day: the age is not known

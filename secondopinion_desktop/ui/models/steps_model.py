@@ -31,6 +31,7 @@ class StepsModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._done: set[int] = set()
+        self._titles = {s.number: s.title for s in STEPS}
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else OUTCOME_PAGE
@@ -39,6 +40,13 @@ class StepsModel(QAbstractListModel):
         """Show a new set of done steps (after a change or a switch of case)."""
         self._done = set(done)
         if self.rowCount():
+            self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
+
+    def set_titles(self, titles: dict[int, str]) -> None:
+        """The steps' names for the case shown (step 5 says slides only where there are any)."""
+        titles = {**self._titles, **titles}
+        if titles != self._titles:
+            self._titles = titles
             self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
 
     def done_steps(self) -> set[int]:
@@ -58,7 +66,7 @@ class StepsModel(QAbstractListModel):
             return None
         number = index.row() + 1
         is_outcome = number == OUTCOME_PAGE
-        title = OUTCOME_SHORT_TITLE if is_outcome else STEPS[index.row()].title
+        title = OUTCOME_SHORT_TITLE if is_outcome else self._titles[number]
         if role == Qt.ItemDataRole.DisplayRole:
             return title
         if role == NumberRole:

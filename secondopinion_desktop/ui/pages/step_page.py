@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from secondopinion_desktop.domain.cases import StepProgress
-from secondopinion_desktop.domain.steps import STEP_COUNT, Step
+from secondopinion_desktop.domain.steps import STEP_COUNT, Heading, Step
 from secondopinion_desktop.ui.autosave import AutoSaver, kept_part
 from secondopinion_desktop.ui.card import titled_card
 from secondopinion_desktop.ui.focus_order import chain, last_tab_stop
@@ -68,6 +68,14 @@ class PageFrame(QScrollArea):
         heading.addWidget(self.summary_label)
         self.body.addLayout(heading)
         self.setWidget(inner)
+
+    def set_heading(self, kicker: str, title: str, summary: str) -> None:
+        """New words for the title block (a page whose title fits the case), read out too."""
+        if self.title_label.text() != title or self.summary_label.text() != summary:
+            self.title_label.setText(title)
+            self.summary_label.setText(summary)
+            self.setAccessibleName(f"{kicker}: {title}")
+            self.setAccessibleDescription(summary)
 
     def add_section(self, title: str) -> QVBoxLayout:
         """A titled card on the page; returns the layout to fill."""
@@ -163,8 +171,12 @@ class StepPage(PageFrame):
         if last is not None:
             chain([last, self.done_button, self.notes_edit])
 
-    def load(self, progress: StepProgress, situation: str = "") -> None:
-        """Show stored progress without emitting edits."""
+    def load(
+        self, progress: StepProgress, situation: str = "", heading: Heading | None = None
+    ) -> None:
+        """Show stored progress without emitting edits (and the title that fits the case)."""
+        if heading is not None:
+            self.set_heading(self.kicker.text(), heading.title, heading.summary)
         self._loading = True
         try:
             if self.notes_edit.toPlainText() != progress.notes:

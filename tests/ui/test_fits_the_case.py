@@ -1,0 +1,60 @@
+"""What a stranger reads fits their case: a later round of new users (after test_new_users.py).
+
+A parent with a child's heart case, a daughter with her father's spine case: each opens the
+window, starts the case through "Start a new case" and reads the pages by their accessible
+names, the way a person with a screen reader would.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+from secondopinion_desktop.ui.main_window import MainWindow
+from tests.helpers.stranger import button, named
+from tests.ui.conftest import details
+from tests.ui.test_any_diagnosis import page_words
+from tests.ui.test_new_users import HEART_CASE, SPINE_CASE, Walk, open_page, walk
+
+__all__ = ["walk"]  # the fixture: one person at the window
+
+
+def sidebar_reads(window: MainWindow, step: int) -> str:
+    """What a screen reader says for a step in the list of steps."""
+    steps = named(window, QAbstractItemView, "Steps")
+    return str(steps.model().index(step - 1, 0).data(Qt.ItemDataRole.AccessibleTextRole))
+
+
+def test_step_five_is_titled_for_a_childs_heart_case(walk: Walk) -> None:
+    window = walk.begin(HEART_CASE)
+    page = open_page(window, 5)
+    assert page.accessibleName() == "Step 5 of 6: Your child's scans and x-rays"
+    words = page_words(page)
+    assert "Your child's scans and x-rays" in words
+    assert "Arrange for the new doctor to see your child's scans and x-rays." in words
+    assert "Slides and scans\n" not in words
+    assert sidebar_reads(window, 5).startswith("Step 5: Scans and x-rays.")
+
+
+def test_step_five_follows_the_diagnosis_when_it_is_changed(walk: Walk) -> None:
+    window = walk.begin(SPINE_CASE)
+    page = open_page(window, 5)
+    assert page.accessibleName() == "Step 5 of 6: Scans and x-rays"
+    assert "Arrange the scans and x-rays the new doctor will want to see." in page_words(page)
+    # the daughter learns the diagnosis was a tumour after all and types it in
+    walk.dialogs.will_answer(
+        details(
+            title=str(SPINE_CASE["title"]),
+            patient_name=str(SPINE_CASE["patient_name"]),
+            date_of_birth=SPINE_CASE["date_of_birth"],
+            diagnosis="Metastatic lung cancer",
+            recommended_treatment="Spinal fusion",
+        )
+    )
+    button(window, "Case details").click()
+    QApplication.processEvents()
+    assert page.accessibleName() == "Step 5 of 6: Slides and scans"
+    assert "Arrange the slides, scans and x-rays the new doctor will want to see." in page_words(
+        page
+    )
+    assert sidebar_reads(window, 5).startswith("Step 5: Slides and scans.")
