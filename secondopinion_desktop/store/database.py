@@ -62,6 +62,37 @@ def _check_header(path: Path) -> None:
         )
 
 
+def _check_kind(path: Path) -> None:
+    """The data file's name holds a readable file, or nothing: a shortcut to a missing file
+    made a new, empty database wherever it pointed; a folder or a pipe there was read."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if not path.is_symlink():
+            return  # a new folder: the file is made
+        problem = "is a shortcut to a file that is not there (perhaps on a drive not plugged in)"
+        detail = "dangling symlink"
+    except OSError as exc:
+        problem, detail = "cannot be reached", sqlite_error_kind(exc)
+    else:
+        if stat.S_ISREG(mode):
+            if os.access(path, os.R_OK | os.W_OK):
+                return
+            problem, detail = "cannot be read or changed by you", "no read or write permission"
+        elif stat.S_ISDIR(mode):
+            problem, detail = "is a folder, not a file", "a directory"
+        else:
+            problem, detail = "is not an ordinary file", f"file type {stat.S_IFMT(mode):o}"
+    raise DataFolderError(
+        f"Second Opinion's data file {problem}:\n{path}\n\n"
+        "Nothing has been changed. Please put the file back as it was (or connect its "
+        "drive), then start Second Opinion again.",
+        detail,
+    )
+
+
 def _restrict_permissions(path: Path) -> None:
     if os.name != "posix":
         return
@@ -104,10 +135,29 @@ def _check_missing(path: Path, folder: Path) -> None:
         )
 
 
+def _check_layout(db: Database, path: Path) -> None:
+    """The file's tables, columns, indexes and triggers are exactly what its migrations make:
+    another program's tables beside a migrations table were migrated into, a dropped column
+    failed every read with 'Something went wrong', a trigger ran on every change."""
+    from secondopinion_desktop.store.layout import start_problem
+
+    if not db.table_names():
+        return  # a new file: the migrations make its layout
+    problem = start_problem(db.conn, migrations.applied_names(db))
+    if problem is not None:
+        raise DamagedDatabaseError(
+            "The data file in this folder was changed by another program, or is another "
+            f"program's file, so Second Opinion cannot use it safely:\n{path}\n\n"
+            "It has not been changed. Please restore a backup, or choose another folder.",
+            f"layout differs: {problem}",
+        )
+
+
 def _run_checks(db: Database, path: Path) -> None:
     _check_integrity(db, path)
     _check_is_ours(db, path)
     migrations.check_not_newer(db)
+    _check_layout(db, path)
 
 
 def _check_immutable(path: Path) -> None:
@@ -198,6 +248,7 @@ def open_database(folder: Path) -> Database:
     path = database_path(folder)
     old_umask = os.umask(0o077) if os.name == "posix" else None
     try:
+        _check_kind(path)
         set_aside_foreign_side_files(folder)
         _check_missing(path, folder)
         if path.exists() and path.stat().st_size > 0:
