@@ -21,13 +21,32 @@ MAX_NOTES_LENGTH = 20_000
 # --- suggestions for a new case -----------------------------------------------------------------
 
 
+ADULT_PAPERS = (("Insurance card", RecordKind.INSURANCE_CARD), ("Photo ID", RecordKind.PHOTO_ID))
+#: a child has no photo ID: the office asks for the parent's or guardian's, and the child's card
+CHILD_PAPERS = (
+    ("Your child's insurance card", RecordKind.INSURANCE_CARD),
+    ("Your photo ID (as parent or guardian)", RecordKind.PHOTO_ID),
+)
+
+
+def papers_to_bring(child: bool) -> tuple[tuple[str, RecordKind], ...]:
+    """The papers brought to the visit, named for who the patient is: for a child (under 18,
+    `Case.is_child_on`) the parent or guardian shows their own ID and the child's card."""
+    return CHILD_PAPERS if child else ADULT_PAPERS
+
+
 def suggested_records(
-    case_id: int, doctors: Sequence[Doctor], diagnosis: str = "", treatment: str = ""
+    case_id: int,
+    doctors: Sequence[Doctor],
+    diagnosis: str = "",
+    treatment: str = "",
+    child: bool = False,
 ) -> list[RecordItem]:
     """The usual items for a new case, with the case's own doctors filled in as holders.
 
     Items that belong to one kind of diagnosis (mammograms for a breast diagnosis, slides and a
-    pathology report for cancer) are suggested only when the diagnosis calls for them.
+    pathology report for cancer) are suggested only when the diagnosis calls for them; the
+    papers to bring fit who the patient is (`papers_to_bring`).
     """
     field = care_field(diagnosis, treatment)
     pathology = uses_pathology(field, diagnosis)
@@ -83,10 +102,7 @@ def suggested_records(
         RecordKind.OTHER_IMAGING,
         holder_text="The imaging center",
     )
-    for title, kind in (
-        ("Insurance card", RecordKind.INSURANCE_CARD),
-        ("Photo ID", RecordKind.PHOTO_ID),
-    ):
+    for title, kind in papers_to_bring(child):
         add(title, kind, holder_text="You", delivery=Delivery.BRING, timing=Timing.BRING_ALONG)
     return items
 

@@ -210,6 +210,7 @@ def ensure_default_records(repo: Repository, case_id: int) -> list[RecordItem]:
                     repo.doctors.list(case_id),
                     case.diagnosis,
                     case.recommended_treatment,
+                    child=case.is_child_on(repo.today()),
                 )
                 for item in suggested:
                     repo.records.insert_row(item, keep_id=False)

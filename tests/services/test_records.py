@@ -267,3 +267,17 @@ def test_a_full_disk_while_copying_a_scan_is_said_in_words_and_leaves_nothing(
     assert "Errno" not in refused.value.message
     nothing_kept(file_repo, folder, item)
     assert records.attach_scan(file_repo, folder, item, scan).original_name == "report.pdf"
+
+
+@pytest.mark.parametrize(
+    ("years", "papers"), [(9, "Your child's insurance card"), (40, "Photo ID")]
+)
+def test_a_new_checklist_suggests_papers_for_the_patients_age_today(
+    repo: Repository, years: int, papers: str
+) -> None:
+    today = repo.today()
+    born = today.replace(year=today.year - years, day=1)
+    case = repo.cases.create("Case", date_of_birth=born)
+    titles = [i.title for i in records.ensure_default_records(repo, case.id)]
+    assert papers in titles
+    assert ("Photo ID" in titles) is (years >= 18)

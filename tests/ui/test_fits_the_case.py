@@ -14,7 +14,7 @@ from secondopinion_desktop.ui.main_window import MainWindow
 from tests.helpers.stranger import button, named
 from tests.ui.conftest import details
 from tests.ui.test_any_diagnosis import page_words
-from tests.ui.test_new_users import HEART_CASE, SPINE_CASE, Walk, open_page, walk
+from tests.ui.test_new_users import HEART_CASE, SPINE_CASE, Walk, checklist, open_page, walk
 
 __all__ = ["walk"]  # the fixture: one person at the window
 
@@ -58,3 +58,18 @@ def test_step_five_follows_the_diagnosis_when_it_is_changed(walk: Walk) -> None:
         page
     )
     assert sidebar_reads(window, 5).startswith("Step 5: Slides and scans.")
+
+
+def test_a_childs_checklist_asks_for_the_parents_id_and_the_childs_card(walk: Walk) -> None:
+    window = walk.begin(HEART_CASE)
+    listed = checklist(window, 4)
+    assert "Photo ID" not in listed
+    assert "Your child's insurance card" in listed
+    assert "Your photo ID (as parent or guardian)" in listed
+
+
+def test_an_adults_checklist_still_asks_for_their_photo_id(walk: Walk) -> None:
+    window = walk.begin(SPINE_CASE)
+    listed = checklist(window, 4)
+    assert "Photo ID" in listed and "Insurance card" in listed
+    assert not [title for title in listed if "child" in title]
