@@ -145,6 +145,7 @@ NOT_AT_START = (
     "secondopinion_desktop.store.archive",
     "secondopinion_desktop.store.archive_rows",
     "secondopinion_desktop.domain.case_archive",
+    "secondopinion_desktop.domain.archive_tables",
     "secondopinion_desktop.ui.dialogs.case_dialog",
     "secondopinion_desktop.ui.dialogs.reminder_dialog",
     "secondopinion_desktop.ui.dialogs.booking_dialog",

@@ -27,12 +27,8 @@ from typing import IO, Any
 
 from secondopinion_desktop import __version__
 from secondopinion_desktop.domain import file_types
-from secondopinion_desktop.domain.case_archive import (
-    MAX_FILE_BYTES,
-    SAFE_FILE_NAME,
-    ArchiveContentError,
-    check_case_tables,
-)
+from secondopinion_desktop.domain.archive_tables import MAX_FILE_BYTES, SAFE_FILE_NAME
+from secondopinion_desktop.domain.case_archive import ArchiveContentError, check_case_tables
 from secondopinion_desktop.domain.frozen import frozen
 from secondopinion_desktop.domain.progress import Progress, Ticker, megabytes, no_progress
 from secondopinion_desktop.errors import KnownError, known_from_storage_error

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from secondopinion_desktop.domain.case_archive import ABOUT_TABLES
+from secondopinion_desktop.domain.archive_tables import ABOUT_TABLES
 from secondopinion_desktop.domain.reminder_rules import remapped_key
 from secondopinion_desktop.store.cases import CaseRepository
 from secondopinion_desktop.store.connection import Database

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from secondopinion_desktop.domain import file_types
-from secondopinion_desktop.domain.case_archive import MAX_FILE_BYTES
+from secondopinion_desktop.domain.archive_tables import MAX_FILE_BYTES
 from secondopinion_desktop.domain.clean_text import without_hidden
 from secondopinion_desktop.domain.progress import Progress, Ticker, megabytes, no_progress
 from secondopinion_desktop.errors import KnownError, known_from_storage_error

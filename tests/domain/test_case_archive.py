@@ -11,9 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from secondopinion_desktop.demo import build_demo
+from secondopinion_desktop.domain.archive_tables import NEWER, TABLES
 from secondopinion_desktop.domain.case_archive import (
-    NEWER,
-    TABLES,
     ArchiveContentError,
     check_case_tables,
     read_date,
