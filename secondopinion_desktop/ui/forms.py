@@ -37,7 +37,7 @@ from secondopinion_desktop.domain.validation import too_long
 from secondopinion_desktop.store.repository import WritesPaused
 from secondopinion_desktop.ui import messages
 from secondopinion_desktop.ui.flow_layout import FlowLayout
-from secondopinion_desktop.ui.style import MIN_TARGET, attention_color, dress
+from secondopinion_desktop.ui.style import attention_color, dress
 
 if TYPE_CHECKING:  # the entries load with the first dialog that has one, not at start
     from secondopinion_desktop.ui.date_entry import DateEntry
@@ -115,9 +115,9 @@ def button_row(*buttons: QWidget) -> FlowLayout:
     return row
 
 
-class _TargetBox(QCheckBox):
-    """A check box without words, pressed anywhere in its 24 px square, not just on the
-    smaller box drawn in it."""
+class TargetCheckBox(QCheckBox):
+    """A check box pressed anywhere in it (at least 24 px tall, `dress` sizes its box to the
+    text), not just on the box and the words drawn in it. Make every check box with this."""
 
     def hitButton(self, pos: QPoint) -> bool:
         return self.rect().contains(pos)
@@ -141,9 +141,8 @@ class WrappingCheckBox(QWidget):
 
     def __init__(self, text: str, name: str) -> None:
         super().__init__()
-        self.box: QCheckBox = _TargetBox()
+        self.box: QCheckBox = dress(TargetCheckBox())  # a square target: no words in it
         self.box.setAccessibleName(name)
-        self.box.setMinimumSize(MIN_TARGET, MIN_TARGET)
         self.label = _TickingLabel(text)
         self.label.setWordWrap(True)
         self.label.setBuddy(self.box)

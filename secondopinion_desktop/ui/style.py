@@ -12,12 +12,14 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QLabel,
     QPushButton,
+    QRadioButton,
     QWidget,
 )
 
@@ -57,6 +59,8 @@ LABEL_FONTS: dict[str, tuple[int, bool]] = {
 BUTTON_NAMES = ("primary", "secondary")
 MIN_TARGET = 24  # px: the smallest click target (WCAG 2.2, 2.5.8)
 PRIMARY_TARGET = 44  # px: a page's main button (WCAG 2.2, 2.5.5)
+BOX_LEAST = 14  # px: Fusion's own check box at the normal text size
+BOX_PER_LINE = 0.8  # a box's side, as a share of a line of text's height
 
 
 def _base_point_size() -> int:
@@ -111,6 +115,8 @@ def dress(widget: Dressed, look: str | None = None) -> Dressed:
             widget.setPalette(palette)
     elif isinstance(widget, QPushButton):
         _dress_button(widget)
+    elif isinstance(widget, (QCheckBox, QRadioButton)):
+        _dress_box(widget)
     elif isinstance(widget, QComboBox) and widget.isEditable():
         # the field typed in is the target, 24 px tall: Fusion draws it 2 px inside the box
         widget.setMinimumHeight(MIN_TARGET + 4)
@@ -126,6 +132,29 @@ def dress(widget: Dressed, look: str | None = None) -> Dressed:
         palette.setColor(QPalette.ColorRole.Base, window)
         widget.setPalette(palette)
     return widget
+
+
+def box_side(line_height: int) -> int:
+    """The side of a check box's (or an option button's) box for text lines this tall: it grows
+    with the text size (Fusion keeps it 14 px at any size, 27 px is drawn at 22 pt)."""
+    return max(BOX_LEAST, round(line_height * BOX_PER_LINE))
+
+
+def _dress_box(widget: QCheckBox | QRadioButton) -> None:
+    """Draw the box, and take clicks on it, at the size the text asks for.
+
+    A style sheet on the box alone: Fusion still draws it (only its size is given), and the
+    rest of the app keeps no style sheet (see the module's docstring); a proxy style's
+    `pixelMetric` would hand Python every private widget Qt asks a size for."""
+    side = box_side(QFontMetrics(QApplication.font()).height())
+    kind = "QCheckBox" if isinstance(widget, QCheckBox) else "QRadioButton"
+    sheet = f"{kind}::indicator {{ width: {side}px; height: {side}px; }}"
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+    least = max(MIN_TARGET, side + 4)
+    widget.setMinimumHeight(least)
+    if not widget.text():  # a box alone (its words are a label beside it) is a square
+        widget.setMinimumWidth(least)
 
 
 def dress_buttons(root: QWidget) -> None:

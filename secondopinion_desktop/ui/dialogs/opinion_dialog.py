@@ -33,6 +33,7 @@ from secondopinion_desktop.ui.forms import (
     line_edit,
     text_edit,
 )
+from secondopinion_desktop.ui.style import dress
 
 SOMEONE_ELSE = -1
 
@@ -119,7 +120,7 @@ class OpinionDialog(GuardedDialog):
             box_layout = QVBoxLayout(box)
             for outcome in (*Outcome, None):
                 text = outcome.label if outcome else "I am not sure yet"
-                button = QRadioButton(text)
+                button = dress(QRadioButton(text))
                 button.setAccessibleName(text)
                 self.outcome_group.addButton(button)
                 self.outcome_buttons[outcome] = button

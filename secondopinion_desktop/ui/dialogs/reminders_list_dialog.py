@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from secondopinion_desktop.ui.dialogs.reminder_dialog import open_label
 from secondopinion_desktop.ui.dialogs.reminder_window import ReminderWindow
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
+    TargetCheckBox,
     buddy_label,
     button_row,
     field_values,
@@ -176,7 +176,7 @@ class RemindersListDialog(ReminderWindow):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.show_done = QCheckBox("Show the ones already done")
+        self.show_done = dress(TargetCheckBox("Show the ones already done"))
         self.show_done.setAccessibleName("Show reminders already done")
         self.show_done.toggled.connect(self.reload)
         layout.addWidget(self.show_done)

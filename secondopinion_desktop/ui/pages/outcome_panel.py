@@ -13,7 +13,6 @@ from typing import Unpack
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QGridLayout,
     QGroupBox,
     QHeaderView,
@@ -47,7 +46,13 @@ from secondopinion_desktop.ui.autosave import AutoSaver
 from secondopinion_desktop.ui.dialogs.opinion_dialog import OpinionDialog
 from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.focus_order import place_before
-from secondopinion_desktop.ui.forms import button_row, line_edit, push_button, text_edit
+from secondopinion_desktop.ui.forms import (
+    TargetCheckBox,
+    button_row,
+    line_edit,
+    push_button,
+    text_edit,
+)
 from secondopinion_desktop.ui.models.opinions_model import OpinionsModel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.pages.timeline_panel import TimelineCard
@@ -171,7 +176,7 @@ class OutcomePanel(print_actions.SheetActions, StepPanel):
         self.talk = QWidget()
         talk_layout = QVBoxLayout(self.talk)
         talk_layout.setContentsMargins(0, 0, 0, 0)
-        self.talk_check = QCheckBox("We asked the two doctors to talk to each other")
+        self.talk_check = dress(TargetCheckBox("We asked the two doctors to talk to each other"))
         self.talk_check.setAccessibleName("We asked the two doctors to talk to each other")
         self.talk_check.toggled.connect(self.guarded(self._talk_toggled))
         self.talk_note = line_edit(

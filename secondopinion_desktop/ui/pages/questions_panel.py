@@ -13,7 +13,6 @@ from typing import Unpack
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -37,7 +36,13 @@ from secondopinion_desktop.ui import messages, print_actions
 from secondopinion_desktop.ui.autosave import AutoSaver, kept_part
 from secondopinion_desktop.ui.dialogs.question_dialog import QuestionDialog
 from secondopinion_desktop.ui.flow_layout import FlowLayout
-from secondopinion_desktop.ui.forms import button_row, error_label, push_button, text_edit
+from secondopinion_desktop.ui.forms import (
+    TargetCheckBox,
+    button_row,
+    error_label,
+    push_button,
+    text_edit,
+)
 from secondopinion_desktop.ui.models.questions_model import Column, QuestionsModel
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.style import dress
@@ -131,7 +136,7 @@ class QuestionsPanel(print_actions.SheetActions, StepPanel):
         self.answer_label = QLabel("Choose a question to write its answer.")
         self.answer_label.setWordWrap(True)
         box.addWidget(self.answer_label)
-        self.asked_check = QCheckBox("I asked this question")
+        self.asked_check = dress(TargetCheckBox("I asked this question"))
         self.asked_check.setAccessibleName("I asked the chosen question")
         self.asked_check.toggled.connect(self.guarded(self._asked_toggled))
         box.addWidget(self.asked_check)
