@@ -23,9 +23,11 @@ from secondopinion_desktop.domain.reminders import About
 
 __all__ = [
     "ABOUT_TABLES",
+    "LINE_CHARS",
     "MAX_FILE_BYTES",
     "MAX_TEXT_CHARS",
     "NEWER",
+    "NOTE_CHARS",
     "SAFE_FILE_NAME",
     "TABLES",
     "UNIQUE",
@@ -33,7 +35,7 @@ __all__ = [
     "Column",
 ]
 
-MAX_TEXT_CHARS: Final = 1_000_000  # far more than anyone types; bounds memory and the screen
+MAX_TEXT_CHARS: Final = 1_000_000  # a Column's default bound; every text column sets its own
 MAX_KEY_CHARS: Final = 1_000
 MAX_FILE_BYTES: Final = MAX_ATTACHMENT_BYTES  # one scan; a DICOM series file fits
 MIN_YEAR: Final = 1900
@@ -82,8 +84,16 @@ class Column:
 
 
 ID: Final = Column("id", required=True, low=1, high=MAX_ID)
-TEXT: Final = Column("text")
-TEXT_NEEDED: Final = Column("text", required=True)
+# How long a text may be: as long as the longest box the app has for that kind of text, and
+# no longer (a doctors' list's cell, 500, fits a line too). An archive holding more was not
+# made by the app; a 100,000-letter title went in and then filled every list and heading.
+LINE_CHARS: Final = 2_000  # ui/forms.MAX_FIELD: every one-line box
+NOTE_CHARS: Final = 20_000  # the notes of the case, doctor, record, call and opinion windows
+STEP_NOTE_CHARS: Final = 100_000  # a step's notes (ui/pages/step_page.MAX_NOTES_LENGTH)
+TEXT: Final = Column("text", high=LINE_CHARS)
+TEXT_NEEDED: Final = Column("text", required=True, high=LINE_CHARS)
+NOTE: Final = Column("text", high=NOTE_CHARS)
+STEP_NOTE: Final = Column("text", high=STEP_NOTE_CHARS)
 DATE: Final = Column("date", nullable=True)
 STAMP: Final = Column("time", required=True)
 STAMP_OR_NONE: Final = Column("time", nullable=True)
@@ -122,7 +132,7 @@ TABLES: Final[Mapping[str, Mapping[str, Column]]] = {
         "insurance_member_id": TEXT,
         "organiser_name": TEXT,
         "organiser_phone": TEXT,
-        "notes": TEXT,
+        "notes": NOTE,
         "created_at": STAMP,
         "updated_at": STAMP,
         "told_doctor_id": link("doctors"),
@@ -142,7 +152,7 @@ TABLES: Final[Mapping[str, Mapping[str, Column]]] = {
         "case_id": CASE_ID,
         "step": number(1, 6, required=True),
         "done_at": STAMP_OR_NONE,
-        "notes": TEXT,
+        "notes": STEP_NOTE,
     },
     "doctors": {
         "id": ID,
@@ -163,7 +173,7 @@ TABLES: Final[Mapping[str, Mapping[str, Column]]] = {
         "accepts_insurance": ANSWER,
         "referral_required": ANSWER,
         "status": choice(Status),
-        "notes": TEXT,
+        "notes": NOTE,
         "insurance_basis": choice(InsuranceBasis),
         "created_at": STAMP,
         "updated_at": STAMP,
@@ -173,7 +183,7 @@ TABLES: Final[Mapping[str, Mapping[str, Column]]] = {
         "doctor_id": owned_by("doctors"),
         "called_at": STAMP,
         "answered_by": TEXT,
-        "learned": TEXT,
+        "learned": NOTE,
         "call_back_on": DATE,
     },
     "appointments": {
@@ -185,7 +195,7 @@ TABLES: Final[Mapping[str, Mapping[str, Column]]] = {
         "place": TEXT,
         "kind": choice(AppointmentKind),
         "team_members": TEXT,
-        "notes": TEXT,
+        "notes": NOTE,
         "created_at": STAMP,
         "updated_at": STAMP,
     },
@@ -194,7 +204,7 @@ TABLES: Final[Mapping[str, Mapping[str, Column]]] = {
         "case_id": CASE_ID,
         "key": Column("text", required=True, high=MAX_KEY_CHARS),
         "title": TEXT_NEEDED,
-        "detail": TEXT,
+        "detail": NOTE,
         "done_at": STAMP_OR_NONE,
         "created_at": STAMP,
     },
@@ -217,7 +227,7 @@ TABLES: Final[Mapping[str, Mapping[str, Column]]] = {
         "confirmed_on": DATE,
         "confirmed_by": TEXT,
         "returned_on": DATE,
-        "notes": TEXT,
+        "notes": NOTE,
         "created_at": STAMP,
         "updated_at": STAMP,
     },
@@ -248,7 +258,7 @@ TABLES: Final[Mapping[str, Mapping[str, Column]]] = {
         "case_id": CASE_ID,
         "round": number(2, MAX_ROUND, required=True),
         "started_at": STAMP,
-        "reason": TEXT,
+        "reason": NOTE,
         "questions_suggested_at": STAMP_OR_NONE,
         "doctors_talk_on": DATE,
         "doctors_talk_note": TEXT,
@@ -258,7 +268,7 @@ TABLES: Final[Mapping[str, Mapping[str, Column]]] = {
         "round": number(1, MAX_ROUND, required=True),
         "step": number(1, 6, required=True),
         "done_at": STAMP_OR_NONE,
-        "notes": TEXT,
+        "notes": STEP_NOTE,
     },
     "questions": {
         "id": ID,
@@ -268,7 +278,7 @@ TABLES: Final[Mapping[str, Mapping[str, Column]]] = {
         "text": TEXT_NEEDED,
         "topic": choice(Topic),
         "asked_on": DATE,
-        "answer": TEXT,
+        "answer": NOTE,
         "created_at": STAMP,
         "updated_at": STAMP,
     },
@@ -279,13 +289,13 @@ TABLES: Final[Mapping[str, Mapping[str, Column]]] = {
         "doctor_id": link("doctors"),
         "doctor_name": TEXT,
         "given_on": DATE,
-        "diagnosis": TEXT,
-        "treatment": TEXT,
-        "tests_ordered": TEXT,
-        "notes": TEXT,
+        "diagnosis": NOTE,
+        "treatment": NOTE,
+        "tests_ordered": NOTE,
+        "notes": NOTE,
         "outcome": choice(Outcome, nullable=True),
-        "likes": TEXT,
-        "worries": TEXT,
+        "likes": NOTE,
+        "worries": NOTE,
         "created_at": STAMP,
         "updated_at": STAMP,
     },
@@ -294,7 +304,7 @@ TABLES: Final[Mapping[str, Mapping[str, Column]]] = {
         "case_id": CASE_ID,
         "key": Column("text", nullable=True, high=MAX_KEY_CHARS),
         "title": TEXT_NEEDED,
-        "detail": TEXT,
+        "detail": NOTE,
         "about": choice(About),
         "about_id": Column("int", nullable=True, low=1, high=MAX_ID),
         "page": number(1, 7, nullable=True),

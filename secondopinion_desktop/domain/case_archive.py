@@ -93,7 +93,12 @@ def _check_value(table: str, name: str, column: Column, value: object, row_no: i
         if not isinstance(value, str):
             raise _damaged(f"a detail of {what} is not text.", where)
         if len(value) > column.high:
-            raise _damaged(f"{what} holds far more text than Second Opinion keeps.", where)
+            field = name.replace("_", " ")
+            raise ArchiveContentError(
+                f"The text of {what}'s {field} in this case file is {len(value):,} letters "
+                f"long; Second Opinion keeps at most {column.high:,} letters there.",
+                f"{table}[{row_no}].{name} {len(value)} > {column.high}",
+            )
     elif kind == "date":
         if read_date(value) is None:
             raise _damaged(f"{what} has a date that does not exist or cannot be read.", where)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from secondopinion_desktop.demo import build_demo
-from secondopinion_desktop.domain.archive_tables import NEWER, TABLES
+from secondopinion_desktop.domain.archive_tables import LINE_CHARS, NEWER, NOTE_CHARS, TABLES
 from secondopinion_desktop.domain.case_archive import (
     ArchiveContentError,
     check_case_tables,
@@ -105,7 +105,7 @@ def test_the_description_matches_the_schema_column_for_column() -> None:
         ("cases", "current_round", 1, "out of range"),
         ("doctors", "name", None, "empty"),
         ("doctors", "name", 42, "not text"),
-        ("cases", "notes", "x" * 1_000_001, "far more text"),
+        ("cases", "notes", "x" * 20_001, "20,001 letters long"),
         ("calls", "doctor_id", 999, "not in the archive"),
         ("records", "case_id", 2, "not in the archive"),
         ("doctors", "id", 0, "out of range"),
@@ -237,3 +237,50 @@ def test_any_one_changed_value_is_refused_in_words_or_reads_back(data: st.DataOb
         assert isinstance(value, int) and not isinstance(value, bool)
     else:
         assert isinstance(value, str)
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "most"),
+    [
+        ("cases", "title", LINE_CHARS),
+        ("doctors", "name", LINE_CHARS),
+        ("doctors", "phone", LINE_CHARS),
+        ("records", "notes", NOTE_CHARS),
+        ("calls", "learned", NOTE_CHARS),
+        ("step_progress", "notes", 100_000),
+    ],
+)
+def test_text_longer_than_the_apps_own_box_is_refused_saying_how_long(
+    table: str, column: str, most: int
+) -> None:
+    """A 100,000-letter case title went in (the limit was a million letters for every text)
+    and then headed every list; a form would have cut it without a word at the next save."""
+    tables = fresh()
+    if not tables[table]:
+        pytest.skip(f"the demo case has no {table}")
+    tables[table][0][column] = "é" * most
+    check_case_tables(tables)
+    for length in (most + 1, 5_000_000):
+        tables[table][0][column] = "x" * length
+        error = refused(tables)
+        assert f"{length:,} letters long" in error.message
+        assert f"at most {most:,} letters" in error.message
+        assert "x" * 20 not in error.detail  # the log gets lengths, never the text
+
+
+def test_the_archive_keeps_as_much_as_the_apps_own_boxes() -> None:
+    """Whatever the app lets a person type, its export carries and imports back."""
+    from secondopinion_desktop.domain.candidate_import import MAX_CELL_CHARS
+    from secondopinion_desktop.domain.opinions import MAX_FIELD_LENGTH
+    from secondopinion_desktop.domain.questions import MAX_ANSWER_LENGTH
+    from secondopinion_desktop.domain.record_entry import MAX_NOTES_LENGTH
+    from secondopinion_desktop.ui.dialogs.case_dialog import MAX_NOTES
+    from secondopinion_desktop.ui.dialogs.doctor_dialog import MAX_DOCTOR_NOTES
+    from secondopinion_desktop.ui.forms import MAX_FIELD
+    from secondopinion_desktop.ui.pages.step_page import MAX_NOTES_LENGTH as STEP_NOTES
+
+    assert max(MAX_FIELD, MAX_CELL_CHARS) <= LINE_CHARS
+    assert max(MAX_FIELD_LENGTH, MAX_ANSWER_LENGTH, MAX_NOTES_LENGTH) <= NOTE_CHARS
+    assert max(MAX_NOTES, MAX_DOCTOR_NOTES) <= NOTE_CHARS
+    assert TABLES["step_progress"]["notes"].high >= STEP_NOTES
+    assert TABLES["round_steps"]["notes"].high >= STEP_NOTES

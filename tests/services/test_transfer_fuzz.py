@@ -346,6 +346,10 @@ CATALOGUE: dict[str, Mutation] = {
     # text
     "title a number": set_value("cases", "title", 42, 0),
     "notes a megabyte and more": set_value("cases", "notes", "x" * 1_000_001, 0),
+    "title of 100,000 letters": set_value("cases", "title", "T" * 100_000, 0),
+    "doctor's name of 5 MB": set_value("doctors", "name", "N" * 5_000_000),
+    "notes a letter longer than the notes box": set_value("records", "notes", "n" * 20_001),
+    "notes as long as the notes box (accepted)": set_value("records", "notes", "n" * 20_000),
     "name empty list": set_value("doctors", "name", []),
     "name null": set_value("doctors", "name", None),
     "nested value": deep_value,
