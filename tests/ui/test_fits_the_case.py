@@ -7,14 +7,27 @@ names, the way a person with a screen reader would.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 
 from secondopinion_desktop.ui.main_window import MainWindow
+from secondopinion_desktop.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, apply_style
 from tests.helpers.stranger import button, named
 from tests.ui.conftest import details
 from tests.ui.test_any_diagnosis import page_words
-from tests.ui.test_new_users import HEART_CASE, SPINE_CASE, Walk, checklist, open_page, walk
+from tests.ui.test_new_users import (
+    HEART_CASE,
+    SPINE_CASE,
+    SPINE_CSV,
+    Walk,
+    checklist,
+    find_doctors,
+    open_page,
+    walk,
+)
 
 __all__ = ["walk"]  # the fixture: one person at the window
 
@@ -73,3 +86,32 @@ def test_an_adults_checklist_still_asks_for_their_photo_id(walk: Walk) -> None:
     listed = checklist(window, 4)
     assert "Photo ID" in listed and "Insurance card" in listed
     assert not [title for title in listed if "child" in title]
+
+
+@pytest.fixture(params=[DEFAULT_POINT_SIZE, MAX_POINT_SIZE], ids=["normal text", "largest text"])
+def text_size(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[int]:
+    apply_style(qapp, request.param)
+    yield request.param
+    apply_style(qapp, DEFAULT_POINT_SIZE)
+
+
+def test_every_phone_number_on_the_list_of_doctors_reads_in_full(
+    walk: Walk, text_size: int
+) -> None:
+    window = walk.begin(SPINE_CASE)  # at the window's own first size
+    find_doctors(walk, window, SPINE_CSV, "Dr. Lena Fischer")
+    table = named(window, QTableView, "Candidate doctors")
+    QApplication.processEvents()
+    header = table.horizontalHeader()
+    titles = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())]
+    phone = titles.index("Phone")  # found by its title, as a screen reader reads it
+    numbers = []
+    for row in range(table.model().rowCount()):
+        index = table.model().index(row, phone)
+        cell = table.visualRect(index)
+        numbers.append(index.data())
+        assert table.viewport().rect().contains(cell), (index.data(), cell, text_size)
+        assert table.sizeHintForIndex(index).width() <= cell.width(), index.data()
+    assert sorted(numbers) == ["(555) 201-9000", "(555) 301-1000", "(555) 301-2000"]
+    # the number to call sits beside the doctor's name
+    assert header.visualIndex(phone) == 1

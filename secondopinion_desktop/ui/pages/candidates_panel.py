@@ -31,7 +31,7 @@ from secondopinion_desktop.ui.forms import button_row, push_button
 from secondopinion_desktop.ui.models.doctors_model import (
     Column,
 )
-from secondopinion_desktop.ui.pages.doctor_table import DoctorTablePanel
+from secondopinion_desktop.ui.pages.doctor_table import DoctorTablePanel, fit_columns
 from secondopinion_desktop.ui.pages.panel import PanelExtras, card, paragraph
 from secondopinion_desktop.ui.pages.recent_cases import RecentCases
 from secondopinion_desktop.ui.style import dress
@@ -42,12 +42,13 @@ if TYPE_CHECKING:
 
 #: Lists of at least this many doctors are added off the window's thread (fewer take a blink).
 BACKGROUND_FROM = 500
+#: in the order shown: the number to call beside the name, in sight at any text size
 STEP2_COLUMNS = {
     Column.NAME: 220,
+    Column.PHONE: 140,
     Column.SPECIALTY: 230,
     Column.BOARD: 115,
     Column.SOURCE: 240,
-    Column.PHONE: 140,
 }
 
 
@@ -133,6 +134,7 @@ class CandidatesPanel(DoctorTablePanel):
 
     def _show_rows(self, rows: DoctorRows) -> None:
         self.show_rows(rows)
+        fit_columns(self.table, STEP2_COLUMNS)
         self.empty_label.setVisible(self.model.rowCount() == 0 and not self.reading)
         self._update_buttons()
 

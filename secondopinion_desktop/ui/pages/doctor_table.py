@@ -6,7 +6,7 @@ columns; the table's set-up and the edit-a-doctor flow live here once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
@@ -36,10 +36,13 @@ R = TypeVar("R")
 #: Lists of at least this many candidates are read off the window's thread (5,000 took a
 #: quarter of a second to read and prepare); shorter ones are read at once.
 READ_IN_BACKGROUND_FROM = 1_000
+#: rows measured to fit a column to its words (`fit_columns`): about those in sight
+FIT_ROWS = 20
 
 
 def doctor_table(proxy: DoctorFilterProxy, columns: dict[Column, int], name: str) -> QTableView:
-    """A calm, keyboard-friendly table showing only `columns`, at these widths."""
+    """A calm, keyboard-friendly table showing only `columns`, in their order, at these widths
+    (until the rows shown are measured: `fit_columns`)."""
     table = QTableView()
     table.setModel(proxy)
     table.setAccessibleName(name)
@@ -61,9 +64,23 @@ def doctor_table(proxy: DoctorFilterProxy, columns: dict[Column, int], name: str
         table.setColumnHidden(column, column not in columns)
         if column in columns:
             table.setColumnWidth(column, round(columns[column] * scale))
+    for place, column in enumerate(columns):  # the order the panel lists them in
+        header.moveSection(header.visualIndex(column), place)
     table.setMinimumHeight(240)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     return table
+
+
+def fit_columns(table: QTableView, columns: Iterable[Column]) -> None:
+    """Each of `columns` as wide as the words shown in it (or its title): a list that fits the
+    page needs no sideways scrolling, and nothing (a phone number above all) is cut short.
+    The view measures the rows in sight, at most `FIT_ROWS` of them: each costs about 0.4 ms
+    (5 columns): 100 held the window 40 ms (Qt's own default is 1,000), 20 take 8 ms."""
+    header = table.horizontalHeader()
+    header.setResizeContentsPrecision(FIT_ROWS)
+    for column in columns:
+        wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        table.setColumnWidth(column, wanted)
 
 
 class DoctorTablePanel(StepPanel):
