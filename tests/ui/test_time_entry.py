@@ -43,7 +43,7 @@ def _book(qtbot: QtBot, day: str, time: str) -> Callable[[QWidget], None]:
 
 @pytest.mark.parametrize(
     ("typed", "shown"),
-    [("2:15 PM", "2:15 pm"), ("14:15", "2:15 pm"), ("2pm", "2:00 pm"), ("2.15", "2:15 am")],
+    [("2:15 PM", "2:15 pm"), ("14:15", "2:15 pm"), ("2pm", "2:00 pm"), ("2.15", "2:15 pm")],
 )
 def test_a_typed_visit_time_is_kept_exactly(
     qtbot: QtBot, window: MainWindow, session: AppSession, typed: str, shown: str
@@ -104,3 +104,45 @@ def test_a_typed_call_time_is_kept_exactly(
     (doctor,) = repo.doctors.list(repo.cases.list()[0].id)
     (call,) = repo.doctors.list_calls(doctor.id)
     assert call.called_at[11:16] == "14:15"
+
+
+def test_a_visit_time_without_am_or_pm_says_how_it_is_read_before_anything_is_pressed(
+    qtbot: QtBot, window: MainWindow, session: AppSession
+) -> None:
+    """ "2:30" for a visit became 2:30 in the morning without a word."""
+    seen: list[tuple[str, str]] = []
+
+    def fill(dialog: QWidget) -> None:
+        retype(qtbot, named(dialog, QLineEdit, "Day of the visit"), "3 December 2031")
+        time = named(dialog, QLineEdit, "Time of the visit")
+        retype(qtbot, time, "2:30")
+        line = named(dialog, QLabel, "Problem with the time of the visit")
+        seen.append((line.text(), time.accessibleDescription()))
+        assert line.isVisible(), "how the time was read is not shown while typing"
+        button(dialog, "Book this visit").click()
+
+    opened = answer_next_dialog(fill)
+    button(window, "Choose the selected doctor and book the visit").click()
+    assert opened
+    words = "2:30 is read as 2:30 pm, in the afternoon. If you mean 2:30 am, please type that."
+    assert seen == [(words, words)]
+    assert "at 2:30 pm" in named(window, QLabel, "Booked visit").text()
+    repo = session.open_repo()
+    (visit,) = repo.appointments.list(repo.cases.list()[0].id)
+    assert visit.starts_at.strftime("%H:%M") == "14:30"
+
+
+def test_the_words_stay_when_the_time_is_shown_back(qtbot: QtBot) -> None:
+    import datetime as dt
+
+    from secondopinion_desktop.ui.time_entry import TimeEntry
+
+    entry = TimeEntry("Time of the call", dt.time(9, 0))
+    qtbot.addWidget(entry)
+    retype(qtbot, entry, "7:30")
+    entry.editingFinished.emit()
+    assert entry.text() == "7:30 am"
+    assert entry.check()
+    assert entry.problem_label.text().startswith("7:30 is read as 7:30 am, in the morning.")
+    retype(qtbot, entry, "7:30 pm")
+    assert entry.check() and entry.problem_label.text() == ""
