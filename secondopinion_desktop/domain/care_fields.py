@@ -24,9 +24,15 @@ class CareField(StrEnum):
 
 
 def _words(*stems: str) -> re.Pattern[str]:
-    """Whole words (or word beginnings ending in '*'), case-insensitive."""
-    parts = [re.escape(s[:-1]) + r"\w*" if s.endswith("*") else re.escape(s) for s in stems]
-    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+    """Whole words, case-insensitive: a stem ending in '*' is a word's beginning, one that also
+    starts with '*' may be inside a word too (the "blastoma" of a neuroblastoma)."""
+
+    def part(stem: str) -> str:
+        before = r"\w*" if stem.startswith("*") else ""
+        after = r"\w*" if stem.endswith("*") else ""
+        return before + re.escape(stem.strip("*")) + after
+
+    return re.compile(r"\b(?:" + "|".join(part(s) for s in stems) + r")\b", re.IGNORECASE)
 
 
 _BREAST = _words("breast*", "mammar*", "dcis", "mastectom*", "lumpectom*", "mammogra*")
@@ -43,10 +49,12 @@ _HEART = _words(
     "endocard*",
 )  # fmt: skip
 _CANCER = _words(
-    "cancer*", "carcinom*", "tumor*", "tumour*", "lymphom*", "leuk*mia", "melanom*",
-    "sarcom*", "myelom*", "malignan*", "neoplas*", "metasta*", "glioma*", "blastom*",
-    "oncolog*", "adenocarcinom*",
+    "cancer*", "*carcinoma*", "tumor*", "tumour*", "*lymphoma*", "leukemi*", "leukaemi*",
+    "*melanoma*", "*sarcoma*", "*myeloma*", "malignan*", "neoplas*", "metasta*", "*glioma*",
+    "*blastoma*", "astrocytom*", "ependymom*", "hodgkin*", "oncolog*",
 )  # fmt: skip
+# a child's cancer is often named by its cells: a neuroblastoma, an osteosarcoma, a leukemia
+# ("*blastoma*", not "blastom*": blastomycosis is an infection)
 
 
 def care_field(diagnosis: str, treatment: str = "") -> CareField:

@@ -128,3 +128,34 @@ def test_a_spine_operation_typed_only_as_the_treatment_gets_no_slides() -> None:
     assert not uses_pathology(CareField.SPINE, "")
     assert RecordKind.PATHOLOGY_SLIDES not in _kinds("", "Spinal fusion")
     assert RecordKind.PATHOLOGY_SLIDES in _kinds("", "Surgery")  # nothing recognised
+
+
+@pytest.mark.parametrize(
+    "diagnosis",
+    [
+        "Acute lymphoblastic leukemia",
+        "Acute myeloid leukaemia",
+        "Neuroblastoma, stage 3",
+        "Retinoblastoma",
+        "Medulloblastoma",
+        "Osteosarcoma of the left femur",
+        "Rhabdomyosarcoma",
+        "Wilms tumour",
+        "Hodgkin's disease",
+        "Pilocytic astrocytoma",
+        "Diffuse intrinsic pontine glioma",
+        "Cutaneous melanoma",
+        "Plasma cell myeloma",
+        "Hepatocellular carcinoma",
+    ],
+)
+def test_a_childs_or_rare_cancer_named_by_its_cells_is_cancer(diagnosis: str) -> None:
+    """Leukemia (the stem 'leuk*mia' was never matched) and cancers ending in a known word
+    (neuroblastoma, osteosarcoma) got no slides or pathology report on the checklist."""
+    assert care_field(diagnosis) is CareField.CANCER
+    assert RecordKind.PATHOLOGY_SLIDES in _kinds(diagnosis)
+
+
+@pytest.mark.parametrize("diagnosis", ["Cardiospinal", "Blastomycosis of the lung", "Glioblast"])
+def test_inner_words_count_only_for_the_cancer_endings(diagnosis: str) -> None:
+    assert care_field(diagnosis) is not CareField.CANCER

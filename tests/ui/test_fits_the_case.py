@@ -115,3 +115,12 @@ def test_every_phone_number_on_the_list_of_doctors_reads_in_full(
     assert sorted(numbers) == ["(555) 201-9000", "(555) 301-1000", "(555) 301-2000"]
     # the number to call sits beside the doctor's name
     assert header.visualIndex(phone) == 1
+
+
+def test_a_childs_leukemia_is_a_cancer_case_with_slides(walk: Walk) -> None:
+    typed = dict(HEART_CASE)
+    typed.update(diagnosis="Acute lymphoblastic leukemia", recommended_treatment="Chemotherapy")
+    window = walk.begin(typed)
+    assert "Pathology slides" in checklist(window, 5)
+    assert "Pathology report" in checklist(window, 4)
+    assert open_page(window, 5).accessibleName() == "Step 5 of 6: Your child's slides and scans"
