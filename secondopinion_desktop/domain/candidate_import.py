@@ -158,7 +158,7 @@ _EXCEL_TEXT_RE: Final = re.compile(r'=\s*"(.*)"', re.DOTALL)
 _PHONE_PROBLEMS: Final[dict[str, str]] = {
     "too_short": "looks too short",
     "too_long": "has too many digits",
-    "letters": "has letters in it",
+    "letters": "has letters that do not make a number to dial",
     "extension_only": "has only an extension",
 }
 

@@ -12,7 +12,7 @@ import unicodedata
 from typing import Final
 
 from secondopinion_desktop.domain.clean_text import clean_text
-from secondopinion_desktop.domain.validation import ValidationError, normalize_phone
+from secondopinion_desktop.domain.validation import ValidationError, normalize_phone, without_words
 
 __all__ = ["line_digits", "name_key", "name_problem", "phone_digits"]
 
@@ -168,8 +168,9 @@ def phone_digits(phone: str) -> str:
 
 
 def line_digits(phone: str) -> str:
-    """Digits of an already tidied phone number, without extension or leading US "1"."""
-    main = re.split(r"(?i)ext|x|#", phone, maxsplit=1)[0]
+    """Digits of an already tidied phone number, without extension or leading US "1" (or the
+    words a number was typed in, kept in brackets after it)."""
+    main = re.split(r"(?i)ext|x|#", without_words(phone), maxsplit=1)[0]
     digits = "".join(ch for ch in main if "0" <= ch <= "9")
     if len(digits) == 11 and digits.startswith("1"):
         digits = digits[1:]

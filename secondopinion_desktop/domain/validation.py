@@ -103,12 +103,33 @@ _EXTENSION_RE: Final = LazyPattern(
 )
 
 
+# A phone's keypad: the letters of a number written in words ("1-800-FLOWERS").
+_KEYPAD: Final = {
+    letter: str(digit)
+    for digit, letters in enumerate(
+        ("", "", "abc", "def", "ghi", "jkl", "mno", "pqrs", "tuv", "wxyz")
+    )
+    for letter in letters
+}
+# A number as normalize_phone keeps one written in words: "(800) 356-9377 (1-800-FLOWERS)".
+_KEPT_WORDS_RE: Final = LazyPattern(
+    r"^(?P<dialled>\(\d{3}\) \d{3}-\d{4}) \((?P<typed>.+)\)(?P<ext> ext\. \d+)?$", re.ASCII
+)
+_LETTERS_PROBLEM: Final = (
+    "That phone number has letters in it. Please type it with digits (letters are kept only "
+    "when they make a number to dial, like 1-800-FLOWERS)."
+)
+
+
 def normalize_phone(text: str) -> str:
     """Return a tidy, readable phone number, or "" when nothing was typed (phone is optional).
 
     Ten-digit North American numbers (optionally with a leading 1) become "(555) 123-4567".
     Numbers typed with a leading "+" keep their own grouping, with the spacing tidied.
     An extension ("ext. 12", "x12", "#12") is kept as " ext. 12".
+    A North American number written partly in words, as advertised ("1-800-FLOWERS",
+    "(555) CALL-NOW"), is kept as typed after the digits a phone dials for it:
+    "(800) 356-9377 (1-800-FLOWERS)" (`_in_words`).
     """
     if _has_control_characters(text):
         raise ValidationError(
@@ -130,10 +151,13 @@ def normalize_phone(text: str) -> str:
         main, extension = match["main"].strip(), match["ext"]
 
     if any(ch.isalpha() for ch in main):
-        raise ValidationError(
-            "That phone number has letters in it. Please type it using digits only.",
-            code="letters",
-        )
+        result = _in_words(main) + (f" ext. {extension}" if extension else "")
+        if len(result) > _PHONE_MAX_CHARS:  # a box of that size would cut it at the next save
+            raise ValidationError(
+                "That phone number is much too long. Please enter just one number.",
+                code="too_long",
+            )
+        return result
     has_plus = main.startswith("+")
     body = main[1:] if has_plus else main
     if any(not ch.isdigit() and ch not in _PHONE_SEPARATORS for ch in body):
@@ -176,6 +200,39 @@ def normalize_phone(text: str) -> str:
     if extension:
         result += f" ext. {extension}"
     return result
+
+
+def _in_words(main: str) -> str:
+    """A North American number with letters for some of its last seven digits, as dialled.
+
+    The letters were refused, and a person copying "1-800-FLOWERS" from an advertisement had
+    to work out the digits alone. Letters are read as on a phone's keypad only where they
+    can stand for digits: the number must come to 10 digits (11 with a leading 1), its area
+    code typed in digits, and the letters must start within the four digits after it, so a
+    name after a whole number ("555-1234 Jon") or before one ("FLOWERS 123") is never
+    dialled. Anything else is refused in words.
+    """
+    kept = _KEPT_WORDS_RE.match(main)
+    typed = kept["typed"] if kept else " ".join(main.split())
+    if any(not (ch.isalnum() and ch.isascii()) and ch not in _PHONE_SEPARATORS for ch in typed):
+        raise ValidationError(_LETTERS_PROBLEM, code="letters")
+    digits = "".join(_KEYPAD.get(ch, ch) for ch in typed.casefold() if ch.isalnum())
+    before = "".join(ch for ch in typed.split(next(c for c in typed if c.isalpha()))[0])
+    typed_first = "".join(ch for ch in before if ch.isdigit())
+    if len(digits) == 11 and digits[0] == "1":
+        digits, typed_first = digits[1:], typed_first[1:]
+    if len(digits) != 10 or not 3 <= len(typed_first) <= 6:
+        raise ValidationError(_LETTERS_PROBLEM, code="letters")
+    dialled = f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+    if kept and not main.startswith(dialled):
+        raise ValidationError(_LETTERS_PROBLEM, code="letters")
+    return f"{dialled} ({typed})"
+
+
+def without_words(phone: str) -> str:
+    """A tidied phone number without the words it was typed in: "(800) 356-9377"."""
+    kept = _KEPT_WORDS_RE.match(phone)
+    return kept["dialled"] + (kept["ext"] or "") if kept else phone
 
 
 # --------------------------------------------------------------------------------------------

@@ -472,7 +472,7 @@ def test_bad_phone_keeps_the_row_with_a_warning() -> None:
     data = (
         b"Name,Phone,Fax\n"
         b"Ana Ruiz,12,555-123-4567\n"
-        b"Ben Okafor,555-000-1111,1-800-FLOWERS\n"
+        b"Ben Okafor,555-000-1111,1-800-MATTRESS\n"
         b"Cy Diaz,555-222-3333,\n"
     )
     result = _import(data)
@@ -484,7 +484,11 @@ def test_bad_phone_keeps_the_row_with_a_warning() -> None:
     assert result.skipped == []
     assert result.warnings == [
         SkippedRow(2, "The phone number '12' looks too short, so it was left blank."),
-        SkippedRow(3, "The fax number '1-800-FLOWERS' has letters in it, so it was left blank."),
+        SkippedRow(
+            3,
+            "The fax number '1-800-MATTRESS' has letters that do not make a number to dial, "
+            "so it was left blank.",
+        ),
     ]
     assert result.summary() == "3 doctors ready to add. 2 rows need a quick check."
 
@@ -750,3 +754,13 @@ def test_the_import_skips_by_the_rule_the_doctor_dialog_warns_with(
         assert not result.candidates
     else:
         assert len(result.candidates) == 1 and not result.skipped
+
+
+def test_a_number_written_in_words_comes_in_with_its_words() -> None:
+    """A list's "1-800-FLOWERS" was left blank: the letters and the number were lost."""
+    result = _import(b"Name,Phone\nAna Ruiz,1-800-FLOWERS\nBen Okafor,(555) CALL-NOW\n")
+    assert [(c.name, c.phone) for c in result.candidates] == [
+        ("Ana Ruiz", "(800) 356-9377 (1-800-FLOWERS)"),
+        ("Ben Okafor", "(555) 225-5669 ((555) CALL-NOW)"),
+    ]
+    assert result.warnings == [] and result.skipped == []

@@ -14,6 +14,7 @@ from secondopinion_desktop.domain.validation import (
     normalize_phone,
     parse_date,
     too_long,
+    without_words,
 )
 from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
 
@@ -63,7 +64,10 @@ def test_blank_phone_is_allowed(typed: str) -> None:
         ("12", "too_short", "too short"),
         ("555-12", "too_short", "too short"),
         ("x12", "extension_only", "extension"),
-        ("1-800-FLOWERS", "letters", "letters"),
+        ("1-800-MATTRESS", "letters", "letters"),
+        ("555-1234 Jon", "letters", "letters"),
+        ("FLOWERS-123", "letters", "letters"),
+        ("+44 20 FLOWERS", "letters", "letters"),
         ("call 555 123 4567", "letters", "letters"),
         ("555-123-4567 / 555-987-6543", "too_long", "too many digits"),
         ("1234567890123456", "too_long", "too many digits"),
@@ -345,3 +349,41 @@ def test_text_too_long_to_keep_is_refused_in_words_not_cut() -> None:
         "Notes about this case: 20,012 letters is more than can be kept (20,000). "
         "Please shorten it a little."
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("1-800-FLOWERS", "(800) 356-9377 (1-800-FLOWERS)"),
+        ("(555) CALL-NOW", "(555) 225-5669 ((555) CALL-NOW)"),
+        ("1-800-got-junk", "(800) 468-5865 (1-800-got-junk)"),
+        ("1-800-4-MY-HOME x12", "(800) 469-4663 (1-800-4-MY-HOME) ext. 12"),
+        ("1\u2011800\u2011FLOWERS", "(800) 356-9377 (1-800-FLOWERS)"),
+    ],
+)
+def test_a_number_written_in_words_keeps_its_words_after_the_digits_dialled(
+    typed: str, kept: str
+) -> None:
+    """Letters were refused: a person copying "1-800-FLOWERS" had to work out the digits."""
+    assert normalize_phone(typed) == kept
+    assert normalize_phone(kept) == kept  # the dialog shows it again and saves it unchanged
+    assert without_words(kept) == kept.split(" (")[0] + (" ext. 12" if "ext" in kept else "")
+
+
+def test_the_words_after_a_number_must_be_its_own() -> None:
+    with pytest.raises(ValidationError) as caught:
+        normalize_phone("(800) 111-1111 (1-800-FLOWERS)")
+    assert caught.value.code == "letters"
+
+
+@given(st.text(alphabet="0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz-() .+#", max_size=40))
+def test_letters_are_kept_or_refused_in_words_never_dropped(typed: str) -> None:
+    try:
+        kept = normalize_phone(typed)
+    except ValidationError as error:
+        assert error.message.endswith(".")
+        return
+    letters = [ch for ch in typed if ch.isalpha() and ch.lower() not in "ext"]
+    assert all(ch in kept for ch in letters)
+    assert normalize_phone(kept) == kept
+    assert len(kept) <= 60

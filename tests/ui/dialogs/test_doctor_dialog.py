@@ -197,3 +197,24 @@ def test_doctor_dialog_hostile_typing_never_raises(
         saved = repo.doctors.add(doctor)
         assert replace(saved, id=0) == doctor
         assert len(doctor.notes) <= 20_000
+
+
+def test_doctor_dialog_keeps_a_number_written_in_words(
+    doctor_dialog: Callable[..., DoctorDialog], repo: Repository
+) -> None:
+    """ "1-800-FLOWERS" was refused: now it is kept, after the digits a phone dials for it."""
+    dialog = doctor_dialog()
+    fill_doctor(dialog, **{**GOOD_DOCTOR, "phone": "1-800-FLOWERS", "fax": "(555) CALL-NOW"})
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    doctor = dialog.doctor()
+    assert doctor is not None
+    assert (doctor.phone, doctor.fax) == (
+        "(800) 356-9377 (1-800-FLOWERS)",
+        "(555) 225-5669 ((555) CALL-NOW)",
+    )
+    saved = repo.doctors.add(doctor)
+    again = doctor_dialog(saved)
+    assert again.phone.text() == doctor.phone  # the box is long enough: nothing cut
+    again.accept()  # shown again, saved unchanged
+    assert again.doctor() == saved
