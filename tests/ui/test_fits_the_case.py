@@ -54,6 +54,8 @@ def test_step_five_follows_the_diagnosis_when_it_is_changed(walk: Walk) -> None:
     page = open_page(window, 5)
     assert page.accessibleName() == "Step 5 of 6: Scans and x-rays"
     assert "Arrange the scans and x-rays the new doctor will want to see." in page_words(page)
+    assert named(page, QAbstractItemView, "Scans and x-rays checklist")
+    assert "Scans and x-rays checklist" in page_words(page)  # the card's title says it too
     # the daughter learns the diagnosis was a tumour after all and types it in
     walk.dialogs.will_answer(
         details(
@@ -71,6 +73,7 @@ def test_step_five_follows_the_diagnosis_when_it_is_changed(walk: Walk) -> None:
         page
     )
     assert sidebar_reads(window, 5).startswith("Step 5: Slides and scans.")
+    assert named(page, QAbstractItemView, "Slides and scans checklist")
 
 
 def test_a_childs_checklist_asks_for_the_parents_id_and_the_childs_card(walk: Walk) -> None:

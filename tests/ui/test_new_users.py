@@ -153,8 +153,11 @@ def book(qtbot: QtBot, window: MainWindow, doctor: str, day: str, time: str) -> 
 
 def checklist(window: MainWindow, step: int) -> list[str]:
     page = open_page(window, step)
-    name = "Your records checklist" if step == 4 else "Slides and scans checklist"
-    return [title.split("\n")[0] for title in cells(named(page, QAbstractItemView, name), 0)]
+    # step 5's is named for the case: "Slides and scans checklist", "Scans and x-rays checklist"
+    [view] = [
+        v for v in page.findChildren(QAbstractItemView) if v.accessibleName().endswith("checklist")
+    ]
+    return [title.split("\n")[0] for title in cells(view, 0)]
 
 
 def questions(window: MainWindow) -> list[str]:

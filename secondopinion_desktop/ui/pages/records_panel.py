@@ -42,6 +42,7 @@ from secondopinion_desktop.domain.records import (
     RecordItem,
     RecordKind,
 )
+from secondopinion_desktop.domain.steps import heading
 from secondopinion_desktop.printing.cover_sheet import CoverSheet
 from secondopinion_desktop.services import exports, records
 from secondopinion_desktop.services.changes import Changes, Kind
@@ -111,6 +112,10 @@ class RecordsPanel(StepPanel):
     def _build_checklist(self, outer: QVBoxLayout) -> None:
         title = "Your records checklist" if self.step == 4 else "Slides and scans checklist"
         box = card(title, outer)
+        first = box.itemAt(0)
+        label = first.widget() if first is not None else None
+        assert isinstance(label, QLabel)
+        self._title = label  # step 5's follows the case: slides, or scans
         self.next_label = paragraph("")
         dress(self.next_label, "situation")
         self.next_label.setAccessibleName("What to do next")
@@ -194,6 +199,11 @@ class RecordsPanel(StepPanel):
 
     def load(self, case: Case) -> None:
         super().load(case)
+        if self.step == 5:
+            title = f"{heading(5, case, self.repo.today()).short} checklist"
+            if self.table.accessibleName() != title:
+                self._title.setText(title)
+                self.table.setAccessibleName(title)
         if self._loaded_case_id != case.id:
             self._loaded_case_id = case.id
             self._hide_undo_bar()
@@ -428,7 +438,7 @@ class RecordsPanel(StepPanel):
 
     def _say(self, message: str, item: RecordItem) -> None:
         if item.kind.step != self.step:
-            other = "Gather your records" if item.kind.step == 4 else "Slides and scans"
+            other = heading(item.kind.step, self.case, self.repo.today()).short
             message += f" It is listed on step {item.kind.step}, {other}."
         self.status_message.emit(message)
 
