@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secondopinion_desktop.domain.doctors import Answer
 from secondopinion_desktop.domain.reminders import local_at
 from secondopinion_desktop.domain.validation import too_long
 from secondopinion_desktop.store.repository import WritesPaused
@@ -55,6 +54,14 @@ def clearable(edit: QLineEdit) -> None:
     edit.setClearButtonEnabled(True)
     for button in edit.findChildren(QToolButton):
         button.setAccessibleName(f"Clear {edit.accessibleName()}".strip())
+
+
+def show_whole(edit: QLineEdit, text: str) -> None:
+    """Show a stored text in a one-line box without cutting it: Qt cuts a text longer than
+    the box at setText, and the next Save wrote the shorter one (a doctor's 450-letter name
+    from a list, whose cells keep 500, in a 300-letter box). Typing stays bounded."""
+    edit.setMaxLength(max(edit.maxLength(), len(text)))
+    edit.setText(text)
 
 
 def line_edit(name: str, placeholder: str = "", max_length: int = MAX_FIELD) -> QLineEdit:
@@ -164,23 +171,6 @@ def field_values(*fields: QLineEdit | QPlainTextEdit | QComboBox) -> tuple[objec
         else:
             values.append((field.currentIndex(), field.currentText()))
     return tuple(values)
-
-
-def answer_combo(name: str, unknown_label: str = "Not asked yet") -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    combo.addItem(unknown_label, Answer.UNKNOWN.value)
-    combo.addItem("Yes", Answer.YES.value)
-    combo.addItem("No", Answer.NO.value)
-    return combo
-
-
-def set_answer(combo: QComboBox, answer: Answer) -> None:
-    combo.setCurrentIndex(max(0, combo.findData(answer.value)))
-
-
-def get_answer(combo: QComboBox) -> Answer:
-    return Answer(combo.currentData() or Answer.UNKNOWN.value)
 
 
 def error_label(parent: QWidget) -> QLabel:

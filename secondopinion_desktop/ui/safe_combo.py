@@ -6,6 +6,8 @@ once (the case switcher opens another case, step 3's "Show:" hides doctors) a pe
 tabbed onto it and pressed an arrow to move on changed something without seeing it (#13).
 Here those keys open the list instead; in the open list the arrows move and Enter picks,
 Escape leaves the choice as it was. The wheel scrolls the page rather than the choice.
+
+Also the list every "not asked yet / yes / no" question uses (`answer_combo`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QComboBox
+
+from secondopinion_desktop.domain.doctors import Answer
 
 OPENING_KEYS = {
     Qt.Key.Key_Up,
@@ -44,3 +48,20 @@ class SafeComboBox(QComboBox):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         event.ignore()  # let the page scroll
+
+
+def answer_combo(name: str, unknown_label: str = "Not asked yet") -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.addItem(unknown_label, Answer.UNKNOWN.value)
+    combo.addItem("Yes", Answer.YES.value)
+    combo.addItem("No", Answer.NO.value)
+    return combo
+
+
+def set_answer(combo: QComboBox, answer: Answer) -> None:
+    combo.setCurrentIndex(max(0, combo.findData(answer.value)))
+
+
+def get_answer(combo: QComboBox) -> Answer:
+    return Answer(combo.currentData() or Answer.UNKNOWN.value)

@@ -24,15 +24,13 @@ from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
 from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
-    answer_combo,
     buddy_label,
     field_values,
     form_layout,
-    get_answer,
     line_edit,
-    set_answer,
     text_edit,
 )
+from secondopinion_desktop.ui.safe_combo import answer_combo, get_answer, set_answer
 from secondopinion_desktop.ui.time_entry import TimeEntry
 
 

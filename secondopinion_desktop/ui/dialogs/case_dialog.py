@@ -19,6 +19,7 @@ from secondopinion_desktop.ui.forms import (
     add_rows,
     form_layout,
     line_edit,
+    show_whole,
     text_edit,
 )
 
@@ -112,15 +113,15 @@ class CaseDialog(GuardedDialog):
         self.buttons = self.add_error_and_buttons(foot, "Create case" if case is None else "Save")
 
         if case is not None:
-            self.patient_name.setText(case.patient_name)
-            self.title_edit.setText(case.title)
+            show_whole(self.patient_name, case.patient_name)
+            show_whole(self.title_edit, case.title)
             self.date_of_birth.set_value(case.date_of_birth)
-            self.diagnosis.setText(case.diagnosis)
-            self.treatment.setText(case.recommended_treatment)
-            self.insurance_plan.setText(case.insurance_plan)
-            self.member_id.setText(case.insurance_member_id)
-            self.organiser_name.setText(case.organiser_name)
-            self.organiser_phone.setText(case.organiser_phone)
+            show_whole(self.diagnosis, case.diagnosis)
+            show_whole(self.treatment, case.recommended_treatment)
+            show_whole(self.insurance_plan, case.insurance_plan)
+            show_whole(self.member_id, case.insurance_member_id)
+            show_whole(self.organiser_name, case.organiser_name)
+            show_whole(self.organiser_phone, case.organiser_phone)
             self.notes.setPlainText(case.notes)
         self.mark_clean()
         self.patient_name.setFocus()

@@ -38,18 +38,17 @@ from secondopinion_desktop.domain.wait_times import format_wait, parse_wait_days
 from secondopinion_desktop.ui.date_entry import DateEntry
 from secondopinion_desktop.ui.forms import (
     GuardedDialog,
-    answer_combo,
     buddy_label,
     button_row,
     error_label,
     field_values,
     form_layout,
-    get_answer,
     line_edit,
     push_button,
-    set_answer,
+    show_whole,
     text_edit,
 )
+from secondopinion_desktop.ui.safe_combo import answer_combo, get_answer, set_answer
 
 #: A doctor's notes are kept up to this many letters (more is refused in words at Save).
 MAX_DOCTOR_NOTES = 20_000
@@ -164,16 +163,16 @@ class DoctorDialog(GuardedDialog):
 
     def _fill(self, d: Doctor) -> None:
         self.role.setCurrentIndex(max(0, self.role.findData(d.role.value)))
-        self.name.setText(d.name)
-        self.specialty.setText(d.specialty)
-        self.practice.setText(d.practice)
-        self.address.setText(d.address)
-        self.phone.setText(d.phone)
-        self.fax.setText(d.fax)
+        show_whole(self.name, d.name)
+        show_whole(self.specialty, d.specialty)
+        show_whole(self.practice, d.practice)
+        show_whole(self.address, d.address)
         self.source.setCurrentIndex(
             max(0, self.source.findData(d.source.value if d.source else ""))
         )
-        self.source_detail.setText(d.source_detail)
+        show_whole(self.source_detail, d.source_detail)
+        show_whole(self.phone, d.phone)
+        show_whole(self.fax, d.fax)
         set_answer(self.board, d.board_certified)
         self.board_checked.setText(iso_day_text(d.board_checked_on, long_date))
         set_answer(self.accepting, d.accepting_new_patients)

@@ -29,19 +29,16 @@ from secondopinion_desktop.ui.dialogs import factories
 from secondopinion_desktop.ui.flow_layout import FlowLayout
 from secondopinion_desktop.ui.forms import (
     add_rows,
-    answer_combo,
     buddy_label,
     button_row,
     error_label,
-    get_answer,
     line_edit,
     push_button,
-    set_answer,
 )
 from secondopinion_desktop.ui.pages.decision_answer import DecisionAnswerForm
 from secondopinion_desktop.ui.pages.panel import PanelExtras, StepPanel, card, paragraph
 from secondopinion_desktop.ui.print_actions import print_text
-from secondopinion_desktop.ui.safe_combo import SafeComboBox
+from secondopinion_desktop.ui.safe_combo import SafeComboBox, answer_combo, get_answer, set_answer
 
 if TYPE_CHECKING:
     from secondopinion_desktop.ui.dialogs.doctor_dialog import DoctorDialog

@@ -445,3 +445,19 @@ def test_a_two_digit_year_of_birth_is_read_in_the_century_gone_by(
     result = dialog.details()
     assert result is not None, dialog.error.text()
     assert result.date_of_birth == dt.date(1945, 3, 4)
+
+
+def test_a_long_title_from_a_case_file_is_shown_whole_and_refused_at_save_in_words(
+    make_dialog: DialogMaker,
+) -> None:
+    """A case file may hold a 2,000-letter line; the title box keeps 200. Qt cut the title
+    when the window opened, and Save wrote the cut one without a word."""
+    title = "Mum's second opinion about the surgery " * 40
+    case = Case(id=5, title=title.strip(), patient_name="M" * 1_500)
+    dialog = make_dialog(case)
+    assert dialog.title_edit.text() == case.title
+    assert dialog.patient_name.text() == case.patient_name
+    dialog.accept()
+    assert dialog.details() is None
+    assert error_shown(dialog) and dialog.isVisible()
+    assert dialog.title_edit.text() == case.title  # nothing cut, to be shortened by the person

@@ -218,3 +218,27 @@ def test_doctor_dialog_keeps_a_number_written_in_words(
     assert again.phone.text() == doctor.phone  # the box is long enough: nothing cut
     again.accept()  # shown again, saved unchanged
     assert again.doctor() == saved
+
+
+def test_doctor_dialog_opened_and_saved_keeps_a_long_name_from_a_list_whole(
+    doctor_dialog: Callable[..., DoctorDialog], repo: Repository, raman: Doctor
+) -> None:
+    """A doctors' list keeps 500 letters a cell and a case file 2,000 a line, the name box
+    300: Qt cut the name when the window opened, and Save wrote the shorter one."""
+    long = replace(
+        raman,
+        name="Dr. " + "Maria-Fernanda " * 29 + "Ortiz",
+        practice="Lakeside " * 55,
+        phone="1-800-FLOWERS",
+    )
+    repo.doctors.update(long)
+    stored = repo.doctors.get(raman.id)
+    assert len(stored.name) > 300 and len(stored.practice) > 300
+    dialog = doctor_dialog(stored)
+    assert dialog.name.text() == stored.name
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = dialog.doctor()
+    assert saved is not None
+    assert (saved.name, saved.practice) == (stored.name, stored.practice.strip())
+    assert saved.phone == "(800) 356-9377 (1-800-FLOWERS)"
