@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from secondopinion_desktop.domain.cases import Case
-from secondopinion_desktop.domain.doctors import Doctor, Role
+from secondopinion_desktop.domain.doctors import Doctor, Role, Source
 from secondopinion_desktop.services.changes import Changes, Kind
 from secondopinion_desktop.store.repository import Repository
-from secondopinion_desktop.ui.pages.candidates_panel import CandidatesPanel
+from secondopinion_desktop.ui.pages.candidates_panel import STEP2_COLUMNS, CandidatesPanel
 from secondopinion_desktop.ui.pages.compare_panel import WHILE_READING, ComparePanel
 from secondopinion_desktop.ui.pages.doctor_table import READ_IN_BACKGROUND_FROM
+from secondopinion_desktop.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, apply_style
 
 MANY = READ_IN_BACKGROUND_FROM
 
@@ -98,3 +99,38 @@ def test_only_the_latest_read_is_shown_and_a_changed_case_is_not_kept(
     panel.show_case(long_list)
     assert panel.reading  # ...but not kept: read again
     read(qtbot, panel)
+
+
+@pytest.mark.parametrize("point_size", [DEFAULT_POINT_SIZE, MAX_POINT_SIZE])
+@pytest.mark.parametrize("count", [12, 40])
+def test_step2_columns_are_as_wide_as_qt_measures_their_words(
+    qtbot: QtBot, qapp: QApplication, repo: Repository, point_size: int, count: int
+) -> None:
+    """`fit_columns` works the widths out from the texts (no call into Python per cell, which
+    waits for the lock while a worker reads); they are the widths Qt's own measure gives."""
+    apply_style(qapp, point_size)
+    try:
+        case = repo.cases.create("Dad")
+        repo.doctors.add_many(
+            Doctor(
+                id=0,
+                case_id=case.id,
+                name=f"Dr. Émile {'Wójcik-' * (n % 4)}Okafor {n}",
+                specialty="Pediatric cardiothoracic surgery" if n % 3 else "Oncology",
+                phone=f"(555) 01{n:02d}-2233 ext. {n}",
+                source=Source.REFERRAL if n % 2 else None,
+            )
+            for n in range(count)
+        )
+        panel = CandidatesPanel(repo)
+        qtbot.addWidget(panel)
+        panel.resize(1000, 700)
+        panel.show()
+        panel.show_case(case)
+        table = panel.table
+        header = table.horizontalHeader()
+        for column in STEP2_COLUMNS:
+            wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            assert table.columnWidth(column) == wanted
+    finally:
+        apply_style(qapp, DEFAULT_POINT_SIZE)
